@@ -1,0 +1,96 @@
+"""Quote candidates: what a rule proposes before speakers are resolved.
+
+Rules (surface rules in :mod:`quoteattr.rules`, dependency rules in
+:mod:`quoteattr.syntax`) return :class:`Candidate` objects with plain
+``(start, end)`` pairs. :mod:`quoteattr.pipeline` merges them, computes each
+one's kind from the quoted regions, resolves speakers through
+:mod:`quoteattr.coref`, and builds the frozen :class:`quoteattr.Quote`.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .marks import QuoteRegion
+from .model import CueClass, QuoteKind
+
+__all__ = ["Candidate", "kind_of", "trim"]
+
+Pair = tuple[int, int]
+
+
+@attrs.define
+class Candidate:
+    """A proposed quote.
+
+    Args:
+        parts: content pieces, quote marks excluded, in text order.
+        rule: the name of the rule that proposed it.
+        confidence: the rule's confidence in ``[0, 1]``.
+        cue: the cue span, if any.
+        cue_class: speech or thought, from the cue lexicon.
+        speaker: the speaker mention span, if any.
+        follow_on_of: for a quote with no cue of its own that continues an
+            earlier speaker's run, the index of that earlier candidate.
+        kind: forced kind, or ``None`` to compute it from the quote marks.
+    """
+
+    parts: list[Pair]
+    rule: str
+    confidence: float
+    cue: Pair | None = None
+    cue_class: CueClass | None = None
+    speaker: Pair | None = None
+    follow_on_of: int | None = None
+    kind: QuoteKind | None = None
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+# Characters trimmed from content ends: spaces and the quote marks around a
+# wholly quoted clause are not part of the content.
+_TRIM_CHARS = " \t\r\n\u00a0"
+
+
+def trim(text: str, a: int, b: int, chars: str = _TRIM_CHARS) -> Pair:
+    """``(a, b)`` with *chars* removed from both ends."""
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
+def kind_of(text: str, parts: list[Pair], regions: list[QuoteRegion]) -> QuoteKind:
+    """Direct, mixed or indirect, by how much of the content is quoted.
+
+    Rule ``kind-by-marks``: count the letters and digits of the content that
+    lie inside quoted regions: all -> direct, some -> mixed, none -> indirect.
+    Example: ``he hoped to show some "political wisdom"`` is mixed.
+    """
+    total = quoted = 0
+    for a, b in parts:
+        inside = _quoted_mask(a, b, regions)
+        for i in range(a, b):
+            if text[i].isalnum():
+                total += 1
+                if inside(i):
+                    quoted += 1
+    if total == 0 or quoted == 0:
+        return QuoteKind.INDIRECT
+    return QuoteKind.DIRECT if quoted == total else QuoteKind.MIXED
+
+
+def _quoted_mask(a: int, b: int, regions: list[QuoteRegion]):  # type: ignore[no-untyped-def]
+    spans = [(ra, rb) for r in regions if r.depth == 0 for ra, rb in r.parts if ra < b and a < rb]
+
+    def inside(i: int) -> bool:
+        return any(ra <= i < rb for ra, rb in spans)
+
+    return inside

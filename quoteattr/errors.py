@@ -1,0 +1,68 @@
+"""The exception tree of quoteattr.
+
+Every error the library raises on purpose derives from :class:`QuoteattrError`
+and also from the builtin that fits, so callers can catch either::
+
+    try:
+        quoteattr.extract(b"bytes")
+    except TypeError:          # or quoteattr.QuoteattrError
+        ...
+
+Messy *text* is never an exception: unpaired quote marks and the like are
+reported in :attr:`quoteattr.Result.diagnostics`.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "InputTypeError",
+    "InvalidSpanError",
+    "MissingAnnotationError",
+    "MissingModelsError",
+    "QuoteattrError",
+    "SerializationError",
+    "StanzaNotInstalledError",
+    "UnknownEngineError",
+]
+
+
+class QuoteattrError(Exception):
+    """Root of every error quoteattr raises on purpose."""
+
+
+class InputTypeError(QuoteattrError, TypeError):
+    """An argument of the wrong type was passed (e.g. ``bytes`` for ``str``)."""
+
+
+class InvalidSpanError(QuoteattrError, ValueError):
+    """A span lies outside its text or does not match the text it covers."""
+
+
+class SerializationError(QuoteattrError, ValueError):
+    """A dict or JSON line does not describe a valid quoteattr object."""
+
+
+class UnknownEngineError(QuoteattrError, ValueError):
+    """An engine name other than ``"rules"`` or ``"stanza"`` was asked for."""
+
+
+class MissingAnnotationError(QuoteattrError, ValueError):
+    """An annotation lacks a layer that the requested processing needs."""
+
+
+class StanzaNotInstalledError(QuoteattrError, ImportError):
+    """The stanza engine was asked for but the ``stanza`` package is absent."""
+
+
+class MissingModelsError(QuoteattrError, FileNotFoundError):
+    """stanza's English models are not installed where stanza looks for them.
+
+    Attributes:
+        missing: the ``(processor, package)`` pairs or files that are absent.
+        resources_dir: the folder stanza searched.
+    """
+
+    def __init__(self, message: str, *, missing: tuple[str, ...] = (), resources_dir: str = "") -> None:
+        super().__init__(message)
+        self.missing = missing
+        self.resources_dir = resources_dir

@@ -1,0 +1,264 @@
+"""Quote-mark pairing: find the quoted regions of a text.
+
+Marks fall into two classes that pair only within themselves:
+
+* double: ``"`` “ ” „ « » ＂ and PTB-style ````` `` ````` … ``''``
+* single: ``'`` ‘ ’ ‚ ‹ › and a lone backtick
+
+Each mark is classified by what stands around it (rule ``flanking``): a mark
+with a space or an opening bracket before it and a word after it can open; one
+with a word before it and a space or punctuation after it can close. Curly
+and angled marks have a fixed direction that flanking can override only where
+a language writes them the other way round („…“, »…«, ”…”).
+
+Pairing is a stack per paragraph, so quotes nest, also with marks of the same
+kind. The text itself is never changed: marks are matched by character class.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from .model import Diagnostic
+
+__all__ = ["QuoteRegion", "find_quotes"]
+
+DOUBLE, SINGLE = "double", "single"
+
+# Every candidate mark, longest first so that `` and '' win over ` and '.
+MARK_RE = regex.compile(r"``|''|[\"“”„«»＂'‘’‚‹›`]")
+
+_CLASS = {
+    '"': DOUBLE, "“": DOUBLE, "”": DOUBLE, "„": DOUBLE, "«": DOUBLE, "»": DOUBLE, "＂": DOUBLE,
+    "``": DOUBLE, "''": DOUBLE,
+    "'": SINGLE, "‘": SINGLE, "’": SINGLE, "‚": SINGLE, "‹": SINGLE, "›": SINGLE, "`": SINGLE,
+}  # fmt: skip
+# Marks whose usual direction is fixed (English typography and PTB).
+_OPENERS = frozenset("“„«‘‚‹`") | {"``"}
+_CLOSERS = frozenset("”»’›") | {"''"}
+# Openers that, written the other way round, close these marks.
+_PARTNERS = {"“": "„", "‘": "‚", "«": "»", "‹": "›"}
+# Marks that may also be apostrophes.
+_APOSTROPHES = frozenset("'’`")
+
+# Rule ``elision``: a single mark that begins a clipped word is an
+# apostrophe: 'em, 'til, 'cause, 'n' (rock 'n' roll), '90s.
+_ELISION_RE = regex.compile(
+    r"(?i)(?:em|til|tis|twas|cause|bout|n|round|nother|s|d|ll|ve|re|m|t)\b|n['’]\s|\d0?s\b|\d\d\b"
+)
+
+# Characters after which a mark opens: start, space, opening brackets, dashes.
+_OPEN_CONTEXT = frozenset("([{<—–-/:;")
+# Characters after a mark that let it close: end, space, punctuation.
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}>—–-…/")
+
+
+@attrs.frozen(kw_only=True)
+class QuoteRegion:
+    """A quoted stretch of text.
+
+    Args:
+        open: ``(start, end)`` of the opening mark.
+        close: ``(start, end)`` of the closing mark, or ``None`` when the
+            quote was never closed (then the content runs to the end of the
+            paragraph, and a diagnostic says so).
+        parts: content pieces without marks; more than one when the quote
+            runs over several paragraphs.
+        depth: 0 for an outermost quote, 1 for a quote inside it, ...
+        mark_class: ``"double"`` or ``"single"``.
+    """
+
+    open: tuple[int, int]
+    close: tuple[int, int] | None
+    parts: tuple[tuple[int, int], ...]
+    depth: int
+    mark_class: str
+
+    @property
+    def start(self) -> int:
+        """Start of the content (after the opening mark)."""
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        """End of the content (before the closing mark)."""
+        return self.parts[-1][1]
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        """The region with its marks."""
+        return self.open[0], (self.close[1] if self.close else self.parts[-1][1])
+
+
+@attrs.define
+class _Open:
+    start: int
+    end: int
+    mark: str
+    cls: str
+    parts: list[tuple[int, int]]
+    part_start: int
+
+
+def _flanks(text: str, s: int, e: int) -> tuple[bool, bool]:
+    """(can_open, can_close) of the mark text[s:e] by its neighbours (rule ``flanking``)."""
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    b_space = before.isspace() or before in _OPEN_CONTEXT or before in "\"“„«'‘‚"
+    a_space = after.isspace() or after in _CLOSE_CONTEXT or after in "\"”»'’"
+    return (not after.isspace() and b_space, not before.isspace() and a_space)
+
+
+def _is_apostrophe(text: str, s: int, e: int, mark: str) -> bool:
+    """True when a single mark is an apostrophe (rules ``inner-apostrophe``, ``elision``)."""
+    if mark not in _APOSTROPHES:
+        return False
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    # Rule ``inner-apostrophe``: between two word characters: What's, don't, O'Neill.
+    if before.isalnum() and after.isalnum():
+        return True
+    # Rule ``elision``: 'em, '90s, rock 'n' roll.
+    if not before.isalnum() and _ELISION_RE.match(text, e, min(len(text), e + 8)):
+        return True
+    return False
+
+
+def find_quotes(
+    text: str, paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...]
+) -> tuple[list[QuoteRegion], list[Diagnostic]]:
+    """Pair the quote marks of *text* and return the quoted regions.
+
+    Args:
+        text: the document.
+        paragraphs: paragraph spans (see :func:`quoteattr.text.paragraph_spans`).
+
+    Returns:
+        The regions in order of their opening marks (outer before inner), and
+        diagnostics for marks that could not be paired.
+    """
+    regions: list[QuoteRegion] = []
+    diags: list[Diagnostic] = []
+    stack: list[_Open] = []
+    n_para = len(paragraphs)
+    for pi, (pa, pb) in enumerate(paragraphs):
+        marks = [(m.start(), m.end(), m.group()) for m in MARK_RE.finditer(text, pa, pb)]
+        first = True
+        for s, e, mark in marks:
+            cls = _CLASS[mark]
+            # Rule ``paragraph-continuation``: an open quote carried over from
+            # the last paragraph is resumed by an opening mark of its class
+            # at the very start of this one.
+            if first and stack and s == pa and cls == stack[0].cls:
+                stack[0].part_start = e
+                first = False
+                continue
+            first = False
+            if cls == SINGLE and _is_apostrophe(text, s, e, mark):
+                continue
+            can_open, can_close = _flanks(text, s, e)
+            has_open = any(o.cls == cls for o in stack)
+            if mark in _OPENERS:
+                # Rule ``reversed-marks``: „…“ (German), ‚…‘, »…« and ›…‹:
+                # an opener closes the low-9 or reversed opener before it.
+                closes = can_close and bool(stack) and stack[-1].mark in _PARTNERS.get(mark, "")
+                if mark == "`" and not can_open:
+                    continue
+                can_open, can_close = not closes, closes
+            elif mark in _CLOSERS:
+                # Rule ``reversed-marks``: »…« and ”…” (Swedish) open with a closer.
+                if mark in "»›”" and can_open and not can_close and not has_open:
+                    can_open, can_close = True, False
+                else:
+                    can_open, can_close = False, True
+            elif can_open and can_close:
+                # Ambiguous (word"word or a lone " between spaces): close
+                # what is open, else open.
+                can_open, can_close = not has_open, has_open
+            elif not can_open and not can_close:
+                if mark in "'`":
+                    continue
+                can_open, can_close = not has_open, has_open
+            if can_close and has_open:
+                # Close the innermost opener of this class; openers of the
+                # other class left inside it were never closed.
+                while stack[-1].cls != cls:
+                    _report_unclosed(text, stack.pop(), diags, regions, len(stack), inner_end=s)
+                o = stack.pop()
+                o.parts.append((o.part_start, s))
+                regions.append(
+                    QuoteRegion(open=(o.start, o.end), close=(s, e), parts=tuple(o.parts), depth=len(stack), mark_class=cls)
+                )
+            elif can_open:
+                stack.append(_Open(s, e, mark, cls, [], e))
+            elif mark not in _APOSTROPHES:
+                diags.append(
+                    Diagnostic(code="unopened-quote", message=f"closing mark {mark!r} with no opening mark; ignored", start=s, end=e)
+                )
+        if not stack:
+            continue
+        # The paragraph ends inside a quote.  Rule ``paragraph-continuation``:
+        # the quote goes on if the next paragraph opens with a mark of its class.
+        nxt = paragraphs[pi + 1] if pi + 1 < n_para else None
+        if nxt is not None:
+            m = MARK_RE.match(text, nxt[0], nxt[1])
+            if m and _CLASS[m.group()] == stack[0].cls and not _is_apostrophe(text, m.start(), m.end(), m.group()):
+                # keep the outermost opener; inner ones cannot span paragraphs
+                while len(stack) > 1:
+                    _report_unclosed(text, stack.pop(), diags, regions, len(stack), inner_end=pb)
+                stack[0].parts.append((stack[0].part_start, pb))
+                continue
+        while stack:
+            _report_unclosed(text, stack.pop(), diags, regions, len(stack), inner_end=pb)
+    regions.sort(key=lambda r: (r.open[0], -r.outer[1]))
+    return _with_depths(regions), diags
+
+
+def _with_depths(regions: list[QuoteRegion]) -> list[QuoteRegion]:
+    """Recompute depths by containment, once dropped openers are gone."""
+    out: list[QuoteRegion] = []
+    enclosing: list[int] = []  # ends of the regions that contain the current one
+    for r in regions:
+        while enclosing and enclosing[-1] <= r.open[0]:
+            enclosing.pop()
+        depth = len(enclosing)
+        out.append(r if r.depth == depth else attrs.evolve(r, depth=depth))
+        enclosing.append(r.outer[1])
+    return out
+
+
+def _report_unclosed(
+    text: str, o: _Open, diags: list[Diagnostic], regions: list[QuoteRegion], depth: int, inner_end: int
+) -> None:
+    """Handle an opener that was never closed (rule ``unclosed-to-paragraph-end``).
+
+    Best reading: when no other quote was found after the opener in its
+    paragraph, the quote runs to the end of the paragraph ("'Contacts are
+    happening." with no closing mark). Otherwise the opener is dropped and the
+    quotes after it stand on their own.
+    """
+    if o.mark in _APOSTROPHES and o.mark != '"':
+        # A lone opening ' that is not at a sentence-like start is most likely
+        # an apostrophe or a prime; say so but do not build a quote from it.
+        after = text[o.end : o.end + 1]
+        if not (after[:1].isupper() or after[:1] in "\"“"):
+            diags.append(Diagnostic(code="unclosed-quote", message=f"opening mark {o.mark!r} never closed; read as an apostrophe", start=o.start, end=o.end))
+            return
+    later = any(r.open[0] > o.start and r.open[0] < inner_end for r in regions)
+    end = inner_end
+    while end > o.part_start and text[end - 1].isspace():
+        end -= 1
+    if later or end <= o.part_start:
+        diags.append(Diagnostic(code="unclosed-quote", message=f"opening mark {o.mark!r} never closed; ignored", start=o.start, end=o.end))
+        return
+    o.parts.append((o.part_start, end))
+    diags.append(
+        Diagnostic(
+            code="unclosed-quote",
+            message=f"opening mark {o.mark!r} never closed; quote read to the end of its paragraph",
+            start=o.start,
+            end=o.end,
+        )
+    )
+    regions.append(QuoteRegion(open=(o.start, o.end), close=None, parts=tuple(o.parts), depth=depth, mark_class=o.cls))

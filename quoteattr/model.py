@@ -1,0 +1,438 @@
+"""Frozen, typed results: spans, quotes, speakers and the document result.
+
+Every offset is a half-open ``[start, end)`` Python ``str`` index into the
+*original* input text, and every span carries the text it covers, so that
+``source[span.start:span.end] == span.text`` always holds. :class:`Result`
+checks this for every span it holds when it is built.
+
+Example:
+    >>> import quoteattr
+    >>> r = quoteattr.extract('"We will respond," Peskov told reporters.')
+    >>> q = r.quotes[0]
+    >>> q.kind.value, q.content.text, q.cue.text, q.speaker.mention.text
+    ('direct', 'We will respond,', 'told reporters', 'Peskov')
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from .errors import InvalidSpanError, SerializationError
+
+__all__ = [
+    "CueClass",
+    "Diagnostic",
+    "EntityKind",
+    "Quote",
+    "QuoteKind",
+    "Resolution",
+    "Result",
+    "Span",
+    "Speaker",
+    "SpeakerRef",
+]
+
+SCHEMA_VERSION = 1
+
+
+class QuoteKind(str, enum.Enum):
+    """How the reported words are given.
+
+    ``direct``: wholly inside quotation marks; ``indirect``: no quotation
+    marks; ``mixed``: partly quoted ("said he hoped to show some "wisdom"").
+    """
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class CueClass(str, enum.Enum):
+    """What a cue reports: speech ("said") or thought and intent ("believes")."""
+
+    SPEECH = "speech"
+    THOUGHT = "thought"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EntityKind(str, enum.Enum):
+    """The kind of a speaker entity."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Resolution(str, enum.Enum):
+    """How a speaker mention was tied to its entity."""
+
+    NAME = "name"  # the mention is (part of) the entity's proper name
+    TITLE = "title"  # "Mr Peskov", "President Trump"
+    ROLE = "role"  # "the foreign minister" -> entity with that role
+    PRONOUN = "pronoun"  # "he" -> last compatible speaker or subject
+    FOLLOW_ON = "follow_on"  # a quote paragraph with no cue after X's quote
+    COREF = "coref"  # a coreference chain from an annotation (stanza, gold)
+    UNRESOLVED = "unresolved"  # kept as it is; no name invented
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _check_span(instance: Span, attribute: attrs.Attribute[Any], value: int) -> None:
+    if instance.end < instance.start:
+        raise InvalidSpanError(f"'end' must be >= 'start' (got start={instance.start}, end={instance.end})")
+    if len(instance.text) != instance.end - instance.start:
+        raise InvalidSpanError(
+            f"'text' must have end - start = {instance.end - instance.start} characters (got {len(instance.text)}: {instance.text!r})"
+        )
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A half-open character span ``[start, end)`` of the original text.
+
+    Args:
+        start: first character offset (``>= 0``).
+        end: offset of the first character *after* the span (``>= start``).
+        text: ``source[start:end]``.
+
+    Raises:
+        InvalidSpanError: when the offsets are inconsistent with each other or
+            with ``text``.
+    """
+
+    start: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
+    end: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
+    text: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_span], order=False)
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> Span:
+        """The span ``[start, end)`` of *source*, with its text.
+
+        Raises:
+            InvalidSpanError: when the span does not lie within *source*.
+        """
+        if not 0 <= start <= end <= len(source):
+            raise InvalidSpanError(
+                f"span [{start}, {end}) must lie within a text of {len(source)} characters"
+            )
+        return cls(start, end, source[start:end])
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        """True when *other* lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def check(self, source: str) -> None:
+        """Raise :class:`InvalidSpanError` unless this span matches *source*."""
+        if self.end > len(source) or source[self.start : self.end] != self.text:
+            raise InvalidSpanError(
+                f"span [{self.start}, {self.end}) {self.text!r} does not match the source text "
+                f"(which has {source[self.start:self.end]!r} there, length {len(source)})"
+            )
+
+    def to_list(self) -> list[Any]:
+        return [self.start, self.end, self.text]
+
+    @classmethod
+    def from_list(cls, value: Any) -> Span:
+        try:
+            start, end, text = value
+        except (TypeError, ValueError) as exc:
+            raise SerializationError(f"a span must be [start, end, text] (got {value!r})") from exc
+        return cls(start, end, text)
+
+
+def _opt_span(value: Any) -> Span | None:
+    return None if value is None else Span.from_list(value)
+
+
+@attrs.frozen(kw_only=True)
+class Speaker:
+    """One speaking entity of a document: a person, organisation or other.
+
+    Args:
+        id: stable identifier within the result (``"e0"``, ``"e1"`` ...).
+        name: canonical name, the fullest proper-name mention ("Sergey
+            Lavrov"); ``None`` when the text never names the entity.
+        kind: person, organisation or other.
+        role: a role the text gives the entity ("Russian foreign minister").
+        gender: ``"male"``, ``"female"`` or ``None`` when unknown.
+        mentions: every mention of the entity that was found, in text order.
+        aliases: the distinct proper-name forms among the mentions.
+    """
+
+    id: str = attrs.field(validator=attrs.validators.instance_of(str))
+    name: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
+    kind: EntityKind = attrs.field(default=EntityKind.OTHER, converter=EntityKind)
+    role: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
+    gender: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.in_(("male", "female"))))
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind.value,
+            "role": self.role,
+            "gender": self.gender,
+            "mentions": [m.to_list() for m in self.mentions],
+            "aliases": list(self.aliases),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Speaker:
+        return cls(
+            id=d["id"],
+            name=d.get("name"),
+            kind=d.get("kind", "other"),
+            role=d.get("role"),
+            gender=d.get("gender"),
+            mentions=[Span.from_list(m) for m in d.get("mentions", ())],
+            aliases=d.get("aliases", ()),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class SpeakerRef:
+    """The speaker of one quote: the mention in the text and its entity.
+
+    Args:
+        mention: the noun phrase that names the speaker here ("He",
+            "Sergey Lavrov, the Russian foreign minister"). For a follow-on
+            quote with no cue this is the mention of the previous quote.
+        entity: the resolved entity; one of :attr:`Result.speakers`.
+        resolution: how the mention was tied to the entity.
+        confidence: how sure the resolution is, in ``[0, 1]``.
+    """
+
+    mention: Span = attrs.field(validator=attrs.validators.instance_of(Span))
+    entity: Speaker = attrs.field(validator=attrs.validators.instance_of(Speaker))
+    resolution: Resolution = attrs.field(default=Resolution.NAME, converter=Resolution)
+    confidence: float = attrs.field(default=1.0, converter=float, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """One attributed quote.
+
+    Args:
+        kind: direct, indirect or mixed.
+        content: the reported words, quote marks excluded; for a split quote
+            the hull from the first to the last part.
+        parts: the pieces of the content (``"A," he said, "B."`` gives two);
+            ``(content,)`` when the content is in one piece.
+        cue: the cue ("said", "told reporters", "according to"), if any.
+        cue_class: speech or thought, from the cue lexicon.
+        speaker: the speaker mention and entity, if any.
+        confidence: how strong the evidence is, in ``[0, 1]``.
+        rule: the name of the rule that found the quote (see docs/rules.md).
+    """
+
+    kind: QuoteKind = attrs.field(converter=QuoteKind)
+    content: Span = attrs.field(validator=attrs.validators.instance_of(Span))
+    parts: tuple[Span, ...] = attrs.field(converter=tuple)
+    cue: Span | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Span)))
+    cue_class: CueClass | None = attrs.field(default=None, converter=attrs.converters.optional(CueClass))
+    speaker: SpeakerRef | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(SpeakerRef)))
+    confidence: float = attrs.field(default=0.5, converter=float, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+    rule: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+    @parts.default
+    def _parts_default(self) -> tuple[Span, ...]:
+        return (self.content,)
+
+    @parts.validator
+    def _check_parts(self, attribute: attrs.Attribute[Any], value: tuple[Span, ...]) -> None:
+        if not value:
+            raise InvalidSpanError("'parts' must hold at least one span")
+        if value[0].start != self.content.start or value[-1].end != self.content.end:
+            raise InvalidSpanError(
+                f"'parts' must run from content.start to content.end ({self.content.start}-{self.content.end}), "
+                f"got {value[0].start}-{value[-1].end}"
+            )
+        for a, b in zip(value, value[1:]):
+            if b.start < a.end:
+                raise InvalidSpanError(f"'parts' must be in order and not overlap (got {a} then {b})")
+
+    def to_dict(self) -> dict[str, Any]:
+        sp = self.speaker
+        return {
+            "kind": self.kind.value,
+            "content": self.content.to_list(),
+            "parts": [p.to_list() for p in self.parts],
+            "cue": None if self.cue is None else self.cue.to_list(),
+            "cue_class": None if self.cue_class is None else self.cue_class.value,
+            "speaker": None
+            if sp is None
+            else {
+                "mention": sp.mention.to_list(),
+                "entity": sp.entity.id,
+                "resolution": sp.resolution.value,
+                "confidence": sp.confidence,
+            },
+            "confidence": self.confidence,
+            "rule": self.rule,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Diagnostic:
+    """A note about the input that did not stop extraction.
+
+    Args:
+        code: a stable machine-readable code, e.g. ``"unclosed-quote"``.
+        message: what was seen and what was done about it.
+        start: offset of the first character concerned.
+        end: offset after the last character concerned.
+    """
+
+    code: str = attrs.field(validator=attrs.validators.instance_of(str))
+    message: str = attrs.field(validator=attrs.validators.instance_of(str))
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int = attrs.field(validator=attrs.validators.ge(0))
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+
+def _spans_of(result: Result) -> Iterable[Span]:
+    for q in result.quotes:
+        yield q.content
+        yield from q.parts
+        if q.cue is not None:
+            yield q.cue
+        if q.speaker is not None:
+            yield q.speaker.mention
+            yield from q.speaker.entity.mentions
+    for s in result.speakers:
+        yield from s.mentions
+
+
+@attrs.frozen(kw_only=True)
+class Result:
+    """Everything quoteattr found in one document.
+
+    Args:
+        text: the input, unchanged.
+        quotes: the quotes in text order.
+        speakers: one entry per resolved entity; every quote's
+            ``speaker.entity`` is one of them.
+        diagnostics: notes about the input (unpaired marks and the like).
+        engine: the engine that produced the result (``"rules"``, ``"stanza"``).
+        id: the document id, when one was given (``--input-jsonl``).
+
+    Raises:
+        InvalidSpanError: when a span does not match ``text``.
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str), repr=lambda t: repr(t[:40] + ("…" if len(t) > 40 else "")))
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
+    speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=tuple)
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
+    engine: str = attrs.field(default="rules")
+    id: str | None = attrs.field(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        for span in _spans_of(self):
+            span.check(self.text)
+        ids = {s.id for s in self.speakers}
+        for q in self.quotes:
+            if q.speaker is not None and q.speaker.entity.id not in ids:
+                raise SerializationError(f"quote speaker entity {q.speaker.entity.id!r} is not among result.speakers")
+        for d in self.diagnostics:
+            if d.end > len(self.text) or d.start > d.end:
+                raise InvalidSpanError(f"diagnostic offsets {d.start}-{d.end} lie outside the text")
+
+    def speaker(self, entity_id: str) -> Speaker:
+        """The speaker entity with this id.
+
+        Raises:
+            KeyError: when no speaker has that id.
+        """
+        for s in self.speakers:
+            if s.id == entity_id:
+                return s
+        raise KeyError(entity_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; :meth:`from_dict` rebuilds an equal result."""
+        return {
+            "schema": SCHEMA_VERSION,
+            "id": self.id,
+            "engine": self.engine,
+            "text": self.text,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "speakers": [s.to_dict() for s in self.speakers],
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Result:
+        """Rebuild a result from :meth:`to_dict`'s output.
+
+        Raises:
+            SerializationError: when *d* is not such a dict.
+        """
+        if not isinstance(d, Mapping):
+            raise SerializationError(f"Result.from_dict needs a mapping (got {type(d).__name__})")
+        try:
+            speakers = tuple(Speaker.from_dict(s) for s in d.get("speakers", ()))
+            by_id = {s.id: s for s in speakers}
+            quotes = []
+            for q in d.get("quotes", ()):
+                sp = q.get("speaker")
+                ref = None
+                if sp is not None:
+                    ref = SpeakerRef(
+                        mention=Span.from_list(sp["mention"]),
+                        entity=by_id[sp["entity"]],
+                        resolution=sp.get("resolution", "name"),
+                        confidence=sp.get("confidence", 1.0),
+                    )
+                quotes.append(
+                    Quote(
+                        kind=q["kind"],
+                        content=Span.from_list(q["content"]),
+                        parts=[Span.from_list(p) for p in q.get("parts") or [q["content"]]],
+                        cue=_opt_span(q.get("cue")),
+                        cue_class=q.get("cue_class"),
+                        speaker=ref,
+                        confidence=q.get("confidence", 0.5),
+                        rule=q.get("rule", ""),
+                    )
+                )
+            diags = tuple(Diagnostic(**x) for x in d.get("diagnostics", ()))
+            return cls(
+                text=d["text"],
+                quotes=quotes,
+                speakers=speakers,
+                diagnostics=diags,
+                engine=d.get("engine", "rules"),
+                id=d.get("id"),
+            )
+        except SerializationError:
+            raise
+        except InvalidSpanError as exc:
+            raise SerializationError(f"invalid result dict: {exc}") from exc
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SerializationError(f"invalid result dict: {type(exc).__name__}: {exc}") from exc

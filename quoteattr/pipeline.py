@@ -1,0 +1,163 @@
+"""Orchestration only: input checks, annotation, rules, coreference, result.
+
+No rule lives here. :func:`extract` is the one entry point; everything it
+does is delegated to the stage modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from . import coref, rules
+from .annotations import Annotation
+from .candidates import Candidate, kind_of
+from .errors import InputTypeError, UnknownEngineError
+from .marks import find_quotes
+from .model import Quote, Result, Span
+from .text import segment
+
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "annotate", "extract", "extract_many"]
+
+#: Quotes below this confidence are dropped unless the caller asks for them:
+#: scare quotes and titles with no cue ('so-called "peace plan"') score lower.
+DEFAULT_MIN_CONFIDENCE = 0.3
+
+ENGINES = ("rules", "stanza")
+
+
+def _check_text(text: Any) -> None:
+    if isinstance(text, str):
+        return
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise InputTypeError(
+            f"extract() needs str, got {type(text).__name__}: decode it first, e.g. data.decode('utf-8')"
+        )
+    raise InputTypeError(f"extract() needs str, a stanza.Document or an Annotation, got {type(text).__name__}: {text!r:.60}")
+
+
+def annotate(text: Any, *, engine: str = "rules", pipeline: Any = None) -> Annotation:
+    """The :class:`~quoteattr.annotations.Annotation` the quote logic will read.
+
+    Args:
+        text: a ``str``, an :class:`Annotation` (returned as is) or an
+            annotated ``stanza.Document``.
+        engine: ``"rules"`` (no model) or ``"stanza"``.
+        pipeline: a ``stanza.Pipeline`` to use with the stanza engine.
+
+    Raises:
+        InputTypeError: for any other input type (bytes included).
+        UnknownEngineError: for an unknown engine name.
+        MissingModelsError: when the stanza engine has no models.
+    """
+    if isinstance(text, Annotation):
+        return text
+    if _is_stanza_document(text):
+        from .adapters.stanza import document_to_annotation
+
+        return document_to_annotation(text)
+    _check_text(text)
+    if pipeline is not None:
+        engine = "stanza"
+    if engine == "rules":
+        return segment(text)
+    if engine == "stanza":
+        from .adapters.stanza import annotate_text
+
+        return annotate_text(text, pipeline=pipeline)
+    raise UnknownEngineError(f"engine must be one of {ENGINES} (got {engine!r})")
+
+
+def _is_stanza_document(obj: Any) -> bool:
+    cls = type(obj)
+    return cls.__name__ == "Document" and cls.__module__.startswith("stanza.")
+
+
+def extract(
+    text: Any,
+    *,
+    engine: str = "rules",
+    pipeline: Any = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    id: str | None = None,
+) -> Result:
+    """Find every quote in *text* with its cue and speaker.
+
+    Args:
+        text: the article as ``str``; or an :class:`Annotation`; or an
+            annotated ``stanza.Document``.
+        engine: ``"rules"`` (default, no model needed) or ``"stanza"``.
+        pipeline: your own ``stanza.Pipeline`` (implies ``engine="stanza"``).
+        min_confidence: drop quotes scored below this (0 keeps every
+            candidate, scare quotes included).
+        id: a document id, kept in the result.
+
+    Returns:
+        A :class:`Result` whose spans index *text* unchanged.
+
+    Raises:
+        InputTypeError: when *text* is not ``str`` (a ``TypeError``); bytes
+            get a hint to decode them.
+        UnknownEngineError: for an engine name other than rules or stanza.
+        MissingModelsError: when the stanza engine's models are not installed.
+
+    Example:
+        >>> r = extract('"It is robbery," Lavrov said.')
+        >>> [(q.kind.value, q.content.text, q.speaker.entity.name) for q in r.quotes]
+        [('direct', 'It is robbery,', 'Lavrov')]
+    """
+    ann = annotate(text, engine=engine, pipeline=pipeline)
+    return extract_annotation(ann, min_confidence=min_confidence, id=id)
+
+
+def extract_annotation(ann: Annotation, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, id: str | None = None) -> Result:
+    """Run the quote logic on an annotation (the engines' common path)."""
+    text = ann.text
+    regions, diags = find_quotes(text, ann.paragraphs)
+    cands = rules.find_candidates(ann, regions)
+    cands = [c for c in cands if c.confidence >= min_confidence]
+    speakers, refs = coref.resolve(ann, cands)
+    quotes = []
+    for c, ref in zip(cands, refs):
+        quotes.append(_to_quote(text, c, regions, ref))
+    engine = "stanza" if ann.source == "stanza" else ann.source
+    return Result(text=text, quotes=quotes, speakers=speakers, diagnostics=diags, engine=engine, id=id)
+
+
+def _to_quote(text: str, c: Candidate, regions: list, ref: Any) -> Quote:  # type: ignore[type-arg]
+    parts = tuple(Span.of(text, a, b) for a, b in c.parts)
+    content = parts[0] if len(parts) == 1 else Span.of(text, parts[0].start, parts[-1].end)
+    return Quote(
+        kind=c.kind or kind_of(text, c.parts, regions),
+        content=content,
+        parts=parts,
+        cue=None if c.cue is None else Span.of(text, *c.cue),
+        cue_class=c.cue_class,
+        speaker=ref,
+        confidence=round(c.confidence, 4),
+        rule=c.rule,
+    )
+
+
+def extract_many(texts: Iterable[Any], *, n_process: int = 1, batch_size: int = 64, **kwargs: Any) -> Iterator[Result]:
+    """:func:`extract` over many texts, results in input order.
+
+    Args:
+        texts: strings (or annotations).
+        n_process: worker processes; 1 runs in this process.
+        batch_size: texts sent to a worker at a time.
+        **kwargs: passed to :func:`extract`.
+    """
+    if n_process <= 1:
+        for t in texts:
+            yield extract(t, **kwargs)
+        return
+    import functools
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=n_process) as ex:
+        yield from ex.map(functools.partial(_extract_kw, kwargs), texts, chunksize=max(1, batch_size))
+
+
+def _extract_kw(kwargs: dict[str, Any], text: Any) -> Result:
+    return extract(text, **kwargs)

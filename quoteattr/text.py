@@ -1,0 +1,158 @@
+"""Character classes and segmentation: paragraphs, sentences, tokens.
+
+All functions return offsets into the text they were given; none of them
+rewrites the text. The regexes are compiled once, at import, and are linear:
+no nested quantifiers over overlapping classes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from .annotations import Annotation
+from .lexicons import load_set
+
+__all__ = [
+    "PARAGRAPH_BREAK_RE",
+    "TOKEN_RE",
+    "paragraph_spans",
+    "segment",
+    "sentence_spans",
+    "tokens",
+]
+
+# Rule ``paragraph-blank-line``: a blank line (possibly holding spaces or
+# tabs) separates paragraphs: "A.\n\nB." -> "A." | "B.".  \u2029 is the
+# Unicode paragraph separator.
+PARAGRAPH_BREAK_RE = regex.compile(r"(?:\r?\n|\r|\u2028)[ \t\f\v\u00a0]*(?:(?:\r?\n|\r|\u2028)[ \t\f\v\u00a0]*)+|\u2029")
+# Rule ``paragraph-line``: in a text with no blank line at all, each line is a
+# paragraph ("A.\nB." -> "A." | "B."), the usual shape of scraped articles.
+LINE_BREAK_RE = regex.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+
+# A token: a word with inner hyphens, apostrophes or periods ("U.S.", "Russia's",
+# "well-known", "3.5"), or any single non-space character.
+TOKEN_RE = regex.compile(r"(?:\p{Lu}\.){2,}|[\w\p{M}]+(?:[-'’.][\w\p{M}]+)*|[^\w\s]", regex.V1)
+
+ABBREVIATIONS = load_set("abbreviations.txt")
+
+# Rule ``sentence-end``: ., !, ?, … (optionally followed by closing quotes or
+# brackets) then whitespace then something that can start a sentence: an
+# upper-case letter, a digit, an opening quote or bracket.
+# Example: 'He left. "Fine," she said.' splits after "left.".
+SENTENCE_END_RE = regex.compile(
+    r"""[.!?…]+['"’”»)\]]*+\K[ \t\u00a0]+(?=[\p{Lu}\p{Lt}\d"“'‘«(\[])""",
+    regex.V1,
+)
+_WORD_BEFORE_RE = regex.compile(r"([\w.]+)\.['\"’”»)\]]*$", regex.V1)
+# Words that, after "U.S." and similar dotted abbreviations, show that the
+# abbreviation also ended the sentence: "... in the U.S. The talks ...".
+_SENTENCE_STARTERS = frozenset(
+    "the a an he she it they we i but and this that these those there in on at "
+    "his her their its our however meanwhile still yet so".split()
+)
+# Rule ``sentence-line``: a line break inside a paragraph ends a sentence when
+# the line before it ends with sentence punctuation or is short (a heading
+# such as "Key Points").  Hard-wrapped prose lines are long and unpunctuated,
+# so they are joined.
+SHORT_LINE = 60
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans, leading and trailing whitespace excluded.
+
+    Example:
+        >>> paragraph_spans("A b.\\n\\n  C d.\\n")
+        [(0, 4), (8, 12)]
+    """
+    breaker = PARAGRAPH_BREAK_RE if PARAGRAPH_BREAK_RE.search(text) else LINE_BREAK_RE
+    out = []
+    pos = 0
+    for m in breaker.finditer(text):
+        _add_stripped(text, pos, m.start(), out)
+        pos = m.end()
+    _add_stripped(text, pos, len(text), out)
+    return out
+
+
+def _add_stripped(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a < b:
+        out.append((a, b))
+
+
+def _is_abbreviation(text: str, cut: int, para_start: int) -> bool:
+    """True when the period before offset *cut* belongs to an abbreviation."""
+    left = text[max(para_start, cut - 40) : cut].rstrip()
+    m = _WORD_BEFORE_RE.search(left)
+    if not m:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    if low in ABBREVIATIONS:
+        return True
+    # Single initials: "J. Smith", "U. S."
+    if len(word) == 1 and word.isupper():
+        return True
+    # Dotted abbreviations: "U.S.", "a.m.", "D.C." end a sentence only when a
+    # typical sentence starter follows.
+    if "." in word:
+        nxt = regex.match(r"\s*([\w]+)", text[cut : cut + 30])
+        return not (nxt and nxt.group(1).lower() in _SENTENCE_STARTERS)
+    return False
+
+
+def sentence_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans within paragraphs, whitespace excluded.
+
+    Example:
+        >>> t = "Mr. Peskov spoke. He left."
+        >>> [t[a:b] for a, b in sentence_spans(t)]
+        ['Mr. Peskov spoke.', 'He left.']
+    """
+    if paragraphs is None:
+        paragraphs = paragraph_spans(text)
+    out: list[tuple[int, int]] = []
+    for pa, pb in paragraphs:
+        for la, lb in _lines(text, pa, pb):
+            pos = la
+            for m in SENTENCE_END_RE.finditer(text, la, lb):
+                if _is_abbreviation(text, m.start(), la):
+                    continue
+                _add_stripped(text, pos, m.start(), out)
+                pos = m.end()
+            _add_stripped(text, pos, lb, out)
+    return out
+
+
+def _lines(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """Split a paragraph at line breaks that end a sentence (rule ``sentence-line``)."""
+    pos = a
+    for m in LINE_BREAK_RE.finditer(text, a, b):
+        line = text[pos : m.start()].rstrip()
+        if len(line) < SHORT_LINE or line.endswith((".", "!", "?", ":", "…", '"', "”", "’", "'")):
+            yield pos, m.start()
+            pos = m.end()
+    yield pos, b
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each token in ``text[start:end]``.
+
+    Example:
+        >>> t = "Russia's U.S. talks"
+        >>> [t[a:b] for a, b in tokens(t)]
+        ["Russia's", 'U.S.', 'talks']
+    """
+    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        yield m.span()
+
+
+def segment(text: str) -> Annotation:
+    """The rule engine's annotation: paragraphs and sentences, no parse."""
+    paras = paragraph_spans(text)
+    return Annotation(text=text, paragraphs=paras, sentences=sentence_spans(text, paras), source="rules")
