@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from . import coref, rules
+from . import coref, rules, syntax
 from .annotations import Annotation
 from .candidates import Candidate, kind_of
 from .errors import InputTypeError, UnknownEngineError
@@ -114,7 +114,10 @@ def extract_annotation(ann: Annotation, *, min_confidence: float = DEFAULT_MIN_C
     """Run the quote logic on an annotation (the engines' common path)."""
     text = ann.text
     regions, diags = find_quotes(text, ann.paragraphs)
-    cands = rules.find_candidates(ann, regions)
+    if ann.tokens is not None and ann.tokens.has_parse:
+        cands = syntax.find_candidates(ann, regions)
+    else:
+        cands = rules.find_candidates(ann, regions)
     cands = [c for c in cands if c.confidence >= min_confidence]
     speakers, refs = coref.resolve(ann, cands)
     quotes = []
