@@ -48,6 +48,8 @@ _ELISION_RE = regex.compile(
     r"(?i)(?:em|til|tis|twas|cause|bout|n|round|nother|s|d|ll|ve|re|m|t)\b|n['’]\s|\d0?s\b|\d\d\b"
 )
 
+_PLURAL_POSSESSIVE_RE = regex.compile(r" \p{Ll}[^'’\n]*\w['’](?=[\s.,;:!?]|$)")
+
 # Characters after which a mark opens: start, space, opening brackets, dashes.
 _OPEN_CONTEXT = frozenset("([{<—–-/:;")
 # Characters after a mark that let it close: end, space, punctuation.
@@ -121,6 +123,11 @@ def _is_apostrophe(text: str, s: int, e: int, mark: str) -> bool:
         return True
     # Rule ``elision``: 'em, '90s, rock 'n' roll.
     if not before.isalnum() and _ELISION_RE.match(text, e, min(len(text), e + 8)):
+        return True
+    # Rule ``plural-possessive``: "the players' union" inside 'single quotes':
+    # s' before a lower-case word is an apostrophe when a later single mark
+    # can still close the quote.
+    if before in "sS" and after == " " and _PLURAL_POSSESSIVE_RE.match(text, e, min(len(text), e + 200)):
         return True
     return False
 

@@ -1,0 +1,103 @@
+"""The frozen result types validate their offsets and round-trip losslessly."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+import pytest
+
+import quoteattr
+from quoteattr import InvalidSpanError, Quote, QuoteKind, Result, SerializationError, Span, Speaker, SpeakerRef
+
+
+class TestSpan:
+    """Span validation."""
+
+    @pytest.mark.parametrize(("start", "end", "text"), [(-1, 2, "abc"), (3, 2, ""), (0, 2, "abc")])
+    def test_model_span_rejects_bad_offsets(self, start: int, end: int, text: str) -> None:
+        """Negative, reversed or length-mismatched spans raise InvalidSpanError (a ValueError)."""
+        with pytest.raises(ValueError):
+            Span(start, end, text)
+
+    def test_model_span_of_checks_bounds(self) -> None:
+        """Span.of refuses a span outside its source."""
+        with pytest.raises(InvalidSpanError, match="within a text of 3"):
+            Span.of("abc", 1, 5)
+
+    def test_model_span_is_frozen(self) -> None:
+        """Spans cannot be changed."""
+        s = Span.of("abc", 0, 1)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            s.start = 2  # type: ignore[misc]
+
+
+class TestResult:
+    """Result validation and serialisation."""
+
+    def _result(self) -> Result:
+        text = 'He said: "No deal."'
+        ent = Speaker(id="e0", name=None, kind="person", gender="male", mentions=[Span.of(text, 0, 2)])
+        q = Quote(
+            kind=QuoteKind.DIRECT,
+            content=Span.of(text, 10, 18),
+            cue=Span.of(text, 3, 7),
+            cue_class="speech",
+            speaker=SpeakerRef(mention=Span.of(text, 0, 2), entity=ent, resolution="unresolved", confidence=0.4),
+            confidence=0.9,
+            rule="colon-quote",
+        )
+        return Result(text=text, quotes=[q], speakers=[ent])
+
+    def test_model_result_round_trip_through_json(self) -> None:
+        """from_dict(json(to_dict(r))) == r."""
+        r = self._result()
+        assert r == Result.from_dict(json.loads(json.dumps(r.to_dict())))
+
+    def test_model_result_rejects_span_not_in_text(self) -> None:
+        """A span whose text differs from the source raises."""
+        r = self._result()
+        with pytest.raises(InvalidSpanError):
+            Result(text=r.text.upper(), quotes=r.quotes, speakers=r.speakers)
+
+    def test_model_result_rejects_unknown_entity(self) -> None:
+        """Every quote's entity must be among the speakers."""
+        r = self._result()
+        with pytest.raises(SerializationError):
+            Result(text=r.text, quotes=r.quotes, speakers=())
+
+    @pytest.mark.parametrize("bad", [{"text": 3}, {"quotes": [{}], "text": "x"}, [], {"text": "ab", "quotes": [{"kind": "direct", "content": [0, 5, "abcde"]}]}])
+    def test_model_from_dict_rejects_bad_dicts(self, bad: object) -> None:
+        """Malformed dicts raise SerializationError (a ValueError)."""
+        with pytest.raises(ValueError):
+            Result.from_dict(bad)  # type: ignore[arg-type]
+
+    def test_model_quote_parts_must_cover_content(self) -> None:
+        """parts must start and end with the content."""
+        text = "abcdef"
+        with pytest.raises(InvalidSpanError):
+            Quote(kind="direct", content=Span.of(text, 0, 6), parts=[Span.of(text, 0, 2)])
+
+
+class TestInput:
+    """Bad input to extract."""
+
+    @pytest.mark.parametrize(("value", "match"), [(b"bytes", "decode"), (None, "NoneType"), (42, "int"), (["a"], "list")])
+    def test_model_extract_rejects_non_str(self, value: object, match: str) -> None:
+        """Non-str input raises a TypeError naming the type (bytes: a decode hint)."""
+        with pytest.raises(TypeError, match=match):
+            quoteattr.extract(value)
+        with pytest.raises(quoteattr.QuoteattrError):
+            quoteattr.extract(value)
+
+    def test_model_extract_unknown_engine(self) -> None:
+        """An unknown engine name is a ValueError."""
+        with pytest.raises(ValueError, match="engine"):
+            quoteattr.extract("text", engine="spacy")
+
+    @pytest.mark.parametrize("text", ["", " ", "\n\n", '"', "“", "'"])
+    def test_model_extract_trivial_text(self, text: str) -> None:
+        """Empty and one-mark texts give an empty, valid result."""
+        r = quoteattr.extract(text)
+        assert text == r.text
+        assert () == r.quotes
