@@ -1,26 +1,837 @@
-"""Surface rules of the rule engine (no parse needed).
+"""Surface rules of the rule engine: quotes, cues and speaker mentions, no parse.
 
-Placeholder during the foundation work: direct quotes only.
+Every rule has a name (it becomes :attr:`quoteattr.Quote.rule`), a comment
+with an example here, and a page in ``docs/rules.md``. Rules read the text,
+the sentence and paragraph spans of the annotation, the quoted regions found
+by :mod:`quoteattr.marks` and the cues found by :mod:`quoteattr.cues`.
+
+Order of work:
+
+1. Quoted regions are attached to a nearby cue and speaker first
+   (``quote-speaker-cue``, ``quote-cue-speaker``, ``split-quote``,
+   ``colon-quote``, ``quote-dash-speaker``, ``speaker-colon-quote``).
+2. The remaining cues outside quotes propose indirect and mixed quotes
+   (``subject-cue-clause``, ``clause-subject-cue``, ``clause-cue-subject``,
+   ``saying-clause``, ``according-to``, ``described-as``, ``cue-to-infinitive``).
+3. Quoted regions still without a cue become ``direct-bare`` candidates, whose
+   confidence depends on whether they read like speech or like scare quotes.
+4. Overlaps are settled: a candidate whose cue lies inside another's content
+   is dropped (``no-nested-attribution``), and so is a bare quote that lies
+   inside an attributed content (it makes that content mixed).
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
+
+import regex
+
 from .annotations import Annotation
 from .candidates import Candidate, trim
+from .cues import CueMatch, find_cues
+from .lexicons import load_set
 from .marks import QuoteRegion
+from .model import CueClass
+from .text import TOKEN_RE
 
 __all__ = ["find_candidates"]
 
+Pair = tuple[int, int]
 
-def find_candidates(ann: Annotation, regions: list[QuoteRegion]) -> list[Candidate]:
-    out = []
-    for r in regions:
-        if r.depth:
+TITLES = load_set("titles.txt")
+ROLE_NOUNS = load_set("role_nouns.txt")
+SOURCE_NOUNS = load_set("source_nouns.txt")
+AUDIENCE_NOUNS = load_set("audience_nouns.txt")
+
+# Subject pronouns that can be a speaker ("he said").
+PRONOUNS = frozenset("he she they it we i you who".split())
+# Determiners and possessives that open a noun phrase ("the ministry", "his aide").
+DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several two three four five".split())
+# Words that may stand between a subject and its cue verb and are skipped:
+# auxiliaries, negation, frequent adverbs ("Lavrov has also said").
+AUX_FILLER = frozenset(
+    "has have had is was were are am be been being will would could can may might should shall must did does do "
+    "also later earlier previously repeatedly again then still often once never not already just first last further "
+    "reportedly allegedly publicly privately recently separately simply only even".split()
+)
+# Temporal words that may stand between subject and cue ("Zakharova on Friday
+# indicated"), or between a cue and its clause ("said Tuesday that").
+DAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "mon tue tues wed thu thurs fri sat sun".split()
+)
+TEMPORAL_AFTER = frozenset("on last this next earlier later week month year morning afternoon evening night".split())
+# Lemmas of cue verbs that take the addressee as object: "told reporters that".
+OBJECT_CUES = frozenset(
+    "tell inform assure warn remind advise promise notify caution brief persuade convince urge ask teach show".split()
+)
+# Lemmas of cues whose object is described by a quoted phrase: 'described it as
+# a "robbery"', 'calling it "daylight robbery"'.
+DESCRIBE_CUES = frozenset("describe call label brand dub characterize characterise term deride decry hail".split())
+# Cues before "to" + verb: 'Russia has threatened to retaliate' (low confidence).
+INFINITIVE_CUES = frozenset("threaten promise vow pledge refuse offer agree decline want plan intend hope expect vow".split())
+# Cue types (see cues.py) that behave like a finite reporting verb.
+VERBLIKE = frozenset({"verb", "verb-object", "phrasal", "passive"})
+# Words that cannot begin a reported clause ("said to", "told of", "said so").
+BAD_CLAUSE_START = frozenset(
+    "to about for of with by from into so nothing something anything goodbye hello yes no thanks thank "
+    "as than and or".split()
+)
+# Sentence punctuation trimmed from the end of indirect content.
+TRAILING = " \t\r\n\u00a0,;:"
+DASHES = "—–-"
+
+_WORD_RE = regex.compile(r"[\w\p{M}]+(?:[-'’.][\w\p{M}]+)*", regex.V1)
+# "according to", "as reported by" and friends must come from cues.py's phrase
+# list; this regex finds the comma-delimited adjuncts that follow a cue and
+# precede the clause: "said in a statement that", "told CNN on Sunday that".
+ADJUNCT_RE = regex.compile(
+    r"""\s*(?:,\s*)?(?:
+        (?:on|last|this|early|late)\s+(?:\p{Lu}\w+|week|month|year|night|morning|weekend)(?:\s+(?:morning|afternoon|evening|night))?
+      | (?:in|during|at|on)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview|conference|briefing|speech|tweet|post|letter|email|meeting|hearing|call|broadcast|appearance|address|rally|video|release|message|radio|television|show|op-ed|event|summit)
+          (?:\s+(?:with|on|to|in|at|from)\s+(?:the\s+)?(?:[\p{Lu}\d][\w.&'’-]*\s*){1,4})?
+      | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently|again|also|repeatedly|publicly|privately|previously|separately|then)
+      | (?:on|via)\s+(?:twitter|facebook|x|instagram|television|tv|radio|cnn|fox\s+news|msnbc)
+    )\s*,?""",
+    regex.V1 | regex.X | regex.I,
+)
+
+
+class _Sentences:
+    """Sentence lookup by offset."""
+
+    def __init__(self, spans: Sequence[Pair]) -> None:
+        self.spans = list(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def at(self, pos: int) -> Pair | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+
+class _Regions:
+    """Outermost quoted regions, looked up by offset."""
+
+    def __init__(self, regions: list[QuoteRegion]) -> None:
+        self.all = [r for r in regions if r.depth == 0]
+        self.starts = [r.outer[0] for r in self.all]
+
+    def containing(self, pos: int) -> QuoteRegion | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.all[i].outer[0] <= pos < self.all[i].outer[1]:
+            return self.all[i]
+        return None
+
+    def starting_in(self, a: int, b: int) -> list[QuoteRegion]:
+        i = bisect.bisect_left(self.starts, a)
+        j = bisect.bisect_left(self.starts, b)
+        return self.all[i:j]
+
+
+def _words(text: str, a: int, b: int) -> list[Pair]:
+    return [m.span() for m in TOKEN_RE.finditer(text, a, b)]
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper() or w[:1].isdigit()
+
+
+def _norm(w: str) -> str:
+    return w.lower().rstrip(".").replace("’", "'")
+
+
+def _np_token(w: str) -> bool:
+    """True for a token that can be part of a speaker noun phrase."""
+    low = _norm(w)
+    return _is_cap(w) or low in ROLE_NOUNS or low in TITLES or low in SOURCE_NOUNS
+
+
+# Function words that are capitalised at a sentence start but never head a
+# speaker noun phrase ("To understand Putin, ..." has no speaker "To").
+FUNCTION_WORDS = frozenset(
+    "to in on at for with by from of as if when while after before because although though since until unless "
+    "but and or nor so yet what which where how why there here whether than into onto upon about over under "
+    "during without within through across against among between".split()
+)
+
+
+def _np_head(w: str) -> bool:
+    """True for a token that can end (head) a speaker noun phrase."""
+    low = _norm(w)
+    if low in PRONOUNS:
+        return True
+    if low in DETERMINERS or low in AUX_FILLER or low in DAYS or low in FUNCTION_WORDS:
+        return False
+    return _is_cap(w) or low in ROLE_NOUNS or low in SOURCE_NOUNS
+
+
+def np_left(text: str, limit: int, pos: int) -> Pair | None:
+    """The speaker noun phrase that ends just before *pos* (rule ``speaker-left``).
+
+    Skips auxiliaries, adverbs and days between subject and cue ("Zakharova on
+    Friday indicated" -> "Zakharova"), then takes capitalised words, titles,
+    role nouns and the adjectives between them back to a determiner ("the
+    Russian foreign ministry"). An appositive is kept: "Sergey Lavrov, the
+    Russian foreign minister, said" -> "Sergey Lavrov, the Russian foreign
+    minister".
+    """
+    toks = _words(text, max(limit, pos - 300), pos)
+    i = len(toks) - 1
+    skipped = 0
+    while i >= 0 and skipped < 6:
+        w = text[toks[i][0] : toks[i][1]]
+        low = _norm(w)
+        if low in AUX_FILLER or low in DAYS or (low.endswith("ly") and not _is_cap(w) and len(low) > 4):
+            i -= 1
+            skipped += 1
             continue
-        parts = [trim(ann.text, a, b) for a, b in r.parts]
+        if low in ("on",) and skipped and text[toks[i + 1][0] : toks[i + 1][1]].lower() in DAYS:
+            i -= 1
+            skipped += 1
+            continue
+        break
+    if i < 0:
+        return None
+    end_tok = toks[i]
+    w = text[end_tok[0] : end_tok[1]]
+    # Appositive: "..., the Russian foreign minister, said"
+    if w == ",":
+        return _appositive_left(text, limit, toks, i)
+    if not _np_head(w):
+        return None
+    if _norm(w) in PRONOUNS:
+        if _norm(w) == "who":
+            return None
+        return end_tok
+    start = _expand_np_left(text, toks, i)
+    if start is None:
+        return None
+    a = toks[start][0]
+    # A proper name after a sentence-initial word that is not part of it
+    # ("But Peskov said"): drop leading conjunctions and adverbs.
+    return a, end_tok[1]
+
+
+_LEADING_JUNK = frozenset("but and so yet however meanwhile still also then now later earlier in on at for".split())
+
+
+def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
+    """Index of the first token of the NP whose head is toks[i]."""
+    start = i
+    j = i - 1
+    pending = 0  # lowercase words taken tentatively ("foreign" in "the Russian foreign ministry")
+    while j >= 0:
+        w = text[toks[j][0] : toks[j][1]]
+        low = _norm(w)
+        if w in (".",) or (w in ",;:()\"“”'‘’—–" ) or w.isspace():
+            break
+        if low in DETERMINERS:
+            start = j
+            break
+        if low in ("'s", "’s") or w in ("'s", "’s"):
+            start = j
+            j -= 1
+            continue
+        if low == "of" and j > 0 and _np_token(text[toks[j - 1][0] : toks[j - 1][1]]):
+            j -= 1
+            pending += 1
+            continue
+        if _np_token(w) and low not in AUX_FILLER and low not in DAYS and low not in _LEADING_JUNK:
+            start = j
+            pending = 0
+            j -= 1
+            continue
+        if w.islower() and w.isalpha() and pending < 2 and low not in AUX_FILLER and low not in PRONOUNS:
+            pending += 1
+            j -= 1
+            continue
+        break
+    # drop sentence-initial junk ("But Peskov")
+    while start < i and _norm(text[toks[start][0] : toks[start][1]]) in _LEADING_JUNK:
+        start += 1
+    # lowercase modifiers are kept only under a determiner or a capitalised word
+    first = text[toks[start][0] : toks[start][1]]
+    if first.islower() and _norm(first) not in DETERMINERS and _norm(first) not in ROLE_NOUNS | SOURCE_NOUNS:
+        while start < i and text[toks[start][0] : toks[start][1]].islower():
+            start += 1
+    return start
+
+
+def _appositive_left(text: str, limit: int, toks: list[Pair], comma: int) -> Pair | None:
+    """'Name, the role,' before a cue -> the span 'Name, the role'."""
+    j = comma - 1
+    if j < 0:
+        return None
+    role_end = toks[j]
+    w = text[role_end[0] : role_end[1]]
+    if not _np_head(w) or _norm(w) in PRONOUNS:
+        return None
+    k = _expand_np_left(text, toks, j)
+    if k is None or k == 0:
+        return None
+    if _norm(text[toks[k][0] : toks[k][1]]) not in DETERMINERS:
+        return None
+    if text[toks[k - 1][0] : toks[k - 1][1]] != ",":
+        return None
+    name_end = k - 2
+    if name_end < 0 or not _is_cap(text[toks[name_end][0] : toks[name_end][1]]):
+        return None
+    n0 = _expand_np_left(text, toks, name_end)
+    if n0 is None:
+        return None
+    return toks[n0][0], role_end[1]
+
+
+def np_right(text: str, pos: int, limit: int) -> Pair | None:
+    """The speaker noun phrase that starts at *pos* (rule ``speaker-right``).
+
+    "said Peskov." -> "Peskov"; "said the Kremlin spokesman, Dmitry Peskov."
+    -> "the Kremlin spokesman, Dmitry Peskov"; "said he" -> "he".
+    """
+    toks = _words(text, pos, min(limit, pos + 300))
+    if not toks:
+        return None
+    w0 = text[toks[0][0] : toks[0][1]]
+    low0 = _norm(w0)
+    if low0 in PRONOUNS and low0 not in ("it", "who", "you"):
+        return toks[0]
+    i = 0
+    if low0 in DETERMINERS:
+        i = 1
+    end = None
+    lower_run = 0
+    while i < len(toks):
+        w = text[toks[i][0] : toks[i][1]]
+        low = _norm(w)
+        if _np_token(w) and low not in DAYS:
+            end = i
+            lower_run = 0
+        elif low in ("of", "'s", "’s", "&") and end is not None:
+            pass
+        elif w.islower() and w.isalpha() and low not in AUX_FILLER and low not in PRONOUNS and lower_run < 2 and (i == 0 or low0 in DETERMINERS):
+            lower_run += 1
+        else:
+            break
+        i += 1
+    if end is None:
+        return None
+    span = (toks[0][0], toks[end][1])
+    # appositive after a role: "the Kremlin spokesman, Dmitry Peskov"
+    j = end + 1
+    if j + 1 < len(toks) and text[toks[j][0] : toks[j][1]] == "," and _is_cap(text[toks[j + 1][0] : toks[j + 1][1]]):
+        k = j + 1
+        while k + 1 < len(toks) and _is_cap(text[toks[k + 1][0] : toks[k + 1][1]]):
+            k += 1
+        after = text[toks[k][1] : toks[k][1] + 2].lstrip()
+        if not after or after[0] in ".,;":
+            span = (span[0], toks[k][1])
+    return span
+
+
+def _skip_adjuncts(text: str, pos: int, limit: int) -> int:
+    """Skip "on Tuesday", "in a statement", ", in an interview with CNN," after a cue."""
+    for _ in range(4):
+        m = ADJUNCT_RE.match(text, pos, limit)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+def _skip_object(text: str, pos: int, limit: int, lemma: str = "tell") -> int:
+    """Skip the addressee of "told reporters", "assured him", "told the BBC"."""
+    toks = _words(text, pos, min(limit, pos + 120))
+    if not toks:
+        return pos
+    # "told reporters that": if "that" comes within 8 tokens, jump to it.
+    for k, (a, b) in enumerate(toks[:9]):
+        if text[a:b].lower() == "that":
+            return a
+        if text[a:b] in (",", ":", '"', "“"):
+            break
+    w = text[toks[0][0] : toks[0][1]]
+    low = _norm(w)
+    if low in ("him", "her", "them", "us", "me", "you", "reporters", "journalists") or low in AUDIENCE_NOUNS:
+        return toks[0][1]
+    # Only "tell" always has an addressee ("told Reuters the plan was dead");
+    # "warned U.S. relations could ..." has none.
+    if lemma != "tell":
+        return pos
+    span = np_right(text, toks[0][0], limit)
+    if span is not None and not _norm(w) in PRONOUNS:
+        return span[1]
+    return pos
+
+
+def _clause(text: str, a: int, sent_end: int, regions: _Regions) -> Pair | None:
+    """The reported clause from *a* to the end of its sentence.
+
+    Drops a leading "that" (rule ``drop-that``) and trailing punctuation; runs
+    on to the end of a quote that the clause opens and that goes past the
+    sentence end (a quote of several sentences).
+    """
+    a = _skip_ws(text, a, sent_end)
+    m = regex.match(r"(?i)that\b\s*", text[a : a + 6])
+    if m:
+        a += m.end()
+    b = sent_end
+    r = regions.containing(a)
+    if r is not None and r.outer[0] == a:
+        b = max(b, r.outer[1])
+    for r in regions.starting_in(a, b):
+        if r.outer[1] > b:
+            b = r.outer[1]
+    b = _cut_clause(text, a, b, regions)
+    a, b = trim(text, a, b, TRAILING)
+    if b > a and text[b - 1] == "." and not text[max(a, b - 4) : b - 1].isupper():
+        b -= 1
+    if b <= a:
+        return None
+    return a, b
+
+
+# Rule ``cut-trailing-source``: a reported clause ends before a source phrase
+# that belongs to the reporter: "... would be unacceptable, according to TASS."
+# or "... "specific measures," which according to the BBC ...".
+# Rule ``cut-coordinated-predicate``: it also ends before ", but has ..." whose
+# subject is the speaker again: "said he doesn't want X, but has discussed Y".
+# Rule ``dash-elaboration``: and before a spaced dash that opens the writer's
+# elaboration: 'would "take measures" - namely expelling diplomats'.
+_CUT_RE = regex.compile(
+    r"""(?:,\s*(?:which\s+)?|\s+which\s+)(?=according\s+to\b|as\s+reported\s+by\b|as\s+quoted\s+by\b)
+      | ,?\s+(?:but|and|yet)\s+(?=(?:has|have|had|also|later|then|is|was|will|would)\s)
+      | \s+[—–-]{1,2}\s+(?=(?:namely|including|such\s+as|i\.e\.|e\.g\.|especially|particularly|mainly)\b)""",
+    regex.X | regex.I,
+)
+
+
+def _cut_clause(text: str, a: int, b: int, regions: _Regions) -> int:
+    for m in _CUT_RE.finditer(text, a, b):
+        if regions.containing(m.start()) is None:
+            return m.start()
+    return b
+
+
+def _skip_ws(text: str, a: int, limit: int) -> int:
+    while a < limit and text[a].isspace():
+        a += 1
+    return a
+
+
+def _content_parts(text: str, a: int, b: int, regions: _Regions) -> list[Pair]:
+    """Content parts for [a, b): a wholly quoted stretch loses its marks."""
+    r = regions.containing(a)
+    if r is not None and r.outer[0] == a and r.outer[1] >= b - 1 and r.close is not None:
+        return [trim(text, pa, pb) for pa, pb in r.parts if trim(text, pa, pb)[0] < trim(text, pa, pb)[1]] or [(a, b)]
+    return [(a, b)]
+
+
+def _clause_ok(text: str, a: int, b: int) -> bool:
+    """A reported clause has two words or more and does not start with "to", "about", ..."""
+    ws = _WORD_RE.findall(text, a, min(b, a + 200))
+    if len(ws) < 2:
+        return False
+    return ws[0].lower() not in BAD_CLAUSE_START
+
+
+# Cue verbs whose object is usually a noun phrase, not a clause: "slammed the
+# U.S. for refusing", "ordered the seizure of". They report a clause only
+# with "that".
+NP_OBJECT_CUES = frozenset(
+    "slam blast criticize criticise praise accuse condemn attack thank blame mock ridicule denounce applaud hail "
+    "welcome reject dismiss question challenge defend order understand plan support oppose back endorse "
+    "discuss mention cite quote request demand seek propose recommend".split()
+)
+# Finite verbs and auxiliaries that show that words after a cue form a clause.
+_FINITE = frozenset(
+    "is was are were be been am has have had will would could can may might must shall should does did do "
+    "isn't wasn't aren't weren't won't wouldn't couldn't can't didn't doesn't don't hasn't haven't hadn't".split()
+)
+_SUBJECT_PRONOUNS = frozenset("he she it they we i there you".split())
+
+
+def _looks_like_clause(text: str, a: int, b: int) -> bool:
+    """Rule ``clause-shape``: a clause reported without "that" starts with a
+    subject pronoun, or has a finite verb among its first twelve words
+    ("the USA would be able ..."); "the seizure of two mansions" has none."""
+    ws = [w.lower().replace("’", "'") for w in _WORD_RE.findall(text, a, min(b, a + 150))[:12]]
+    if not ws:
+        return False
+    if ws[0] in _SUBJECT_PRONOUNS or ws[0].endswith(("'s", "'re", "'ll", "'d")):
+        return True
+    return any(w in _FINITE or (w.endswith("ed") and len(w) > 4) or w.endswith("n't") for w in ws[1:])
+
+
+class _Finder:
+    """All candidates of one document."""
+
+    def __init__(self, ann: Annotation, regions: list[QuoteRegion]) -> None:
+        self.text = ann.text
+        self.sents = _Sentences(ann.sentences)
+        self.paras = _Sentences(ann.paragraphs)
+        self.regions = _Regions(regions)
+        self.cues = [c for c in find_cues(self.text) if self.regions.containing(c.start) is None]
+        self.cue_starts = [c.start for c in self.cues]
+        self.used_cues: set[int] = set()
+        self.used_regions: set[int] = set()
+        self.out: list[Candidate] = []
+
+    # --- helpers -----------------------------------------------------------
+    def sentence(self, pos: int) -> Pair:
+        return self.sents.at(pos) or self.paras.at(pos) or (pos, pos)
+
+    def paragraph(self, pos: int) -> Pair:
+        return self.paras.at(pos) or (0, len(self.text))
+
+    def cues_between(self, a: int, b: int) -> list[CueMatch]:
+        i = bisect.bisect_left(self.cue_starts, a)
+        j = bisect.bisect_left(self.cue_starts, b)
+        return self.cues[i:j]
+
+    def add(self, parts: list[Pair], rule: str, conf: float, cue: CueMatch | None = None, speaker: Pair | None = None) -> None:
         parts = [p for p in parts if p[0] < p[1]]
         if not parts:
-            continue
-        words = sum(len(ann.text[a:b].split()) for a, b in parts)
-        out.append(Candidate(parts=parts, rule="direct-bare", confidence=0.5 if words >= 4 else 0.15))
-    return out
+            return
+        self.out.append(
+            Candidate(
+                parts=parts,
+                rule=rule,
+                confidence=min(1.0, conf),
+                cue=None if cue is None else (cue.start, cue.end),
+                cue_class=None if cue is None else cue.cue_class,
+                speaker=speaker,
+            )
+        )
+        if cue is not None:
+            self.used_cues.add(cue.start)
+
+    @staticmethod
+    def speaker_bonus(text: str, sp: Pair | None) -> float:
+        if sp is None:
+            return -0.2
+        return 0.0 if _norm(text[sp[0] : sp[1]]) in PRONOUNS else 0.05
+
+    # --- 1. quoted regions -------------------------------------------------
+    def attach_regions(self) -> None:
+        text = self.text
+        for idx, r in enumerate(self.regions.all):
+            if idx in self.used_regions:
+                continue
+            qa, qb = r.outer
+            para = self.paragraph(qa)
+            window_end = min(para[1], qb + 200)
+            # Rule ``quote-speaker-cue`` / ``quote-cue-speaker``: '"Q," Lavrov
+            # told journalists.' / '"Q," said Lavrov.'
+            hit = self._cue_after(qb, window_end)
+            if hit is not None:
+                cue, speaker, rule, end = hit
+                parts = self._region_parts(r)
+                # Rule ``split-quote``: '"A," he said, "B."' is one quote.
+                nxt_idx = idx + 1
+                tail = _skip_adjuncts(text, end, para[1])
+                m = regex.match(r"\s*[,:;]?\s*", text[tail : tail + 5])
+                nxt_start = tail + (m.end() if m else 0)
+                if (
+                    nxt_idx < len(self.regions.all)
+                    and self.regions.all[nxt_idx].outer[0] == nxt_start
+                    and text[end:nxt_start].strip(" ,:;\t") == ""
+                    or (nxt_idx < len(self.regions.all) and self.regions.all[nxt_idx].outer[0] == nxt_start and tail != end)
+                ):
+                    parts = parts + self._region_parts(self.regions.all[nxt_idx])
+                    self.used_regions.add(nxt_idx)
+                    rule = "split-quote"
+                conf = 0.9 + self.speaker_bonus(text, speaker)
+                self.add(parts, rule, conf, cue, speaker)
+                self.used_regions.add(idx)
+                continue
+            # Rule ``quote-dash-speaker``: '"Q" — Commissioner Jane Doe'
+            m = regex.match(r"[ \t,]*[—–-]{1,2}[ \t]*", text[qb : qb + 6])
+            if m:
+                sp = np_right(text, qb + m.end(), para[1])
+                if sp is not None and _is_cap(text[sp[0]]) and text[sp[1] : sp[1] + 2].strip(" .") == "":
+                    self.add(self._region_parts(r), "quote-dash-speaker", 0.7, None, sp)
+                    self.used_regions.add(idx)
+                    continue
+
+    def _cue_after(self, qb: int, limit: int) -> tuple[CueMatch, Pair | None, str, int] | None:
+        """A cue right after a quote: ', X said' or ', said X' (nothing else between)."""
+        text = self.text
+        for cue in self.cues_between(qb, limit):
+            gap = text[qb : cue.start]
+            if len(gap) > 120 or "\n" in gap.strip(" \t,"):
+                return None
+            if cue.type not in VERBLIKE:
+                return None
+            stripped = gap.strip(" \t\u00a0,")
+            if stripped == "":
+                # '"Q," said Peskov.' / '"Q," he said'  (cue first)
+                sp = np_right(text, _skip_ws(text, cue.end, limit), limit)
+                if sp is None:
+                    return None
+                return cue, sp, "quote-cue-speaker", sp[1]
+            sp = np_left(text, qb, cue.start)
+            if sp is None or text[qb : sp[0]].strip(" \t\u00a0,") != "":
+                return None
+            end = cue.end
+            if cue.lemma in OBJECT_CUES and cue.type == "verb":
+                end = _skip_object(text, _skip_ws(text, cue.end, limit), limit, cue.lemma)
+            return cue, sp, "quote-speaker-cue", end
+        return None
+
+    def _region_parts(self, r: QuoteRegion) -> list[Pair]:
+        parts = [trim(self.text, a, b) for a, b in r.parts]
+        return [p for p in parts if p[0] < p[1]]
+
+    # --- 2. cues outside quotes ---------------------------------------------
+    def attach_cues(self) -> None:
+        text = self.text
+        for cue in self.cues:
+            if cue.start in self.used_cues:
+                continue
+            sa, sb = self.sentence(cue.start)
+            # Rule ``capitalised-cue``: a capitalised cue word inside a
+            # sentence is part of a name ("the United States", "Says Law").
+            if cue.start > sa and text[cue.start].isupper() and cue.type != "source-after":
+                continue
+            if cue.type == "source-after":
+                self._according_to(cue, sa, sb)
+                continue
+            if cue.type not in VERBLIKE:
+                continue
+            if cue.form_kind == "gerund" or (cue.type == "phrasal" and cue.lemma.split()[0].endswith("ing")):
+                self._saying(cue, sa, sb)
+                continue
+            before = text[sa : cue.start]
+            prev = before.rstrip()
+            # passive "was told" / "were asked": the speaker is not the subject
+            if regex.search(r"(?i)\b(?:was|were|been|being|is|are|be)\s*$", prev) and cue.form_kind == "pastpart":
+                continue
+            sp = np_left(text, sa, cue.start)
+            # Rule ``clause-subject-cue``: 'Moscow will respond, Peskov said.'
+            if sp is not None and self._ends_clause(cue.end, sb):
+                pre = text[sa : sp[0]].rstrip()
+                if pre.endswith(","):
+                    self._clause_before(cue, sp, sa, sa + len(pre) - 1, "clause-subject-cue")
+                    continue
+            # Rule ``clause-cue-subject``: 'Moscow will respond, said Peskov.'
+            if prev.endswith(","):
+                sp2 = np_right(text, _skip_ws(text, cue.end, sb), sb)
+                if sp2 is not None and self._ends_clause(sp2[1], sb):
+                    self._clause_before(cue, sp2, sa, sa + len(prev) - 1, "clause-cue-subject")
+                    continue
+            if sp is None and regex.search(r"(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$", prev):
+                # Rule ``coordinated-cue``: "Trump has said X, but has told the
+                # press that Y": the second cue shares the sentence's subject.
+                sp = self._sentence_subject(sa, cue.start)
+            if sp is None:
+                continue
+            self._subject_cue(cue, sp, sb)
+
+    def _ends_clause(self, pos: int, sb: int) -> bool:
+        """True when only adjuncts and final punctuation follow *pos* in the sentence."""
+        p = _skip_adjuncts(self.text, pos, sb)
+        rest = self.text[p:sb].strip()
+        return rest in ("", ".", "!", "?", ";") or rest.startswith((",", ";"))
+
+    def _clause_before(self, cue: CueMatch, sp: Pair, sa: int, comma: int, rule: str) -> None:
+        text = self.text
+        a = sa
+        # the clause may be a quote that began in an earlier sentence
+        r = self.regions.containing(max(sa, comma - 1))
+        if r is not None and r.outer[0] < a:
+            a = r.outer[0]
+        a, b = trim(text, a, comma, TRAILING)
+        if b <= a or not _clause_ok(text, a, b):
+            return
+        parts = _content_parts(text, a, b, self.regions)
+        self.add(parts, rule, 0.8 + self.speaker_bonus(text, sp), cue, sp)
+
+    def _subject_cue(self, cue: CueMatch, sp: Pair, sb: int) -> None:
+        """Rule ``subject-cue-clause``: 'Peskov said (that) the U.S. must return ...'."""
+        text = self.text
+        pos = _skip_adjuncts(text, cue.end, sb)
+        if cue.lemma in OBJECT_CUES and cue.type == "verb":
+            pos = _skip_object(text, _skip_ws(text, pos, sb), sb, cue.lemma)
+            pos = _skip_adjuncts(text, pos, sb)
+        rest = text[pos:sb].lstrip()
+        start = sb - len(rest)
+        # Rule ``colon-quote``: 'Lavrov told journalists: "I am confident ..."'
+        if rest.startswith(":"):
+            q = _skip_ws(text, start + 1, len(text))
+            r = self.regions.containing(q)
+            if r is None and q >= sb:
+                # the quote is the next paragraph: 'The Times reports:\n\n"..."'
+                r = self.regions.containing(_skip_ws(text, self.paragraph(cue.start)[1], len(text)))
+            if r is not None:
+                self.used_regions.add(self.regions.all.index(r))
+                self.add(self._region_parts(r), "colon-quote", 0.9 + self.speaker_bonus(text, sp), cue, sp)
+            return
+        # Rule ``described-as``: 'described the attitude as a "robbery in broad daylight."'
+        if cue.lemma in DESCRIBE_CUES:
+            self._described(cue, sp, start, sb)
+            return
+        # Rule ``cue-to-infinitive``: 'Russia has threatened to retaliate' (low confidence).
+        if regex.match(r"(?i)to\s+\w", rest):
+            if cue.lemma in INFINITIVE_CUES:
+                cl = _clause(text, start, sb, self.regions)
+                if cl:
+                    self.add(_content_parts(text, *cl, self.regions), "cue-to-infinitive", 0.35, cue, sp)
+            return
+        cl = _clause(text, start, sb, self.regions)
+        if cl is None or not _clause_ok(text, *cl):
+            return
+        has_that = regex.match(r"(?i)that\b", rest) is not None
+        quoted = self.regions.containing(cl[0]) is not None
+        if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not _looks_like_clause(text, *cl)):
+            return
+        conf = (0.85 if has_that else 0.75) + self.speaker_bonus(text, sp)
+        if cue.cue_class is CueClass.THOUGHT:
+            conf -= 0.2
+        self.add(_content_parts(text, *cl, self.regions), "subject-cue-clause", conf, cue, sp)
+
+    def _described(self, cue: CueMatch, sp: Pair | None, start: int, sb: int) -> None:
+        text = self.text
+        for r in self.regions.starting_in(start, min(sb, start + 120)):
+            idx = self.regions.all.index(r)
+            if idx in self.used_regions:
+                continue
+            self.used_regions.add(idx)
+            self.add(self._region_parts(r), "described-as", 0.8 + self.speaker_bonus(text, sp), cue, sp)
+            return
+
+    def _saying(self, cue: CueMatch, sa: int, sb: int) -> None:
+        """Rule ``saying-clause``: 'Trump cast doubt on it, saying he wants closer ties.'
+
+        The speaker is the subject of the sentence: the noun phrase before the
+        sentence's first cue verb, or its first noun phrase.
+        """
+        text = self.text
+        if not text[sa : cue.start].rstrip().endswith(","):
+            return
+        sp = self._sentence_subject(sa, cue.start)
+        if cue.lemma in DESCRIBE_CUES:
+            self._described(cue, sp, cue.end, sb)
+            return
+        pos = _skip_adjuncts(text, cue.end, sb)
+        if cue.lemma in OBJECT_CUES and cue.type == "verb":
+            pos = _skip_object(text, _skip_ws(text, pos, sb), sb, cue.lemma)
+        cl = _clause(text, pos, sb, self.regions)
+        if cl is None or not _clause_ok(text, *cl):
+            return
+        has_that = regex.match(r"(?i)\s*that\b", text[pos : pos + 8]) is not None
+        quoted = self.regions.containing(cl[0]) is not None
+        if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not _looks_like_clause(text, *cl)):
+            return
+        self.add(_content_parts(text, *cl, self.regions), "saying-clause", 0.7 + self.speaker_bonus(text, sp), cue, sp)
+
+    def _sentence_subject(self, sa: int, limit: int) -> Pair | None:
+        text = self.text
+        for c in self.cues_between(sa, limit):
+            if c.type in VERBLIKE and c.form_kind != "gerund":
+                sp = np_left(text, sa, c.start)
+                if sp is not None:
+                    return sp
+        toks = _words(text, sa, limit)
+        # first NP of the sentence, skipping a leading participial phrase
+        k = 0
+        if toks and text[toks[0][0] : toks[0][1]].lower().endswith("ing"):
+            commas = [i for i, t in enumerate(toks) if text[t[0] : t[1]] == ","]
+            if commas:
+                k = commas[0] + 1
+        if k < len(toks):
+            sp = np_right(text, toks[k][0], limit)
+            if sp is not None:
+                return sp
+        return None
+
+    def _according_to(self, cue: CueMatch, sa: int, sb: int) -> None:
+        """Rule ``according-to``: 'According to TASS, Moscow ...' / 'Moscow ..., according to TASS.'"""
+        text = self.text
+        sp = np_right(text, _skip_ws(text, cue.end, sb), sb)
+        if sp is None:
+            return
+        before = text[sa : cue.start].rstrip()
+        after = _skip_ws(text, sp[1], sb)
+        if text[after : after + 1] in (".", "") or after >= sb:
+            # trailing: 'CLAUSE, according to X.' -- unless the sentence has its
+            # own attribution, whose source the phrase names ("X said Y,
+            # according to TASS": TASS reported X's words).
+            if any(c.cue is not None and sa <= c.cue[0] < sb for c in self.out):
+                return
+            if before.endswith(","):
+                self._clause_before(cue, sp, sa, sa + len(before) - 1, "according-to")
+            return
+        if text[after : after + 1] != ",":
+            return
+        pos = after + 1
+        # skip an aside: ', citing unnamed officials,'
+        m = regex.match(r"\s*(?:citing|quoting|who\s+cited)\b[^,]{0,80},", text[pos:sb])
+        if m:
+            pos += m.end()
+        cl = _clause(text, pos, sb, self.regions)
+        if cl is None or not _clause_ok(text, *cl):
+            return
+        self.add(_content_parts(text, *cl, self.regions), "according-to", 0.8 + self.speaker_bonus(text, sp), cue, sp)
+
+    # --- 3. bare quotes ------------------------------------------------------
+    def bare_regions(self) -> None:
+        """Rule ``direct-bare``: a quote with no cue near it.
+
+        Sentence-like quotes (four words or more, or ending in . ! ?) are kept
+        with moderate confidence; short fragments are probably scare quotes
+        or titles ('so-called "peace plan"') and score low.
+        """
+        text = self.text
+        for idx, r in enumerate(self.regions.all):
+            if idx in self.used_regions:
+                continue
+            parts = self._region_parts(r)
+            if not parts:
+                continue
+            words = sum(len(_WORD_RE.findall(text, a, b)) for a, b in parts)
+            last = text[parts[-1][1] - 1]
+            sentence_like = words >= 4 and (last in ".!?…,\"”'’" or words >= 8)
+            # a quote that opens its paragraph reads as speech more than one mid-sentence
+            starts_para = r.outer[0] == self.paragraph(r.outer[0])[0]
+            conf = 0.15
+            if sentence_like:
+                conf = 0.5 if starts_para else 0.4
+            if r.close is None:
+                conf -= 0.1
+            self.add(parts, "direct-bare", conf)
+
+    # --- 4. overlaps -----------------------------------------------------------
+    def settle(self) -> list[Candidate]:
+        """Keep the best of overlapping candidates (rule ``no-nested-attribution``).
+
+        Candidates are taken by confidence, then length; one that overlaps a
+        kept candidate, or whose cue lies inside a kept content, is dropped:
+        'Peskov said he hoped ...' keeps the said-quote, not the hoped-quote
+        inside it.
+        """
+        order = sorted(self.out, key=lambda c: (-c.confidence, -(c.end - c.start), c.start))
+        keep: list[Candidate] = []
+        for c in order:
+            if any(_inside_content(c.cue, k) for k in keep):
+                continue
+            if any(k.start < c.end and c.start < k.end for k in keep):
+                continue
+            keep.append(c)
+        final = [c for c in keep if not any(k is not c and _inside_content(c.cue, k) for k in keep)]
+        return sorted(final, key=lambda c: c.start)
+
+
+def _inside_content(cue: Pair | None, k: Candidate) -> bool:
+    return cue is not None and any(a <= cue[0] and cue[1] <= b for a, b in k.parts)
+
+
+def find_candidates(ann: Annotation, regions: list[QuoteRegion]) -> list[Candidate]:
+    """All quote candidates of the document, in text order."""
+    f = _Finder(ann, regions)
+    f.attach_regions()
+    f.attach_cues()
+    f.bare_regions()
+    return f.settle()

@@ -52,11 +52,10 @@ _SENTENCE_STARTERS = frozenset(
     "the a an he she it they we i but and this that these those there in on at "
     "his her their its our however meanwhile still yet so".split()
 )
-# Rule ``sentence-line``: a line break inside a paragraph ends a sentence when
-# the line before it ends with sentence punctuation or is short (a heading
-# such as "Key Points").  Hard-wrapped prose lines are long and unpunctuated,
-# so they are joined.
-SHORT_LINE = 60
+# Rule ``sentence-line``: a line break inside a paragraph ends a sentence
+# unless the next line starts with a lower-case letter, as the continuation of
+# hard-wrapped prose does ("Key Points\nThe council ..." splits;
+# "the bridge was\nclosed" does not).
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -133,8 +132,8 @@ def _lines(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
     """Split a paragraph at line breaks that end a sentence (rule ``sentence-line``)."""
     pos = a
     for m in LINE_BREAK_RE.finditer(text, a, b):
-        line = text[pos : m.start()].rstrip()
-        if len(line) < SHORT_LINE or line.endswith((".", "!", "?", ":", "…", '"', "”", "’", "'")):
+        nxt = text[m.end() : m.end() + 1]
+        if not nxt.islower():
             yield pos, m.start()
             pos = m.end()
     yield pos, b

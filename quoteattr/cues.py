@@ -1,0 +1,323 @@
+"""Cue lexicon and cue matching: "said", "told reporters", "according to".
+
+The lexicons are package data (see :mod:`quoteattr.lexicons`):
+
+* ``reporting_verbs.txt``: lemma, class (speech/thought) and the five forms
+  base, 3sg, past, past participle, gerund of each reporting verb;
+* ``cue_phrases.txt``: multiword and noun cues with their class and type;
+* ``audience_nouns.txt``: objects that turn a verb into a ``verb-object`` cue
+  ("told reporters", "said to the BBC").
+
+:func:`find_cues` scans a text once. A word regex walks the text and each
+word is looked up in a dict; only a word that can begin a longer cue runs one
+anchored, precompiled regex for the rest of the cue. Every pattern is a plain
+alternation of literal words joined by ``\\s+`` (no nested quantifiers), so a
+scan is linear in the length of the text. (A single alternation regex built
+from the whole lexicon, trie-ordered, was measured as the other option: see
+``benchmarks/speed.py``, section ``cue-matcher``.)
+
+Example:
+    >>> [(m.lemma, m.type) for m in find_cues("He told reporters, according to AP, that he said so.")]
+    [('tell', 'verb-object'), ('according to', 'source-after'), ('say', 'verb')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+import regex
+
+from .lexicons import load_lines, load_rows
+from .model import CueClass
+
+__all__ = [
+    "AUDIENCE",
+    "FORMS",
+    "FORM_KINDS",
+    "PHRASES",
+    "PHRASE_TYPES",
+    "VERBS",
+    "CueMatch",
+    "PhraseEntry",
+    "VerbEntry",
+    "find_cues",
+    "is_cue_word",
+]
+
+#: The five verb forms, in lexicon column order.
+FORM_KINDS = ("base", "3sg", "past", "pastpart", "gerund")
+#: The ``type`` column values of ``cue_phrases.txt``.
+PHRASE_TYPES = frozenset({"adjunct", "noun", "passive", "phrasal", "source-after"})
+#: Words that may fill the optional ``<det>`` slot of a phrase or come
+#: before an audience noun: "in *a* statement", "told *his* supporters".
+DETERMINERS = ("a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that")
+# Rule ``audience-object``: these verbs take the audience as a bare object
+# ("told reporters", "assured the crowd"); any other reporting verb needs
+# "to" first ("said to reporters", "speaking to the BBC"), so that "said the
+# press secretary" is not read as an audience.
+_BARE_OBJECT_VERBS = frozenset(
+    "advise alert assure brief caution email inform instruct notify promise reassure remind tell text urge warn write".split()
+)
+# A word: letters, marks, digits and underscores, with inner hyphens and
+# apostrophes ("so-called", "e-mail", "Russia's" are one word each, so that
+# no cue is found inside them). Example: "Saidi said" -> "Saidi", "said".
+_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:[-'’][\p{L}\p{M}\p{N}_]+)*")
+# What may not follow a cue: a word character or a hyphen ("said-" in
+# "said-and-done" is not a cue).
+_NOT_AFTER = r"(?![\p{L}\p{M}\p{N}_-])"
+_WS = r"\s+"
+
+
+@attrs.frozen
+class VerbEntry:
+    """A reporting verb of ``reporting_verbs.txt``.
+
+    Args:
+        lemma: the base form ("say").
+        cue_class: speech or thought.
+        forms: base, 3sg, past, past participle and gerund, in that order.
+    """
+
+    lemma: str
+    cue_class: CueClass
+    forms: tuple[str, str, str, str, str]
+
+
+@attrs.frozen
+class PhraseEntry:
+    """A multiword or noun cue of ``cue_phrases.txt``.
+
+    Args:
+        phrase: the entry as listed ("in <det> statement").
+        cue_class: speech or thought.
+        type: one of :data:`PHRASE_TYPES`.
+    """
+
+    phrase: str
+    cue_class: CueClass
+    type: str
+
+
+@attrs.frozen
+class CueMatch:
+    """One cue found in a text.
+
+    Args:
+        start: offset of the first character of the cue.
+        end: offset after its last character (half-open).
+        lemma: the verb lemma ("say" for "said", "tell" for "told
+            reporters"), or the lexicon entry of a phrase ("according to",
+            "in <det> statement").
+        cue_class: speech or thought.
+        form_kind: the verb form (one of :data:`FORM_KINDS`) for ``verb``
+            and ``verb-object`` cues; ``None`` for phrases.
+        type: ``"verb"``, ``"verb-object"`` or a phrase type
+            (``"source-after"``, ``"adjunct"``, ``"passive"``,
+            ``"phrasal"``, ``"noun"``).
+    """
+
+    start: int
+    end: int
+    lemma: str
+    cue_class: CueClass
+    form_kind: str | None
+    type: str
+
+    def text(self, source: str) -> str:
+        """The cue's characters in *source*."""
+        return source[self.start : self.end]
+
+
+def _load_verbs() -> dict[str, VerbEntry]:
+    out: dict[str, VerbEntry] = {}
+    for row in load_rows("reporting_verbs.txt"):
+        lemma, cls, forms = row
+        parts = tuple(forms.split(" "))
+        if len(parts) != 5:
+            raise ValueError(f"reporting_verbs.txt: {lemma!r} must have 5 forms (got {forms!r})")
+        out[lemma] = VerbEntry(lemma, CueClass(cls), parts)  # type: ignore[arg-type]
+    return out
+
+
+def _index_forms(verbs: Mapping[str, VerbEntry]) -> dict[str, tuple[str, str]]:
+    """word form -> (lemma, form kind).
+
+    A form shared by several entries goes to the lemma that *is* the word
+    ("bet" the base of "bet"), else to the alphabetically first lemma
+    ("lambasted" -> "lambast", not "lambaste"); within one lemma to the
+    first kind in :data:`FORM_KINDS` order ("said" -> past, not pastpart).
+    """
+    best: dict[str, tuple[tuple[bool, str, int], tuple[str, str]]] = {}
+    for lemma, entry in verbs.items():
+        for i, form in enumerate(entry.forms):
+            key = (form != lemma, lemma, i)
+            if form not in best or key < best[form][0]:
+                best[form] = (key, (lemma, FORM_KINDS[i]))
+    return {form: v for form, (_, v) in sorted(best.items())}
+
+
+def _load_phrases() -> dict[str, PhraseEntry]:
+    out: dict[str, PhraseEntry] = {}
+    for phrase, cls, typ in load_rows("cue_phrases.txt"):
+        if typ not in PHRASE_TYPES:
+            raise ValueError(f"cue_phrases.txt: {phrase!r} has unknown type {typ!r}")
+        out[phrase] = PhraseEntry(phrase, CueClass(cls), typ)
+    return out
+
+
+#: lemma -> :class:`VerbEntry`, from ``reporting_verbs.txt``.
+VERBS: Mapping[str, VerbEntry] = MappingProxyType(_load_verbs())
+#: lower-case word form -> ``(lemma, form_kind)``; see :func:`_index_forms`
+#: for forms that belong to several lemmas.
+FORMS: Mapping[str, tuple[str, str]] = MappingProxyType(_index_forms(VERBS))
+#: phrase as listed -> :class:`PhraseEntry`, from ``cue_phrases.txt``.
+PHRASES: Mapping[str, PhraseEntry] = MappingProxyType(_load_phrases())
+#: Audience nouns of ``audience_nouns.txt`` ("reporters", "the press" is
+#: "press" after a determiner).
+AUDIENCE: frozenset[str] = frozenset(load_lines("audience_nouns.txt"))
+
+# Noun cues are single words; a noun that is also a verb form is a verb.
+_NOUNS: dict[str, PhraseEntry] = {p: e for p, e in PHRASES.items() if " " not in p and p not in FORMS}
+_DET_RE = r"(?:(?:" + "|".join(DETERMINERS) + r")\s+)?"
+
+
+def _words_re(words: list[str]) -> str:
+    """Regex for *words* after a first word: each preceded by whitespace."""
+    out = []
+    for w in words:
+        if w == "<det>":
+            out.append(r"(?:\s+(?:" + "|".join(DETERMINERS) + r"))?")
+        else:
+            out.append(_WS + regex.escape(w))
+    return "".join(out)
+
+
+def _build_continuations() -> dict[str, regex.Pattern[str]]:
+    """first word -> anchored regex for the rest of every phrase it begins.
+
+    Alternatives are ordered longest first so that "in a blog post" beats
+    "in a post"-style prefixes, and each is a named group ``p<i>`` that says
+    which phrase matched.
+    """
+    by_first: dict[str, list[tuple[str, int]]] = {}
+    names = list(PHRASES)
+    for i, phrase in enumerate(names):
+        words = phrase.split(" ")
+        if len(words) > 1:
+            by_first.setdefault(words[0], []).append((phrase, i))
+    out = {}
+    for first, items in by_first.items():
+        items.sort(key=lambda t: (-len(t[0].split(" ")), -len(t[0]), t[0]))
+        alts = [f"(?P<p{i}>{_words_re(p.split(' ')[1:])})" for p, i in items]
+        out[first] = regex.compile("(?:" + "|".join(alts) + ")" + _NOT_AFTER, regex.IGNORECASE)
+    return out
+
+
+_CONTINUATIONS = _build_continuations()
+_PHRASE_NAMES = list(PHRASES)
+# Every word that can begin a cue: one set test per word of the text.
+_KEYS = frozenset(FORMS) | frozenset(_NOUNS) | frozenset(_CONTINUATIONS)
+_AUDIENCE_ALT = "|".join(
+    _WS.join(regex.escape(w) for w in a.split(" ")) for a in sorted(AUDIENCE, key=lambda a: (-len(a), a))
+)
+# Rule ``audience-object``: verb + optional "to" + optional determiner +
+# audience noun. Example: "told the press", "speaking to reporters".
+_AUDIENCE_TO_RE = regex.compile(_WS + r"to\s+" + _DET_RE + "(?:" + _AUDIENCE_ALT + ")" + _NOT_AFTER, regex.IGNORECASE)
+_AUDIENCE_BARE_RE = regex.compile(_WS + r"(?:to\s+)?" + _DET_RE + "(?:" + _AUDIENCE_ALT + ")" + _NOT_AFTER, regex.IGNORECASE)
+
+
+def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
+    """Every cue lying wholly inside ``text[start:end]``, in text order.
+
+    Matching is case-insensitive and by whole words: "sayings", "Saidi",
+    "addition" and "so-called" hold no cue. Where cues overlap, the one that
+    starts first wins, and at one start the longest: a phrase ("said to have
+    said", "pointed out") before a verb with its audience ("told
+    reporters") before a single verb or noun. Words of a multiword cue may be
+    separated by any run of whitespace, line breaks included.
+
+    Args:
+        text: the text to scan (not changed; offsets index it).
+        start: where to begin.
+        end: where to stop (default: the end of the text). Word boundaries
+            are judged on the whole text, so a cue cut by *end* is dropped.
+
+    Returns:
+        The matches, non-overlapping, sorted by start.
+
+    Raises:
+        TypeError: when *text* is not a ``str``.
+
+    Example:
+        >>> t = "She warned in a statement on Tuesday."
+        >>> [(t[m.start:m.end], m.type) for m in find_cues(t)]
+        [('warned', 'verb'), ('in a statement', 'adjunct')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_cues() needs str, got {type(text).__name__}")
+    n = len(text)
+    stop = n if end is None else max(0, min(end, n))
+    start = max(0, start)
+    out: list[CueMatch] = []
+    last = start
+    forms, nouns, conts, keys = FORMS, _NOUNS, _CONTINUATIONS, _KEYS
+    # Two characters past *stop* let a word cut by it be seen whole
+    # ("said-so" or "Saidi" across *stop* is one word and is dropped).
+    for m in _WORD_RE.finditer(text, start, min(n, stop + 2)):
+        low = m.group().lower()
+        if low not in keys:
+            continue
+        a = m.start()
+        if a >= stop:
+            break
+        if a < last:
+            continue
+        b = m.end()
+        if a == start and a > 0 and _joins_word(text[a - 1]):
+            # the scan began inside a word: not a word start
+            continue
+        hit: CueMatch | None = None
+        cont = conts.get(low)
+        if cont is not None:
+            c = cont.match(text, b)
+            if c is not None and c.end() <= stop:
+                entry = PHRASES[_PHRASE_NAMES[int(c.lastgroup[1:])]]  # type: ignore[index]
+                hit = CueMatch(a, c.end(), entry.phrase, entry.cue_class, None, entry.type)
+        if hit is None:
+            verb = forms.get(low)
+            if verb is not None:
+                lemma, kind = verb
+                cls = VERBS[lemma].cue_class
+                aud = (_AUDIENCE_BARE_RE if lemma in _BARE_OBJECT_VERBS else _AUDIENCE_TO_RE).match(text, b)
+                if aud is not None and aud.end() <= stop:
+                    hit = CueMatch(a, aud.end(), lemma, cls, kind, "verb-object")
+                elif b <= stop:
+                    hit = CueMatch(a, b, lemma, cls, kind, "verb")
+            elif b <= stop:
+                noun = nouns.get(low)
+                if noun is not None:
+                    hit = CueMatch(a, b, noun.phrase, noun.cue_class, None, "noun")
+        if hit is not None:
+            out.append(hit)
+            last = hit.end
+    return out
+
+
+def _joins_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-" or regex.match(r"\p{M}", ch) is not None
+
+
+def is_cue_word(word: str) -> bool:
+    """True when *word* alone is a cue: a reporting-verb form or a cue noun.
+
+    Case is ignored; the first words of phrases ("according") are not cue
+    words by themselves.
+
+    Example:
+        >>> is_cue_word("Said"), is_cue_word("statement"), is_cue_word("sayings")
+        (True, True, False)
+    """
+    low = word.lower()
+    return low in FORMS or low in _NOUNS
