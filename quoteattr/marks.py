@@ -36,7 +36,8 @@ _CLASS = {
 }  # fmt: skip
 # Marks whose usual direction is fixed (English typography and PTB).
 _OPENERS = frozenset("“„«‘‚‹`") | {"``"}
-_CLOSERS = frozenset("”»’›") | {"''"}
+# ('' is not among them: NYT-style text writes ''…'' with it on both sides.)
+_CLOSERS = frozenset("”»’›")
 # Openers that, written the other way round, close these marks.
 _PARTNERS = {"“": "„", "‘": "‚", "«": "»", "‹": "›"}
 # Marks that may also be apostrophes.

@@ -195,6 +195,14 @@ def np_left(text: str, limit: int, pos: int) -> Pair | None:
         break
     if i < 0:
         return None
+    # Rule ``parenthetical-label``: skip a short bracket before the cue:
+    # "Sen. Lindsey Graham (R-S.C.) told ..."
+    if text[toks[i][0] : toks[i][1]] == ")":
+        k = i
+        while k >= 0 and text[toks[k][0] : toks[k][1]] != "(" and i - k < 10:
+            k -= 1
+        if k > 0 and text[toks[k][0] : toks[k][1]] == "(":
+            i = k - 1
     end_tok = toks[i]
     w = text[end_tok[0] : end_tok[1]]
     # Appositive: "..., the Russian foreign minister, said"
@@ -203,8 +211,8 @@ def np_left(text: str, limit: int, pos: int) -> Pair | None:
     if not _np_head(w):
         return None
     if _norm(w) in PRONOUNS:
-        if _norm(w) == "who":
-            return None
+        # "who" is kept as the mention ("Smith, who said ..."); coreference
+        # ties it to the noun phrase before it.
         return end_tok
     start = _expand_np_left(text, toks, i)
     if start is None:
@@ -261,28 +269,41 @@ def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
 
 
 def _appositive_left(text: str, limit: int, toks: list[Pair], comma: int) -> Pair | None:
-    """'Name, the role,' before a cue -> the span 'Name, the role'."""
-    j = comma - 1
-    if j < 0:
+    """Rule ``appositive``: 'Name, role,' or 'Role, Name,' before a cue.
+
+    "Sergey Lavrov, the Russian foreign minister, said" and "Megan Hill,
+    senior associate at the institute, said" give 'Name, role'; "The state's
+    campaign chairman, Phil Lovas, said" gives 'role, Name'. One side must be
+    a proper name and the other must hold a role noun, title or determiner.
+    """
+    # the previous comma, within 25 tokens, with no sentence punctuation between
+    k = comma - 1
+    while k >= 0 and comma - k <= 25:
+        w = text[toks[k][0] : toks[k][1]]
+        if w == ",":
+            break
+        if w in (".", ";", ":", "!", "?", '"', "“", "”"):
+            return None
+        k -= 1
+    if k <= 0 or text[toks[k][0] : toks[k][1]] != ",":
         return None
-    role_end = toks[j]
-    w = text[role_end[0] : role_end[1]]
-    if not _np_head(w) or _norm(w) in PRONOUNS:
+    inner = [text[a:b] for a, b in toks[k + 1 : comma]]
+    if not inner or any(_norm(w) in AUX_FILLER - {"also"} for w in inner):
         return None
-    k = _expand_np_left(text, toks, j)
-    if k is None or k == 0:
+    first = _np_head(text[toks[k - 1][0] : toks[k - 1][1]]) and _norm(text[toks[k - 1][0] : toks[k - 1][1]]) not in PRONOUNS
+    if not first:
         return None
-    if _norm(text[toks[k][0] : toks[k][1]]) not in DETERMINERS:
-        return None
-    if text[toks[k - 1][0] : toks[k - 1][1]] != ",":
-        return None
-    name_end = k - 2
-    if name_end < 0 or not _is_cap(text[toks[name_end][0] : toks[name_end][1]]):
-        return None
-    n0 = _expand_np_left(text, toks, name_end)
+    n0 = _expand_np_left(text, toks, k - 1)
     if n0 is None:
         return None
-    return toks[n0][0], role_end[1]
+    outer_words = [text[a:b] for a, b in toks[n0:k]]
+    inner_role = _norm(inner[0]) in DETERMINERS or any(_norm(w) in ROLE_NOUNS or _norm(w) in TITLES for w in inner)
+    inner_name = all(_is_cap(w) or w in ".-'’" for w in inner) and _is_cap(inner[0])
+    outer_role = any(_norm(w) in ROLE_NOUNS or _norm(w) in TITLES for w in outer_words)
+    outer_name = _is_cap(outer_words[-1])
+    if not ((outer_name and inner_role) or (outer_role and inner_name)):
+        return None
+    return toks[n0][0], toks[comma - 1][1]
 
 
 def np_right(text: str, pos: int, limit: int) -> Pair | None:
@@ -445,6 +466,15 @@ NP_OBJECT_CUES = frozenset(
     "welcome reject dismiss question challenge defend order understand plan support oppose back endorse "
     "discuss mention cite quote request demand seek propose recommend".split()
 )
+# Cue verbs that report a clause even without "that": "says an internal
+# review shows no one ...". Other cues need "that" or a clause shape.
+CLAUSAL_CUES = frozenset(
+    "say tell add claim argue insist assert contend maintain explain note warn predict suggest state believe think "
+    "hope fear expect estimate acknowledge admit concede agree allege announce confirm indicate reply respond write "
+    "tweet report recall reiterate stress emphasize emphasise caution complain conclude declare disclose reveal "
+    "testify boast brag joke muse observe point remark repeat signal speculate suspect swear vow worry wonder "
+    "feel know guess figure reckon recognize recognise realize realise".split()
+)
 # Finite verbs and auxiliaries that show that words after a cue form a clause.
 _FINITE = frozenset(
     "is was are were be been am has have had will would could can may might must shall should does did do "
@@ -517,31 +547,27 @@ class _Finder:
     # --- 1. quoted regions -------------------------------------------------
     def attach_regions(self) -> None:
         text = self.text
+        n = len(self.regions.all)
         for idx, r in enumerate(self.regions.all):
             if idx in self.used_regions:
                 continue
             qa, qb = r.outer
             para = self.paragraph(qa)
-            window_end = min(para[1], qb + 200)
+            window_end = min(para[1], qb + 300)
             # Rule ``quote-speaker-cue`` / ``quote-cue-speaker``: '"Q," Lavrov
             # told journalists.' / '"Q," said Lavrov.'
-            hit = self._cue_after(qb, window_end)
+            hit = self._cue_after(r, window_end)
             if hit is not None:
                 cue, speaker, rule, end = hit
                 parts = self._region_parts(r)
-                # Rule ``split-quote``: '"A," he said, "B."' is one quote.
-                nxt_idx = idx + 1
+                # Rule ``split-quote``: '"A," he said, "B."' and '"A," he
+                # said. "B."' are one quote, when B follows in the paragraph.
                 tail = _skip_adjuncts(text, end, para[1])
-                m = regex.match(r"\s*[,:;]?\s*", text[tail : tail + 5])
+                m = regex.match(r"[ \t]*[,:;.]?[ \t]*", text[tail : tail + 8])
                 nxt_start = tail + (m.end() if m else 0)
-                if (
-                    nxt_idx < len(self.regions.all)
-                    and self.regions.all[nxt_idx].outer[0] == nxt_start
-                    and text[end:nxt_start].strip(" ,:;\t") == ""
-                    or (nxt_idx < len(self.regions.all) and self.regions.all[nxt_idx].outer[0] == nxt_start and tail != end)
-                ):
-                    parts = parts + self._region_parts(self.regions.all[nxt_idx])
-                    self.used_regions.add(nxt_idx)
+                if idx + 1 < n and self.regions.all[idx + 1].outer[0] == nxt_start:
+                    parts = parts + self._region_parts(self.regions.all[idx + 1])
+                    self.used_regions.add(idx + 1)
                     rule = "split-quote"
                 conf = 0.9 + self.speaker_bonus(text, speaker)
                 self.add(parts, rule, conf, cue, speaker)
@@ -555,13 +581,29 @@ class _Finder:
                     self.add(self._region_parts(r), "quote-dash-speaker", 0.7, None, sp)
                     self.used_regions.add(idx)
                     continue
+            # Rule ``speaker-colon-quote``: 'From Chairwoman Jane Doe: "Q"' /
+            # 'WALLACE: Let's start.'
+            before = text[para[0] : qa].rstrip()
+            if before.endswith(":") and not self.cues_between(para[0], qa):
+                sp = np_left(text, para[0], para[0] + len(before) - 1)
+                if sp is not None and _is_cap(text[sp[0]]):
+                    self.add(self._region_parts(r), "speaker-colon-quote", 0.7, None, sp)
+                    self.used_regions.add(idx)
 
-    def _cue_after(self, qb: int, limit: int) -> tuple[CueMatch, Pair | None, str, int] | None:
-        """A cue right after a quote: ', X said' or ', said X' (nothing else between)."""
+    def _cue_after(self, r: QuoteRegion, limit: int) -> tuple[CueMatch, Pair | None, str, int] | None:
+        """A cue right after a quote: ', X said' or ', said X' (nothing else between).
+
+        Rule ``forward-attachment``: a cue followed by a comma or colon and
+        another quote belongs to that quote when the first quote ended a
+        sentence: '"... change." She adds, "What kind of genius ..."'.
+        """
         text = self.text
+        qb = r.outer[1]
+        content_end = text[: r.end].rstrip()
+        ends_sentence = content_end.endswith((".", "!", "?")) and not content_end.endswith("...")
         for cue in self.cues_between(qb, limit):
             gap = text[qb : cue.start]
-            if len(gap) > 120 or "\n" in gap.strip(" \t,"):
+            if len(gap) > 200 or "\n" in gap.strip(" \t,"):
                 return None
             if cue.type not in VERBLIKE:
                 return None
@@ -578,6 +620,10 @@ class _Finder:
             end = cue.end
             if cue.lemma in OBJECT_CUES and cue.type == "verb":
                 end = _skip_object(text, _skip_ws(text, cue.end, limit), limit, cue.lemma)
+            if ends_sentence and "," not in gap:
+                after = _skip_adjuncts(text, end, limit)
+                if regex.match(r"[ \t]*[,:][ \t]*[\"“‘'«„]", text[after : after + 6]):
+                    return None
             return cue, sp, "quote-speaker-cue", end
         return None
 
@@ -659,7 +705,7 @@ class _Finder:
         rest = text[pos:sb].lstrip()
         start = sb - len(rest)
         # Rule ``colon-quote``: 'Lavrov told journalists: "I am confident ..."'
-        if rest.startswith(":"):
+        if rest.startswith(":") or (rest.startswith(",") and regex.match(r",[ \t]*[\"“‘'«„]", rest)):
             q = _skip_ws(text, start + 1, len(text))
             r = self.regions.containing(q)
             if r is None and q >= sb:
@@ -685,7 +731,7 @@ class _Finder:
             return
         has_that = regex.match(r"(?i)that\b", rest) is not None
         quoted = self.regions.containing(cl[0]) is not None
-        if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not _looks_like_clause(text, *cl)):
+        if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or (cue.lemma not in CLAUSAL_CUES and not _looks_like_clause(text, *cl))):
             return
         conf = (0.85 if has_that else 0.75) + self.speaker_bonus(text, sp)
         if cue.cue_class is CueClass.THOUGHT:
