@@ -9,7 +9,11 @@ one's kind from the quoted regions, resolves speakers through
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
+
 import attrs
+import regex
 
 from .marks import QuoteRegion
 from .model import CueClass, QuoteKind
@@ -67,30 +71,37 @@ def trim(text: str, a: int, b: int, chars: str = _TRIM_CHARS) -> Pair:
     return a, b
 
 
-def kind_of(text: str, parts: list[Pair], regions: list[QuoteRegion]) -> QuoteKind:
+_ALNUM_RE = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _alnum(text: str, a: int, b: int) -> int:
+    return len(_ALNUM_RE.findall(text, a, b)) if a < b else 0
+
+
+def kind_of(
+    text: str, parts: list[Pair], regions: Sequence[QuoteRegion], starts: Sequence[int] | None = None
+) -> QuoteKind:
     """Direct, mixed or indirect, by how much of the content is quoted.
 
     Rule ``kind-by-marks``: count the letters and digits of the content that
     lie inside quoted regions: all -> direct, some -> mixed, none -> indirect.
     Example: ``he hoped to show some "political wisdom"`` is mixed.
+
+    Pass *starts* (the opening offsets of *regions*) when *regions* already
+    holds only the outermost regions, to skip recomputing them per call.
     """
+    outer = [r for r in regions if r.depth == 0] if starts is None else regions
+    if starts is None:
+        starts = [r.outer[0] for r in outer]
     total = quoted = 0
     for a, b in parts:
-        inside = _quoted_mask(a, b, regions)
-        for i in range(a, b):
-            if text[i].isalnum():
-                total += 1
-                if inside(i):
-                    quoted += 1
+        total += _alnum(text, a, b)
+        # outermost regions do not overlap: start from the last one opening before a
+        i = max(0, bisect.bisect_right(starts, a) - 1)
+        while i < len(outer) and outer[i].outer[0] < b:
+            for ra, rb in outer[i].parts:
+                quoted += _alnum(text, max(a, ra), min(b, rb))
+            i += 1
     if total == 0 or quoted == 0:
         return QuoteKind.INDIRECT
-    return QuoteKind.DIRECT if quoted == total else QuoteKind.MIXED
-
-
-def _quoted_mask(a: int, b: int, regions: list[QuoteRegion]):  # type: ignore[no-untyped-def]
-    spans = [(ra, rb) for r in regions if r.depth == 0 for ra, rb in r.parts if ra < b and a < rb]
-
-    def inside(i: int) -> bool:
-        return any(ra <= i < rb for ra, rb in spans)
-
-    return inside
+    return QuoteKind.DIRECT if quoted >= total else QuoteKind.MIXED

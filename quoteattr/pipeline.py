@@ -13,8 +13,8 @@ from . import coref, rules, syntax
 from .annotations import Annotation
 from .candidates import Candidate, kind_of
 from .errors import InputTypeError, UnknownEngineError
-from .marks import find_quotes
-from .model import Quote, Result, Span
+from .marks import QuoteRegion, find_quotes
+from .model import Quote, Result, Span, SpeakerRef
 from .text import segment
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "annotate", "extract", "extract_many"]
@@ -120,18 +120,18 @@ def extract_annotation(ann: Annotation, *, min_confidence: float = DEFAULT_MIN_C
         cands = rules.find_candidates(ann, regions)
     cands = [c for c in cands if c.confidence >= min_confidence]
     speakers, refs = coref.resolve(ann, cands)
-    quotes = []
-    for c, ref in zip(cands, refs):
-        quotes.append(_to_quote(text, c, regions, ref))
+    outer = [r for r in regions if r.depth == 0]
+    starts = [r.outer[0] for r in outer]
+    quotes = [_to_quote(text, c, outer, starts, ref) for c, ref in zip(cands, refs)]
     engine = "stanza" if ann.source == "stanza" else ann.source
     return Result(text=text, quotes=quotes, speakers=speakers, diagnostics=diags, engine=engine, id=id)
 
 
-def _to_quote(text: str, c: Candidate, regions: list, ref: Any) -> Quote:  # type: ignore[type-arg]
+def _to_quote(text: str, c: Candidate, regions: list[QuoteRegion], starts: list[int], ref: SpeakerRef | None) -> Quote:
     parts = tuple(Span.of(text, a, b) for a, b in c.parts)
     content = parts[0] if len(parts) == 1 else Span.of(text, parts[0].start, parts[-1].end)
     return Quote(
-        kind=c.kind or kind_of(text, c.parts, regions),
+        kind=c.kind or kind_of(text, c.parts, regions, starts),
         content=content,
         parts=parts,
         cue=None if c.cue is None else Span.of(text, *c.cue),
