@@ -224,7 +224,9 @@ def np_left(text: str, limit: int, pos: int) -> Pair | None:
     return a, end_tok[1]
 
 
-_LEADING_JUNK = frozenset("but and so yet however meanwhile still also then now later earlier in on at for".split())
+_LEADING_JUNK = frozenset("but and so yet however meanwhile still also then now later earlier in on at for from by with to".split())
+# Title abbreviations whose period stays inside a name: "Sen. Mark Ode", "Leonard E. Burman".
+_DOTTED = frozenset("mr mrs ms dr sen rep gov gen lt col capt sgt st jr sr prof rev pres adm maj cmdr supt det insp".split())
 
 
 def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
@@ -235,6 +237,11 @@ def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
     while j >= 0:
         w = text[toks[j][0] : toks[j][1]]
         low = _norm(w)
+        if w == "." and j > 0 and start == j + 1:
+            prev_w = text[toks[j - 1][0] : toks[j - 1][1]]
+            if _norm(prev_w) in _DOTTED or (len(prev_w) == 1 and prev_w.isupper()):
+                j -= 1
+                continue
         if w in (".",) or (w in ",;:()\"“”'‘’—–" ) or w.isspace():
             break
         if low in DETERMINERS:
@@ -251,6 +258,11 @@ def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
         if _np_token(w) and low not in AUX_FILLER and low not in DAYS and low not in _LEADING_JUNK:
             start = j
             pending = 0
+            j -= 1
+            continue
+        if low.endswith("'s") and w[:1].islower() and pending < 2:
+            # a possessive modifier: "the bank's chief economist"
+            pending += 1
             j -= 1
             continue
         if w.islower() and w.isalpha() and pending < 2 and low not in AUX_FILLER and low not in PRONOUNS:
@@ -517,6 +529,14 @@ NP_OBJECT_CUES = frozenset(
     "slam blast criticize criticise praise accuse condemn attack thank blame mock ridicule denounce applaud hail "
     "welcome reject dismiss question challenge defend order understand plan support oppose back endorse "
     "discuss mention cite quote request demand seek propose recommend".split()
+)
+# Cue verbs whose noun-phrase object is itself the reported message:
+# "blasted him for not paying taxes", "called for an inquiry", "denied the
+# report" (rule ``subject-cue-object``). "ordered the demolition" is an act.
+OBJECT_ATTRIBUTION_CUES = frozenset(
+    "slam blast criticize criticise praise accuse condemn attack thank blame mock ridicule denounce applaud hail "
+    "welcome reject dismiss question challenge defend discuss mention cite request demand propose recommend deny "
+    "confirm announce acknowledge admit tout urge decry deride lambaste rebuke scold chide fault laud commend".split()
 )
 # Cue verbs that report a clause even without "that": "says an internal
 # review shows no one ...". Other cues need "that" or a clause shape.
@@ -817,7 +837,7 @@ class _Finder:
             # Rule ``subject-cue-object``: 'Warren blasted him for not paying
             # taxes' -- PolNeAR-style attributions whose content is the
             # object; kept at low confidence.
-            if cue.cue_class is CueClass.SPEECH:
+            if cue.lemma in OBJECT_ATTRIBUTION_CUES:
                 self.add(_content_parts(text, *cl, self.regions), "subject-cue-object", 0.45 + self.speaker_bonus(text, sp), cue, sp)
             return
         conf = (0.85 if has_that else 0.75) + self.speaker_bonus(text, sp)

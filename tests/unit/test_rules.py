@@ -1,0 +1,164 @@
+"""Every surface rule on sentences written for these tests (none from the data files).
+
+Each case gives the text, the expected content, cue, speaker mention and kind
+of one quote, and the rule expected to find it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr.model import Quote
+
+
+def _find(text: str, content: str) -> Quote:
+    r = quoteattr.extract(text, min_confidence=0.0)
+    for q in r.quotes:
+        if q.content.text.strip(" .,") == content.strip(" .,"):
+            return q
+    raise AssertionError(f"no quote {content!r} in {[q.content.text for q in r.quotes]}")
+
+
+CASES = [
+    # rule, text, content, cue, speaker mention, kind
+    ("subject-cue-clause", "The mayor said the bridge would reopen in May.", "the bridge would reopen in May", "said", "The mayor", "indirect"),
+    ("subject-cue-clause", "Okafor insisted that the figures were wrong.", "the figures were wrong", "insisted", "Okafor", "indirect"),
+    ("subject-cue-clause", "The harbour authority warned on Monday that tolls could double.", "tolls could double", "warned", "The harbour authority", "indirect"),
+    ("subject-cue-clause", "Ms Alvarez told the committee that the audit was late.", "the audit was late", "told the committee", "Ms Alvarez", "indirect"),
+    ("subject-cue-clause", "Ms Alvarez told the Riverton Gazette that the audit was late.", "the audit was late", "told", "Ms Alvarez", "indirect"),
+    ("subject-cue-clause", "Engineers told reporters the cables had rusted.", "the cables had rusted", "told reporters", "Engineers", "indirect"),
+    ("subject-cue-clause", 'She said the plan was "dead on arrival" and left.', 'the plan was "dead on arrival" and left', "said", "She", "mixed"),
+    ("subject-cue-clause", "Finance chief Rosa Kimani on Friday indicated that taxes would rise.", "taxes would rise", "indicated", "Finance chief Rosa Kimani", "indirect"),
+    ("clause-subject-cue", "The vote will wait until spring, the council said.", "The vote will wait until spring", "said", "the council", "indirect"),
+    ("quote-speaker-cue", '"We will not back down," Okafor told reporters.', "We will not back down,", "told reporters", "Okafor", "direct"),
+    ("quote-cue-speaker", '"The numbers do not add up," said Councillor Ana Ruiz.', "The numbers do not add up,", "said", "Councillor Ana Ruiz", "direct"),
+    ("clause-cue-subject", "The bridge is safe, said the chief engineer.", "The bridge is safe", "said", "the chief engineer", "indirect"),
+    ("colon-quote", 'The minister added: "Nobody will lose their job."', "Nobody will lose their job.", "added", "The minister", "direct"),
+    ("saying-clause", "The union walked out, saying the offer was an insult.", "the offer was an insult", "saying", "The union", "indirect"),
+    ("according-to", "According to the fire service, the blaze began in a kitchen.", "the blaze began in a kitchen", "According to", "the fire service", "indirect"),
+    ("according-to", "The blaze began in a kitchen, according to the fire service.", "The blaze began in a kitchen", "according to", "the fire service", "indirect"),
+    ("described-as", 'Ruiz described the budget as "a work of fiction."', "a work of fiction.", "described", "Ruiz", "direct"),
+    ("described-as", 'The mayor attacked the plan, calling it "reckless."', "reckless.", "calling", "The mayor", "direct"),
+    ("quote-speaker-cue", '"It is over," the coach said after the match.', "It is over,", "said", "the coach", "direct"),
+    ("parenthetical-cue", "The repairs, the engineer said, would take a year.", "The repairs, the engineer said, would take a year", "said", "the engineer", "indirect"),
+    ("cue-to-infinitive", "The union has threatened to strike next week.", "to strike next week", "threatened", "The union", "indirect"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "content", "cue", "speaker", "kind"), CASES)
+def test_rules_find_quote(rule: str, text: str, content: str, cue: str, speaker: str, kind: str) -> None:
+    """The rule finds the content, cue, speaker mention and kind."""
+    q = _find(text, content)
+    assert rule == q.rule
+    assert cue == (q.cue.text if q.cue else None)
+    assert speaker == (q.speaker.mention.text if q.speaker else None)
+    assert kind == q.kind.value
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ('"We tried," she said, "but the river won."', ["We tried,", "but the river won."]),
+        ('"We tried," she said. "But the river won."', ["We tried,", "But the river won."]),
+    ],
+)
+def test_rules_split_quote_is_one_quote(text: str, parts: list[str]) -> None:
+    """Rule split-quote: an interrupted quote is one Quote with two parts."""
+    r = quoteattr.extract(text)
+    assert 1 == len(r.quotes)
+    assert parts == [p.text for p in r.quotes[0].parts]
+    assert "split-quote" == r.quotes[0].rule
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Stay calm and stay indoors." — Commissioner Jane Whitfield', "Commissioner Jane Whitfield"),
+        ('From Chairwoman Linda Osei: "The report stands as written."', "Chairwoman Linda Osei"),
+    ],
+)
+def test_rules_speaker_beside_quote_without_cue(text: str, speaker: str) -> None:
+    """Rules quote-dash-speaker and speaker-colon-quote: no cue, speaker by punctuation."""
+    r = quoteattr.extract(text)
+    assert [speaker] == [q.speaker.mention.text for q in r.quotes if q.speaker]
+    assert [None] == [q.cue for q in r.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tomas Berg, the head of the port, said the cranes were idle.", "Tomas Berg, the head of the port"),
+        ("Lena Ho, senior analyst at the bank, said rates would fall.", "Lena Ho, senior analyst at the bank"),
+        ("The bank's chief economist, Lena Ho, said rates would fall.", "The bank's chief economist, Lena Ho"),
+        ("Sen. Mark Ode (D-Ore.) said the bill was dead.", "Sen. Mark Ode"),
+    ],
+)
+def test_rules_speaker_mention_keeps_appositive(text: str, speaker: str) -> None:
+    """Rules appositive and parenthetical-label: the whole speaker noun phrase."""
+    r = quoteattr.extract(text)
+    assert [speaker] == [q.speaker.mention.text for q in r.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The mayor said the bridge was safe, but she said the tunnel was not.",
+            "the bridge was safe",
+            "the tunnel was not",
+        ),
+        (
+            "Ruiz said the audit was late and suggested that the firm be replaced.",
+            "the audit was late",
+            "the firm be replaced",
+        ),
+    ],
+)
+def test_rules_cut_next_attribution(text: str, first: str, second: str) -> None:
+    """Rule cut-next-attribution: a coordinated cue starts its own quote."""
+    r = quoteattr.extract(text)
+    assert [first, second] == [q.content.text for q in r.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Kim said the port would close, according to the local radio.", "the port would close"),
+        ('Kim said the port faced "grave risks" - namely floods and storms.', 'the port faced "grave risks"'),
+        ("Kim has said he opposes the toll, but has admitted that it raises money.", "he opposes the toll"),
+    ],
+)
+def test_rules_clause_boundaries(text: str, content: str) -> None:
+    """Rules cut-trailing-source, dash-elaboration, cut-coordinated-predicate."""
+    assert content == quoteattr.extract(text).quotes[0].content.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She starred in "The Long Winter Road" in 1999.',
+        'The so-called "peace plan" was shelved.',
+        "The council ordered the demolition of the old pier.",
+        "To understand the city, you need to walk it.",
+        "The United States and Canada share a border.",
+    ],
+)
+def test_rules_no_quote(text: str) -> None:
+    """Scare quotes, titles, noun objects and names that hold cue words give no quote by default."""
+    assert () == quoteattr.extract(text).quotes
+
+
+def test_rules_scare_quote_kept_as_low_confidence_candidate() -> None:
+    """Rule direct-bare: a short uncued fragment stays available below the default threshold."""
+    r = quoteattr.extract('The so-called "peace plan" was shelved.', min_confidence=0.0)
+    assert [("peace plan", "direct-bare")] == [(q.content.text, q.rule) for q in r.quotes]
+    assert r.quotes[0].confidence < quoteattr.DEFAULT_MIN_CONFIDENCE
+
+
+def test_rules_confidence_reflects_evidence() -> None:
+    """A cued, named quote scores above a pronoun-attributed one, which scores above a bare one."""
+    named = quoteattr.extract('"The pier is unsafe," said the harbour master.').quotes[0]
+    pron = quoteattr.extract('"The pier is unsafe," he said.').quotes[0]
+    bare = quoteattr.extract('"The pier is unsafe and must close."').quotes[0]
+    assert named.confidence >= pron.confidence > bare.confidence
