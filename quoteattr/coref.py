@@ -1,30 +1,1139 @@
-"""Speaker resolution (placeholder during the foundation work)."""
+"""Speaker coreference: one entity per person or organisation of a document.
+
+:func:`resolve` ties each candidate's speaker mention to a document-level
+entity and returns the entities (:class:`quoteattr.Speaker`) with one
+:class:`quoteattr.SpeakerRef` per candidate. It works in three passes over
+the document's mentions (the speaker mentions the rules found, the mentions of
+``ann.chains`` and ``ann.entities`` when an engine gave them, else the proper
+names it finds itself):
+
+1. **names**: proper-name mentions are clustered (rules ``name-full``,
+   ``name-surname``, ``name-first``, ``name-title``, ``org-name``; chains
+   first, rule ``chain``);
+2. **roles and pronouns**, in text order: ``role-definite`` and
+   ``pronoun-salience`` pick an earlier entity, or a new unnamed entity is
+   kept (``unresolved``);
+3. **follow-on quotes**: a quote with no cue and no speaker goes to the
+   previous quote's speaker (``follow-on``), or in a dialogue exchange to the
+   speaker before that (``turn-taking``).
+
+Each rule is a small function below with a comment and an example; the rules
+page is ``docs/coreference.md``.
+
+Example:
+    >>> from quoteattr.candidates import Candidate
+    >>> from quoteattr.text import segment
+    >>> text = 'Sergey Lavrov spoke. "No," Lavrov said. "Never," he added.'
+    >>> cands = [Candidate(parts=[(22, 25)], rule="t", confidence=0.9, speaker=(27, 33)),
+    ...          Candidate(parts=[(41, 47)], rule="t", confidence=0.9, speaker=(49, 51))]
+    >>> speakers, refs = resolve(segment(text), cands)
+    >>> [(r.mention.text, r.entity.name, r.resolution.value) for r in refs]
+    [('Lavrov', 'Sergey Lavrov', 'name'), ('he', 'Sergey Lavrov', 'pronoun')]
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
+
+import attrs
+import regex
+
 from .annotations import Annotation
 from .candidates import Candidate
+from .marks import find_quotes
 from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef
+from .text import ABBREVIATIONS
+from .names import FIRST_NAMES, ROLE_NOUNS, TITLES, canonical_token, strip_title
 
-__all__ = ["resolve"]
+__all__ = ["PRONOUN_FEATURES", "analyse_mention", "find_name_mentions", "resolve"]
+
+Pair = tuple[int, int]
+
+#: Personal pronouns that can be a speaker mention: person (1/3), number,
+#: gender and the kinds of entity they can refer to.
+PRONOUN_FEATURES: dict[str, tuple[int, str, str | None, frozenset[EntityKind]]] = {
+    "he": (3, "sg", "male", frozenset({EntityKind.PERSON, EntityKind.OTHER})),
+    "him": (3, "sg", "male", frozenset({EntityKind.PERSON, EntityKind.OTHER})),
+    "she": (3, "sg", "female", frozenset({EntityKind.PERSON, EntityKind.OTHER})),
+    "her": (3, "sg", "female", frozenset({EntityKind.PERSON, EntityKind.OTHER})),
+    "it": (3, "sg", None, frozenset({EntityKind.ORGANISATION, EntityKind.OTHER})),
+    "they": (3, "pl", None, frozenset({EntityKind.ORGANISATION, EntityKind.OTHER, EntityKind.PERSON})),
+    "them": (3, "pl", None, frozenset({EntityKind.ORGANISATION, EntityKind.OTHER, EntityKind.PERSON})),
+    "we": (1, "pl", None, frozenset({EntityKind.ORGANISATION, EntityKind.OTHER, EntityKind.PERSON})),
+    "i": (1, "sg", None, frozenset({EntityKind.PERSON})),
+    "me": (1, "sg", None, frozenset({EntityKind.PERSON})),
+}
+
+# Nominative personal pronouns: always the subject of their clause.
+_PRONOUN_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?![\p{L}\p{M}\p{N}'’-])", regex.V1)
+
+# Confidence of each resolution (a SpeakerRef's confidence).
+_CONFIDENCE = {
+    Resolution.NAME: 0.95,
+    Resolution.TITLE: 0.9,
+    Resolution.COREF: 0.85,
+    Resolution.ROLE: 0.75,
+    Resolution.PRONOUN: 0.7,
+    Resolution.FOLLOW_ON: 0.6,
+    Resolution.UNRESOLVED: 0.3,
+}
+
+# Words of a mention: letters with inner apostrophes, hyphens and periods
+# ("O'Brien", "Jean-Luc", "U.S.", "Mr.").
+_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*\.?", regex.V1)
+
+# Determiners dropped from the front of a mention ("the Kremlin" -> "Kremlin").
+_DETERMINERS = frozenset("the a an this that these those".split())
+# Indefinite or quantifying determiners: the mention introduces a new entity.
+_INDEFINITE = frozenset("a an some another one two three several many other".split())
+# Particles that may sit inside a proper name ("Ursula von der Leyen").
+_NAME_PARTICLES = frozenset("de del der della di da dos du la le van von al el bin ibn ben bint st.".split())
+# Capitalised words that begin sentences or stand alone but are not names.
+_NOT_NAMES = frozenset(
+    """
+    the a an and but or nor so yet for if when while as after before since because although though however
+    he she it they we i you his her its their our my your him them us me this that these those there here
+    what who whom whose why how where which in on at by to from of with without about into over under
+    not no yes oh ah well then now also still even just only all both each every some any many most
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december today yesterday tomorrow mrs mr ms dr
+    """.split()
+)
+# Prepositions after which a role noun phrase continues as a post-modifier
+# ("a spokesman for the ministry": the head is "spokesman").
+_POSTMODIFIER = frozenset("of for at from in with to on".split())
+
+# Rule ``find-names``: a capitalised word sequence, possibly with particles
+# and initials, is a proper-name mention. Example: "Sergey V. Lavrov",
+# "Ursula von der Leyen", "Mr. Peskov".
+_NAME_SEQ_RE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’])"
+    r"(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}'’\-]*(?![.]\p{L}))"
+    r"(?:[ \u00a0](?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}'’\-]*|(?:de|del|der|di|da|dos|du|la|le|van|von|al|el|bin|ibn)(?=[ \u00a0](?:\p{Lu}|der |la |los |de ))))*",
+    regex.V1,
+)
+# A period after a short capitalised word is an abbreviation ("Mr.", "Gen.",
+# "J.") only; "Florence. By" is two sentences.
+
+# Rule ``role-premodifier``: up to four lowercase or capitalised modifier
+# words ending in a role noun right before a name give the entity a role.
+# Example: "Russian foreign minister Sergei Lavrov" -> "Russian foreign minister".
+_PREMOD_RE = regex.compile(r"((?:[\p{L}\-]+[ \u00a0]){0,4}[\p{L}\-]+)[ \u00a0]$", regex.V1)
+
+# Rule ``role-appositive``: ", the <role>," right after a name gives it a role.
+# Example: "Sergey Lavrov, the Russian foreign minister," -> "Russian foreign minister".
+_APPOSITIVE_RE = regex.compile(r"^,[ \u00a0]+(?:the|a|an|\p{Lu}[\p{L}.]*['’]s)[ \u00a0]+([^,.;:()\"“”]{2,80}?)[ \u00a0]*(?=[,.;:)]|$)", regex.V1)
+
+
+@attrs.define
+class _Mention:
+    """One mention and what its words say (mutable while resolving)."""
+
+    start: int
+    end: int
+    form: str  # "name", "role", "pronoun"
+    name: Pair | None = None  # span of the proper-name part
+    alias: Pair | None = None  # the name with its title ("Mr Peskov")
+    key: tuple[str, ...] = ()  # canonical name tokens, title dropped
+    title: str | None = None
+    role: str | None = None
+    head: str | None = None
+    modifiers: tuple[str, ...] = ()
+    gender: str | None = None
+    kind: EntityKind | None = None
+    number: str = "sg"
+    definite: bool = False
+    pronoun: str | None = None
+    speaker: bool = False
+    in_quote: bool = False
+    subject: bool = False
+    chain: int | None = None
+    entity: _Entity | None = None
+    resolution: Resolution = Resolution.NAME
+
+    @property
+    def span(self) -> Pair:
+        return self.start, self.end
+
+
+@attrs.define(eq=False)
+class _Entity:
+    mentions: list[_Mention] = attrs.Factory(list)
+    kind: EntityKind | None = None
+    gender: str | None = None
+    role: str | None = None
+    title_role: str | None = None
+
+    def names(self) -> list[_Mention]:
+        return [m for m in self.mentions if m.name is not None and m.key]
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        best: tuple[str, ...] = ()
+        for m in self.names():
+            if len(m.key) > len(best):
+                best = m.key
+        return best
+
+    def absorb(self, m: _Mention) -> None:
+        m.entity = self
+        self.mentions.append(m)
+        if self.kind is None or (self.kind is EntityKind.OTHER and m.kind is not None):
+            self.kind = m.kind
+        if self.gender is None and m.gender is not None:
+            self.gender = m.gender
+        if m.role and self.role is None:
+            self.role = m.role
+        if m.title and self.title_role is None and TITLES[m.title].kind not in ("honorific",):
+            self.title_role = m.title
+
+    def merge(self, other: _Entity) -> None:
+        for m in other.mentions:
+            self.absorb(m)
+        other.mentions = []
+
+    def role_words(self) -> set[str]:
+        out: set[str] = set()
+        for r in (self.role, self.title_role):
+            if r:
+                out.update(w.lower().rstrip(".") for w in r.split())
+        for m in self.mentions:
+            if m.form == "role" and m.head:
+                out.add(m.head)
+                out.update(m.modifiers)
+        if self.kind is EntityKind.ORGANISATION:
+            for m in self.names():
+                out.update(k for k in m.key)
+        return out
+
+
+# ---------------------------------------------------------------------------
+# Mention analysis
+
+
+def _words(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, a, b)]
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _lower(w: str) -> str:
+    w = w.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w.rstrip(".")
+
+
+def _role_info(w: str) -> tuple[str | None, str] | None:
+    lw = _lower(w)
+    info = ROLE_NOUNS.get(lw)
+    if info is not None:
+        return info.gender, info.kind
+    t = TITLES.get(lw)
+    if t is not None and t.kind != "honorific":
+        return t.gender, "person"
+    return None
+
+
+def _is_acronym(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def analyse_mention(text: str, start: int, end: int) -> _Mention:
+    """What the words of the mention ``text[start:end]`` say about its entity.
+
+    Rules ``mention-pronoun``, ``role-appositive``, ``role-premodifier``,
+    ``org-head`` and ``name-title`` (see the module docstring). Example:
+    ``"Foreign Ministry spokeswoman Maria Zakharova"`` gives the name
+    "Maria Zakharova", the role "Foreign Ministry spokeswoman", a female
+    person.
+    """
+    words = _words(text, start, end)
+    if not words:
+        return _Mention(start, end, "role", kind=EntityKind.OTHER)
+    if len(words) == 1 and words[0][2].lower() in PRONOUN_FEATURES:
+        p = words[0][2].lower()
+        person, number, gender, _ = PRONOUN_FEATURES[p]
+        return _Mention(start, end, "pronoun", pronoun=p, gender=gender, number=number)
+    # Split an appositive: "Sergey Lavrov, the Russian foreign minister,".
+    comma = text.find(",", start, end)
+    appositive: str | None = None
+    if comma != -1:
+        before = [w for w in words if w[1] <= comma]
+        after = [w for w in words if w[0] > comma]
+        if before and after:
+            if any(_cap(w[2]) and _lower(w[2]) not in _DETERMINERS for w in before) and after[0][2].lower() in _DETERMINERS:
+                words = before
+                appositive = " ".join(w[2] for w in after[1:])
+            elif before[0][2].lower() in _DETERMINERS and any(_cap(w[2]) for w in after):
+                appositive = " ".join(w[2] for w in before[1:])
+                words = after
+            elif any(_cap(w[2]) for w in before):
+                # "Florence, coldly, rising ..." -> "Florence"
+                words = before
+    m = _analyse_words(text, start, end, words)
+    if appositive and m.form == "name":
+        m.role = appositive.strip()
+        if m.gender is None:
+            last = appositive.split()[-1] if appositive.split() else ""
+            info = _role_info(last)
+            if info is not None:
+                m.gender = info[0]
+                if m.kind in (None, EntityKind.OTHER) and info[1] == "person":
+                    m.kind = EntityKind.PERSON
+    return m
+
+
+def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, str]]) -> _Mention:
+    definite = False
+    indefinite = False
+    while words and words[0][2].lower() in _DETERMINERS | _INDEFINITE:
+        lw = words[0][2].lower()
+        definite = definite or lw in ("the", "this", "that", "these", "those")
+        indefinite = indefinite or lw in _INDEFINITE
+        words = words[1:]
+    if not words:
+        return _Mention(start, end, "role", kind=EntityKind.OTHER)
+    # Cut post-modifiers: "a spokesman for the ministry" -> "a spokesman".
+    for i, w in enumerate(words):
+        if i and w[2].lower() in _POSTMODIFIER:
+            words = words[:i]
+            break
+    # Rule ``role-premodifier``: the last role noun followed only by
+    # capitalised words splits role from name ("Foreign Ministry spokeswoman
+    # Maria Zakharova").
+    split = None
+    for i in range(len(words) - 2, -1, -1):
+        if _role_info(words[i][2]) is not None and all(_cap(w[2]) for w in words[i + 1 :]):
+            if i == 0 or not _cap(words[i][2]) or not all(_cap(w[2]) for w in words[: i + 1]) or _lower(words[i][2]) in TITLES:
+                split = i
+                break
+    role = None
+    role_gender = None
+    role_kind = None
+    if split is not None:
+        info = _role_info(words[split][2])
+        assert info is not None
+        role_gender, role_kind = info
+        role_words = words[: split + 1]
+        name_words = words[split + 1 :]
+        # A title alone ("President", "Mr") stays with the name.
+        if split == 0 and _lower(words[0][2]) in TITLES:
+            name_words = words
+            role = None
+        else:
+            role = text[role_words[0][0] : role_words[-1][1]]
+    else:
+        name_words = words
+    head_word = name_words[-1][2]
+    head = _lower(head_word)
+    head_info = _role_info(head_word)
+    caps = [w for w in name_words if _cap(w[2])]
+    # Rule ``org-head``: a phrase headed by an organisation noun is an
+    # organisation, named when any of its words is capitalised ("the Russian
+    # Foreign Ministry"), a role mention otherwise ("the ministry").
+    if head_info is not None and head_info[1] == "organisation" and not (len(caps) == len(name_words) and _lower(name_words[0][2]) in TITLES):
+        if caps:
+            return _Mention(
+                start, end, "name", name=(name_words[0][0], name_words[-1][1]),
+                key=tuple(_lower(w[2]) for w in name_words), kind=EntityKind.ORGANISATION,
+                head=head, definite=definite,
+            )  # fmt: skip
+        return _Mention(
+            start, end, "role", head=head, modifiers=tuple(_lower(w[2]) for w in name_words[:-1]),
+            kind=EntityKind.ORGANISATION, definite=definite and not indefinite, number="sg",
+            role=text[name_words[0][0] : name_words[-1][1]],
+        )  # fmt: skip
+    if head_info is not None and head_info[1] == "person" and (not _cap(head_word) or len(caps) < len(name_words) or len(name_words) == 1):
+        # A person role with no name: "the foreign minister", "officials".
+        plural = head.endswith("s") and not head.endswith("ss") and head not in ("boss",) or head in ("men", "women", "people", "children", "police", "spokesmen", "spokeswomen", "chairmen", "congressmen")
+        return _Mention(
+            start, end, "role", head=head, modifiers=tuple(_lower(w[2]) for w in name_words[:-1]),
+            gender=head_info[0], kind=EntityKind.PERSON, definite=definite and not indefinite,
+            number="pl" if plural else "sg", role=text[name_words[0][0] : name_words[-1][1]],
+        )  # fmt: skip
+    if not caps:
+        return _Mention(start, end, "role", head=head, modifiers=tuple(_lower(w[2]) for w in name_words[:-1]),
+                        kind=None, definite=definite and not indefinite, role=text[name_words[0][0] : name_words[-1][1]])  # fmt: skip
+    # A proper name, perhaps after a title: "Mr Peskov", "President Trump".
+    raw = [w[2] for w in name_words]
+    rest, title = strip_title(raw)
+    offset = len(raw) - len(rest)
+    nw = name_words[offset:]
+    key = tuple(canonical_token(w) for w in rest)
+    gender = role_gender
+    kind: EntityKind | None = EntityKind.PERSON if role_kind == "person" else None
+    if title is not None:
+        kind = EntityKind.PERSON
+        gender = gender or TITLES[title].gender
+    # Rule ``name-first-gender``: a known given name makes a person, with
+    # the gender it signals unless a title said otherwise ("Maria" -> female).
+    first = (FIRST_NAMES.get(raw[offset].lower()) or FIRST_NAMES.get(key[0])) if key else None
+    if first is not None and not _is_acronym(raw[offset]):
+        kind = EntityKind.PERSON
+        if gender is None and first in ("male", "female"):
+            gender = first
+    if kind is None and len(nw) == 1 and _is_acronym(raw[-1]):
+        kind = EntityKind.ORGANISATION
+    return _Mention(
+        start, end, "name", name=(nw[0][0], nw[-1][1]), alias=(name_words[0][0], nw[-1][1]), key=key, title=title, role=role,
+        gender=gender, kind=kind, definite=definite,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------
+# Mention discovery (rule engine: no NER, no chains)
+
+
+def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str | None]]:
+    """Proper-name mentions found by capitalisation, with a role where the text gives one.
+
+    Rule ``find-names``: capitalised word sequences, minus leading function
+    words ("But Lavrov" -> "Lavrov") and a possessive "'s"; titles are kept
+    ("Mr Peskov"). Rules ``role-premodifier`` and ``role-appositive`` attach a
+    role ("Russian foreign minister Sergei Lavrov").
+
+    Returns:
+        ``(start, end, role)`` triples in text order; *role* is ``None`` when
+        the text gives none.
+    """
+    end = len(text) if end is None else end
+    out: list[tuple[int, int, str | None]] = []
+    lower_words: set[str] | None = None
+    for m in _NAME_SEQ_RE.finditer(text, start, end):
+        ws = list(_WORD_RE.finditer(text, m.start(), m.end()))
+        # a period ends the name unless the word is a title, an initial or
+        # an abbreviation: "Florence. By" -> "Florence"
+        for i, w in enumerate(ws[:-1]):
+            g = w.group()
+            if g.endswith(".") and len(g) > 2 and _lower(g) not in TITLES and _lower(g) not in ABBREVIATIONS:
+                ws = ws[: i + 1]
+                break
+        while ws and (_lower(ws[0].group()) in _NOT_NAMES and _lower(ws[0].group()) not in TITLES or ws[0].group().lower() in ("i",)):
+            ws = ws[1:]
+        if not ws:
+            continue
+        # Rule ``find-names-sentence-start``: a sentence-initial word that the
+        # text also writes in lowercase is not part of the name ("Poor
+        # Douglas" -> "Douglas", "Upon" -> nothing).
+        first = ws[0]
+        if _sentence_initial(text, first.start()) and _lower(first.group()) not in TITLES and _lower(first.group()) not in FIRST_NAMES:
+            if lower_words is None:
+                lower_words = {w.group() for w in _LOWER_WORD_RE.finditer(text)}
+            if _lower(first.group()) in lower_words:
+                ws = ws[1:]
+                if not ws:
+                    continue
+        # split at a possessive: "Russia's Vladimir Putin" -> "Vladimir Putin"
+        for i, w in enumerate(ws[:-1]):
+            if w.group().endswith(("'s", "’s")):
+                ws = ws[i + 1 :]
+                break
+        a, b = ws[0].start(), ws[-1].end()
+        if text[b - 2 : b] in ("'s", "’s"):
+            b -= 2
+        if text[b - 1] == "." and len(ws) > 1 and _lower(ws[-1].group()) not in ABBREVIATIONS:
+            b -= 1
+        word = text[a:b]
+        if len(ws) == 1 and (_lower(word) in _NOT_NAMES or _lower(word) in TITLES or _lower(word) in ROLE_NOUNS and not _cap(word[1:2] or "a")):
+            continue
+        if len(ws) == 1 and word.endswith(".") and len(word) <= 3:
+            continue
+        out.append((a, b, _role_near(text, a, b)))
+    return out
+
+
+_LOWER_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+", regex.V1)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """True when only spaces, quote marks or brackets stand between *pos* and
+    the text start, a paragraph break or sentence-final punctuation."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0\"'“”‘’«»([_*-—–":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n\r:;"
+
+
+def _give_role(m: _Mention, role: str) -> None:
+    m.role = role
+    info = _role_info(role.split()[-1])
+    if info is not None:
+        if m.gender is None:
+            m.gender = info[0]
+        if m.kind is None and info[1] == "person":
+            m.kind = EntityKind.PERSON
+
+
+def _role_near(text: str, a: int, b: int) -> str | None:
+    m = _APPOSITIVE_RE.match(text[b : b + 100])
+    if m:
+        words = m.group(1).split()
+        if words and _role_info(words[-1]) is not None:
+            return m.group(1)
+    pm = _PREMOD_RE.search(text[max(0, a - 60) : a])
+    if pm:
+        words = pm.group(1).split()
+        # keep the words up to the role noun, from the last sentence-like break
+        if words and _role_info(words[-1]) is not None and not _cap(words[-1]):
+            while words and (words[0].lower() in _DETERMINERS or words[0].lower() in _NOT_NAMES):
+                words = words[1:]
+            if words:
+                return " ".join(words)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Resolution
+
+
+def _compatible_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Rule ``name-full``: two multi-word names are one entity when their last
+    words match and their first words agree (equal after spelling variants, or
+    an initial of each other); middle names and initials may differ.
+    Example: "Sergei Lavrov" ~ "Sergey V. Lavrov"; "John Smith" !~ "Mary Smith"."""
+    if a == b:
+        return True
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
+        return False
+    fa, fb = a[0], b[0]
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return False
+
+
+def _org_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Rule ``org-name``: organisation names match case-insensitively, or when
+    the shorter is a suffix of the longer with the same head ("Foreign
+    Ministry" ~ "Russian Foreign Ministry")."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 2 and long_[-len(short) :] == short
+
+
+def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
+    entities: list[_Entity] = []
+    # Chains first (rule ``chain``): each chain is one entity.
+    by_chain: dict[int, _Entity] = {}
+    for m in mentions:
+        if m.chain is not None:
+            e = by_chain.get(m.chain)
+            if e is None:
+                e = by_chain[m.chain] = _Entity()
+                entities.append(e)
+            e.absorb(m)
+    names = [m for m in mentions if m.form == "name" and m.key]
+    # Full names, fullest first, then single words.
+    multi = sorted((m for m in names if len(m.key) >= 2), key=lambda m: (-len(m.key), m.start))
+    single = sorted((m for m in names if len(m.key) == 1), key=lambda m: m.start)
+    for m in multi:
+        target = None
+        for e in entities:
+            ek = e.key
+            if not ek or (m.entity is e):
+                continue
+            if m.kind is EntityKind.ORGANISATION or e.kind is EntityKind.ORGANISATION:
+                ok = (m.kind in (None, EntityKind.ORGANISATION) and e.kind in (None, EntityKind.ORGANISATION, EntityKind.OTHER)) and _org_compatible(m.key, ek)
+            else:
+                ok = _compatible_names(m.key, ek) or (len(ek) == 1 and ek[0] == m.key[-1] and len(m.key) >= 2)
+            if ok and _gender_ok(m.gender, e.gender):
+                target = e
+                break
+        if m.entity is not None:
+            if target is not None and target is not m.entity:
+                m.entity.merge(target)
+                entities.remove(target)
+            continue
+        if target is None:
+            target = _Entity()
+            entities.append(target)
+        target.absorb(m)
+    for m in single:
+        tok = m.key[0]
+        if m.entity is not None:
+            continue
+        # Rule ``name-surname``: "Lavrov" -> the entity whose full name ends
+        # in it. Rule ``name-first``: "Maria" -> the one person whose first
+        # name it is. Several -> gender from the title, then the nearest.
+        cands = []
+        for e in entities:
+            ek = e.key
+            if not ek:
+                continue
+            if ek == (tok,):
+                cands.append(e)
+            elif len(ek) >= 2 and ek[-1] == tok:
+                cands.append(e)
+            elif len(ek) >= 2 and ek[0] == tok and e.kind is EntityKind.PERSON and tok in FIRST_NAMES and m.title is None:
+                cands.append(e)
+        cands = [e for e in cands if _gender_ok(m.gender, e.gender) and _kind_ok(m.kind, e.kind)]
+        if len(cands) > 1:
+            surname = [e for e in cands if e.key[-1] == tok]
+            cands = surname or cands
+        if len(cands) > 1:
+            cands.sort(key=lambda e: _distance(e, m.start))
+        if cands:
+            cands[0].absorb(m)
+            m.resolution = Resolution.TITLE if m.title else Resolution.NAME
+        else:
+            e = _Entity()
+            e.absorb(m)
+            entities.append(e)
+    for m in names:
+        if m.title and m.resolution is Resolution.NAME and m.entity is not None and len(m.key) == 1:
+            m.resolution = Resolution.TITLE
+    return entities
+
+
+def _distance(e: _Entity, pos: int) -> int:
+    before = [pos - m.start for m in e.mentions if m.start <= pos]
+    after = [m.start - pos + 10**6 for m in e.mentions if m.start > pos]
+    return min(before + after) if before or after else 10**9
+
+
+def _gender_ok(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _kind_ok(a: EntityKind | None, b: EntityKind | None) -> bool:
+    if a is None or b is None or a is EntityKind.OTHER or b is EntityKind.OTHER:
+        return True
+    return a == b
+
+
+#: How far back (in characters) a pronoun or role looks for its antecedent.
+WINDOW = 2500
+
+
+def _resolve_role(m: _Mention, antecedents: list[_Mention], starts: list[int]) -> _Entity | None:
+    """Rule ``role-definite``: "the minister", "the spokeswoman", "the foreign
+    minister", "the ministry" -> the nearest earlier entity whose role (or
+    title, or organisation name) contains the head noun and every modifier.
+    Example: after "Sergey Lavrov, the Russian foreign minister," the mention
+    "the foreign minister" resolves to Sergey Lavrov."""
+    if not m.definite or m.number == "pl" and m.kind is EntityKind.PERSON or m.head is None:
+        return None
+    need = {m.head, *m.modifiers} - {"former", "top", "senior", "new"}
+    i = bisect.bisect_left(starts, m.start)
+    for a in reversed(antecedents[:i]):
+        if m.start - a.start > WINDOW * 4:
+            break
+        e = a.entity
+        if e is None or e is m.entity:
+            continue
+        if m.kind is not None and e.kind is not None and not _kind_ok(m.kind, e.kind):
+            continue
+        if need <= e.role_words():
+            return e
+    return None
+
+
+def _pronoun_ok(m: _Mention, e: _Entity, speaker: bool) -> bool:
+    p = m.pronoun
+    assert p is not None
+    person, number, gender, kinds = PRONOUN_FEATURES[p]
+    kind = e.kind
+    if kind is None:
+        # an unknown proper name counts as a person only when it spoke
+        kind = EntityKind.OTHER if speaker else None
+    if kind is None or kind not in kinds:
+        return False
+    if gender is not None and e.gender is not None and gender != e.gender:
+        return False
+    if kind is EntityKind.PERSON and p in ("they", "them", "we"):
+        return any(x.number == "pl" for x in e.mentions)
+    if p in ("he", "him", "she", "her") and kind is EntityKind.OTHER:
+        return speaker
+    return True
+
+
+def _resolve_pronoun(m: _Mention, antecedents: list[_Mention], starts: list[int], prev_speaker: _Mention | None, text: str, paragraph_of) -> tuple[_Entity | None, _Mention | None]:  # type: ignore[no-untyped-def]
+    """Rule ``pronoun-salience``: a pronoun goes to the last compatible
+    (gender, number, kind) speaker or subject before it, preferring the
+    previous speaker in a run of quotes unless a compatible entity was named
+    after that speaker in the pronoun's own paragraph.
+    Example: '"No," Lavrov said. ... He had told the press' -> Lavrov."""
+    if m.pronoun in ("i", "me"):
+        return None, None
+    i = bisect.bisect_left(starts, m.start)
+    para = paragraph_of(m.start)
+    recent: _Mention | None = None
+    subject: _Mention | None = None
+    for a in reversed(antecedents[:i]):
+        if m.start - a.start > WINDOW:
+            break
+        if a.entity is None or a.in_quote or a.form == "pronoun" and a.entity is m.entity:
+            continue
+        if a.entity.kind is None and not any(x.speaker for x in a.entity.mentions) and a.form == "name":
+            continue
+        if not _pronoun_ok(m, a.entity, any(x.speaker for x in a.entity.mentions)):
+            continue
+        if recent is None:
+            recent = a
+        if a.subject or a.speaker:
+            subject = a
+            break
+    if prev_speaker is not None and prev_speaker.entity is not None and m.start - prev_speaker.start <= WINDOW:
+        if _pronoun_ok(m, prev_speaker.entity, True):
+            if recent is not None and recent.start > prev_speaker.end and paragraph_of(recent.start) == para and recent.entity is not prev_speaker.entity and (recent.subject or recent.speaker):
+                return recent.entity, recent
+            return prev_speaker.entity, prev_speaker
+    best = subject or recent
+    return (best.entity, best) if best is not None else (None, None)
+
+
+def _new_entity(m: _Mention, entities: list[_Entity]) -> _Entity:
+    """Rule ``unresolved``: a mention with no antecedent starts an unnamed entity."""
+    e = _Entity()
+    e.absorb(m)
+    if m.kind is None and m.form == "pronoun":
+        e.kind = EntityKind.PERSON if m.pronoun in ("he", "she", "him", "her", "i", "me") else EntityKind.OTHER
+    entities.append(e)
+    m.resolution = Resolution.UNRESOLVED
+    return e
+
+
+def _inside(regions: Sequence[Pair], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and regions[i][0] <= pos < regions[i][1]
+
+
+def _overlap(a: Pair, b: Pair) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def resolve(ann: Annotation, candidates: list[Candidate]) -> tuple[tuple[Speaker, ...], list[SpeakerRef | None]]:
-    """One entity per distinct speaker mention text."""
+    """Tie each candidate's speaker mention to a document-level entity.
+
+    Args:
+        ann: the annotation (its ``chains`` and ``entities`` are used when
+            present; otherwise proper names are found by capitalisation).
+        candidates: the quote candidates, with their speaker mention spans.
+
+    Returns:
+        The entities referenced by at least one candidate, with ids ``e0``,
+        ``e1`` ... in order of first mention, and one :class:`SpeakerRef` (or
+        ``None``) per candidate, aligned with *candidates*.
+
+    Raises:
+        InvalidSpanError: when a candidate's speaker span lies outside the text.
+    """
     text = ann.text
-    by_name: dict[str, Speaker] = {}
-    refs: list[SpeakerRef | None] = []
-    mentions: dict[str, list[Span]] = {}
-    keys: list[str | None] = []
+    n = len(text)
+    regions, _ = find_quotes(text, ann.paragraphs)
+    quoted = sorted({p for r in regions if r.depth == 0 for p in r.parts})
+    for c in candidates:
+        quoted.extend(c.parts)
+    quoted.sort()
+    merged: list[Pair] = []
+    for a, b in quoted:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    q_starts = [a for a, _ in merged]
+    sent_starts = [a for a, _ in ann.sentences] or [0]
+    para_starts = [a for a, _ in ann.paragraphs] or [0]
+
+    def paragraph_of(pos: int) -> int:
+        return bisect.bisect_right(para_starts, pos) - 1
+
+    # -- collect mentions -------------------------------------------------
+    mentions: list[_Mention] = []
+    speaker_of: list[_Mention | None] = []
     for c in candidates:
         if c.speaker is None:
-            keys.append(None)
+            speaker_of.append(None)
             continue
-        m = Span.of(text, *c.speaker)
-        mentions.setdefault(m.text, []).append(m)
-        keys.append(m.text)
-    for i, (name, ms) in enumerate(mentions.items()):
-        by_name[name] = Speaker(id=f"e{i}", name=name, kind=EntityKind.OTHER, mentions=sorted(set(ms)), aliases=(name,))
-    for c, k in zip(candidates, keys):
-        refs.append(None if k is None else SpeakerRef(mention=Span.of(text, *c.speaker), entity=by_name[k], resolution=Resolution.NAME))
-    return tuple(by_name.values()), refs
+        a, b = c.speaker
+        Span.of(text, a, b)  # raises InvalidSpanError on bad offsets
+        m = analyse_mention(text, a, b)
+        m.speaker = True
+        if m.form == "name" and m.role is None and m.name is not None:
+            role = _role_near(text, *m.name)
+            if role is not None:
+                _give_role(m, role)
+        mentions.append(m)
+        speaker_of.append(m)
+    speaker_spans = sorted({m.span for m in mentions})
+    sp_starts = [a for a, _ in speaker_spans]
+
+    def covered(a: int, b: int) -> bool:
+        i = bisect.bisect_right(sp_starts, b) - 1
+        while i >= 0 and speaker_spans[i][1] > a - 200:
+            if _overlap(speaker_spans[i], (a, b)):
+                return True
+            i -= 1
+        return False
+
+    # chains (rule ``chain``)
+    for ci, ch in enumerate(ann.chains):
+        for a, b in ch.mentions:
+            if not (0 <= a < b <= n):
+                continue
+            hit = [m for m in mentions if m.speaker and _overlap(m.span, (a, b)) > 0]
+            if hit:
+                for m in hit:
+                    if m.chain is None:
+                        m.chain = ci
+                continue
+            m = analyse_mention(text, a, b)
+            m.chain = ci
+            mentions.append(m)
+    # NER mentions, or our own name finder
+    if ann.entities:
+        for ent in ann.entities:
+            label = ent.label.upper()
+            if label not in ("PERSON", "PER", "ORG", "ORGANIZATION", "NORP", "GPE"):
+                continue
+            if covered(ent.start, ent.end) or any(m.chain is not None and _overlap(m.span, (ent.start, ent.end)) for m in mentions if not m.speaker):
+                continue
+            m = analyse_mention(text, ent.start, ent.end)
+            if m.form != "name":
+                continue
+            m.kind = EntityKind.PERSON if label in ("PERSON", "PER") else EntityKind.ORGANISATION if label in ("ORG", "ORGANIZATION") else EntityKind.OTHER
+            mentions.append(m)
+    elif not ann.chains:
+        for a, b, role in find_name_mentions(text):
+            if covered(a, b):
+                continue
+            m = analyse_mention(text, a, b)
+            if m.form != "name":
+                continue
+            if role:
+                _give_role(m, role)
+            mentions.append(m)
+    # Rule ``find-pronouns``: nominative pronouns outside quotes are subject
+    # mentions ("He tilted me again." gives the speaker of the quote beside it).
+    taken = sorted(m.span for m in mentions)
+    taken_starts = [a for a, _ in taken]
+    for pm in _PRONOUN_RE.finditer(text):
+        a, b = pm.span()
+        if _inside(merged, q_starts, a) or _inside(taken, taken_starts, a):
+            continue
+        m = analyse_mention(text, a, b)
+        mentions.append(m)
+    # position features
+    seen_sentence: set[int] = set()
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    for m in mentions:
+        m.in_quote = _inside(merged, q_starts, m.start)
+        s = bisect.bisect_right(sent_starts, m.start) - 1
+        if not m.in_quote and s not in seen_sentence:
+            m.subject = True
+            seen_sentence.add(s)
+
+    # -- pass 1: names ------------------------------------------------------
+    entities = _cluster_names(mentions)
+
+    # -- pass 2: roles and pronouns, in text order ------------------------
+    starts = [m.start for m in mentions]
+    cand_order = sorted(range(len(candidates)), key=lambda i: candidates[i].start)
+    prev_speaker_at: list[tuple[int, _Mention]] = []  # (quote end, speaker mention)
+    for i in cand_order:
+        sm = speaker_of[i]
+        if sm is not None:
+            prev_speaker_at.append((max(candidates[i].end, sm.end), sm))
+    prev_speaker_at.sort(key=lambda x: x[0])
+    prev_ends = [x[0] for x in prev_speaker_at]
+
+    narrator: _Entity | None = None
+    for m in mentions:
+        if m.entity is not None:
+            if m.chain is not None and m.form != "name":
+                m.resolution = Resolution.COREF
+            continue
+        if m.form == "role":
+            e = _resolve_role(m, mentions, starts)
+            if e is not None:
+                e.absorb(m)
+                m.resolution = Resolution.ROLE
+                continue
+        elif m.form == "pronoun":
+            j = bisect.bisect_left(prev_ends, m.start) - 1
+            while j >= 0 and prev_speaker_at[j][1] is m:
+                j -= 1
+            prev = prev_speaker_at[j][1] if j >= 0 else None
+            if prev is not None and (prev.entity is None or prev.start >= m.start):
+                prev = None
+            e, _ = _resolve_pronoun(m, mentions, starts, prev, text, paragraph_of)
+            if e is not None:
+                e.absorb(m)
+                if m.gender and e.gender is None:
+                    e.gender = m.gender
+                m.resolution = Resolution.PRONOUN
+                continue
+            if m.pronoun in ("i", "me"):
+                # Rule ``first-person``: every "I" of a text (outside quotes)
+                # is one unnamed narrator.
+                if narrator is not None:
+                    narrator.absorb(m)
+                    m.resolution = Resolution.UNRESOLVED
+                    continue
+            if not m.speaker:
+                continue
+        if not m.speaker and m.form != "name":
+            continue
+        e = _new_entity(m, entities)
+        if m.pronoun in ("i", "me") and narrator is None:
+            narrator = e
+
+    # -- refs, before follow-on ---------------------------------------------
+    raw: list[tuple[_Entity, Pair, Resolution, float] | None] = []
+    for c, sm in zip(candidates, speaker_of):
+        if sm is None or sm.entity is None:
+            raw.append(None)
+            continue
+        res = sm.resolution
+        if sm.chain is not None and res in (Resolution.UNRESOLVED,):
+            res = Resolution.COREF
+        conf = _CONFIDENCE[res]
+        if res is Resolution.NAME and sm.form != "name":
+            res, conf = Resolution.COREF, _CONFIDENCE[Resolution.COREF]
+        if sm.entity.key == () and res is not Resolution.UNRESOLVED and not sm.entity.names():
+            conf = min(conf, 0.5)
+        raw.append((sm.entity, sm.span, res, conf))
+
+    # -- pass 3: follow-on quotes -------------------------------------------
+    def beat(c: Candidate) -> tuple[_Entity, Pair, Resolution, float] | None:
+        p = paragraph_of(c.start)
+        if not 0 <= p < len(ann.paragraphs):
+            return None
+        m = _beat(c, mentions, starts, ann.paragraphs[p])
+        if m is None:
+            return None
+        e = m.entity if m.entity is not None else _new_entity(m, entities)
+        res = m.resolution
+        return e, m.span, res, round(_CONFIDENCE[res] * 0.8, 4)
+
+    voc_cache: dict[int, list[tuple[Pair, _Entity | None]]] = {}
+
+    def vocatives(c: Candidate) -> list[tuple[Pair, _Entity | None]]:
+        key = id(c)
+        if key not in voc_cache:
+            voc_cache[key] = [(sp, _vocative_entity(text, sp, entities)) for a, b in c.parts for sp in _find_vocatives(text, a, b)]
+        return voc_cache[key]
+
+    _follow_on(text, candidates, raw, cand_order, paragraph_of, beat, vocatives)
+
+    # -- build the frozen speakers --------------------------------------------
+    used: list[_Entity] = []
+    for r in raw:
+        if r is not None and r[0] not in used:
+            used.append(r[0])
+    used.sort(key=lambda e: min(m.start for m in e.mentions))
+    built: dict[int, Speaker] = {}
+    for idx, e in enumerate(used):
+        built[id(e)] = _build(text, e, f"e{idx}")
+    refs: list[SpeakerRef | None] = []
+    for r in raw:
+        if r is None:
+            refs.append(None)
+            continue
+        e, (a, b), res, conf = r
+        refs.append(SpeakerRef(mention=Span.of(text, a, b), entity=built[id(e)], resolution=res, confidence=conf))
+    return tuple(built[id(e)] for e in used), refs
+
+
+# Words of address that stand alone as a vocative and tell who is addressed
+# ("Yes, papa."); "my dear", "sir" and the like do not.
+_ADDRESS_WORDS = frozenset(
+    "papa pa mamma mama mother father uncle aunt auntie doctor captain colonel general grandmother grandfather "
+    "granny grandpa grandma".split()
+)
+# Rule ``vocative``: a name or form of address set off by punctuation inside
+# a quote ("True, Florence, but ...", "You cannot mean it, uncle."). Capitalised
+# vocatives must be the name of an entity of the text.
+_VOCATIVE_RE = regex.compile(
+    r"(?:^|[,;:!?.]\s+|--|—)\s*((?:my\s+)?(?:dear\s+)?(?:\p{Lu}[\p{L}'’\-]*\.?(?:\s+\p{Lu}[\p{L}'’\-]*){0,2}|\p{Ll}+))\s*(?=[,;!?.]|--|—|$)",
+    regex.V1,
+)
+
+
+def _find_vocatives(text: str, a: int, b: int) -> list[Pair]:
+    out = []
+    for m in _VOCATIVE_RE.finditer(text[a:b], overlapped=True):
+        s, e = m.start(1) + a, m.end(1) + a
+        words = text[s:e].split()
+        if words[0].lower() == "my":
+            words = words[1:]
+            s = text.index(words[0], s) if words else s
+        if words and words[0].lower() == "dear" and len(words) > 1:
+            words = words[1:]
+            s = text.index(words[0], s)
+        if not words:
+            continue
+        w = words[-1].lower().rstrip(".")
+        if len(words) == 1 and not _cap(words[0]):
+            if w in _ADDRESS_WORDS:
+                out.append((s, e))
+            continue
+        if _lower(words[0]) in _NOT_NAMES and _lower(words[0]) not in TITLES:
+            continue
+        out.append((s, e))
+    return out
+
+
+def _vocative_entity(text: str, span: Pair, entities: list[_Entity]) -> _Entity | None:
+    m = analyse_mention(text, *span)
+    if m.form == "name" and m.key:
+        tok = m.key[-1]
+        hits = [e for e in entities if e.key and (e.key == m.key or tok in (e.key[0], e.key[-1]))]
+        return hits[0] if len(hits) == 1 else None
+    word = _lower(text[span[0] : span[1]].split()[-1])
+    hits = [e for e in entities if e.mentions and word in e.role_words()]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        return None
+    m.in_quote = True
+    return _new_entity(m, entities)
+
+
+def _beat(c: Candidate, mentions: list[_Mention], starts: list[int], paragraph: Pair) -> _Mention | None:
+    """Rule ``beat``: a quote with no cue and no speaker whose paragraph has
+    a subject outside quotes (an action beat) is spoken by that subject: the
+    first subject in the next sentence, else the nearest one before the quote.
+    Example: '"You get me a file." He tilted me again.' -> "He"."""
+    pa, pb = paragraph
+    i = bisect.bisect_left(starts, c.end)
+    for m in mentions[i:]:
+        if m.start >= pb or m.start - c.end > _BEAT_AFTER:
+            break
+        if not m.in_quote and m.subject and m.form in ("name", "pronoun") and m.pronoun not in ("it", "they", "we"):
+            return m
+    j = bisect.bisect_left(starts, c.start)
+    for m in reversed(mentions[:j]):
+        if m.start < pa:
+            break
+        if not m.in_quote and m.subject and m.form in ("name", "pronoun") and m.pronoun not in ("it", "they", "we"):
+            return m
+    return None
+
+
+#: How far after a quote (characters) an action beat's subject may start.
+_BEAT_AFTER = 80
+
+
+def _follow_on(text: str, candidates: list[Candidate], raw: list, order: list[int], paragraph_of, beat, vocatives) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """Rules ``beat``, ``vocative``, ``turn-taking`` and ``follow-on``, in that order.
+
+    ``vocative``: in dialogue, an uncued quote paragraph answers the person
+    the previous line addressed ('"You cannot mean it, uncle."' / '"Yes, my
+    child."' -> "uncle"), and a line never goes to the person it addresses.
+
+    ``turn-taking``: in a dialogue exchange (the previous quote, by A, is in
+    the paragraph before, and the quote before that, by B, is in the
+    paragraph before A's), an uncued quote paragraph goes to B, and the
+    exchange goes on alternating. Example: '"Will you come?" asked Anna.' /
+    '"No," said Boris.' / '"Why not?"' -> Anna.
+
+    ``follow-on``: otherwise a quote with no cue and no speaker right after a
+    quote by X (same or next paragraph) goes to X, at lower confidence.
+    Example: a paragraph that is only '"We will respond in kind."' after
+    '"...," Peskov said.' goes to Peskov.
+    """
+    history: list[int] = []  # candidate indices with a speaker, in text order
+    previous: int | None = None  # the candidate just before, resolved or not
+    for i in order:
+        c = candidates[i]
+        bare = raw[i] is None and c.cue is None and c.speaker is None
+        if raw[i] is None and c.follow_on_of is not None and 0 <= c.follow_on_of < len(raw) and raw[c.follow_on_of] is not None:
+            e, span, res, conf = raw[c.follow_on_of]
+            raw[i] = (e, span, Resolution.FOLLOW_ON, min(conf, _CONFIDENCE[Resolution.FOLLOW_ON]))
+        elif bare and (found := beat(c)) is not None:
+            raw[i] = found
+        elif bare and (history or previous is not None):
+            pc = paragraph_of(c.start)
+            dialogue = _opens_paragraph(text, c)
+            addressed = {id(e) for _, e in vocatives(c) if e is not None}
+            # vocative: answer whoever the previous line addressed
+            if dialogue and previous is not None and paragraph_of(candidates[previous].end) == pc - 1:
+                prev_entity = raw[previous][0] if raw[previous] is not None else None
+                for span, e in vocatives(candidates[previous]):
+                    if e is not None and e is not prev_entity and id(e) not in addressed:
+                        raw[i] = (e, span, Resolution.FOLLOW_ON, 0.5)
+                        break
+            if raw[i] is None and history:
+                a = history[-1]
+                pa = paragraph_of(candidates[a].end)
+                if pc - pa <= 1:
+                    target = a
+                    other = None
+                    if pc == pa + 1 and dialogue:
+                        ea = raw[a][0]
+                        b = next((h for h in reversed(history[:-1]) if raw[h][0] is not ea), None)
+                        if b is not None:
+                            other = b
+                            if paragraph_of(candidates[b].end) == paragraph_of(candidates[a].start) - 1:
+                                target, other = b, a
+                    # a line never goes to the person it addresses
+                    if id(raw[target][0]) in addressed:
+                        target = other if other is not None and id(raw[other][0]) not in addressed else None
+                    if target is not None:
+                        e, span, res, conf = raw[target]
+                        raw[i] = (e, span, Resolution.FOLLOW_ON, min(conf, _CONFIDENCE[Resolution.FOLLOW_ON] - (0.1 if target != a else 0.0)))
+        if raw[i] is not None:
+            history.append(i)
+        previous = i
+
+
+def _opens_paragraph(text: str, c: Candidate) -> bool:
+    # only spaces and quote marks stand between the paragraph start and the quote
+    j = c.start - 1
+    while j >= 0 and text[j] in " \t\u00a0\"'“”‘’«»`_":
+        j -= 1
+    return j < 0 or text[j] in "\n\r"
+
+
+def _build(text: str, e: _Entity, sid: str) -> Speaker:
+    names = e.names()
+    name = None
+    aliases: list[str] = []
+    if names:
+        def score(m: _Mention) -> tuple[int, int, int, int]:
+            a, b = m.name  # type: ignore[misc]
+            t = text[a:b]
+            return (len(m.key), sum(ch.isupper() for ch in t), -int(m.title is not None), -m.start)
+
+        best = max(names, key=score)
+        a, b = best.name  # type: ignore[misc]
+        nw = text[a:b].split()
+        if best.title:
+            nw, _ = strip_title(nw)
+        name = " ".join(nw) if nw else text[a:b]
+        for m in sorted(e.mentions, key=lambda m: m.start):
+            if m.name is not None and m.key:
+                # alias: the name with its title, without a determiner
+                a, b = m.alias or m.name
+                t = " ".join(text[a:b].split())
+                if t.endswith(("'s", "’s")):
+                    t = t[:-2]
+                if t not in aliases:
+                    aliases.append(t)
+    role = e.role
+    if role is None:
+        role = next((m.role for m in e.mentions if m.role), None)
+    if role is None and e.title_role:
+        role = e.title_role
+    if role is None and not names:
+        role = next((m.role for m in e.mentions if m.form == "role" and m.role), None)
+    kind = e.kind or EntityKind.OTHER
+    gender = e.gender if kind is EntityKind.PERSON or e.gender else None
+    spans = sorted({(m.start, m.end) for m in e.mentions})
+    return Speaker(
+        id=sid,
+        name=name,
+        kind=kind,
+        role=role,
+        gender=gender,
+        mentions=tuple(Span.of(text, a, b) for a, b in spans),
+        aliases=tuple(aliases),
+    )

@@ -47,7 +47,13 @@ AUDIENCE_NOUNS = load_set("audience_nouns.txt")
 # Subject pronouns that can be a speaker ("he said").
 PRONOUNS = frozenset("he she they it we i you who".split())
 # Determiners and possessives that open a noun phrase ("the ministry", "his aide").
-DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several two three four five".split())
+DETERMINERS = frozenset(
+    "the a an this that these those his her their its our my your some many several two three four five "
+    "another other one each every no any such both all most".split()
+)
+# Heads of quantity phrases that speak for people in polls and reports:
+# "Another 19 percent said", "Most said", "Others argued".
+QUANTITY_HEADS = frozenset("percent majority minority half third quarter most many others some few both all none".split())
 # Words that may stand between a subject and its cue verb and are skipped:
 # auxiliaries, negation, frequent adverbs ("Lavrov has also said").
 AUX_FILLER = frozenset(
@@ -163,6 +169,8 @@ def _np_head(w: str) -> bool:
     """True for a token that can end (head) a speaker noun phrase."""
     low = _norm(w)
     if low in PRONOUNS:
+        return True
+    if low in QUANTITY_HEADS:
         return True
     if low in DETERMINERS or low in AUX_FILLER or low in DAYS or low in FUNCTION_WORDS:
         return False
@@ -382,6 +390,7 @@ _DASH_RE = regex.compile(r"[ \t,]*[—–-]{1,2}[ \t]*")
 _TO_QUOTE_RE = regex.compile(r"[ \t]*[,:][ \t]*[\"“‘'«„]")
 _PASSIVE_RE = regex.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s*$")
 _COORD_RE = regex.compile(r"(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$")
+_PROGRESSIVE_RE = regex.compile(r"(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$")
 _TO_INF_RE = regex.compile(r"(?i)to\s+\w")
 _ASIDE_RE = regex.compile(r"\s*(?:citing|quoting|who\s+cited)\b[^,]{0,80},")
 
@@ -737,7 +746,9 @@ class _Finder:
                 continue
             if cue.type not in VERBLIKE:
                 continue
-            if cue.form_kind == "gerund" or (cue.type == "phrasal" and cue.lemma.split()[0].endswith("ing")):
+            gerund = cue.form_kind == "gerund" or (cue.type == "phrasal" and cue.lemma.split()[0].endswith("ing"))
+            # Rule ``progressive-cue``: "The White House is saying that ..." is finite.
+            if gerund and not _PROGRESSIVE_RE.search(text, max(sa, cue.start - 30), cue.start):
                 self._saying(cue, sa, sb)
                 continue
             prev_end = _last_nonspace(text, sa, cue.start)  # index after the last non-space
