@@ -942,11 +942,10 @@ def resolve(ann: Annotation, candidates: list[Candidate]) -> tuple[tuple[Speaker
     return tuple(built[id(e)] for e in used), refs
 
 
-# Words of address that stand alone as a vocative and tell who is addressed
-# ("Yes, papa."); "my dear", "sir" and the like do not.
+# Words of address that stand alone as a vocative ("Yes, papa.", "my dear").
 _ADDRESS_WORDS = frozenset(
-    "papa pa mamma mama mother father uncle aunt auntie doctor captain colonel general grandmother grandfather "
-    "granny grandpa grandma".split()
+    "sir madam ma'am papa pa mamma mama mother father uncle aunt auntie dear darling sister brother doctor "
+    "captain colonel general master mistress miss grandmother grandfather granny cousin child boy girl".split()
 )
 # Rule ``vocative``: a name or form of address set off by punctuation inside
 # a quote ("True, Florence, but ...", "You cannot mean it, uncle."). Capitalised
@@ -971,9 +970,13 @@ def _find_vocatives(text: str, a: int, b: int) -> list[Pair]:
         if not words:
             continue
         w = words[-1].lower().rstrip(".")
-        if len(words) == 1 and not _cap(words[0]):
+        if len(words) == 1 and (not _cap(words[0]) or m.start(1) == 0):
+            # at the start of a quote only a word of address is a vocative:
+            # "Uncle, you are not well" but not "Tommy, come here" (ambiguous)
             if w in _ADDRESS_WORDS:
                 out.append((s, e))
+            continue
+        if m.start(1) == 0:
             continue
         if _lower(words[0]) in _NOT_NAMES and _lower(words[0]) not in TITLES:
             continue

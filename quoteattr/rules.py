@@ -463,11 +463,15 @@ def _clause(text: str, a: int, sent_end: int, regions: _Regions, cues: Sequence[
 # or "... "specific measures," which according to the BBC ...".
 # Rule ``cut-coordinated-predicate``: it also ends before ", but has ..." whose
 # subject is the speaker again: "said he doesn't want X, but has discussed Y".
+# Rule ``cut-concession``: and before ", although ..." or "; ..." that the
+# writer adds: "claimed it was smart, although he refused to ...".
 # Rule ``dash-elaboration``: and before a spaced dash that opens the writer's
 # elaboration: 'would "take measures" - namely expelling diplomats'.
 _CUT_RE = regex.compile(
     r"""(?:,\s*(?:which\s+)?|\s+which\s+)(?=according\s+to\b|as\s+reported\s+by\b|as\s+quoted\s+by\b)
-      | ,?\s+(?:but|and|yet)\s+(?=(?:has|have|had|also|later|then|is|was|will|would)\s)
+      | ,\s+(?:but|and|yet)\s+(?=(?:has|have|had|also|later|then|is|was|will|would)\s)
+      | ,\s+(?=(?:although|though|even\s+though|whereas)\s)
+      | ;\s
       | \s+[—–-]{1,2}\s+(?=(?:namely|including|such\s+as|i\.e\.|e\.g\.|especially|particularly|mainly)\b)""",
     regex.X | regex.I,
 )
@@ -659,7 +663,7 @@ class _Finder:
                 while last + 1 < n:
                     nxt = self.regions.all[last + 1]
                     s_end = self.sentence(cue.start)[1]
-                    if not (para[0] <= nxt.outer[0] < para[1]) or text[s_end : nxt.outer[0]].strip() != "":
+                    if not (s_end <= nxt.outer[0] < para[1]) or text[s_end : nxt.outer[0]].strip() != "":
                         break
                     if self._cue_after(nxt, min(para[1], nxt.outer[1] + 300)) is not None:
                         break

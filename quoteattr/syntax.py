@@ -27,8 +27,8 @@ annotation's coreference chains.
 
 Quoted regions that no dependency rule attaches (a quote paragraph with no
 cue, a headline quote) are left to the surface rules of
-:mod:`quoteattr.rules`, whose candidates are added where they do not overlap
-a dependency candidate.
+:mod:`quoteattr.rules`: their wholly quoted candidates are added where they
+do not overlap a dependency candidate (rule ``dep-surface-fallback``).
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ import bisect
 from collections.abc import Sequence
 
 from .annotations import Annotation, Tokens
-from .candidates import Candidate, trim
+from .candidates import Candidate, kind_of, trim
 from .errors import MissingAnnotationError
 from .marks import QuoteRegion
-from .model import CueClass
+from .model import CueClass, QuoteKind
 
 __all__ = ["CUE_LEMMAS", "cue_class_of", "find_candidates"]
 
@@ -461,4 +461,10 @@ def find_candidates(ann: Annotation, regions: list[QuoteRegion]) -> list[Candida
     f = _Finder(ann, regions)
     f.cue_verbs()
     f.according_to()
-    return f.settle(rules.find_candidates(ann, regions))
+    # Rule ``dep-surface-fallback``: of the surface rules' candidates only
+    # wholly quoted ones are added (a quote paragraph with no cue, 'They call
+    # for "urgent implementation"'): where the parse shows no reported clause,
+    # a surface guess at an indirect quote ("Kim Min-Woo conceded a
+    # penalty") is not taken.
+    extra = [c for c in rules.find_candidates(ann, regions) if kind_of(ann.text, c.parts, regions) is QuoteKind.DIRECT]
+    return f.settle(extra)
