@@ -164,21 +164,16 @@ class _Entity:
     gender: str | None = None
     role: str | None = None
     title_role: str | None = None
+    key: tuple[str, ...] = ()  # the longest name key among the mentions
 
     def names(self) -> list[_Mention]:
         return [m for m in self.mentions if m.name is not None and m.key]
 
-    @property
-    def key(self) -> tuple[str, ...]:
-        best: tuple[str, ...] = ()
-        for m in self.names():
-            if len(m.key) > len(best):
-                best = m.key
-        return best
-
     def absorb(self, m: _Mention) -> None:
         m.entity = self
         self.mentions.append(m)
+        if m.name is not None and len(m.key) > len(self.key):
+            self.key = m.key
         if self.kind is None or (self.kind is EntityKind.OTHER and m.kind is not None):
             self.kind = m.kind
         if self.gender is None and m.gender is not None:
@@ -520,6 +515,17 @@ def _org_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
     entities: list[_Entity] = []
+    # entities by the first and the last word of their name keys
+    by_last: dict[str, list[_Entity]] = {}
+    by_first: dict[str, list[_Entity]] = {}
+
+    def index(e: _Entity) -> None:
+        if e.key:
+            for d, tok in ((by_last, e.key[-1]), (by_first, e.key[0])):
+                lst = d.setdefault(tok, [])
+                if e not in lst:
+                    lst.append(e)
+
     # Chains first (rule ``chain``): each chain is one entity.
     by_chain: dict[int, _Entity] = {}
     for m in mentions:
@@ -529,32 +535,37 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
                 e = by_chain[m.chain] = _Entity()
                 entities.append(e)
             e.absorb(m)
+    for e in entities:
+        index(e)
     names = [m for m in mentions if m.form == "name" and m.key]
     # Full names, fullest first, then single words.
     multi = sorted((m for m in names if len(m.key) >= 2), key=lambda m: (-len(m.key), m.start))
     single = sorted((m for m in names if len(m.key) == 1), key=lambda m: m.start)
+    dead: set[int] = set()
     for m in multi:
         target = None
-        for e in entities:
+        for e in by_last.get(m.key[-1], ()):
             ek = e.key
-            if not ek or (m.entity is e):
+            if id(e) in dead or not ek or m.entity is e or ek[-1] != m.key[-1]:
                 continue
             if m.kind is EntityKind.ORGANISATION or e.kind is EntityKind.ORGANISATION:
                 ok = (m.kind in (None, EntityKind.ORGANISATION) and e.kind in (None, EntityKind.ORGANISATION, EntityKind.OTHER)) and _org_compatible(m.key, ek)
             else:
-                ok = _compatible_names(m.key, ek) or (len(ek) == 1 and ek[0] == m.key[-1] and len(m.key) >= 2)
+                ok = _compatible_names(m.key, ek) or len(ek) == 1
             if ok and _gender_ok(m.gender, e.gender):
                 target = e
                 break
         if m.entity is not None:
             if target is not None and target is not m.entity:
                 m.entity.merge(target)
-                entities.remove(target)
+                dead.add(id(target))
+                index(m.entity)
             continue
         if target is None:
             target = _Entity()
             entities.append(target)
         target.absorb(m)
+        index(target)
     for m in single:
         tok = m.key[0]
         if m.entity is not None:
@@ -563,16 +574,13 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
         # in it. Rule ``name-first``: "Maria" -> the one person whose first
         # name it is. Several -> gender from the title, then the nearest.
         cands = []
-        for e in entities:
-            ek = e.key
-            if not ek:
-                continue
-            if ek == (tok,):
+        for e in by_last.get(tok, ()):
+            if id(e) not in dead and e.key and e.key[-1] == tok:
                 cands.append(e)
-            elif len(ek) >= 2 and ek[-1] == tok:
-                cands.append(e)
-            elif len(ek) >= 2 and ek[0] == tok and e.kind is EntityKind.PERSON and tok in FIRST_NAMES and m.title is None:
-                cands.append(e)
+        if tok in FIRST_NAMES and m.title is None:
+            for e in by_first.get(tok, ()):
+                if id(e) not in dead and len(e.key) >= 2 and e.key[0] == tok and e.kind is EntityKind.PERSON and e not in cands:
+                    cands.append(e)
         cands = [e for e in cands if _gender_ok(m.gender, e.gender) and _kind_ok(m.kind, e.kind)]
         if len(cands) > 1:
             surname = [e for e in cands if e.key[-1] == tok]
@@ -586,10 +594,11 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
             e = _Entity()
             e.absorb(m)
             entities.append(e)
+            index(e)
     for m in names:
         if m.title and m.resolution is Resolution.NAME and m.entity is not None and len(m.key) == 1:
             m.resolution = Resolution.TITLE
-    return entities
+    return [e for e in entities if id(e) not in dead]
 
 
 def _distance(e: _Entity, pos: int) -> int:
@@ -991,7 +1000,7 @@ def _vocative_entity(text: str, span: Pair, entities: list[_Entity]) -> _Entity 
         hits = [e for e in entities if e.key and (e.key == m.key or tok in (e.key[0], e.key[-1]))]
         return hits[0] if len(hits) == 1 else None
     word = _lower(text[span[0] : span[1]].split()[-1])
-    hits = [e for e in entities if e.mentions and word in e.role_words()]
+    hits = [e for e in entities if e.mentions and not e.key and word in e.role_words()]
     if len(hits) == 1:
         return hits[0]
     if hits:

@@ -67,7 +67,14 @@ _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:[-'’][\p{L}\p{M}\p{N}_]+)*")
 # What may not follow a cue: a word character or a hyphen ("said-" in
 # "said-and-done" is not a cue).
 _NOT_AFTER = r"(?![\p{L}\p{M}\p{N}_-])"
-_WS = r"\s+"
+# Rule ``whitespace-gap``: the words of a multiword cue may be separated by
+# any whitespace run (spaces, tabs, line breaks) of up to this many
+# characters. The cap bounds every match, so that each anchored match is run
+# on a bounded window: the ``regex`` module's ``Pattern.match(text, pos)``
+# otherwise looks for the pattern's literal ("to" in "\s+to") through the
+# whole rest of the text, which made a scan quadratic ("said " * 20000).
+MAX_GAP = 100
+_WS = r"\s{1,%d}" % MAX_GAP
 
 
 @attrs.frozen
@@ -180,7 +187,7 @@ AUDIENCE: frozenset[str] = frozenset(load_lines("audience_nouns.txt"))
 
 # Noun cues are single words; a noun that is also a verb form is a verb.
 _NOUNS: dict[str, PhraseEntry] = {p: e for p, e in PHRASES.items() if " " not in p and p not in FORMS}
-_DET_RE = r"(?:(?:" + "|".join(DETERMINERS) + r")\s+)?"
+_DET_RE = r"(?:(?:" + "|".join(DETERMINERS) + r")" + _WS + ")?"
 
 
 def _words_re(words: list[str]) -> str:
@@ -188,7 +195,7 @@ def _words_re(words: list[str]) -> str:
     out = []
     for w in words:
         if w == "<det>":
-            out.append(r"(?:\s+(?:" + "|".join(DETERMINERS) + r"))?")
+            out.append(r"(?:" + _WS + "(?:" + "|".join(DETERMINERS) + r"))?")
         else:
             out.append(_WS + regex.escape(w))
     return "".join(out)
@@ -224,8 +231,22 @@ _AUDIENCE_ALT = "|".join(
 )
 # Rule ``audience-object``: verb + optional "to" + optional determiner +
 # audience noun. Example: "told the press", "speaking to reporters".
-_AUDIENCE_TO_RE = regex.compile(_WS + r"to\s+" + _DET_RE + "(?:" + _AUDIENCE_ALT + ")" + _NOT_AFTER, regex.IGNORECASE)
-_AUDIENCE_BARE_RE = regex.compile(_WS + r"(?:to\s+)?" + _DET_RE + "(?:" + _AUDIENCE_ALT + ")" + _NOT_AFTER, regex.IGNORECASE)
+_AUDIENCE_TO_RE = regex.compile(_WS + r"to" + _WS + _DET_RE + "(?:" + _AUDIENCE_ALT + ")" + _NOT_AFTER, regex.IGNORECASE)
+_AUDIENCE_BARE_RE = regex.compile(_WS + r"(?:to" + _WS + ")?" + _DET_RE + "(?:" + _AUDIENCE_ALT + ")" + _NOT_AFTER, regex.IGNORECASE)
+
+
+def _longest(words: list[str]) -> int:
+    """The most characters a run of *words* after a first word can match."""
+    det = max(map(len, DETERMINERS))
+    return sum(MAX_GAP + (det if w == "<det>" else len(w)) for w in words)
+
+
+# Every anchored match after a word ends within this many characters, so a
+# window one longer lets the final lookahead see a real character.
+_WINDOW = 1 + max(
+    max(_longest(p.split(" ")[1:]) for p in PHRASES),
+    _longest(["to", "<det>"] + max((a.split(" ") for a in AUDIENCE), key=lambda ws: _longest(ws))),
+)
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
@@ -281,7 +302,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
         hit: CueMatch | None = None
         cont = conts.get(low)
         if cont is not None:
-            c = cont.match(text, b)
+            c = cont.match(text, b, b + _WINDOW)
             if c is not None and c.end() <= stop:
                 entry = PHRASES[_PHRASE_NAMES[int(c.lastgroup[1:])]]  # type: ignore[index]
                 hit = CueMatch(a, c.end(), entry.phrase, entry.cue_class, None, entry.type)
@@ -290,7 +311,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
             if verb is not None:
                 lemma, kind = verb
                 cls = VERBS[lemma].cue_class
-                aud = (_AUDIENCE_BARE_RE if lemma in _BARE_OBJECT_VERBS else _AUDIENCE_TO_RE).match(text, b)
+                aud = (_AUDIENCE_BARE_RE if lemma in _BARE_OBJECT_VERBS else _AUDIENCE_TO_RE).match(text, b, b + _WINDOW)
                 if aud is not None and aud.end() <= stop:
                     hit = CueMatch(a, aud.end(), lemma, cls, kind, "verb-object")
                 elif b <= stop:

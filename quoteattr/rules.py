@@ -745,6 +745,10 @@ class _Finder:
             # sentence is part of a name ("the United States", "Says Law").
             if cue.start > sa and text[cue.start].isupper() and cue.type != "source-after":
                 continue
+            # Rule ``noun-cue``: a cue word after a determiner or possessive is
+            # a noun ("his comments", "Obama's new rules", "a state law").
+            if cue.type in VERBLIKE and cue.form_kind in ("base", "3sg") and self._noun_context(cue, sa):
+                continue
             if cue.type == "source-after":
                 self._according_to(cue, sa, sb)
                 continue
@@ -790,6 +794,34 @@ class _Finder:
             if sp is None:
                 continue
             self._subject_cue(cue, sp, sb)
+
+    def _noun_context(self, cue: CueMatch, sa: int) -> bool:
+        """True when the words before a base or -s cue form make it a noun.
+
+        "the rules", "Trump's claims", "a state law" are nouns; a base form
+        reads as a verb only after a modal, "to", "n't" or a plural or
+        first/second person subject ("they claim", "will say", "did not say").
+        """
+        text = self.text
+        toks = _words(text, max(sa, cue.start - 60), cue.start)
+        if not toks:
+            return cue.form_kind == "base"
+        prev = _norm(text[toks[-1][0] : toks[-1][1]])
+        if prev in DETERMINERS - {"that"} or prev.endswith("'s") or prev in ("new", "old", "own", "recent", "latest", "first"):
+            return True
+        if cue.form_kind == "base":
+            if prev in _FINITE or prev in ("to", "not", "never", "also", "i", "we", "you", "they", "who") or prev.endswith("n't"):
+                return False
+            w = text[toks[-1][0] : toks[-1][1]]
+            plural_subject = (
+                (prev.endswith("s") and prev not in AUX_FILLER)
+                or prev in QUANTITY_HEADS
+                or prev in ROLE_NOUNS
+                or prev in ("people", "men", "women", "children", "police", "staff", "public", "they")
+                or _is_cap(w)
+            )
+            return not plural_subject
+        return False
 
     def _ends_clause(self, pos: int, sb: int) -> bool:
         """True when only adjuncts and final punctuation follow *pos* in the sentence."""
