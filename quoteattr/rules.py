@@ -59,7 +59,8 @@ QUANTITY_HEADS = frozenset("percent majority minority half third quarter most ma
 AUX_FILLER = frozenset(
     "has have had is was were are am be been being will would could can may might should shall must did does do "
     "also later earlier previously repeatedly again then still often once never not already just first last further "
-    "reportedly allegedly publicly privately recently separately simply only even".split()
+    "reportedly allegedly publicly privately recently separately simply only even now long since widely "
+    "consistently openly frequently always usually".split()
 )
 # Temporal words that may stand between subject and cue ("Zakharova on Friday
 # indicated"), or between a cue and its clause ("said Tuesday that").
@@ -390,6 +391,7 @@ _DASH_RE = regex.compile(r"[ \t,]*[—–-]{1,2}[ \t]*")
 _TO_QUOTE_RE = regex.compile(r"[ \t]*[,:][ \t]*[\"“‘'«„]")
 _PASSIVE_RE = regex.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s*$")
 _COORD_RE = regex.compile(r"(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$")
+_SOURCE_END_RE = regex.compile(r"[,;]|[.!?](?=\s|$)|$")
 _PROGRESSIVE_RE = regex.compile(r"(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$")
 _TO_INF_RE = regex.compile(r"(?i)to\s+\w")
 _ASIDE_RE = regex.compile(r"\s*(?:citing|quoting|who\s+cited)\b[^,]{0,80},")
@@ -863,6 +865,12 @@ class _Finder:
             if r is not None:
                 self.used_regions.add(self.regions.index[id(r)])
                 self.add(self._region_parts(r), "colon-quote", 0.9 + self.speaker_bonus(text, sp), cue, sp)
+            elif q >= self.paragraph(cue.start)[1]:
+                # Rule ``colon-block``: 'The governor added:' ends its paragraph
+                # and the next paragraph, unquoted, is what was said.
+                nxt = self.paras.at(q)
+                if nxt is not None and _clause_ok(text, *nxt):
+                    self.add([nxt], "colon-block", 0.7 + self.speaker_bonus(text, sp), cue, sp)
             return
         # Rule ``described-as``: 'described the attitude as a "robbery in broad daylight."'
         if cue.lemma in DESCRIBE_CUES:
@@ -910,7 +918,7 @@ class _Finder:
         """
         text = self.text
         e = _last_nonspace(text, sa, cue.start)
-        if e <= sa or text[e - 1] != ",":
+        if e <= sa or not (text[e - 1] == "," or (text[e - 1] in "\"”'’" and text[e - 2 : e - 1] == ",")):
             return
         sp = self._sentence_subject(sa, cue.start)
         if cue.lemma in DESCRIBE_CUES:
@@ -951,8 +959,12 @@ class _Finder:
     def _according_to(self, cue: CueMatch, sa: int, sb: int) -> None:
         """Rule ``according-to``: 'According to TASS, Moscow ...' / 'Moscow ..., according to TASS.'"""
         text = self.text
-        sp = np_right(text, _skip_ws(text, cue.end, sb), sb)
-        if sp is None:
+        # The source runs to the next comma or the end of the sentence:
+        # "according to a recent Reuters survey of voter lists."
+        src = _skip_ws(text, cue.end, sb)
+        m = _SOURCE_END_RE.search(text, src, min(sb, src + 150))
+        sp = (src, _last_nonspace(text, src, m.start())) if m else np_right(text, src, sb)
+        if sp is None or sp[1] <= sp[0] or not _words(text, sp[0], sp[1]):
             return
         before_end = _last_nonspace(text, sa, cue.start)
         after = _skip_ws(text, sp[1], sb)
