@@ -102,6 +102,9 @@ class _Open:
     cls: str
     parts: list[tuple[int, int]]
     part_start: int
+    # len(regions) when the opener was pushed: every region found after it
+    # opens after it (see _report_unclosed).
+    n_regions: int = 0
 
 
 def _flanks(text: str, s: int, e: int) -> tuple[bool, bool]:
@@ -149,6 +152,8 @@ def find_quotes(
     regions: list[QuoteRegion] = []
     diags: list[Diagnostic] = []
     stack: list[_Open] = []
+    # openers of each class on the stack, so "is one open?" costs O(1)
+    open_n = {DOUBLE: 0, SINGLE: 0}
     n_para = len(paragraphs)
     for pi, (pa, pb) in enumerate(paragraphs):
         marks = [(m.start(), m.end(), m.group()) for m in MARK_RE.finditer(text, pa, pb)]
@@ -166,7 +171,7 @@ def find_quotes(
             if cls == SINGLE and _is_apostrophe(text, s, e, mark):
                 continue
             can_open, can_close = _flanks(text, s, e)
-            has_open = any(o.cls == cls for o in stack)
+            has_open = open_n[cls] > 0
             if mark in _OPENERS:
                 # Rule ``reversed-marks``: „…“ (German), ‚…‘, »…« and ›…‹:
                 # an opener closes the low-9 or reversed opener before it.
@@ -192,14 +197,18 @@ def find_quotes(
                 # Close the innermost opener of this class; openers of the
                 # other class left inside it were never closed.
                 while stack[-1].cls != cls:
-                    _report_unclosed(text, stack.pop(), diags, regions, len(stack), inner_end=s)
+                    inner = stack.pop()
+                    open_n[inner.cls] -= 1
+                    _report_unclosed(text, inner, diags, regions, len(stack), inner_end=s)
                 o = stack.pop()
+                open_n[cls] -= 1
                 o.parts.append((o.part_start, s))
                 regions.append(
                     QuoteRegion(open=(o.start, o.end), close=(s, e), parts=tuple(o.parts), depth=len(stack), mark_class=cls)
                 )
             elif can_open:
-                stack.append(_Open(s, e, mark, cls, [], e))
+                stack.append(_Open(s, e, mark, cls, [], e, len(regions)))
+                open_n[cls] += 1
             elif mark not in _APOSTROPHES:
                 diags.append(
                     Diagnostic(code="unopened-quote", message=f"closing mark {mark!r} with no opening mark; ignored", start=s, end=e)
@@ -216,9 +225,12 @@ def find_quotes(
                 while len(stack) > 1:
                     _report_unclosed(text, stack.pop(), diags, regions, len(stack), inner_end=pb)
                 stack[0].parts.append((stack[0].part_start, pb))
+                open_n = {DOUBLE: 0, SINGLE: 0}
+                open_n[stack[0].cls] = 1
                 continue
         while stack:
             _report_unclosed(text, stack.pop(), diags, regions, len(stack), inner_end=pb)
+        open_n = {DOUBLE: 0, SINGLE: 0}
     regions.sort(key=lambda r: (r.open[0], -r.outer[1]))
     return _with_depths(regions), diags
 
@@ -253,7 +265,10 @@ def _report_unclosed(
         if not (after[:1].isupper() or after[:1] in "\"“"):
             diags.append(Diagnostic(code="unclosed-quote", message=f"opening mark {o.mark!r} never closed; read as an apostrophe", start=o.start, end=o.end))
             return
-    later = any(r.open[0] > o.start and r.open[0] < inner_end for r in regions)
+    # A region found since the opener was pushed opens after it and before
+    # inner_end (regions are appended as their marks are read), so counting
+    # them replaces a scan of every region (quadratic on mark soup).
+    later = len(regions) > o.n_regions
     end = inner_end
     while end > o.part_start and text[end - 1].isspace():
         end -= 1

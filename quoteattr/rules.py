@@ -388,6 +388,7 @@ _APPOSITIVE_RIGHT_RE = regex.compile(
 _THAT_RE = regex.compile(r"(?i)that\b\s*")
 _GAP_RE = regex.compile(r"[ \t]*[,:;.]?[ \t]*")
 _DASH_RE = regex.compile(r"[ \t,]*[—–-]{1,2}[ \t]*")
+_TO_CAP_QUOTE_RE = regex.compile(r"[ \t]*,[ \t]*[\"“‘'«„]\p{Lu}")
 _TO_QUOTE_RE = regex.compile(r"[ \t]*[,:][ \t]*[\"“‘'«„]")
 _PASSIVE_RE = regex.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s*$")
 _COORD_RE = regex.compile(r"(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$")
@@ -725,6 +726,11 @@ class _Finder:
             end = cue.end
             if cue.lemma in OBJECT_CUES and cue.type == "verb":
                 end = _skip_object(text, _skip_ws(text, cue.end, limit), limit, cue.lemma)
+            # the cue must not go on to report a clause of its own:
+            # '"... health." Mr. Miles affirmed that he would do well.'
+            after = _skip_ws(text, _skip_adjuncts(text, end, limit), limit)
+            if _THAT_RE.match(text, after, min(limit, after + 6)):
+                return None
             if ends_sentence and "," not in gap:
                 after = _skip_adjuncts(text, end, limit)
                 if _TO_QUOTE_RE.match(text, after, min(len(text), after + 6)):
@@ -856,7 +862,11 @@ class _Finder:
         start = _skip_ws(text, pos, sb)
         rest = text[start : min(sb, start + 40)]
         # Rule ``colon-quote``: 'Lavrov told journalists: "I am confident ..."'
-        if rest.startswith(":") or (rest.startswith(",") and _TO_QUOTE_RE.match(rest)):
+        # (after a comma only a speech cue and a quote that starts a sentence:
+        # 'She adds, "What kind of genius ..."' but not 'remember, "the house"')
+        if rest.startswith(":") or (
+            rest.startswith(",") and cue.cue_class is CueClass.SPEECH and _TO_CAP_QUOTE_RE.match(rest)
+        ):
             q = _skip_ws(text, start + 1, len(text))
             r = self.regions.containing(q)
             if r is None and q >= sb:

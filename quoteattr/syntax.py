@@ -12,6 +12,8 @@ GUM conventions (see ``docs/engines.md``):
 * ``dep-parataxis``: a fronted quote whose verb is the root, with the cue
   hanging from it as ``parataxis``: ``"We still hope," he said.``; content =
   the root's subtree minus the cue's;
+* ``dep-cue-parataxis``: ``He said: "We will respond."`` -- the quoted
+  clause hangs from the cue as ``parataxis``;
 * ``dep-according-to``: ``According to X, the economy grew``: X is an
   ``obl`` with ``case`` "according"; content = the clause X modifies;
 * a quoted region that the content falls in (or that covers the content's
@@ -127,14 +129,15 @@ class _Parse:
         return [c for c in self.children[i] if self.rel[c] in rels or self.base_rel(c) in rels]
 
     def subtree(self, i: int, exclude: frozenset[int] = frozenset()) -> list[int]:
-        out, stack = [], [i]
+        seen: set[int] = set()
+        stack = [i]
         while stack:
             j = stack.pop()
-            if j in exclude:
-                continue
-            out.append(j)
+            if j in exclude or j in seen:
+                continue  # a malformed parse may hold a cycle
+            seen.add(j)
             stack.extend(self.children[j])
-        return sorted(out)
+        return sorted(seen)
 
     def contiguous(self, i: int, members: set[int], stop: int | None = None) -> Pair:
         """Token range around *i* within *members*, not reaching *stop*."""
