@@ -99,8 +99,14 @@ def kind_of(
         # outermost regions do not overlap: start from the last one opening before a
         i = max(0, bisect.bisect_right(starts, a) - 1)
         while i < len(outer) and outer[i].outer[0] < b:
-            for ra, rb in outer[i].parts:
+            rparts = outer[i].parts
+            # a region continued over many paragraphs has many parts: start
+            # at the last one beginning at or before a (parts are in order)
+            j = max(0, bisect.bisect_right(rparts, (a, len(text) + 1)) - 1)
+            while j < len(rparts) and rparts[j][0] < b:
+                ra, rb = rparts[j]
                 quoted += _alnum(text, max(a, ra), min(b, rb))
+                j += 1
             i += 1
     if total == 0 or quoted == 0:
         return QuoteKind.INDIRECT

@@ -248,6 +248,10 @@ def analyse_mention(text: str, start: int, end: int) -> _Mention:
     person.
     """
     words = _words(text, start, end)
+    paren = text.find("(", start, end)
+    if paren != -1 and any(w[1] <= paren for w in words):
+        # "The World Health Organisation (WHO)" -> "The World Health Organisation"
+        words = [w for w in words if w[1] <= paren]
     if not words:
         return _Mention(start, end, "role", kind=EntityKind.OTHER)
     if len(words) == 1 and words[0][2].lower() in PRONOUN_FEATURES:
@@ -449,9 +453,12 @@ def _sentence_initial(text: str, pos: int) -> bool:
     """True when only spaces, quote marks or brackets stand between *pos* and
     the text start, a paragraph break or sentence-final punctuation."""
     i = pos - 1
+    opened = False
     while i >= 0 and text[i] in " \t\u00a0\"'“”‘’«»([_*-—–":
+        # an opening quote mark starts a sentence: 'said only, "Nonsense!"'
+        opened = opened or (text[i] in "\"“‘«'" and (i == 0 or not text[i - 1].isalnum()))
         i -= 1
-    return i < 0 or text[i] in ".!?\n\r:;"
+    return i < 0 or opened or text[i] in ".!?\n\r:;"
 
 
 def _give_role(m: _Mention, role: str) -> None:
@@ -548,6 +555,12 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
             ek = e.key
             if id(e) in dead or not ek or m.entity is e or ek[-1] != m.key[-1]:
                 continue
+            if m.chain is not None and _chain_of(e) not in (None, m.chain):
+                # two coreference chains are one entity only with the same full name
+                if ek == m.key and _gender_ok(m.gender, e.gender):
+                    target = e
+                    break
+                continue
             if m.kind is EntityKind.ORGANISATION or e.kind is EntityKind.ORGANISATION:
                 ok = (m.kind in (None, EntityKind.ORGANISATION) and e.kind in (None, EntityKind.ORGANISATION, EntityKind.OTHER)) and _org_compatible(m.key, ek)
             else:
@@ -599,6 +612,10 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
         if m.title and m.resolution is Resolution.NAME and m.entity is not None and len(m.key) == 1:
             m.resolution = Resolution.TITLE
     return [e for e in entities if id(e) not in dead]
+
+
+def _chain_of(e: _Entity) -> int | None:
+    return next((m.chain for m in e.mentions if m.chain is not None), None)
 
 
 def _distance(e: _Entity, pos: int) -> int:
@@ -782,20 +799,47 @@ def resolve(ann: Annotation, candidates: list[Candidate]) -> tuple[tuple[Speaker
             i -= 1
         return False
 
-    # chains (rule ``chain``)
+    # chains (rule ``chain``): a speaker mention takes the chain of the chain
+    # mention that fits it best (the same span, else the largest overlap
+    # relative to both spans), so that a long mention holding a nested one
+    # ("Professor Eastman, Chairman of the Iodine Deficiency council") keeps
+    # its own chain.
+    best: dict[int, tuple[float, int]] = {}
+    spk = [m for m in mentions if m.speaker]
+    spk_by_start = sorted(range(len(spk)), key=lambda k: spk[k].start)
+    spk_starts = [spk[k].start for k in spk_by_start]
     for ci, ch in enumerate(ann.chains):
         for a, b in ch.mentions:
             if not (0 <= a < b <= n):
                 continue
-            hit = [m for m in mentions if m.speaker and _overlap(m.span, (a, b)) > 0]
-            if hit:
-                for m in hit:
-                    if m.chain is None:
-                        m.chain = ci
+            hit = False
+            j = bisect.bisect_left(spk_starts, b)
+            for k in spk_by_start[:j][::-1]:
+                m = spk[k]
+                if m.end <= a and m.start < a - 2000:
+                    break
+                ov = _overlap(m.span, (a, b))
+                if ov <= 0:
+                    continue
+                hit = True
+                if m.span == (a, b):
+                    score = 2.0
+                else:
+                    # measured on the name part: "Lydia Buchtmann for Food
+                    # Standards Australia" belongs to Lydia Buchtmann's chain
+                    core = m.alias or m.name or m.span
+                    ov = _overlap(core, (a, b))
+                    score = ov * ov / ((core[1] - core[0]) * (b - a)) if ov > 0 else 0.0
+                if score > best.get(id(m), (0.0, -1))[0]:
+                    best[id(m)] = (score, ci)
+            if hit and any(m.span == (a, b) for m in spk):
                 continue
             m = analyse_mention(text, a, b)
             m.chain = ci
             mentions.append(m)
+    for m in spk:
+        if id(m) in best:
+            m.chain = best[id(m)][1]
     # NER mentions, or our own name finder
     if ann.entities:
         for ent in ann.entities:
@@ -989,6 +1033,8 @@ def _find_vocatives(text: str, a: int, b: int) -> list[Pair]:
             continue
         if _lower(words[0]) in _NOT_NAMES and _lower(words[0]) not in TITLES:
             continue
+        if len(words) == 1 and _lower(words[0]) in TITLES:
+            continue  # "Mr" of "Mr. Bennet"
         out.append((s, e))
     return out
 
@@ -997,7 +1043,8 @@ def _vocative_entity(text: str, span: Pair, entities: list[_Entity]) -> _Entity 
     m = analyse_mention(text, *span)
     if m.form == "name" and m.key:
         tok = m.key[-1]
-        hits = [e for e in entities if e.key and (e.key == m.key or tok in (e.key[0], e.key[-1]))]
+        # a character of the story: named outside quotes somewhere
+        hits = [e for e in entities if e.key and (e.key == m.key or tok in (e.key[0], e.key[-1])) and any(not x.in_quote for x in e.mentions)]
         return hits[0] if len(hits) == 1 else None
     word = _lower(text[span[0] : span[1]].split()[-1])
     hits = [e for e in entities if e.mentions and not e.key and word in e.role_words()]

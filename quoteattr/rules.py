@@ -648,6 +648,14 @@ class _Finder:
             if hit is not None:
                 cue, speaker, rule, end = hit
                 parts = self._region_parts(r)
+                # Rule ``mixed-lead-in``: 'Not paying taxes "makes me smart,"
+                # Trump said.' -- unquoted words that open the sentence belong
+                # to the content, which is then mixed.
+                sa = self.sentence(qa)[0]
+                if parts and sa < qa and not self.cues_between(sa, qa):
+                    lead = trim(text, sa, qa)
+                    if lead[0] < lead[1] and text[lead[1] - 1] not in ":—–-" and _WORD_RE.search(text, lead[0], lead[1]):
+                        parts = [(lead[0], parts[0][1])] + parts[1:]
                 # Rule ``split-quote``: '"A," he said, "B."' and '"A," he
                 # said. "B."' are one quote, when B follows in the paragraph.
                 tail = _skip_adjuncts(text, end, para[1])
