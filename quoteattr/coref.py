@@ -290,6 +290,9 @@ def analyse_mention(text: str, start: int, end: int) -> _Mention:
 def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, str]]) -> _Mention:
     definite = False
     indefinite = False
+    # "Then Jack Lawton" -> "Jack Lawton"
+    while len(words) > 1 and _lower(words[0][2]) in _NOT_NAMES and _lower(words[0][2]) not in _DETERMINERS | _INDEFINITE | set(TITLES) and _cap(words[1][2]):
+        words = words[1:]
     while words and words[0][2].lower() in _DETERMINERS | _INDEFINITE:
         lw = words[0][2].lower()
         definite = definite or lw in ("the", "this", "that", "these", "those")
@@ -423,7 +426,8 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         if _sentence_initial(text, first.start()) and _lower(first.group()) not in TITLES and _lower(first.group()) not in FIRST_NAMES:
             if lower_words is None:
                 lower_words = {w.group() for w in _LOWER_WORD_RE.finditer(text)}
-            if _lower(first.group()) in lower_words:
+            # ... or an adverb in -ly ("Immediately he was off again.")
+            if _lower(first.group()) in lower_words or _lower(first.group()).endswith("ly"):
                 ws = ws[1:]
                 if not ws:
                     continue
@@ -1090,8 +1094,9 @@ def _follow_on(text: str, candidates: list[Candidate], raw: list, order: list[in
 
     ``turn-taking``: in a dialogue exchange (the previous quote, by A, is in
     the paragraph before, and the quote before that, by B, is in the
-    paragraph before A's), an uncued quote paragraph goes to B, and the
-    exchange goes on alternating. Example: '"Will you come?" asked Anna.' /
+    paragraph before A's; or, in a text that rule ``exchange`` finds written
+    as dialogue, B spoke last before A), an uncued quote paragraph goes to
+    B, and the exchange goes on alternating. Example: '"Will you come?" asked Anna.' /
     '"No," said Boris.' / '"Why not?"' -> Anna.
 
     ``follow-on``: otherwise a quote with no cue and no speaker right after a
@@ -1101,6 +1106,7 @@ def _follow_on(text: str, candidates: list[Candidate], raw: list, order: list[in
     """
     history: list[int] = []  # candidate indices with a speaker, in text order
     previous: int | None = None  # the candidate just before, resolved or not
+    exchange = _is_exchange(candidates, raw, order, paragraph_of)
     for i in order:
         c = candidates[i]
         bare = raw[i] is None and c.cue is None and c.speaker is None
@@ -1129,9 +1135,11 @@ def _follow_on(text: str, candidates: list[Candidate], raw: list, order: list[in
                     if pc == pa + 1 and dialogue:
                         ea = raw[a][0]
                         b = next((h for h in reversed(history[:-1]) if raw[h][0] is not ea), None)
+                        if b is not None and c.start - candidates[b].end > _EXCHANGE_WINDOW:
+                            b = None
                         if b is not None:
                             other = b
-                            if paragraph_of(candidates[b].end) == paragraph_of(candidates[a].start) - 1:
+                            if exchange or paragraph_of(candidates[b].end) == paragraph_of(candidates[a].start) - 1:
                                 target, other = b, a
                     # a line never goes to the person it addresses
                     if id(raw[target][0]) in addressed:
@@ -1142,6 +1150,28 @@ def _follow_on(text: str, candidates: list[Candidate], raw: list, order: list[in
         if raw[i] is not None:
             history.append(i)
         previous = i
+
+
+#: How far back (characters) the other party of a dialogue exchange may have spoken.
+_EXCHANGE_WINDOW = 3000
+
+
+def _is_exchange(candidates: list[Candidate], raw: list, order: list[int], paragraph_of) -> bool:  # type: ignore[no-untyped-def,type-arg]
+    """Rule ``exchange``: a text is written as a dialogue exchange (fiction)
+    when most pairs of attributed quotes in consecutive paragraphs have
+    different speakers; then an uncued line answers the previous speaker
+    ('"...," he returned.' / '"Is it his cherished hope?"' is the other
+    party's), where news goes on with the same speaker."""
+    pairs = differ = 0
+    last: int | None = None
+    for i in order:
+        if raw[i] is None:
+            continue
+        if last is not None and paragraph_of(candidates[i].start) == paragraph_of(candidates[last].end) + 1:
+            pairs += 1
+            differ += raw[i][0] is not raw[last][0]
+        last = i
+    return pairs >= 3 and differ >= 0.6 * pairs
 
 
 def _opens_paragraph(text: str, c: Candidate) -> bool:

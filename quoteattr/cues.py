@@ -34,8 +34,10 @@ from .model import CueClass
 
 __all__ = [
     "AUDIENCE",
+    "DETERMINERS",
     "FORMS",
     "FORM_KINDS",
+    "MAX_GAP",
     "PHRASES",
     "PHRASE_TYPES",
     "VERBS",

@@ -392,6 +392,9 @@ _TO_CAP_QUOTE_RE = regex.compile(r"[ \t]*,[ \t]*[\"“‘'«„]\p{Lu}")
 _TO_QUOTE_RE = regex.compile(r"[ \t]*[,:][ \t]*[\"“‘'«„]")
 _PASSIVE_RE = regex.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s*$")
 _COORD_RE = regex.compile(r"(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$")
+# 'WALLACE:', '"PENCE:', 'Sen. WARREN:' at the start of a paragraph.
+_TRANSCRIPT_RE = regex.compile(r"[\"“]?(?P<name>(?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*\s){0,2}\p{Lu}[\p{Lu}.'’-]+)(?P<colon>:)\s+(?=\S)", regex.V1)
+_TRANSCRIPT_NOT_NAMES = frozenset("note update editor's correction watch read video photo source sources update: q a".split())
 _SOURCE_END_RE = regex.compile(r"[,;]|[.!?](?=\s|$)|$")
 _PROGRESSIVE_RE = regex.compile(r"(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$")
 _TO_INF_RE = regex.compile(r"(?i)to\s+\w")
@@ -633,6 +636,27 @@ class _Finder:
         return 0.0 if _norm(text[sp[0] : sp[1]]) in PRONOUNS else 0.05
 
     # --- 1. quoted regions -------------------------------------------------
+    def transcript_lines(self) -> None:
+        """Rule ``transcript-speaker``: 'WALLACE: Let's start with ...' --
+        a paragraph that opens with a capitalised name and a colon is that
+        person's words (debate and interview transcripts)."""
+        text = self.text
+        for pa, pb in self.paras.spans:
+            m = _TRANSCRIPT_RE.match(text, pa, min(pb, pa + 40))
+            if m is None or _norm(m.group("name")) in _TRANSCRIPT_NOT_NAMES:
+                continue
+            a, b = trim(text, m.end(), pb, TRAILING + "\"”“")
+            if b <= a or len(_WORD_RE.findall(text, a, min(b, a + 100))) < 2:
+                continue
+            r = self.regions.containing(pa)
+            if r is not None:
+                if r.outer[1] < pb - 1:
+                    continue  # a quote that closes inside the paragraph: not a transcript line
+                self.used_regions.add(self.regions.index[id(r)])
+            colon = m.start("colon")
+            cue = CueMatch(colon, colon + 1, ":", CueClass.SPEECH, None, "colon")
+            self.add([(a, b)], "transcript-speaker", 0.8, cue, m.span("name"))
+
     def attach_regions(self) -> None:
         text = self.text
         n = len(self.regions.all)
@@ -656,6 +680,7 @@ class _Finder:
                     lead = trim(text, sa, qa)
                     if lead[0] < lead[1] and text[lead[1] - 1] not in ":—–-" and _WORD_RE.search(text, lead[0], lead[1]):
                         parts = [(lead[0], parts[0][1])] + parts[1:]
+                        rule = "mixed-lead-in"
                 # Rule ``split-quote``: '"A," he said, "B."' and '"A," he
                 # said. "B."' are one quote, when B follows in the paragraph.
                 tail = _skip_adjuncts(text, end, para[1])
@@ -671,9 +696,13 @@ class _Finder:
                 # sentence of the paragraph and has no cue of its own goes on
                 # with the same speaker: '"A," said Victor Cha, a scholar at
                 # the institute. "B."'
+                s_end = self.sentence(cue.start)[1]
+                # titles inside the attribution ('on Fox News's "Fox and
+                # Friends."') do not break the run
+                while last + 1 < n and self.regions.all[last + 1].outer[1] <= s_end and last + 1 not in self.used_regions:
+                    last += 1
                 while last + 1 < n:
                     nxt = self.regions.all[last + 1]
-                    s_end = self.sentence(cue.start)[1]
                     if not (s_end <= nxt.outer[0] < para[1]) or text[s_end : nxt.outer[0]].strip() != "":
                         break
                     if self._cue_after(nxt, min(para[1], nxt.outer[1] + 300)) is not None:
@@ -1080,6 +1109,7 @@ def _inside_content(cue: Pair | None, k: Candidate) -> bool:
 def find_candidates(ann: Annotation, regions: list[QuoteRegion]) -> list[Candidate]:
     """All quote candidates of the document, in text order."""
     f = _Finder(ann, regions)
+    f.transcript_lines()
     f.attach_regions()
     f.attach_cues()
     f.bare_regions()

@@ -162,3 +162,41 @@ def test_rules_confidence_reflects_evidence() -> None:
     pron = quoteattr.extract('"The pier is unsafe," he said.').quotes[0]
     bare = quoteattr.extract('"The pier is unsafe and must close."').quotes[0]
     assert named.confidence >= pron.confidence > bare.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "content", "speaker"),
+    [
+        (
+            "Transcript:\n\nHOST: Welcome back to the late show tonight.\n\nMAYOR RUIZ: Thanks for having me here.",
+            "transcript-speaker",
+            "Thanks for having me here",
+            "MAYOR RUIZ",
+        ),
+        ('Cutting the budget "will hurt the poor," Ruiz said.', "mixed-lead-in", 'Cutting the budget "will hurt the poor,', "Ruiz"),
+        (
+            "The governor added:\n\nWe have no money left for the bridge and everyone knows it.",
+            "colon-block",
+            "We have no money left for the bridge and everyone knows it",
+            "The governor",
+        ),
+        ("The port authority is saying that the cranes are safe.", "subject-cue-clause", "the cranes are safe", "The port authority"),
+    ],
+)
+def test_rules_more_shapes(text: str, rule: str, content: str, speaker: str) -> None:
+    """Rules transcript-speaker, mixed-lead-in, colon-block and progressive-cue."""
+    q = _find(text, content)
+    assert (rule, speaker) == (q.rule, q.speaker.mention.text if q.speaker else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His comments drew anger across the city.",
+        "Officials reviewed Obama's new rules on coal plants.",
+        "A state law requires two inspections a year.",
+    ],
+)
+def test_rules_noun_cue(text: str) -> None:
+    """Rule noun-cue: a cue word after a determiner or possessive is a noun."""
+    assert () == quoteattr.extract(text).quotes
