@@ -219,7 +219,7 @@ def np_left(text: str, limit: int, pos: int) -> Pair | None:
     if w == ",":
         return _appositive_left(text, limit, toks, i)
     if not _np_head(w):
-        return None
+        return _common_noun_np(text, toks, i)
     if _norm(w) in PRONOUNS:
         # "who" is kept as the mention ("Smith, who said ..."); coreference
         # ties it to the noun phrase before it.
@@ -231,6 +231,25 @@ def np_left(text: str, limit: int, pos: int) -> Pair | None:
     # A proper name after a sentence-initial word that is not part of it
     # ("But Peskov said"): drop leading conjunctions and adverbs.
     return a, end_tok[1]
+
+
+def _common_noun_np(text: str, toks: list[Pair], i: int) -> Pair | None:
+    """Rule ``determiner-noun-subject``: 'Still, the fund warned that ...' --
+    a lower-case noun with a determiner at most three words before it."""
+    w = text[toks[i][0] : toks[i][1]]
+    low = _norm(w)
+    if not (w.isalpha() and w.islower()) or low in FUNCTION_WORDS or low in AUX_FILLER or low in DAYS or low in DETERMINERS:
+        return None
+    if low.endswith(("ly", "ing")):
+        return None
+    for j in range(i - 1, max(-1, i - 4), -1):
+        v = text[toks[j][0] : toks[j][1]]
+        lv = _norm(v)
+        if lv in DETERMINERS and lv != "that":
+            return toks[j][0], toks[i][1]
+        if not (v.isalpha() and v.islower()) or lv in FUNCTION_WORDS or lv in AUX_FILLER:
+            return None
+    return None
 
 
 _LEADING_JUNK = frozenset("but and so yet however meanwhile still also then now later earlier in on at for from by with to".split())
@@ -395,6 +414,11 @@ _COORD_RE = regex.compile(r"(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|als
 # 'WALLACE:', '"PENCE:', 'Sen. WARREN:' at the start of a paragraph.
 _TRANSCRIPT_RE = regex.compile(r"[\"“]?(?P<name>(?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*\s){0,2}\p{Lu}[\p{Lu}.'’-]+)(?P<colon>:)\s+(?=\S)", regex.V1)
 _TRANSCRIPT_NOT_NAMES = frozenset("note update editor's correction watch read video photo source sources update: q a".split())
+_BEFORE_GERUND_RE = regex.compile(
+    r"""(?:,["”'’]?|\b(?:and|while|by|before|after))\s+(?:(?:even|also|again|later|then|instead|repeatedly|often)\s+)?$""",
+    regex.I,
+)
+_CALL_FOR_RE = regex.compile(r"(?i)(?:for|on)\s+")
 _SOURCE_END_RE = regex.compile(r"[,;]|[.!?](?=\s|$)|$")
 _PROGRESSIVE_RE = regex.compile(r"(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$")
 _TO_INF_RE = regex.compile(r"(?i)to\s+\w")
@@ -919,6 +943,12 @@ class _Finder:
                 if nxt is not None and _clause_ok(text, *nxt):
                     self.add([nxt], "colon-block", 0.7 + self.speaker_bonus(text, sp), cue, sp)
             return
+        # Rule ``call-for``: 'Obama called for reducing the tax rate' -- a demand.
+        if cue.lemma == "call" and _CALL_FOR_RE.match(rest):
+            cl = _clause(text, start + _CALL_FOR_RE.match(rest).end(), sb, self.regions, self.cues_between(start, sb))
+            if cl is not None and _clause_ok(text, *cl):
+                self.add(_content_parts(text, *cl, self.regions), "call-for", 0.5 + self.speaker_bonus(text, sp), cue, sp)
+            return
         # Rule ``described-as``: 'described the attitude as a "robbery in broad daylight."'
         if cue.lemma in DESCRIBE_CUES:
             self._described(cue, sp, start, sb)
@@ -964,8 +994,9 @@ class _Finder:
         sentence's first cue verb, or its first noun phrase.
         """
         text = self.text
-        e = _last_nonspace(text, sa, cue.start)
-        if e <= sa or not (text[e - 1] == "," or (text[e - 1] in "\"”'’" and text[e - 2 : e - 1] == ",")):
+        # ', saying', ', even suggesting', 'and saying', 'by telling them that'
+        m = _BEFORE_GERUND_RE.search(text, max(sa, cue.start - 40), cue.start)
+        if m is None:
             return
         sp = self._sentence_subject(sa, cue.start)
         if cue.lemma in DESCRIBE_CUES:

@@ -14,6 +14,10 @@ GUM conventions (see ``docs/engines.md``):
   the root's subtree minus the cue's;
 * ``dep-cue-parataxis``: ``He said: "We will respond."`` -- the quoted
   clause hangs from the cue as ``parataxis``;
+* ``dep-as-cue``: ``As Heald told the Post, "The projections are
+  consistent."`` -- the cue clause, opened by "as", modifies the content;
+* ``dep-xcomp``: ``Russia has threatened to retaliate`` -- an intention or
+  promise (low confidence);
 * ``dep-according-to``: ``According to X, the economy grew``: X is an
   ``obl`` with ``case`` "according"; content = the clause X modifies;
 * a quoted region that the content falls in (or that covers the content's
@@ -44,7 +48,7 @@ from .errors import MissingAnnotationError
 from .marks import QuoteRegion
 from .model import CueClass, QuoteKind
 
-__all__ = ["CUE_LEMMAS", "cue_class_of", "find_candidates"]
+__all__ = ["CUE_LEMMAS", "INFINITIVE_CUES", "cue_class_of", "find_candidates"]
 
 Pair = tuple[int, int]
 
@@ -93,6 +97,13 @@ CONF_PARATAXIS = 0.85
 CONF_ACCORDING = 0.8
 CONF_NO_SPEAKER = 0.55
 CONF_THOUGHT = 0.6
+# An intention or promise ("threatened to retaliate") is a weak attribution.
+CONF_XCOMP = 0.35
+
+# Cue lemmas whose ``xcomp`` "to" + verb is reported (rule ``dep-xcomp``):
+# "Russia has threatened to retaliate", "The government intends to hold two
+# referendums".
+INFINITIVE_CUES = frozenset("agree decline expect hope intend offer plan pledge promise refuse threaten vow want".split())
 
 
 def cue_class_of(lemma: str) -> CueClass | None:
@@ -154,6 +165,11 @@ class _Parse:
     def is_punct(self, i: int) -> bool:
         return self.upos[i] == "PUNCT"
 
+    def is_gerund(self, i: int) -> bool:
+        feats = self.t.feats[i] if self.t.feats is not None else ""
+        xpos = self.t.xpos[i] if self.t.xpos is not None else ""
+        return "VerbForm=Ger" in feats or ("VerbForm=Part" in feats and "Tense=Pres" in feats) or xpos == "VBG"
+
 
 class _Regions:
     """Outermost quoted regions, by offset."""
@@ -200,12 +216,13 @@ class _Finder:
         representative for the LA Sheriff's office, told LA Weekly" ->
         "Steve Whitmore, a representative for the LA Sheriff's office".
         Rule ``dep-conj-subject``: a cue coordinated with a verb that has the
-        subject inherits it ("Zuckerberg tweeted ... and said").
+        subject inherits it ("Zuckerberg tweeted ... and said"), and so does
+        a gerund cue in an adverbial clause ("He left, saying he was tired").
         """
         p = self.p
         subj = p.kids(cue, *_SUBJECT_RELS)
         subj = [s for s in subj if p.rel[s] != "nsubj:pass"]
-        if not subj and p.base_rel(cue) == "conj" and p.head[cue] >= 0:
+        if not subj and p.head[cue] >= 0 and (p.base_rel(cue) == "conj" or (p.base_rel(cue) == "advcl" and p.is_gerund(cue))):
             subj = [s for s in p.kids(p.head[cue], *_SUBJECT_RELS) if p.rel[s] != "nsubj:pass"]
         if not subj:
             return None
@@ -238,12 +255,12 @@ class _Finder:
                 b = sub[-1]
         return p.span(a, b)
 
-    def clause_content(self, clause: int, exclude: frozenset[int] = frozenset()) -> list[Pair] | None:
+    def clause_content(self, clause: int, exclude: frozenset[int] = frozenset(), keep_marks: bool = False) -> list[Pair] | None:
         """Content of a reported clause: its subtree minus *exclude* and its
         leading ``mark`` "that" (rule ``dep-ccomp``), as one or two parts."""
         p = self.p
         toks = [i for i in p.subtree(clause, exclude)]
-        marks = {m for m in p.kids(clause, "mark") if p.lemma[m].lower() in _MARK_LEMMAS}
+        marks = set() if keep_marks else {m for m in p.kids(clause, "mark") if p.lemma[m].lower() in _MARK_LEMMAS}
         toks = [i for i in toks if i not in marks or i > clause]
         # leading punctuation and a coordinator ("and this year the city
         # expects ...") are not part of what was reported
@@ -370,6 +387,26 @@ class _Finder:
                     continue  # an aside ("he said") inside an unquoted clause is too vague
                 conf = CONF_PARATAXIS if speaker is not None else CONF_NO_SPEAKER
                 self.add(parts, "dep-parataxis", conf, cue, cls, speaker)
+                continue
+            if p.base_rel(i) == "advcl" and p.head[i] >= 0 and speaker is not None and any(
+                p.lemma[m].lower() == "as" for m in p.kids(i, "mark")
+            ):
+                # Rule ``dep-as-cue``: 'As Heald told The Huffington Post, "The
+                # projections are consistent."' -- the cue clause, opened by
+                # "as", modifies the reported clause.
+                parts = self.clause_content(p.head[i], exclude=frozenset(p.subtree(i)))
+                if parts is not None:
+                    parts, _direct = self.with_regions(parts, cue)
+                    self.add(parts, "dep-as-cue", CONF_PARATAXIS if cls is CueClass.SPEECH else CONF_THOUGHT, cue, cls, speaker)
+                continue
+            xcomp = [k for k in p.kids(i, "xcomp") if k > i and any(p.lemma[m].lower() == "to" for m in p.kids(k, "mark"))]
+            if xcomp and speaker is not None and p.lemma[i].lower() in INFINITIVE_CUES:
+                # Rule ``dep-xcomp``: 'Russia has threatened to retaliate' --
+                # an intention or promise, kept at low confidence.
+                parts = self.clause_content(xcomp[0], keep_marks=True)
+                if parts is not None:
+                    parts, _direct = self.with_regions(parts, cue)
+                    self.add(parts, "dep-xcomp", CONF_XCOMP, cue, cls, speaker)
                 continue
             para = [k for k in p.kids(i, "parataxis") if k > i]
             if para and speaker is not None:

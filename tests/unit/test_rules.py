@@ -200,3 +200,18 @@ def test_rules_more_shapes(text: str, rule: str, content: str, speaker: str) -> 
 def test_rules_noun_cue(text: str) -> None:
     """Rule noun-cue: a cue word after a determiner or possessive is a noun."""
     assert () == quoteattr.extract(text).quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "content", "speaker"),
+    [
+        ("Still, the fund warned that growth would slow next year.", "subject-cue-clause", "growth would slow next year", "the fund"),
+        ("The council delayed the vote, even suggesting the plan may be illegal.", "saying-clause", "the plan may be illegal", "The council"),
+        ("The mayor opened the pier by telling them that it was safe again.", "saying-clause", "it was safe again", "The mayor"),
+        ("The union called for an inquiry into the collapse.", "call-for", "an inquiry into the collapse", "The union"),
+    ],
+)
+def test_rules_common_noun_gerund_call_for(text: str, rule: str, content: str, speaker: str) -> None:
+    """Rules determiner-noun-subject, saying-clause after adverbs and conjunctions, call-for."""
+    q = _find(text, content)
+    assert (rule, speaker) == (q.rule, q.speaker.mention.text if q.speaker else None)
