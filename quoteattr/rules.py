@@ -872,6 +872,11 @@ class _Finder:
         first/second person subject ("they claim", "will say", "did not say").
         """
         text = self.text
+        # "power plant rules could lead ...": a finite verb right after the
+        # cue word makes the cue word its subject noun.
+        nxt = _words(text, cue.end, min(len(text), cue.end + 20))
+        if nxt and _norm(text[nxt[0][0] : nxt[0][1]]) in _FINITE:
+            return True
         toks = _words(text, max(sa, cue.start - 60), cue.start)
         if not toks:
             return cue.form_kind == "base"
