@@ -1099,6 +1099,25 @@ class _Finder:
                 conf -= 0.1
             self.add(parts, "direct-bare", conf)
 
+    def headlines(self) -> None:
+        """Rule ``headline``: 'Russia threatens retaliatory measures over
+        seized US mansions' -- a sentence with no final punctuation that is
+        short (12 words or fewer) or in title case is a headline or caption;
+        quotes read from its cue score below the default threshold (0.35 of
+        their confidence). A long unpunctuated bullet point is kept."""
+        text = self.text
+        for c in self.out:
+            if c.cue is None or c.rule in ("transcript-speaker", "colon-quote", "colon-block"):
+                continue
+            sa, sb = self.sentence(c.cue[0])
+            last = text[sb - 1] if sb > sa else ""
+            if last in ".!?…:;\"”'’)" or sb - sa > 200:
+                continue
+            words = _WORD_RE.findall(text, sa, sb)
+            title_case = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
+            if len(words) <= 12 or title_case:
+                c.confidence *= 0.35
+
     # --- 4. overlaps -----------------------------------------------------------
     def settle(self) -> list[Candidate]:
         """Keep the best of overlapping candidates (rule ``no-nested-attribution``).
@@ -1149,4 +1168,5 @@ def find_candidates(ann: Annotation, regions: list[QuoteRegion]) -> list[Candida
     f.attach_regions()
     f.attach_cues()
     f.bare_regions()
+    f.headlines()
     return f.settle()

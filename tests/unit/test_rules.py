@@ -215,3 +215,20 @@ def test_rules_common_noun_gerund_call_for(text: str, rule: str, content: str, s
     """Rules determiner-noun-subject, saying-clause after adverbs and conjunctions, call-for."""
     q = _find(text, content)
     assert (rule, speaker) == (q.rule, q.speaker.mention.text if q.speaker else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Mayor Warns Bridge Could Close Within Weeks\n\nThe council met on Monday.", False),
+        ("City council says budget will shrink\n\nThe council met on Monday.", False),
+        (
+            "• The city council said on Monday that the new budget would shrink spending on roads and parks by a fifth\n\nMore below.",
+            True,
+        ),
+    ],
+)
+def test_rules_headline(text: str, kept: bool) -> None:
+    """Rule headline: short or title-case unpunctuated lines score below the default threshold."""
+    assert kept == bool(quoteattr.extract(text).quotes)
+    assert 1 == len(quoteattr.extract(text, min_confidence=0.0).quotes)
