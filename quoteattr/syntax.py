@@ -388,8 +388,14 @@ class _Finder:
                 conf = CONF_PARATAXIS if speaker is not None else CONF_NO_SPEAKER
                 self.add(parts, "dep-parataxis", conf, cue, cls, speaker)
                 continue
-            if p.base_rel(i) == "advcl" and p.head[i] >= 0 and speaker is not None and any(
-                p.lemma[m].lower() == "as" for m in p.kids(i, "mark")
+            as_marks = [m for m in p.kids(i, "mark") if p.lemma[m].lower() == "as"]
+            if (
+                p.base_rel(i) == "advcl"
+                and p.head[i] >= 0
+                and speaker is not None
+                and cls is CueClass.SPEECH
+                and as_marks
+                and as_marks[0] == p.subtree(i)[0]  # "As X told ...", not "As far as I can tell"
             ):
                 # Rule ``dep-as-cue``: 'As Heald told The Huffington Post, "The
                 # projections are consistent."' -- the cue clause, opened by
@@ -397,7 +403,7 @@ class _Finder:
                 parts = self.clause_content(p.head[i], exclude=frozenset(p.subtree(i)))
                 if parts is not None:
                     parts, _direct = self.with_regions(parts, cue)
-                    self.add(parts, "dep-as-cue", CONF_PARATAXIS if cls is CueClass.SPEECH else CONF_THOUGHT, cue, cls, speaker)
+                    self.add(parts, "dep-as-cue", CONF_PARATAXIS, cue, cls, speaker)
                 continue
             xcomp = [k for k in p.kids(i, "xcomp") if k > i and any(p.lemma[m].lower() == "to" for m in p.kids(k, "mark"))]
             if xcomp and speaker is not None and p.lemma[i].lower() in INFINITIVE_CUES:
