@@ -361,26 +361,37 @@ def np_right(text: str, pos: int, limit: int) -> Pair | None:
     if low0 in PRONOUNS and low0 not in ("it", "who", "you"):
         return toks[0]
     i = 0
-    if low0 in DETERMINERS:
-        i = 1
+    # "said Then Jack Lawton": leading adverbs and conjunctions are not the speaker
+    while i < len(toks) - 1 and _norm(text[toks[i][0] : toks[i][1]]) in _LEADING_JUNK:
+        i += 1
+    first = i
+    if _norm(text[toks[i][0] : toks[i][1]]) in DETERMINERS:
+        low0 = _norm(text[toks[i][0] : toks[i][1]])
+        i += 1
     end = None
     lower_run = 0
     while i < len(toks):
         w = text[toks[i][0] : toks[i][1]]
         low = _norm(w)
+        # "Mrs. Griffin", "Leonard E. Burman": the period stays in the name
+        if w == "." and end == i - 1 and i + 1 < len(toks):
+            prev = text[toks[i - 1][0] : toks[i - 1][1]]
+            if (_norm(prev) in _DOTTED or (len(prev) == 1 and prev.isupper())) and _is_cap(text[toks[i + 1][0] : toks[i + 1][1]]):
+                i += 1
+                continue
         if _np_token(w) and low not in DAYS:
             end = i
             lower_run = 0
         elif low in ("of", "'s", "’s", "&") and end is not None:
             pass
-        elif w.islower() and w.isalpha() and low not in AUX_FILLER and low not in PRONOUNS and lower_run < 2 and (i == 0 or low0 in DETERMINERS):
+        elif w.islower() and w.isalpha() and low not in AUX_FILLER and low not in PRONOUNS and lower_run < 2 and (i == first or low0 in DETERMINERS):
             lower_run += 1
         else:
             break
         i += 1
     if end is None:
         return None
-    span = (toks[0][0], toks[end][1])
+    span = (toks[first][0], toks[end][1])
     # Rule ``appositive-right``: "said Victor Cha, a Korea scholar at the
     # Center for Strategic Studies." -- an appositive that runs to the end of
     # the sentence belongs to the speaker.
@@ -400,7 +411,8 @@ def np_right(text: str, pos: int, limit: int) -> Pair | None:
 
 
 _APPOSITIVE_RIGHT_RE = regex.compile(
-    r",\s+((?:a|an|the|his|her|its|their|our|\p{Ll}+)\b[^.;:!?\"“”'‘’\n]{0,200}?[\w)])(?=\s*(?:[.;!?]|$))", regex.V1
+    r",\s+((?:a|an|the|his|her|its|their|our|(?!\p{Ll}+(?:ly|ing)\b)(?!(?:in|at|on|with|by|for|from|as|to|and|but|then|still)\b)\p{Ll}+)\b[^.;:!?\"“”'‘’\n]{0,200}?[\w)])(?=\s*(?:[.;!?]|$))",
+    regex.V1
 )
 
 
