@@ -396,6 +396,7 @@ class _Finder:
                 and cls is CueClass.SPEECH
                 and as_marks
                 and as_marks[0] == p.subtree(i)[0]  # "As X told ...", not "As far as I can tell"
+                and p.upos[p.head[i]] not in ("ADV", "ADP", "SCONJ", "CCONJ")
             ):
                 # Rule ``dep-as-cue``: 'As Heald told The Huffington Post, "The
                 # projections are consistent."' -- the cue clause, opened by
@@ -465,7 +466,8 @@ class _Finder:
     def settle(self, extra: list[Candidate]) -> list[Candidate]:
         """Rule ``no-nested-attribution``: drop candidates whose cue lies in
         another's content; of overlapping ones keep the more confident (then
-        the dependency one); add surface-rule candidates that overlap none."""
+        the dependency one); add surface-rule candidates that overlap none,
+        dropping the dependency candidates nested in them."""
         cands = sorted(self.out, key=lambda c: (-c.confidence, c.start))
         keep: list[Candidate] = []
         for c in cands:
@@ -474,9 +476,13 @@ class _Finder:
             keep.append(c)
         keep = [c for c in keep if not any(k is not c and _cue_inside(c, k) for k in keep)]
         for c in extra:
-            if any(_overlaps(c, k) or _cue_inside(c, k) or _cue_inside(k, c) for k in keep):
+            # a dependency candidate whose cue lies inside this wholly quoted
+            # one is nested in it ("Hoping that X translates ...," Hill said)
+            nested = [k for k in keep if _cue_inside(k, c)]
+            rest = [k for k in keep if not _cue_inside(k, c)]
+            if any(_overlaps(c, k) or _cue_inside(c, k) for k in rest):
                 continue
-            keep.append(c)
+            keep = [*rest, c]
         return sorted(keep, key=lambda c: (c.start, c.end))
 
 

@@ -1,0 +1,404 @@
+"""The stanza engine: stanza pipelines and documents as :class:`Annotation`.
+
+This is the only module of quoteattr that imports stanza at import time;
+importing it without stanza installed raises
+:class:`~quoteattr.errors.StanzaNotInstalledError`.
+
+Three ways in, one way out:
+
+* ``quoteattr.extract(text, engine="stanza")`` builds (once, then reuses) a
+  pipeline with :data:`PROCESSORS` and ``download_method=None``: nothing is
+  ever downloaded behind the user's back;
+* ``quoteattr.extract(text, pipeline=nlp)`` runs the user's own pipeline
+  (for instance one built by :func:`build_pipeline` with ``coref=False``);
+* ``quoteattr.extract(doc)`` reads an already annotated ``stanza.Document``.
+
+Each gives an :class:`~quoteattr.annotations.Annotation` through
+:func:`document_to_annotation`; the quote logic reads only that.
+
+Before a pipeline is built, :func:`missing_models` checks cheaply, with
+stanza's own resolution of processors to packages and no model loading,
+which model files are absent, so the user gets a
+:class:`~quoteattr.errors.MissingModelsError` naming them, the folder that
+was searched and the command that installs them (``python -m quoteattr
+download``, i.e. :func:`download`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import MissingAnnotationError, MissingModelsError, StanzaNotInstalledError
+
+try:
+    import stanza
+    from stanza.resources import common as _resources
+except ImportError as _exc:  # pragma: no cover - exercised only without stanza
+    raise StanzaNotInstalledError(
+        "the stanza engine needs the stanza package: install the torch CPU build first "
+        "(pip install torch --index-url https://download.pytorch.org/whl/cpu), then pip install 'quoteattr[stanza]'"
+    ) from _exc
+
+from ..annotations import Annotation, CorefChain, EntityMention, Tokens
+from ..text import paragraph_spans
+
+__all__ = [
+    "INSTALL_HINT",
+    "PROCESSORS",
+    "PROCESSORS_NO_COREF",
+    "add_parser",
+    "annotate_text",
+    "build_pipeline",
+    "check_models",
+    "document_to_annotation",
+    "download",
+    "missing_models",
+    "model_dir",
+    "run",
+]
+
+#: The processors of the stanza engine.
+PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner,coref"
+#: The same without coreference (no transformers/peft, no 135 MB coref model).
+PROCESSORS_NO_COREF = "tokenize,mwt,pos,lemma,depparse,ner"
+#: The command that installs the models.
+INSTALL_HINT = "python -m quoteattr download"
+LANG = "en"
+
+_PIPELINES: dict[tuple[str, str], Any] = {}
+_LOCK = threading.Lock()
+
+
+def model_dir(path: str | os.PathLike[str] | None = None) -> str:
+    """The folder stanza reads models from.
+
+    *path* if given, else ``$STANZA_RESOURCES_DIR``, else stanza's
+    ``DEFAULT_MODEL_DIR`` (``~/.cache/stanza/<version>/resources``).
+    """
+    if path is not None:
+        return os.fspath(path)
+    return os.environ.get("STANZA_RESOURCES_DIR") or _resources.DEFAULT_MODEL_DIR
+
+
+def _processor_names(processors: str | Sequence[str]) -> list[str]:
+    if isinstance(processors, str):
+        return [p.strip().lower() for p in processors.split(",") if p.strip()]
+    return [p.strip().lower() for p in processors]
+
+
+def missing_models(
+    resources_dir: str | os.PathLike[str] | None = None,
+    processors: str | Sequence[str] = PROCESSORS,
+    *,
+    lang: str = LANG,
+) -> list[str]:
+    """What the pipeline for *processors* would miss, without loading anything.
+
+    Follows stanza's own resolution (``load_resources_json``,
+    ``process_pipeline_parameters``, ``maintain_processor_list``,
+    ``add_dependencies``, ``flatten_processor_list``) and checks that each
+    ``DIR/en/<processor>/<package>.pt`` exists. For coref it also checks that
+    ``transformers`` and ``peft`` are importable.
+
+    Returns:
+        Human-readable descriptions of what is missing (empty when nothing is):
+        ``"resources.json"``, ``"en (not in resources.json)"`` or
+        ``"pos/combined_charlm.pt"``-style paths relative to ``DIR/en``.
+    """
+    d = model_dir(resources_dir)
+    names = _processor_names(processors)
+    missing: list[str] = []
+    if "coref" in names:
+        for pkg in ("transformers", "peft"):
+            if importlib.util.find_spec(pkg) is None:
+                missing.append(f"python package {pkg!r} (needed by coref)")
+    try:
+        resources = _resources.load_resources_json(d)
+    except FileNotFoundError:
+        return [*missing, "resources.json"]
+    except ValueError as exc:  # a damaged resources.json
+        return [*missing, f"resources.json (unreadable: {exc})"]
+    if lang not in resources:
+        return [*missing, f"{lang} (not in resources.json)"]
+    lang_, _d, package, procs = _resources.process_pipeline_parameters(lang, d, "default", ",".join(names))
+    plist = _resources.maintain_processor_list(resources, lang_, package, procs)
+    plist = _resources.add_dependencies(resources, lang_, plist)
+    for processor, pkg in _resources.flatten_processor_list(plist):
+        rel = os.path.join(processor, f"{pkg}.pt")
+        if not os.path.exists(os.path.join(d, lang_, rel)):
+            missing.append(rel)
+    return missing
+
+
+def check_models(
+    resources_dir: str | os.PathLike[str] | None = None, processors: str | Sequence[str] = PROCESSORS, *, lang: str = LANG
+) -> None:
+    """Raise :class:`MissingModelsError` unless every model of *processors* is installed.
+
+    Raises:
+        MissingModelsError: naming the missing models, the folder searched and
+            the install command (and how to run without coref).
+    """
+    missing = missing_models(resources_dir, processors, lang=lang)
+    if not missing:
+        return
+    d = model_dir(resources_dir)
+    where = "STANZA_RESOURCES_DIR" if os.environ.get("STANZA_RESOURCES_DIR") and resources_dir is None else (
+        "the folder given" if resources_dir is not None else "stanza's DEFAULT_MODEL_DIR"
+    )
+    no_coref = ""
+    if "coref" in _processor_names(processors):
+        no_coref = (
+            "; to run without coreference, pass a pipeline built without it: "
+            "quoteattr.extract(text, pipeline=quoteattr.adapters.stanza.build_pipeline(coref=False))"
+        )
+    pip_hint = ""
+    if any(m.startswith("python package") for m in missing):
+        pip_hint = "; install the coref libraries with pip install transformers peft"
+    raise MissingModelsError(
+        f"stanza's {lang} models are missing: {', '.join(missing)}. Looked in {d} ({where}). "
+        f"Install them with: {INSTALL_HINT}" + (f" --dir {d}" if resources_dir is not None else "") + pip_hint + no_coref,
+        missing=tuple(missing),
+        resources_dir=d,
+    )
+
+
+def build_pipeline(
+    processors: str | Sequence[str] | None = None,
+    *,
+    coref: bool = True,
+    resources_dir: str | os.PathLike[str] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """A ``stanza.Pipeline`` for the stanza engine, never downloading anything.
+
+    Args:
+        processors: stanza processors; default :data:`PROCESSORS`, or
+            :data:`PROCESSORS_NO_COREF` when *coref* is false.
+        coref: include the coreference processor.
+        resources_dir: the model folder (default :func:`model_dir`).
+        **kwargs: passed to ``stanza.Pipeline`` (``use_gpu``, ``logging_level``).
+
+    Raises:
+        MissingModelsError: when models (or the coref libraries) are missing,
+            found by the cheap check or when stanza fails to load a file.
+    """
+    if processors is None:
+        processors = PROCESSORS if coref else PROCESSORS_NO_COREF
+    names = ",".join(_processor_names(processors))
+    d = model_dir(resources_dir)
+    check_models(resources_dir, names)
+    kwargs.setdefault("logging_level", "WARN")
+    try:
+        return stanza.Pipeline(LANG, dir=d, processors=names, download_method=None, **kwargs)
+    except ImportError as exc:  # coref without transformers / peft
+        raise MissingModelsError(
+            f"stanza could not load its processors ({exc}); pip install transformers peft, "
+            f"or build the pipeline without coref: build_pipeline(coref=False)",
+            missing=("transformers", "peft"),
+            resources_dir=d,
+        ) from exc
+    except OSError as exc:  # a model file (or the coref base model in the HuggingFace cache) is absent
+        raise MissingModelsError(
+            f"stanza could not load a model from {d}: {exc}. Install the models with: {INSTALL_HINT}; "
+            f"coref also needs its base model in the HuggingFace cache (run the download once with network access)",
+            missing=(str(getattr(exc, "filename", "") or exc),),
+            resources_dir=d,
+        ) from exc
+
+
+def _default_pipeline() -> Any:
+    key = (model_dir(), PROCESSORS)
+    with _LOCK:
+        nlp = _PIPELINES.get(key)
+        if nlp is None:
+            nlp = _PIPELINES[key] = build_pipeline()
+    return nlp
+
+
+def annotate_text(text: str, *, pipeline: Any = None) -> Annotation:
+    """Run a stanza pipeline on *text* and convert the result.
+
+    Args:
+        text: the document (never changed: offsets index it as given).
+        pipeline: a ``stanza.Pipeline``; default: one with :data:`PROCESSORS`
+            from :func:`build_pipeline`, built on first use and reused.
+
+    Raises:
+        MissingModelsError: when the default pipeline's models are missing.
+        MissingAnnotationError: when the pipeline gives no tokens.
+    """
+    nlp = _default_pipeline() if pipeline is None else pipeline
+    doc = nlp(text)
+    if doc.text is None:
+        doc.text = text
+    return document_to_annotation(doc)
+
+
+def document_to_annotation(doc: Any) -> Annotation:
+    """Convert an annotated ``stanza.Document`` to an :class:`Annotation`.
+
+    Words become tokens (a multiword token's words get the word offsets
+    stanza gives them, else the token's); heads become document-level
+    indices (``-1`` for a root); ``doc.ents`` become entities; ``doc.coref``
+    chains become character-span chains (zero-anaphora mentions, which have
+    no text, are left out). Paragraphs come from blank lines in ``doc.text``.
+
+    Raises:
+        MissingAnnotationError: when the document has no text or no
+            character offsets (a document read from CoNLL-U without them).
+    """
+    text = doc.text
+    if text is None:
+        raise MissingAnnotationError(
+            "the stanza Document has no text: build it with Document(..., text=TEXT) or set doc.text"
+        )
+    starts: list[int] = []
+    ends: list[int] = []
+    sent: list[int] = []
+    cols: dict[str, list[Any]] = {k: [] for k in ("upos", "xpos", "lemma", "feats", "head", "deprel")}
+    has = dict.fromkeys(cols, False)
+    sentences = []
+    word_spans: list[list[tuple[int, int]]] = []
+    base = 0
+    for si, s in enumerate(doc.sentences):
+        spans: list[tuple[int, int]] = []
+        for tok in s.tokens:
+            ts, te = tok.start_char, tok.end_char
+            if ts is None or te is None:
+                raise MissingAnnotationError(
+                    f"token {tok.text!r} of sentence {si + 1} has no character offsets (start_char/end_char); "
+                    "for CoNLL-U input use quoteattr.adapters.conllu.to_stanza_document"
+                )
+            for w in tok.words:
+                ws, we = w.start_char, w.end_char
+                if ws is None or we is None or not ts <= ws <= we <= te:
+                    ws, we = ts, te
+                spans.append((ws, we))
+                starts.append(ws)
+                ends.append(we)
+                sent.append(si)
+                head = w.head
+                cols["head"].append(-1 if not head else base + head - 1)
+                has["head"] |= head is not None
+                for k in ("upos", "xpos", "lemma", "feats", "deprel"):
+                    v = getattr(w, k)
+                    has[k] |= v is not None
+                    cols[k].append(v if v is not None else "_")
+        if spans:
+            sentences.append((spans[0][0], spans[-1][1]))
+        word_spans.append(spans)
+        base += len(s.words)
+    has["head"] = has["head"] and has["deprel"]
+    tokens = Tokens(
+        starts=starts,
+        ends=ends,
+        sentence=sent,
+        **{k: (v if has[k] else None) for k, v in cols.items()},
+    )
+    entities = [_entity(e) for e in (doc.ents or [])]
+    chains = []
+    for chain in getattr(doc, "coref", None) or []:
+        mentions = []
+        rep = 0
+        for i, m in enumerate(chain.mentions):
+            if isinstance(m.start_word, tuple):
+                continue  # zero anaphora: no surface text
+            spans = word_spans[m.sentence]
+            if i == chain.representative_index:
+                rep = len(mentions)
+            mentions.append((spans[m.start_word][0], spans[m.end_word - 1][1]))
+        if mentions:
+            chains.append(
+                CorefChain(id=str(chain.index), mentions=mentions, representative=rep, label=_chain_label(mentions, entities))
+            )
+    return Annotation(
+        text=text,
+        paragraphs=paragraph_spans(text),
+        sentences=sentences,
+        tokens=tokens,
+        entities=entities,
+        chains=chains,
+        source="stanza",
+    )
+
+
+# Rule ``ner-trim-possessive``: stanza tags tokens, so an entity ending in the
+# multiword token "Google's" would include the possessive; it ends before the
+# possessive word instead ("Google's headquarters" -> "Google").
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _entity(e: Any) -> EntityMention:
+    start, end = e.start_char, e.end_char
+    toks = getattr(e, "tokens", None) or []
+    if toks:
+        words = toks[-1].words
+        if len(words) > 1 and words[-1].text in _POSSESSIVES:
+            prev = words[-2]
+            if prev.end_char is not None and start < prev.end_char < end:
+                end = prev.end_char
+    return EntityMention(start=start, end=end, label=e.type)
+
+
+# Rule ``chain-label-from-ner``: a chain takes the type of a named entity
+# that one of its mentions covers ("Professor Cres Eastman" PERSON -> person).
+_CHAIN_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "organization"}
+
+
+def _chain_label(mentions: list[tuple[int, int]], entities: list[EntityMention]) -> str | None:
+    for a, b in mentions:
+        for e in entities:
+            if a <= e.start and e.end <= b and e.label in _CHAIN_LABELS:
+                return _CHAIN_LABELS[e.label]
+    return None
+
+
+def download(
+    resources_dir: str | os.PathLike[str] | None = None,
+    processors: str | Sequence[str] = PROCESSORS,
+    *,
+    lang: str = LANG,
+) -> list[str]:
+    """Install exactly the models the stanza engine needs (needs network).
+
+    Calls ``stanza.download(lang, model_dir=DIR, package=None,
+    processors="tokenize,mwt,...")``, so only those processors and their
+    dependencies are fetched (not stanza's whole default set).
+
+    Args:
+        resources_dir: where to install (default :func:`model_dir`).
+        processors: the processors to install (default :data:`PROCESSORS`).
+        lang: the language.
+
+    Returns:
+        What is still missing afterwards (empty on success).
+    """
+    d = model_dir(resources_dir)
+    names = ",".join(_processor_names(processors))
+    stanza.download(lang, model_dir=d, package=None, processors=names)
+    return missing_models(d, names, lang=lang)
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register the ``download`` subcommand on an argparse subparsers object."""
+    p = subparsers.add_parser("download", help="install stanza's English models for the stanza engine")
+    p.add_argument("--dir", default=None, help="model folder (default: $STANZA_RESOURCES_DIR or stanza's own)")
+    p.add_argument("--no-coref", action="store_true", help="skip the coreference model (about 135 MB plus its base model)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``quoteattr download``; 0 when every model is in place afterwards."""
+    processors = PROCESSORS_NO_COREF if getattr(args, "no_coref", False) else PROCESSORS
+    missing = download(resources_dir=getattr(args, "dir", None), processors=processors)
+    if missing:
+        print(f"quoteattr: still missing after download: {', '.join(missing)}")
+        return 1
+    print(f"stanza models for {LANG} ({processors}) are in {model_dir(getattr(args, 'dir', None))}")
+    return 0
