@@ -10,12 +10,14 @@ names it finds itself):
 1. **names**: proper-name mentions are clustered (rules ``name-full``,
    ``name-surname``, ``name-first``, ``name-title``, ``org-name``; chains
    first, rule ``chain``);
-2. **roles and pronouns**, in text order: ``role-definite`` and
-   ``pronoun-salience`` pick an earlier entity, or a new unnamed entity is
-   kept (``unresolved``);
-3. **follow-on quotes**: a quote with no cue and no speaker goes to the
-   previous quote's speaker (``follow-on``), or in a dialogue exchange to the
-   speaker before that (``turn-taking``).
+2. **roles and pronouns**, in text order: ``role-definite``,
+   ``title-alone`` and ``pronoun-salience`` pick an earlier entity, or a new
+   unnamed entity is kept (``unresolved``); every "I" is one narrator
+   (``first-person``);
+3. **quotes with no cue and no speaker**: the subject of an action beat in
+   the paragraph (``beat``), the person the previous line addressed
+   (``vocative``), the other party of a dialogue exchange (``turn-taking``,
+   ``exchange``), or the previous quote's speaker (``follow-on``).
 
 Each rule is a small function below with a comment and an example; the rules
 page is ``docs/coreference.md``.
@@ -87,8 +89,6 @@ _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*\.?
 _DETERMINERS = frozenset("the a an this that these those".split())
 # Indefinite or quantifying determiners: the mention introduces a new entity.
 _INDEFINITE = frozenset("a an some another one two three several many other".split())
-# Particles that may sit inside a proper name ("Ursula von der Leyen").
-_NAME_PARTICLES = frozenset("de del der della di da dos du la le van von al el bin ibn ben bint st.".split())
 # Capitalised words that begin sentences or stand alone but are not names.
 _NOT_NAMES = frozenset(
     """
@@ -300,19 +300,21 @@ def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, 
         words = words[1:]
     if not words:
         return _Mention(start, end, "role", kind=EntityKind.OTHER)
-    # Cut post-modifiers: "a spokesman for the ministry" -> "a spokesman".
-    for i, w in enumerate(words):
-        if i and w[2].lower() in _POSTMODIFIER:
-            words = words[:i]
-            break
     # Rule ``role-premodifier``: the last role noun followed only by
     # capitalised words splits role from name ("Foreign Ministry spokeswoman
-    # Maria Zakharova").
+    # Maria Zakharova", "University of Texas student association president
+    # Sehar Memon").
     split = None
     for i in range(len(words) - 2, -1, -1):
         if _role_info(words[i][2]) is not None and all(_cap(w[2]) for w in words[i + 1 :]):
             if i == 0 or not _cap(words[i][2]) or not all(_cap(w[2]) for w in words[: i + 1]) or _lower(words[i][2]) in TITLES:
                 split = i
+                break
+    if split is None:
+        # Cut post-modifiers: "a spokesman for the ministry" -> "a spokesman".
+        for i, w in enumerate(words):
+            if i and w[2].lower() in _POSTMODIFIER:
+                words = words[:i]
                 break
     role = None
     role_gender = None
@@ -358,7 +360,16 @@ def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, 
             gender=head_info[0], kind=EntityKind.PERSON, definite=definite and not indefinite,
             number="pl" if plural else "sg", role=text[name_words[0][0] : name_words[-1][1]],
         )  # fmt: skip
-    if not caps:
+    if len(name_words) == 1 and head in TITLES:
+        # Rule ``title-alone``: a title with no name is a role mention
+        # ("the President", "Mr" cut off its name); capitalised, it is definite.
+        t = TITLES[head]
+        return _Mention(
+            start, end, "role", head=head, gender=t.gender, kind=EntityKind.PERSON,
+            definite=(definite or _cap(head_word)) and not indefinite, role=head_word,
+        )  # fmt: skip
+    if not caps or not _cap(head_word):
+        # a lowercase head is no name ("boy wearing a NASA T-shirt")
         return _Mention(start, end, "role", head=head, modifiers=tuple(_lower(w[2]) for w in name_words[:-1]),
                         kind=None, definite=definite and not indefinite, role=text[name_words[0][0] : name_words[-1][1]])  # fmt: skip
     # A proper name, perhaps after a title: "Mr Peskov", "President Trump".
@@ -463,6 +474,17 @@ def _sentence_initial(text: str, pos: int) -> bool:
         opened = opened or (text[i] in "\"“‘«'" and (i == 0 or not text[i - 1].isalnum()))
         i -= 1
     return i < 0 or opened or text[i] in ".!?\n\r:;"
+
+
+#: A chain mention with more words than this besides its name is a description.
+_DESCRIPTION_WORDS = 8
+
+
+def _descriptive(text: str, m: _Mention) -> bool:
+    assert m.name is not None
+    a, b = m.alias or m.name
+    inside = len(_WORD_RE.findall(text, a, b))
+    return len(_WORD_RE.findall(text, m.start, m.end)) - inside > _DESCRIPTION_WORDS
 
 
 def _give_role(m: _Mention, role: str) -> None:
@@ -840,6 +862,11 @@ def resolve(ann: Annotation, candidates: list[Candidate]) -> tuple[tuple[Speaker
                 continue
             m = analyse_mention(text, a, b)
             m.chain = ci
+            if m.form == "name" and m.name is not None and _descriptive(text, m):
+                # Rule ``chain-description``: a long chain mention ("Ahmed
+                # Mohamed, a 14-year-old boy, was arrested ...") names no one:
+                # it must not join its chain to another through the name in it.
+                m.form, m.key, m.name, m.alias = "role", (), None, None
             mentions.append(m)
     for m in spk:
         if id(m) in best:
@@ -963,7 +990,7 @@ def resolve(ann: Annotation, candidates: list[Candidate]) -> tuple[tuple[Speaker
         p = paragraph_of(c.start)
         if not 0 <= p < len(ann.paragraphs):
             return None
-        m = _beat(c, mentions, starts, ann.paragraphs[p])
+        m = _beat(text, c, mentions, starts, ann.paragraphs[p])
         if m is None:
             return None
         e = m.entity if m.entity is not None else _new_entity(m, entities)
@@ -1060,25 +1087,36 @@ def _vocative_entity(text: str, span: Pair, entities: list[_Entity]) -> _Entity 
     return _new_entity(m, entities)
 
 
-def _beat(c: Candidate, mentions: list[_Mention], starts: list[int], paragraph: Pair) -> _Mention | None:
+def _beat(text: str, c: Candidate, mentions: list[_Mention], starts: list[int], paragraph: Pair) -> _Mention | None:
     """Rule ``beat``: a quote with no cue and no speaker whose paragraph has
     a subject outside quotes (an action beat) is spoken by that subject: the
     first subject in the next sentence, else the nearest one before the quote.
     Example: '"You get me a file." He tilted me again.' -> "He"."""
     pa, pb = paragraph
+
+    def ok(m: _Mention) -> bool:
+        return (
+            not m.in_quote and m.subject and m.form in ("name", "pronoun") and m.pronoun not in ("it", "they", "we")
+            and not _PERCEIVER_RE.match(text, m.end)  # "he heard her tell ..." names the listener
+        )  # fmt: skip
+
     i = bisect.bisect_left(starts, c.end)
     for m in mentions[i:]:
         if m.start >= pb or m.start - c.end > _BEAT_AFTER:
             break
-        if not m.in_quote and m.subject and m.form in ("name", "pronoun") and m.pronoun not in ("it", "they", "we"):
+        if ok(m):
             return m
     j = bisect.bisect_left(starts, c.start)
     for m in reversed(mentions[:j]):
         if m.start < pa:
             break
-        if not m.in_quote and m.subject and m.form in ("name", "pronoun") and m.pronoun not in ("it", "they", "we"):
+        if ok(m):
             return m
     return None
+
+
+# A subject followed by a verb of perception hears the quote, not says it.
+_PERCEIVER_RE = regex.compile(r"[ \u00a0]+(?:\w+[ \u00a0]+)?(?:heard|hears|hear|listened|overheard|saw|knew)\b")
 
 
 #: How far after a quote (characters) an action beat's subject may start.
@@ -1187,10 +1225,14 @@ def _build(text: str, e: _Entity, sid: str) -> Speaker:
     name = None
     aliases: list[str] = []
     if names:
-        def score(m: _Mention) -> tuple[int, int, int, int]:
+        def score(m: _Mention) -> tuple[bool, bool, int, int, int, int]:
             a, b = m.name  # type: ignore[misc]
             t = text[a:b]
-            return (len(m.key), sum(ch.isupper() for ch in t), -int(m.title is not None), -m.start)
+            # a clean mention (the name alone, perhaps with a title or "the")
+            # beats one inside a description ("Facebook creator Mark Zuckerberg")
+            ta, _ = m.alias or m.name  # type: ignore[misc]
+            clean = not any(ch.isalnum() for ch in regex.sub(r"(?i)^\W*(?:the|a|an)\b", "", text[m.start : ta]))
+            return (1 < len(m.key) <= 4, clean, len(m.key), sum(ch.isupper() for ch in t), -int(m.title is not None), -m.start)
 
         best = max(names, key=score)
         a, b = best.name  # type: ignore[misc]

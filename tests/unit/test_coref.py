@@ -1,0 +1,389 @@
+"""Tests for quoteattr.coref: one named rule per test, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quoteattr import EntityKind, Resolution
+from quoteattr.annotations import Annotation, CorefChain
+from quoteattr.candidates import Candidate
+from quoteattr.coref import analyse_mention, find_name_mentions, resolve
+from quoteattr.text import segment
+
+
+def _span(text: str, sub: str, nth: int = 0, after: int = -1) -> tuple[int, int]:
+    i = after
+    for _ in range(nth + 1):
+        i = text.index(sub, i + 1)
+    return i, i + len(sub)
+
+
+def _cand(text: str, content: str, speaker: str | None = None, *, cue: str | None = None, nth: int = 0, snth: int = 0) -> Candidate:
+    part = _span(text, content, nth)
+    return Candidate(
+        parts=[part],
+        rule="test",
+        confidence=0.9,
+        # the speaker mention is the snth occurrence after the quote
+        speaker=None if speaker is None else _span(text, speaker, snth, part[1]),
+        cue=None if cue is None else _span(text, cue, nth),
+    )
+
+
+def _run(text: str, cands: list[Candidate], ann: Annotation | None = None):  # type: ignore[no-untyped-def]
+    speakers, refs = resolve(ann or segment(text), cands)
+    return speakers, refs
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Sergey Lavrov", ("name", "Sergey Lavrov", None, "male", EntityKind.PERSON)),
+        ("Mr Peskov", ("name", "Peskov", None, "male", EntityKind.PERSON)),
+        ("Foreign Ministry spokeswoman Maria Zakharova", ("name", "Maria Zakharova", "Foreign Ministry spokeswoman", "female", EntityKind.PERSON)),
+        ("Russian foreign minister Sergei Lavrov", ("name", "Sergei Lavrov", "Russian foreign minister", "male", EntityKind.PERSON)),
+        ("Sergey Lavrov, the Russian foreign minister,", ("name", "Sergey Lavrov", "Russian foreign minister", "male", EntityKind.PERSON)),
+        ("the Russian Foreign Ministry", ("name", "Russian Foreign Ministry", None, None, EntityKind.ORGANISATION)),
+        ("the ministry", ("role", None, "ministry", None, EntityKind.ORGANISATION)),
+        ("the spokeswoman", ("role", None, "spokeswoman", "female", EntityKind.PERSON)),
+        ("She", ("pronoun", None, None, "female", None)),
+    ],
+)
+def test_coref_analyse_mention(mention: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    """Rules role-premodifier, role-appositive, org-head, name-title, name-first-gender."""
+    text = f"Yesterday {mention} spoke."
+    a = text.index(mention)
+    m = analyse_mention(text, a, a + len(mention))
+    name = None if m.name is None else text[m.name[0] : m.name[1]]
+    assert expected == (m.form, name, m.role, m.gender, m.kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("But Lavrov left. Then Mr. Peskov spoke.", ["Lavrov", "Mr. Peskov"]),
+        ("Russia's Vladimir Putin met Ursula von der Leyen.", ["Vladimir Putin", "Ursula von der Leyen"]),
+        ("It rained on Florence. By noon the streets were empty, and poor Tom went home. Poor Tom!", ["Florence", "Tom", "Tom"]),
+    ],
+)
+def test_coref_find_name_mentions(text: str, expected: list[str]) -> None:
+    """Rule find-names: capitalised sequences minus function words, possessives and sentence-initial common words."""
+    assert expected == [text[a:b] for a, b, _ in find_name_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Russian foreign minister Sergei Lavrov arrived.", "Sergei Lavrov", "Russian foreign minister"),
+        ("Sergey Lavrov, the Russian foreign minister, arrived.", "Sergey Lavrov", "Russian foreign minister"),
+        ("Sergey Lavrov arrived.", "Sergey Lavrov", None),
+    ],
+)
+def test_coref_find_name_mentions_role(text: str, mention: str, expected: str | None) -> None:
+    """Rules role-premodifier and role-appositive on found names."""
+    found = {text[a:b]: role for a, b, role in find_name_mentions(text)}
+    assert expected == found[mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # name-surname: a surname goes to the full name met earlier
+        ('Sergey Lavrov met reporters. "We are ready," Lavrov said.', ("Sergey Lavrov", Resolution.NAME)),
+        # name-surname works backwards too: the full name may come later
+        ('"We are ready," Lavrov said. Sergey Lavrov had met reporters.', ("Sergey Lavrov", Resolution.NAME)),
+        # name-title: title plus surname
+        ('Dmitry Peskov met reporters. "We are ready," Mr Peskov said.', ("Dmitry Peskov", Resolution.TITLE)),
+        ('Donald Trump met reporters. "We are ready," President Trump said.', ("Donald Trump", Resolution.TITLE)),
+        # name-first: a first name alone where only one person has it
+        ('Maria Zakharova met reporters. "We are ready," Maria said.', ("Maria Zakharova", Resolution.NAME)),
+    ],
+)
+def test_coref_name_rules(text: str, expected: tuple[str, Resolution]) -> None:
+    """Rules name-full, name-surname, name-title and name-first."""
+    speaker = text.split('," ')[1].rsplit(" said", 1)[0]
+    _, refs = _run(text, [_cand(text, "We are ready,", speaker)])
+    assert expected == (refs[0].entity.name, refs[0].resolution)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'John Smith met reporters. Mary Smith stayed home. "We are ready," John Smith said. "No," Mary Smith said.',
+    ],
+)
+def test_coref_name_never_merges_on_shared_surname(text: str) -> None:
+    """Rule name-full: two people who share a surname with different first names stay apart."""
+    speakers, refs = _run(text, [_cand(text, "We are ready,", "John Smith"), _cand(text, "No,", "Mary Smith")])
+    assert ["John Smith", "Mary Smith"] == [r.entity.name for r in refs]
+    assert refs[0].entity.id != refs[1].entity.id
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "expected"),
+    [
+        (
+            'Sergey Lavrov, the Russian foreign minister, met reporters. "We are ready," the foreign minister said.',
+            "the foreign minister",
+            "Sergey Lavrov",
+        ),
+        (
+            'Foreign Ministry spokeswoman Maria Zakharova met reporters. "We are ready," the spokeswoman said.',
+            "the spokeswoman",
+            "Maria Zakharova",
+        ),
+        (
+            'The Russian Foreign Ministry issued a statement. "We are ready," the ministry said.',
+            "the ministry",
+            "Russian Foreign Ministry",
+        ),
+    ],
+)
+def test_coref_role_definite(text: str, speaker: str, expected: str) -> None:
+    """Rule role-definite: a definite role noun resolves to the entity with a matching role or head."""
+    _, refs = _run(text, [_cand(text, "We are ready,", speaker)])
+    assert (expected, Resolution.ROLE) == (refs[0].entity.name, refs[0].resolution)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('President Donald Trump spoke on Monday. "We are ready," the President said.', "the President"),
+        ('President Donald Trump spoke on Monday. "We are ready," the president said.', "the president"),
+    ],
+)
+def test_coref_title_alone(text: str, speaker: str) -> None:
+    """Rule title-alone: a title with no name is a role that resolves to the entity with that title."""
+    _, refs = _run(text, [_cand(text, "We are ready,", speaker)])
+    assert ("Donald Trump", Resolution.ROLE) == (refs[0].entity.name, refs[0].resolution)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "expected_role"),
+    [
+        ('"We are ready," a ministry spokesman said.', "a ministry spokesman", "ministry spokesman"),
+        ('"We are ready," the minister said.', "the minister", "minister"),
+    ],
+)
+def test_coref_unresolved_role_keeps_no_name(text: str, speaker: str, expected_role: str) -> None:
+    """Rule unresolved: a role with no antecedent gets an unnamed entity, lower confidence."""
+    speakers, refs = _run(text, [_cand(text, "We are ready,", speaker)])
+    r = refs[0]
+    assert (None, Resolution.UNRESOLVED, expected_role, speaker) == (r.entity.name, r.resolution, r.entity.role, r.mention.text)
+    assert r.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the previous speaker in a run of quotes
+        ('"No," Maria Zakharova said. Sergey Lavrov was absent. "We are ready," she said.', "Maria Zakharova"),
+        ('"No," Sergey Lavrov said. Maria Zakharova nodded. "We are ready," he said.', "Sergey Lavrov"),
+        # gender from the title
+        ('Mr Peskov left early. Ms Smith stayed. "We are ready," he said.', "Peskov"),
+        # a subject that never spoke
+        ('Dmitry Peskov met reporters on Monday. "We are ready," he said.', "Dmitry Peskov"),
+        # they/it go to organisations
+        ('Dmitry Peskov praised the Russian Foreign Ministry. "We are ready," it said.', "Russian Foreign Ministry"),
+    ],
+)
+def test_coref_pronoun_salience(text: str, expected: str) -> None:
+    """Rule pronoun-salience: gender, kind and recency, preferring the previous speaker."""
+    cands = []
+    if text.startswith('"No,"'):
+        speaker = text.split('," ')[1].rsplit(" said", 1)[0]
+        cands.append(_cand(text, "No,", speaker))
+    pron = text.rsplit('," ', 1)[1].split()[0]
+    cands.append(_cand(text, "We are ready,", pron))
+    _, refs = _run(text, cands)
+    assert (expected, Resolution.PRONOUN) == (refs[-1].entity.name, refs[-1].resolution)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We are ready," she said.', 'Russia objected. "We are ready," he said.'],
+)
+def test_coref_pronoun_unresolved(text: str) -> None:
+    """Rule unresolved: a pronoun with no compatible antecedent keeps its mention and gets no name."""
+    i = text.rindex(" said") - (3 if " he said" in text else 4)
+    pron = text[i : text.rindex(" said")]
+    c = _cand(text, "We are ready,")
+    c.speaker = (i, i + len(pron))
+    _, refs = _run(text, [c])
+    assert (None, Resolution.UNRESOLVED, pron) == (refs[0].entity.name, refs[0].resolution, refs[0].mention.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We will respond," Dmitry Peskov told reporters.\n\n"There will be consequences."'],
+)
+def test_coref_follow_on(text: str) -> None:
+    """Rule follow-on: an uncued quote paragraph after X's quote goes to X, lower confidence, X's mention."""
+    cands = [_cand(text, "We will respond,", "Dmitry Peskov", cue="told reporters"), _cand(text, "There will be consequences.")]
+    _, refs = _run(text, cands)
+    r = refs[1]
+    assert ("Dmitry Peskov", Resolution.FOLLOW_ON, "Dmitry Peskov") == (r.entity.name, r.resolution, r.mention.text)
+    assert r.confidence < refs[0].confidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"Will you come to the ball?" asked Anna Petrova.\n\n"No," said Boris Ivanov.\n\n"Why not?"\n\n"I have no coat."'],
+)
+def test_coref_turn_taking(text: str) -> None:
+    """Rule turn-taking: in a dialogue exchange uncued quote paragraphs alternate between the two speakers."""
+    cands = [
+        _cand(text, "Will you come to the ball?", "Anna Petrova", cue="asked"),
+        _cand(text, "No,", "Boris Ivanov", cue="said"),
+        _cand(text, "Why not?"),
+        _cand(text, "I have no coat."),
+    ]
+    _, refs = _run(text, cands)
+    assert ["Anna Petrova", "Boris Ivanov", "Anna Petrova", "Boris Ivanov"] == [r.entity.name for r in refs]
+    assert [Resolution.FOLLOW_ON, Resolution.FOLLOW_ON] == [r.resolution for r in refs[2:]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Sergey Lavrov met reporters. "We are ready," he said. "No," Dmitry Peskov said. "Never," Lavrov said.'],
+)
+def test_coref_speaker_ids_and_mentions(text: str) -> None:
+    """Entities are listed once each, ids in order of first mention, mentions are spans of the text."""
+    speakers, refs = _run(
+        text,
+        [
+            _cand(text, "We are ready,", "he"),
+            _cand(text, "No,", "Dmitry Peskov"),
+            _cand(text, "Never,", "Lavrov"),
+        ],
+    )
+    assert [("e0", "Sergey Lavrov"), ("e1", "Dmitry Peskov")] == [(s.id, s.name) for s in speakers]
+    assert refs[0].entity is refs[2].entity is speakers[0]
+    assert all(text[m.start : m.end] == m.text for s in speakers for m in s.mentions)
+    assert {"Sergey Lavrov", "he", "Lavrov"} <= {m.text for m in speakers[0].mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Dmitry Peskov met reporters. The spokesman left. "We are ready," the man said.'],
+)
+def test_coref_uses_annotation_chains(text: str) -> None:
+    """Rule chain: a speaker mention inside a coreference chain gets the chain's entity, named by its fullest name."""
+    ann = segment(text)
+    chain = CorefChain(id="0", mentions=[_span(text, "Dmitry Peskov"), _span(text, "The spokesman"), _span(text, "the man")])
+    ann = Annotation(text=text, paragraphs=ann.paragraphs, sentences=ann.sentences, chains=[chain], source="conllu")
+    _, refs = _run(text, [_cand(text, "We are ready,", "the man")], ann)
+    assert ("Dmitry Peskov", Resolution.COREF) == (refs[0].entity.name, refs[0].resolution)
+
+
+@pytest.mark.parametrize("speaker", [None])
+def test_coref_no_speaker_no_ref(speaker: None) -> None:
+    """A candidate with no speaker and nothing to follow gets no reference."""
+    text = '"We are ready," was all that was said.'
+    speakers, refs = _run(text, [_cand(text, "We are ready,", speaker)])
+    assert ((), [None]) == (speakers, refs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of the next sentence in the paragraph
+        ('Anna Petrova sat by the fire.\n\n"You get me a file." Boris Ivanov tilted the chair again.', "Boris Ivanov"),
+        # else the nearest subject before the quote in the paragraph
+        ('Anna Petrova sat by the fire.\n\nBoris Ivanov looked round and lowered his voice. "I am carrying papers."', "Boris Ivanov"),
+    ],
+)
+def test_coref_beat(text: str, expected: str) -> None:
+    """Rule beat: an uncued quote goes to the subject of an action beat in its paragraph."""
+    content = text.split('"')[1]
+    _, refs = _run(text, [_cand(text, content)])
+    assert (expected, expected) == (refs[0].entity.name, refs[0].mention.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Are you well, uncle?" asked Anna Petrova.\n\n"Not at all, my child."', "uncle"),
+        ('Boris Ivanov came in.\n\n"Are you well, Boris?" asked Anna Petrova.\n\n"Not at all."', "Boris"),
+    ],
+)
+def test_coref_vocative_reply(text: str, expected: str) -> None:
+    """Rule vocative: an uncued reply goes to whoever the previous line addressed, with that mention."""
+    first = text.split('"')[1]
+    cands = [_cand(text, first, "Anna Petrova", cue="asked"), _cand(text, text.rsplit('"', 2)[1])]
+    _, refs = _run(text, cands)
+    assert (expected, Resolution.FOLLOW_ON) == (refs[1].mention.text, refs[1].resolution)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"Will you come?" asked Anna Petrova.\n\n"No," said Boris Ivanov.\n\n"Why not, Anna?"'],
+)
+def test_coref_vocative_never_to_addressee(text: str) -> None:
+    """Rule vocative: a line never goes to the person it addresses (turn-taking would give Anna)."""
+    cands = [
+        _cand(text, "Will you come?", "Anna Petrova", cue="asked"),
+        _cand(text, "No,", "Boris Ivanov", cue="said"),
+        _cand(text, "Why not, Anna?"),
+    ]
+    _, refs = _run(text, cands)
+    assert "Boris Ivanov" == refs[2].entity.name
+
+
+_ALPHABET = 'aAbBeHhIiLMmrsSty ",.“”\n\'’-'
+
+
+@given(text=st.text(alphabet=_ALPHABET, min_size=1, max_size=120), data=st.data())
+def test_coref_resolve_never_crashes(text: str, data: st.DataObject) -> None:
+    """Any text and any in-range spans: refs stay aligned, every span matches the text, every entity is listed."""
+    n = len(text)
+    cands = []
+    for _ in range(data.draw(st.integers(0, 4))):
+        a = data.draw(st.integers(0, n - 1))
+        b = data.draw(st.integers(a + 1, n))
+        sp = None
+        if data.draw(st.booleans()):
+            sa = data.draw(st.integers(0, n - 1))
+            sp = (sa, data.draw(st.integers(sa + 1, n)))
+        cands.append(Candidate(parts=[(a, b)], rule="fuzz", confidence=0.5, speaker=sp))
+    speakers, refs = resolve(segment(text), cands)
+    assert len(cands) == len(refs)
+    ids = [s.id for s in speakers]
+    assert [f"e{i}" for i in range(len(speakers))] == ids
+    for s in speakers:
+        for m in s.mentions:
+            m.check(text)
+    for c, r in zip(cands, refs):
+        if r is not None:
+            r.mention.check(text)
+            assert r.entity.id in ids
+        if c.speaker is not None:
+            assert r is not None and (r.mention.start, r.mention.end) == c.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Anna Petrova, a young teacher from Tula, was arrested at her school after she brought a clock. '
+     'The incident made news. "It was a misunderstanding," Anna Petrova said.'],
+)
+def test_coref_chain_description_does_not_merge_chains(text: str) -> None:
+    """Rule chain-description: a long event mention in one chain does not join it to the chain of the name inside it."""
+    ann = segment(text)
+    event = CorefChain(id="event", mentions=[(0, text.index(" The incident")), _span(text, "The incident")])
+    person = CorefChain(id="anna", mentions=[_span(text, "Anna Petrova", 1), _span(text, "she")])
+    ann = Annotation(text=text, paragraphs=ann.paragraphs, sentences=ann.sentences, chains=[event, person], source="conllu")
+    _, refs = _run(text, [_cand(text, "It was a misunderstanding,", "Anna Petrova")], ann)
+    mentions = {m.text for m in refs[0].entity.mentions}
+    assert ("Anna Petrova", False) == (refs[0].entity.name, "The incident" in mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Boris Ivanov heard Anna Petrova in the hall. "Good morning, everyone."'],
+)
+def test_coref_beat_skips_listener(text: str) -> None:
+    """Rule beat: a subject that hears the quote ("X heard ...") is not its speaker."""
+    _, refs = _run(text, [_cand(text, "Good morning, everyone.")])
+    assert None is refs[0] or "Boris Ivanov" != refs[0].entity.name
