@@ -20,17 +20,23 @@ from .errors import (
 from .annotations import Annotation
 from .model import CueClass, Diagnostic, EntityKind, Quote, QuoteKind, Resolution, Result, Span, Speaker, SpeakerRef
 from .pipeline import DEFAULT_MIN_CONFIDENCE, annotate, extract, extract_many
+from .linking import CorpusSpeaker, link_speakers
+from .corpora import CorpusFormatError, LabelledDocument, LabelledQuote
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
-    "DEFAULT_MIN_CONFIDENCE",
     "Annotation",
+    "CorpusFormatError",
+    "CorpusSpeaker",
     "CueClass",
+    "DEFAULT_MIN_CONFIDENCE",
     "Diagnostic",
     "EntityKind",
     "InputTypeError",
     "InvalidSpanError",
+    "LabelledDocument",
+    "LabelledQuote",
     "MissingAnnotationError",
     "MissingModelsError",
     "Quote",
@@ -48,4 +54,5 @@ __all__ = [
     "annotate",
     "extract",
     "extract_many",
+    "link_speakers",
 ]

@@ -191,8 +191,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--skip-bad-lines", action="store_true", help="skip malformed JSONL lines instead of failing")
     ex.set_defaults(func=_cmd_extract)
 
+    # Defined here, not by the stanza adapter, whose import loads torch.
     dl = sub.add_parser("download", help="install stanza's English models for the stanza engine")
     dl.add_argument("--dir", default=None, help="model folder (default: $STANZA_RESOURCES_DIR or stanza's own)")
+    dl.add_argument("--no-coref", action="store_true", help="skip the coreference model (about 135 MB plus its base model)")
     dl.set_defaults(func=_cmd_download)
 
     # Stage modules register their own subcommands; they import nothing
@@ -203,10 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_download(args: argparse.Namespace) -> int:
-    from .adapters.stanza import download
+    from .adapters.stanza import run
 
-    download(resources_dir=args.dir)
-    return 0
+    return run(args)
 
 
 def _add_optional(sub: Any, module: str) -> None:

@@ -65,7 +65,14 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         >>> paragraph_spans("A b.\\n\\n  C d.\\n")
         [(0, 4), (8, 12)]
     """
-    breaker = PARAGRAPH_BREAK_RE if PARAGRAPH_BREAK_RE.search(text) else LINE_BREAK_RE
+    # Only blank lines between words count: a leading or trailing blank line
+    # does not switch a line-per-paragraph text to blank-line paragraphs.
+    a, b = 0, len(text)
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    breaker = PARAGRAPH_BREAK_RE if PARAGRAPH_BREAK_RE.search(text, a, b) else LINE_BREAK_RE
     out = []
     pos = 0
     for m in breaker.finditer(text):
