@@ -10,11 +10,13 @@ The lexicons are package data (see :mod:`quoteattr.lexicons`):
 
 :func:`find_cues` scans a text once. A word regex walks the text and each
 word is looked up in a dict; only a word that can begin a longer cue runs one
-anchored, precompiled regex for the rest of the cue. Every pattern is a plain
-alternation of literal words joined by ``\\s+`` (no nested quantifiers), so a
-scan is linear in the length of the text. (A single alternation regex built
-from the whole lexicon, trie-ordered, was measured as the other option: see
-``benchmarks/speed.py``, section ``cue-matcher``.)
+anchored, precompiled regex for the rest of the cue, on a window of bounded
+length. Every pattern is a plain alternation of literal words joined by
+whitespace runs of at most :data:`MAX_GAP` characters (no nested
+quantifiers), so a scan is linear in the length of the text. (One
+trie-ordered alternation regex of the whole lexicon was the other option; it
+scanned polnear-dev 2-3x slower: ``benchmarks/speed.py``, section
+``cue-matcher``.)
 
 Example:
     >>> [(m.lemma, m.type) for m in find_cues("He told reporters, according to AP, that he said so.")]
