@@ -374,6 +374,17 @@ class Result:
                 return s
         raise KeyError(entity_id)
 
+    def to_html(self, *, title: str | None = None) -> str:
+        """A self-contained HTML page showing the quotes (see docs/rendering.md).
+
+        Each quote is highlighted in its speaker's colour with the cue
+        underlined and the speaker labelled; a legend lists the speakers.
+        All text is escaped.
+        """
+        from .render import to_html
+
+        return to_html(self, title=title)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; :meth:`from_dict` rebuilds an equal result."""
         return {
