@@ -123,7 +123,7 @@ def format_result(result: Result) -> str:
             name = q.speaker.entity.name or "(unresolved)"
             who = f"{name} [{q.speaker.mention.text!r} @{q.speaker.mention.start}]"
         cue = f"{q.cue.text!r}" if q.cue else "-"
-        content = q.content.text.replace("\n", " ")
+        content = " […] ".join(p.text for p in q.parts).replace("\n", " ")
         if len(content) > 200:
             content = content[:197] + "..."
         lines.append(

@@ -778,8 +778,13 @@ class _Finder:
         """
         text = self.text
         qb = r.outer[1]
-        content_end = text[: r.end].rstrip()
+        content_end = text[max(0, r.end - 4) : r.end].rstrip()
         ends_sentence = content_end.endswith((".", "!", "?")) and not content_end.endswith("...")
+        # Rule ``new-sentence-cue``: '... as "a costly mistake." He said the
+        # city had spent ...' -- a quote that ends with a full stop does not
+        # take the cue of the next sentence.
+        if content_end.endswith(".") and self.sentence(_skip_ws(text, qb, limit))[0] >= qb:
+            return None
         for cue in self.cues_between(qb, limit):
             gap = text[qb : cue.start]
             if len(gap) > 200 or "\n" in gap.strip(" \t,"):

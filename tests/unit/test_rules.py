@@ -232,3 +232,12 @@ def test_rules_headline(text: str, kept: bool) -> None:
     """Rule headline: short or title-case unpunctuated lines score below the default threshold."""
     assert kept == bool(quoteattr.extract(text).quotes)
     assert 1 == len(quoteattr.extract(text, min_confidence=0.0).quotes)
+
+
+def test_rules_new_sentence_cue() -> None:
+    """Rule new-sentence-cue: a quote ending in a full stop keeps its own cue; the next sentence's cue reports its own clause."""
+    text = 'Okafor described the delay as "a costly mistake." He said the city had spent too much.'
+    r = quoteattr.extract(text)
+    assert [("described-as", "a costly mistake."), ("subject-cue-clause", "the city had spent too much")] == [
+        (q.rule, q.content.text) for q in r.quotes
+    ]
