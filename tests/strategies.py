@@ -1,0 +1,207 @@
+"""Shared hypothesis strategies: news-like text and hostile text.
+
+``news_texts()`` builds articles from the pieces quoteattr looks for (names,
+cues from the lexicon, quote marks of every kind, paragraphs) and salts them
+with the characters scraped text carries: CRLF, tabs, Unicode line and
+paragraph separators, right-to-left text and bidi controls, combining marks,
+emoji sequences and lone surrogates. ``texts()`` mixes those articles with
+unbalanced mark soup and with hypothesis' own arbitrary text.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from quoteattr.cues import PHRASES, VERBS
+
+__all__ = [
+    "ADVERSARIAL",
+    "CUES",
+    "MARKS",
+    "NAMES",
+    "cue_words",
+    "hostile_chars",
+    "mark_soup",
+    "names",
+    "news_paragraphs",
+    "news_sentences",
+    "news_texts",
+    "quote_marks",
+    "texts",
+]
+
+#: Every quote mark quoteattr pairs, PTB doubles included.
+MARKS = ('"', "“", "”", "„", "«", "»", "＂", "'", "‘", "’", "‚", "‹", "›", "`", "``", "''")
+
+#: Speaker mentions: names, titles, roles, pronouns, organisations, names in
+#: other scripts and with combining marks.
+NAMES = (
+    "Sergey Lavrov",
+    "Lavrov",
+    "Mr. Peskov",
+    "Dmitry Peskov",
+    "President Obama",
+    "the foreign minister",
+    "a spokeswoman for the ministry",
+    "He",
+    "he",
+    "She",
+    "she",
+    "They",
+    "The Kremlin",
+    "the State Department",
+    "Fran\u00e7ois Hollande",
+    "Franc\u0327ois Hollande",
+    "Jos\u00e9 Mar\u00eda Aznar",
+    "\u0645\u062d\u0645\u062f \u0639\u0628\u0627\u0633",
+    "\u05d1\u05e0\u05d9\u05de\u05d9\u05df \u05e0\u05ea\u05e0\u05d9\u05d4\u05d5",
+    "\u674e\u514b\u5f3a",
+    "O'Neill",
+    "Hillary Clinton\u2019s aide",
+)
+
+#: Cues: verb forms from the lexicon and multiword cues, shapes of both.
+CUES = tuple(
+    sorted(
+        {e.forms[i] for e in VERBS.values() for i in (1, 2)}
+        | {"told reporters", "said in a statement", "according to", "told the press", "was quoted as saying"}
+        | {p.replace(" <det>", " a") for p in PHRASES if p.startswith(("in <det>", "at <det>"))}
+    )
+)
+
+# Filler words of ordinary news prose.
+_WORDS = (
+    "the talks", "sanctions", "on Tuesday", "in Moscow", "the compounds", "U.S.", "diplomats",
+    "Russia's", "it was", "robbery", "we will respond", "no comment", "2016", "3.5%", "so-called",
+    "well-known", "Dr.", "Jan.", "e.g.", "i.e.", "a.m.", "...", "\u2026", "\u2014", "--", "(AP)",
+)  # fmt: skip
+
+#: Characters and sequences that break naive text handling.
+_HOSTILE = (
+    "\r\n", "\r", "\t", "\u2028", "\u2029", "\x85", "\u00a0", "\u200b", "\ufeff",
+    "\u200e", "\u200f", "\u202e", "\u2066", "\u2069",  # bidi marks and controls
+    "e\u0301", "\u0301", "a\u0308\u0304",  # combining marks, also leading ones
+    "\U0001f600", "\U0001f44d\U0001f3fd", "\U0001f468\u200d\U0001f469\u200d\U0001f467", "\U0001f1fa\U0001f1f8",
+    "\ud800", "\udfff", "\udc00x",  # lone surrogates
+    "\x00", "\x1b[0m", "\uffff", "\U0010ffff",
+    "\u0130", "\u00df", "\ufb03",  # characters whose case mapping changes length
+)  # fmt: skip
+
+
+def quote_marks() -> st.SearchStrategy[str]:
+    """One quote mark of any kind."""
+    return st.sampled_from(MARKS)
+
+
+def names() -> st.SearchStrategy[str]:
+    """A speaker mention."""
+    return st.sampled_from(NAMES)
+
+
+def cue_words() -> st.SearchStrategy[str]:
+    """A cue: "said", "warns", "told reporters", "in a statement" ..."""
+    return st.sampled_from(CUES)
+
+
+def hostile_chars() -> st.SearchStrategy[str]:
+    """A sequence from :data:`_HOSTILE` or one arbitrary code point (surrogates included)."""
+    return st.one_of(st.sampled_from(_HOSTILE), st.characters(codec=None, categories=None))
+
+
+def _clause() -> st.SearchStrategy[str]:
+    return st.lists(st.one_of(st.sampled_from(_WORDS), hostile_chars()), min_size=1, max_size=8).map(" ".join)
+
+
+@st.composite
+def news_sentences(draw: st.DrawFn) -> str:
+    """A sentence shaped like news: a quote with a cue and speaker, an
+    indirect report, a split quote, an unclosed quote, or plain prose."""
+    o, c = draw(quote_marks()), draw(quote_marks())
+    name, cue, clause, clause2 = draw(names()), draw(cue_words()), draw(_clause()), draw(_clause())
+    shapes = (
+        f"{o}{clause},{c} {name} {cue}.",
+        f"{name} {cue}: {o}{clause}.{c}",
+        f"{o}{clause},{c} {cue} {name}, {o}{clause2}.{c}",
+        f"{name} {cue} that {clause}.",
+        f"{name} {cue} {clause} was {o}{clause2}{c}.",
+        f"{cue.capitalize()} {name}, {clause}.",
+        f"{o}{clause}",
+        f"{clause} {o}{clause2}{c}",
+        f"{clause}.",
+    )
+    return draw(st.sampled_from(shapes))
+
+
+@st.composite
+def news_paragraphs(draw: st.DrawFn) -> str:
+    """One to four sentences joined by spaces, tabs or single line breaks."""
+    sents = draw(st.lists(news_sentences(), min_size=1, max_size=4))
+    seps = draw(st.lists(st.sampled_from((" ", "  ", "\t", "\n", "\r\n", " \u00a0")), min_size=len(sents), max_size=len(sents)))
+    return "".join(s + sep for s, sep in zip(sents, seps)).rstrip(" ")
+
+
+@st.composite
+def news_texts(draw: st.DrawFn, max_paragraphs: int = 6) -> str:
+    """An article: paragraphs separated by blank lines (LF, CRLF, CR, U+2029
+    or with spaces on the blank line), maybe with a headline."""
+    paras = draw(st.lists(news_paragraphs(), min_size=1, max_size=max_paragraphs))
+    sep = draw(st.sampled_from(("\n\n", "\r\n\r\n", "\n \n", "\n\t\n\n", "\u2029", "\r\r", "\n")))
+    head = draw(st.sampled_from(("", "Kremlin Vows Response\n\n", "BREAKING: ")))
+    return head + sep.join(paras)
+
+
+def mark_soup(max_size: int = 60) -> st.SearchStrategy[str]:
+    """Quote marks, words and spaces in any order: unbalanced, nested, alternating."""
+    return st.lists(
+        st.one_of(quote_marks(), st.sampled_from((" ", "a", "Lavrov", "said", ",", ".", "\n", "\n\n", "'s", "n't"))),
+        max_size=max_size,
+    ).map("".join)
+
+
+def texts() -> st.SearchStrategy[str]:
+    """Any text quoteattr may be fed: news-like, mark soup, or arbitrary."""
+    return st.one_of(
+        news_texts(),
+        mark_soup(),
+        st.text(st.characters(codec=None, categories=None), max_size=200),
+        st.lists(st.one_of(news_sentences(), hostile_chars(), quote_marks()), max_size=12).map("".join),
+    )
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+#: Pathological inputs by name: each function returns about *size*
+#: characters. Shared by tests/unit/test_adversarial.py (moderate sizes) and
+#: benchmarks/speed.py (timed, up to megabytes).
+ADVERSARIAL = {
+    # no whitespace at all: one "word" of letters, marks and punctuation
+    "no-whitespace": lambda n: _repeat("Lavrovsaid“Itwasrobbery,”he\u0301told.reporters'", n),
+    # one quote mark repeated: 10^5 at 100 KB
+    "straight-marks": lambda n: '"' * n,
+    # every kind of mark in turn, never balanced
+    "mixed-marks": lambda n: _repeat("\"“”„«»＂'‘’‚‹›``''`", n),
+    # marks nested n/2 deep then closed
+    "nested-marks": lambda n: "“" * (n // 2) + "”" * (n - n // 2),
+    # double and single marks alternating with words: " ' " ' ...
+    "alternating-marks": lambda n: _repeat("\"a 'b \"c 'd ", n),
+    # a single sentence: no sentence-ending punctuation anywhere
+    "one-sentence": lambda n: _repeat("and the talks went on while Lavrov said the compounds were seized ", n),
+    # thousands of "said" in a row
+    "said-run": lambda n: _repeat("said ", n),
+    # thousands of complete quotes in one paragraph
+    "quote-run": lambda n: _repeat("“We will respond,” he said. ", n),
+    # one quote opened in every paragraph and never closed
+    "unclosed-paragraphs": lambda n: _repeat("“It was robbery, Lavrov said\n\n", n),
+    # only paragraph breaks / only line breaks
+    "blank-lines": lambda n: "\n" * n,
+    # periods and abbreviations
+    "periods": lambda n: _repeat("Mr. U.S. a.m. e.g. . ", n),
+    # one base letter followed by combining marks
+    "combining": lambda n: "e" + "\u0301" * (n - 1),
+    # emoji, RTL text and lone surrogates
+    "hostile-unicode": lambda n: _repeat("\U0001f468\u200d\U0001f469 \u05e9\u05dc\u05d5\u05dd \ud800 \u202e\"\u0645\u0631\u062d\u0628\u0627\" said ", n),
+    # apostrophes and primes everywhere
+    "apostrophes": lambda n: _repeat("'em 'n' rock's 90's ' ’ ", n),
+}
