@@ -89,6 +89,9 @@ _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*\.?
 _DETERMINERS = frozenset("the a an this that these those".split())
 # Indefinite or quantifying determiners: the mention introduces a new entity.
 _INDEFINITE = frozenset("a an some another one two three several many other".split())
+_DET_OR_INDEF = _DETERMINERS | _INDEFINITE
+# leading words kept on a name: "the", "some", "Mr", "President"
+_KEEP_LEADING = _DET_OR_INDEF | frozenset(TITLES)
 # Capitalised words that begin sentences or stand alone but are not names.
 _NOT_NAMES = frozenset(
     """
@@ -293,9 +296,9 @@ def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, 
     definite = False
     indefinite = False
     # "Then Jack Lawton" -> "Jack Lawton"
-    while len(words) > 1 and _lower(words[0][2]) in _NOT_NAMES and _lower(words[0][2]) not in _DETERMINERS | _INDEFINITE | set(TITLES) and _cap(words[1][2]):
+    while len(words) > 1 and _lower(words[0][2]) in _NOT_NAMES and _lower(words[0][2]) not in _KEEP_LEADING and _cap(words[1][2]):
         words = words[1:]
-    while words and words[0][2].lower() in _DETERMINERS | _INDEFINITE:
+    while words and words[0][2].lower() in _DET_OR_INDEF:
         lw = words[0][2].lower()
         definite = definite or lw in ("the", "this", "that", "these", "those")
         indefinite = indefinite or lw in _INDEFINITE
