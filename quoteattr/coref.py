@@ -170,11 +170,15 @@ class _Entity:
     role: str | None = None
     title_role: str | None = None
     key: tuple[str, ...] = ()  # the longest name key among the mentions
+    # role_words(), kept until the next absorb: a long run of "the official
+    # said" would otherwise rescan every mention for every new one
+    _role_cache: set[str] | None = attrs.field(default=None, init=False, repr=False)
 
     def names(self) -> list[_Mention]:
         return [m for m in self.mentions if m.name is not None and m.key]
 
     def absorb(self, m: _Mention) -> None:
+        old_kind = self.kind
         m.entity = self
         self.mentions.append(m)
         if m.name is not None and len(m.key) > len(self.key):
@@ -187,6 +191,20 @@ class _Entity:
             self.role = m.role
         if m.title and self.title_role is None and TITLES[m.title].kind not in ("honorific",):
             self.title_role = m.title
+        # keep role_words() up to date without rescanning every mention
+        rw = self._role_cache
+        if rw is not None:
+            if self.kind is not old_kind:
+                self._role_cache = None
+            else:
+                for r in (self.role, self.title_role):
+                    if r:
+                        rw.update(w.lower().rstrip(".") for w in r.split())
+                if m.form == "role" and m.head:
+                    rw.add(m.head)
+                    rw.update(m.modifiers)
+                if self.kind is EntityKind.ORGANISATION and m.name is not None and m.key:
+                    rw.update(m.key)
 
     def merge(self, other: _Entity) -> None:
         for m in other.mentions:
@@ -194,6 +212,8 @@ class _Entity:
         other.mentions = []
 
     def role_words(self) -> set[str]:
+        if self._role_cache is not None:
+            return self._role_cache
         out: set[str] = set()
         for r in (self.role, self.title_role):
             if r:
@@ -205,6 +225,7 @@ class _Entity:
         if self.kind is EntityKind.ORGANISATION:
             for m in self.names():
                 out.update(k for k in m.key)
+        self._role_cache = out
         return out
 
 
@@ -986,7 +1007,8 @@ def resolve(ann: Annotation, candidates: list[Candidate]) -> tuple[tuple[Speaker
         conf = _CONFIDENCE[res]
         if res is Resolution.NAME and sm.form != "name":
             res, conf = Resolution.COREF, _CONFIDENCE[Resolution.COREF]
-        if sm.entity.key == () and res is not Resolution.UNRESOLVED and not sm.entity.names():
+        # (an entity whose key is empty has no named mention: absorb keeps the longest key)
+        if sm.entity.key == () and res is not Resolution.UNRESOLVED:
             conf = min(conf, 0.5)
         raw.append((sm.entity, sm.span, res, conf))
 

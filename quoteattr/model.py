@@ -316,6 +316,8 @@ class Diagnostic:
 
 
 def _spans_of(result: Result) -> Iterable[Span]:
+    # A quote's entity is one of result.speakers (checked by id), whose
+    # mentions are checked once below, not once per quote.
     for q in result.quotes:
         yield q.content
         yield from q.parts
@@ -323,7 +325,6 @@ def _spans_of(result: Result) -> Iterable[Span]:
             yield q.cue
         if q.speaker is not None:
             yield q.speaker.mention
-            yield from q.speaker.entity.mentions
     for s in result.speakers:
         yield from s.mentions
 
@@ -355,9 +356,12 @@ class Result:
     def __attrs_post_init__(self) -> None:
         for span in _spans_of(self):
             span.check(self.text)
-        ids = {s.id for s in self.speakers}
+        by_id = {s.id: s for s in self.speakers}
         for q in self.quotes:
-            if q.speaker is not None and q.speaker.entity.id not in ids:
+            if q.speaker is None:
+                continue
+            ent = by_id.get(q.speaker.entity.id)
+            if ent is None or (ent is not q.speaker.entity and ent != q.speaker.entity):
                 raise SerializationError(f"quote speaker entity {q.speaker.entity.id!r} is not among result.speakers")
         for d in self.diagnostics:
             if d.end > len(self.text) or d.start > d.end:

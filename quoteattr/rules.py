@@ -126,12 +126,21 @@ class _Regions:
         self.all = [r for r in regions if r.depth == 0]
         self.starts = [r.outer[0] for r in self.all]
         self.index = {id(r): i for i, r in enumerate(self.all)}
+        self._cuts: list[int] | None = None
 
     def containing(self, pos: int) -> QuoteRegion | None:
         i = bisect.bisect_right(self.starts, pos) - 1
         if i >= 0 and self.all[i].outer[0] <= pos < self.all[i].outer[1]:
             return self.all[i]
         return None
+
+    def clause_cuts(self, text: str) -> list[int]:
+        """Offsets where rules cut-trailing-source, cut-coordinated-predicate,
+        cut-concession and dash-elaboration end a clause, outside quotes
+        (found once per document)."""
+        if self._cuts is None:
+            self._cuts = [m.start() for m in _CUT_RE.finditer(text) if self.containing(m.start()) is None]
+        return self._cuts
 
     def starting_in(self, a: int, b: int) -> list[QuoteRegion]:
         i = bisect.bisect_left(self.starts, a)
@@ -416,6 +425,8 @@ _APPOSITIVE_RIGHT_RE = regex.compile(
 )
 
 
+#: The longest reported clause read from a cue (characters); quotes in marks may be longer.
+MAX_CLAUSE = 2000
 _THAT_RE = regex.compile(r"(?i)that\b\s*")
 _GAP_RE = regex.compile(r"[ \t]*[,:;.]?[ \t]*")
 _DASH_RE = regex.compile(r"[ \t,]*[—–-]{1,2}[ \t]*")
@@ -472,7 +483,7 @@ def _skip_object(text: str, pos: int, limit: int, lemma: str = "tell") -> int:
     return pos
 
 
-def _clause(text: str, a: int, sent_end: int, regions: _Regions, cues: Sequence[CueMatch] = ()) -> Pair | None:
+def _clause(text: str, a: int, sent_end: int, regions: _Regions, cuts: Sequence[Pair] = ()) -> Pair | None:
     """The reported clause from *a* to the end of its sentence.
 
     Drops a leading "that" (rule ``drop-that``) and trailing punctuation; runs
@@ -483,7 +494,9 @@ def _clause(text: str, a: int, sent_end: int, regions: _Regions, cues: Sequence[
     m = _THAT_RE.match(text, a, min(sent_end, a + 6))
     if m:
         a = m.end()
-    b = sent_end
+    # A reported clause runs to the end of its sentence, but no further than
+    # MAX_CLAUSE characters: this keeps a megabyte "sentence" linear.
+    b = min(sent_end, a + MAX_CLAUSE)
     r = regions.containing(a)
     if r is not None and r.outer[0] == a:
         b = max(b, r.outer[1])
@@ -491,7 +504,7 @@ def _clause(text: str, a: int, sent_end: int, regions: _Regions, cues: Sequence[
         if r.outer[1] > b:
             b = r.outer[1]
     b = _cut_clause(text, a, b, regions)
-    b = _cut_at_next_cue(text, a, b, regions, cues)
+    b = _cut_at_next_cue(text, a, b, regions, cuts)
     a, b = trim(text, a, b, TRAILING)
     if b > a and text[b - 1] == "." and not text[max(a, b - 4) : b - 1].isupper():
         b -= 1
@@ -528,24 +541,33 @@ _BEFORE_NEXT_CUE_RE = regex.compile(
 )
 
 
-def _cut_at_next_cue(text: str, a: int, b: int, regions: _Regions, cues: Sequence[CueMatch]) -> int:
+def coordinated_cuts(text: str, cues: Sequence[CueMatch], regions: _Regions) -> list[Pair]:
+    """``(cue start, cut offset)`` for every cue that opens a coordinated
+    attribution (rule ``cut-next-attribution``), found once per document."""
+    out = []
     for c in cues:
-        if c.start <= a or c.start >= b or c.type not in VERBLIKE or regions.containing(c.start) is not None:
+        if c.type not in VERBLIKE or regions.containing(c.start) is not None:
             continue
-        m = _BEFORE_NEXT_CUE_RE.search(text, max(a, c.start - 40), c.start)
-        if m is None:
+        m = _BEFORE_NEXT_CUE_RE.search(text, max(0, c.start - 40), c.start)
+        if m is None or (m.group().strip()[:1] not in (",", ";") and c.form_kind == "gerund"):
             continue
-        if m.group().strip()[:1] not in (",", ";") and c.form_kind == "gerund":
-            continue
-        return m.start()
+        out.append((c.start, m.start()))
+    return out
+
+
+def _cut_at_next_cue(text: str, a: int, b: int, regions: _Regions, cuts: Sequence[Pair]) -> int:
+    i = bisect.bisect_right(cuts, (a, len(text)))
+    while i < len(cuts) and cuts[i][0] < b:
+        if cuts[i][1] > a:
+            return cuts[i][1]
+        i += 1
     return b
 
 
 def _cut_clause(text: str, a: int, b: int, regions: _Regions) -> int:
-    for m in _CUT_RE.finditer(text, a, b):
-        if regions.containing(m.start()) is None:
-            return m.start()
-    return b
+    cuts = regions.clause_cuts(text)
+    i = bisect.bisect_left(cuts, a)
+    return cuts[i] if i < len(cuts) and cuts[i] < b else b
 
 
 def _last_nonspace(text: str, lo: int, pos: int) -> int:
@@ -632,7 +654,9 @@ class _Finder:
         self.regions = _Regions(regions)
         self.cues = [c for c in find_cues(self.text) if self.regions.containing(c.start) is None]
         self.cue_starts = [c.start for c in self.cues]
+        self.cuts = coordinated_cuts(self.text, self.cues, self.regions)
         self.used_cues: set[int] = set()
+        self.cued_sentences: set[int] = set()  # starts of sentences holding a candidate's cue
         self.used_regions: set[int] = set()
         self.out: list[Candidate] = []
 
@@ -642,6 +666,9 @@ class _Finder:
 
     def paragraph(self, pos: int) -> Pair:
         return self.paras.at(pos) or (0, len(self.text))
+
+    def has_cue(self, a: int, b: int) -> bool:
+        return bisect.bisect_left(self.cue_starts, a) < bisect.bisect_left(self.cue_starts, b)
 
     def cues_between(self, a: int, b: int) -> list[CueMatch]:
         i = bisect.bisect_left(self.cue_starts, a)
@@ -664,6 +691,7 @@ class _Finder:
         )
         if cue is not None:
             self.used_cues.add(cue.start)
+            self.cued_sentences.add(self.sentence(cue.start)[0])
 
     @staticmethod
     def speaker_bonus(text: str, sp: Pair | None) -> float:
@@ -712,7 +740,7 @@ class _Finder:
                 # Trump said.' -- unquoted words that open the sentence belong
                 # to the content, which is then mixed.
                 sa = self.sentence(qa)[0]
-                if parts and sa < qa and not self.cues_between(sa, qa):
+                if parts and sa < qa and not self.has_cue(sa, qa):
                     lead = trim(text, sa, qa)
                     if lead[0] < lead[1] and text[lead[1] - 1] not in ":—–-" and _WORD_RE.search(text, lead[0], lead[1]):
                         parts = [(lead[0], parts[0][1])] + parts[1:]
@@ -762,9 +790,9 @@ class _Finder:
                     continue
             # Rule ``speaker-colon-quote``: 'From Chairwoman Jane Doe: "Q"' /
             # 'WALLACE: Let's start.'
-            before = text[para[0] : qa].rstrip()
-            if before.endswith(":") and not self.cues_between(para[0], qa):
-                sp = np_left(text, para[0], para[0] + len(before) - 1)
+            colon_end = _last_nonspace(text, para[0], qa)
+            if colon_end > para[0] and text[colon_end - 1] == ":" and not self.has_cue(para[0], qa):
+                sp = np_left(text, para[0], colon_end - 1)
                 if sp is not None and _is_cap(text[sp[0]]):
                     self.add(self._region_parts(r), "speaker-colon-quote", 0.7, None, sp)
                     self.used_regions.add(idx)
@@ -858,7 +886,7 @@ class _Finder:
                 after = _skip_adjuncts(text, cue.end, sb)
                 if text[after : after + 1] == "," and not self._ends_clause(after + 1, sb):
                     left = trim(text, sa, pre_end - 1, TRAILING)
-                    right = _clause(text, after + 1, sb, self.regions, self.cues_between(after + 1, sb))
+                    right = _clause(text, after + 1, sb, self.regions, self.cuts)
                     if right is not None and left[0] < left[1] and _clause_ok(text, left[0], right[1]):
                         self.add([left, right], "parenthetical-cue", 0.8 + self.speaker_bonus(text, sp), cue, sp)
                         continue
@@ -967,7 +995,7 @@ class _Finder:
             return
         # Rule ``call-for``: 'Obama called for reducing the tax rate' -- a demand.
         if cue.lemma == "call" and _CALL_FOR_RE.match(rest):
-            cl = _clause(text, start + _CALL_FOR_RE.match(rest).end(), sb, self.regions, self.cues_between(start, sb))
+            cl = _clause(text, start + _CALL_FOR_RE.match(rest).end(), sb, self.regions, self.cuts)
             if cl is not None and _clause_ok(text, *cl):
                 self.add(_content_parts(text, *cl, self.regions), "call-for", 0.5 + self.speaker_bonus(text, sp), cue, sp)
             return
@@ -978,11 +1006,11 @@ class _Finder:
         # Rule ``cue-to-infinitive``: 'Russia has threatened to retaliate' (low confidence).
         if _TO_INF_RE.match(rest):
             if cue.lemma in INFINITIVE_CUES:
-                cl = _clause(text, start, sb, self.regions, self.cues_between(start, sb))
+                cl = _clause(text, start, sb, self.regions, self.cuts)
                 if cl:
                     self.add(_content_parts(text, *cl, self.regions), "cue-to-infinitive", 0.35, cue, sp)
             return
-        cl = _clause(text, start, sb, self.regions, self.cues_between(start, sb))
+        cl = _clause(text, start, sb, self.regions, self.cuts)
         if cl is None or not _clause_ok(text, *cl):
             return
         has_that = _THAT_RE.match(rest) is not None
@@ -1027,7 +1055,7 @@ class _Finder:
         pos = _skip_adjuncts(text, cue.end, sb)
         if cue.lemma in OBJECT_CUES and cue.type == "verb":
             pos = _skip_object(text, _skip_ws(text, pos, sb), sb, cue.lemma)
-        cl = _clause(text, pos, sb, self.regions, self.cues_between(pos, sb))
+        cl = _clause(text, pos, sb, self.regions, self.cuts)
         if cl is None or not _clause_ok(text, *cl):
             return
         has_that = _THAT_RE.match(text, _skip_ws(text, pos, sb), min(sb, pos + 8)) is not None
@@ -1038,6 +1066,7 @@ class _Finder:
 
     def _sentence_subject(self, sa: int, limit: int) -> Pair | None:
         text = self.text
+        sa = max(sa, limit - 400)  # the subject is near: keeps long sentences linear
         for c in self.cues_between(sa, limit):
             if c.type in VERBLIKE and c.form_kind != "gerund":
                 sp = np_left(text, sa, c.start)
@@ -1072,7 +1101,7 @@ class _Finder:
             # trailing: 'CLAUSE, according to X.' -- unless the sentence has its
             # own attribution, whose source the phrase names ("X said Y,
             # according to TASS": TASS reported X's words).
-            if any(c.cue is not None and sa <= c.cue[0] < sb for c in self.out):
+            if sa in self.cued_sentences:
                 return
             if before_end > sa and text[before_end - 1] == ",":
                 self._clause_before(cue, sp, sa, before_end - 1, "according-to")
@@ -1084,7 +1113,7 @@ class _Finder:
         m = _ASIDE_RE.match(text, pos, sb)
         if m:
             pos = m.end()
-        cl = _clause(text, pos, sb, self.regions, self.cues_between(pos, sb))
+        cl = _clause(text, pos, sb, self.regions, self.cuts)
         if cl is None or not _clause_ok(text, *cl):
             return
         self.add(_content_parts(text, *cl, self.regions), "according-to", 0.8 + self.speaker_bonus(text, sp), cue, sp)
