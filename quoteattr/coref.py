@@ -173,12 +173,14 @@ class _Entity:
     # role_words(), kept until the next absorb: a long run of "the official
     # said" would otherwise rescan every mention for every new one
     _role_cache: set[str] | None = attrs.field(default=None, init=False, repr=False)
+    has_speaker: bool = False  # some mention is a quote's speaker
 
     def names(self) -> list[_Mention]:
         return [m for m in self.mentions if m.name is not None and m.key]
 
     def absorb(self, m: _Mention) -> None:
         old_kind = self.kind
+        self.has_speaker = self.has_speaker or m.speaker
         m.entity = self
         self.mentions.append(m)
         if m.name is not None and len(m.key) > len(self.key):
@@ -700,7 +702,8 @@ def _resolve_role(m: _Mention, antecedents: list[_Mention], starts: list[int]) -
         return None
     need = {m.head, *m.modifiers} - {"former", "top", "senior", "new"}
     i = bisect.bisect_left(starts, m.start)
-    for a in reversed(antecedents[:i]):
+    for k in range(i - 1, -1, -1):  # (no slice copy: long documents stay linear)
+        a = antecedents[k]
         if m.start - a.start > WINDOW * 4:
             break
         e = a.entity
@@ -744,14 +747,15 @@ def _resolve_pronoun(m: _Mention, antecedents: list[_Mention], starts: list[int]
     para = paragraph_of(m.start)
     recent: _Mention | None = None
     subject: _Mention | None = None
-    for a in reversed(antecedents[:i]):
+    for k in range(i - 1, -1, -1):
+        a = antecedents[k]
         if m.start - a.start > WINDOW:
             break
         if a.entity is None or a.in_quote or a.form == "pronoun" and a.entity is m.entity:
             continue
-        if a.entity.kind is None and not any(x.speaker for x in a.entity.mentions) and a.form == "name":
+        if a.entity.kind is None and not a.entity.has_speaker and a.form == "name":
             continue
-        if not _pronoun_ok(m, a.entity, any(x.speaker for x in a.entity.mentions)):
+        if not _pronoun_ok(m, a.entity, a.entity.has_speaker):
             continue
         if recent is None:
             recent = a
@@ -1134,7 +1138,8 @@ def _beat(text: str, c: Candidate, mentions: list[_Mention], starts: list[int], 
         if ok(m):
             return m
     j = bisect.bisect_left(starts, c.start)
-    for m in reversed(mentions[:j]):
+    for k in range(j - 1, -1, -1):
+        m = mentions[k]
         if m.start < pa:
             break
         if ok(m):
