@@ -43,7 +43,7 @@ import regex
 
 from .annotations import Annotation
 from .candidates import Candidate
-from .marks import find_quotes
+from .marks import QuoteRegion, find_quotes
 from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef
 from .text import ABBREVIATIONS
 from .names import FIRST_NAMES, ROLE_NOUNS, TITLES, canonical_token, strip_title
@@ -174,6 +174,8 @@ class _Entity:
     # said" would otherwise rescan every mention for every new one
     _role_cache: set[str] | None = attrs.field(default=None, init=False, repr=False)
     has_speaker: bool = False  # some mention is a quote's speaker
+    has_plural: bool = False  # some mention is plural
+    starts: list[int] = attrs.Factory(list)  # mention starts, sorted
 
     def names(self) -> list[_Mention]:
         return [m for m in self.mentions if m.name is not None and m.key]
@@ -181,6 +183,8 @@ class _Entity:
     def absorb(self, m: _Mention) -> None:
         old_kind = self.kind
         self.has_speaker = self.has_speaker or m.speaker
+        self.has_plural = self.has_plural or m.number == "pl"
+        bisect.insort(self.starts, m.start)
         m.entity = self
         self.mentions.append(m)
         if m.name is not None and len(m.key) > len(self.key):
@@ -212,6 +216,7 @@ class _Entity:
         for m in other.mentions:
             self.absorb(m)
         other.mentions = []
+        other.starts = []
 
     def role_words(self) -> set[str]:
         if self._role_cache is not None:
@@ -673,9 +678,17 @@ def _chain_of(e: _Entity) -> int | None:
 
 
 def _distance(e: _Entity, pos: int) -> int:
-    before = [pos - m.start for m in e.mentions if m.start <= pos]
-    after = [m.start - pos + 10**6 for m in e.mentions if m.start > pos]
-    return min(before + after) if before or after else 10**9
+    """Characters back to the entity's nearest mention at or before *pos*;
+    a mention after *pos* counts a million more. (Bisects the entity's
+    sorted mention starts: long documents stay linear.)"""
+    starts = e.starts
+    i = bisect.bisect_right(starts, pos)
+    best = 10**9
+    if i > 0:
+        best = pos - starts[i - 1]
+    if i < len(starts):
+        best = min(best, starts[i] - pos + 10**6)
+    return best
 
 
 def _gender_ok(a: str | None, b: str | None) -> bool:
@@ -729,7 +742,7 @@ def _pronoun_ok(m: _Mention, e: _Entity, speaker: bool) -> bool:
     if gender is not None and e.gender is not None and gender != e.gender:
         return False
     if kind is EntityKind.PERSON and p in ("they", "them", "we"):
-        return any(x.number == "pl" for x in e.mentions)
+        return e.has_plural
     if p in ("he", "him", "she", "her") and kind is EntityKind.OTHER:
         return speaker
     return True
@@ -791,13 +804,17 @@ def _overlap(a: Pair, b: Pair) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def resolve(ann: Annotation, candidates: list[Candidate]) -> tuple[tuple[Speaker, ...], list[SpeakerRef | None]]:
+def resolve(
+    ann: Annotation, candidates: list[Candidate], regions: Sequence[QuoteRegion] | None = None
+) -> tuple[tuple[Speaker, ...], list[SpeakerRef | None]]:
     """Tie each candidate's speaker mention to a document-level entity.
 
     Args:
         ann: the annotation (its ``chains`` and ``entities`` are used when
             present; otherwise proper names are found by capitalisation).
         candidates: the quote candidates, with their speaker mention spans.
+        regions: the quoted regions from :func:`quoteattr.marks.find_quotes`,
+            when the caller has them (found again otherwise).
 
     Returns:
         The entities referenced by at least one candidate, with ids ``e0``,
@@ -809,7 +826,8 @@ def resolve(ann: Annotation, candidates: list[Candidate]) -> tuple[tuple[Speaker
     """
     text = ann.text
     n = len(text)
-    regions, _ = find_quotes(text, ann.paragraphs)
+    if regions is None:
+        regions, _ = find_quotes(text, ann.paragraphs)
     quoted = sorted({p for r in regions if r.depth == 0 for p in r.parts})
     for c in candidates:
         quoted.extend(c.parts)
@@ -1128,7 +1146,7 @@ def _beat(text: str, c: Candidate, mentions: list[_Mention], starts: list[int], 
     def ok(m: _Mention) -> bool:
         return (
             not m.in_quote and m.subject and m.form in ("name", "pronoun") and m.pronoun not in ("it", "they", "we")
-            and not _PERCEIVER_RE.match(text, m.end)  # "he heard her tell ..." names the listener
+            and not _PERCEIVER_RE.match(text, m.end, m.end + 80)  # "he heard her tell ..." names the listener
         )  # fmt: skip
 
     i = bisect.bisect_left(starts, c.end)

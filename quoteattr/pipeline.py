@@ -119,7 +119,7 @@ def extract_annotation(ann: Annotation, *, min_confidence: float = DEFAULT_MIN_C
     else:
         cands = rules.find_candidates(ann, regions)
     cands = [c for c in cands if c.confidence >= min_confidence]
-    speakers, refs = coref.resolve(ann, cands)
+    speakers, refs = coref.resolve(ann, cands, regions)
     outer = [r for r in regions if r.depth == 0]
     starts = [r.outer[0] for r in outer]
     quotes = [_to_quote(text, c, outer, starts, ref) for c, ref in zip(cands, refs)]
