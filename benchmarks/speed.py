@@ -1,0 +1,416 @@
+"""Speed, scaling, memory and adversarial inputs of the rule engine (issue 7).
+
+Sections (each printed as a table and written to ``benchmarks/results/speed.json``;
+a summary replaces the ``speed`` section of ``docs/benchmarks.md``):
+
+* ``throughput``: :func:`quoteattr.extract` over the PolNeAR dev articles one
+  by one, on one core: chars/s, MB/s (UTF-8) and docs/s; target >= 1 MB/s.
+  When textacy and a spaCy English model are installed they are timed on
+  the same texts (``direct_quotations``) and the speed ratio is printed
+  (target >= 30x); otherwise the script says they are absent.
+* ``cue-matcher``: :func:`quoteattr.cues.find_cues` (word regex + dict)
+  against one trie-ordered alternation regex of the whole lexicon.
+* ``scaling``: one document of 10 KB, 100 KB, 1 MB and 10 MB built by
+  concatenating PolNeAR dev articles; time and the ratio to the size 10x
+  smaller (target <= 12), and the tracemalloc peak over the input's UTF-8
+  size (target <= 10).
+* ``adversarial``: the pathological inputs of ``tests/strategies.py``
+  (``ADVERSARIAL``) at a large size and at a tenth of it; the time ratio
+  must stay <= 12 (linear bound).
+
+Every measurement runs in a fresh subprocess with a time limit
+(``--limit``), so a pathological case cannot stall the run: a case over its
+limit is reported as such and fails its bound.
+
+Usage::
+
+    .venv/bin/python benchmarks/speed.py [--data DIR] [--max-size 10000000] [--limit 120] [--no-docs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))  # strategies.ADVERSARIAL
+
+from _common import DOCS, add_common_args, data_path, machine_info, update_section, write_json  # noqa: E402
+
+SCALING_SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
+# name -> the large size of the adversarial case (the small one is a tenth)
+ADVERSARIAL_SIZES = {
+    "no-whitespace": 1_000_000,  # 1 MB with no whitespace
+    "straight-marks": 100_000,  # 10^5 quote marks
+    "mixed-marks": 100_000,
+    "nested-marks": 10_000,  # 10^4 nested marks
+    "alternating-marks": 10_000 * 12 // 4,  # 10^4 alternating marks (3 chars per mark)
+    "one-sentence": 1_000_000,  # a 1 MB single sentence
+    "said-run": 100_000,  # 20,000 "said" in a row
+    "quote-run": 1_000_000,
+    "unclosed-paragraphs": 1_000_000,
+    "blank-lines": 1_000_000,
+    "periods": 1_000_000,
+    "combining": 1_000_000,
+    "hostile-unicode": 1_000_000,
+    "apostrophes": 1_000_000,
+}
+LINEAR_BOUND = 12.0
+MEMORY_BOUND = 10.0
+TARGET_MBPS = 1.0
+TARGET_TEXTACY_RATIO = 30.0
+
+
+def _texts(data: Path) -> list[str]:
+    p = data_path(data, "polnear-dev.jsonl")
+    if p is None:
+        return []
+    with p.open(encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f if line.strip()]
+
+
+def _concat(texts: list[str], size: int) -> str:
+    """PolNeAR articles joined by blank lines, repeated and cut to *size*
+    characters at a paragraph break where one lies in the last 2 KB."""
+    parts: list[str] = []
+    n = 0
+    while n < size:
+        for t in texts:
+            parts.append(t)
+            n += len(t) + 2
+            if n >= size:
+                break
+    out = "\n\n".join(parts)[:size]
+    cut = out.rfind("\n\n", max(0, size - 2000))
+    return out[:cut] if cut > 0 else out
+
+
+def _build(kind: str, name: str, size: int, data: Path) -> str:
+    if kind == "scaling":
+        return _concat(_texts(data), size)
+    from strategies import ADVERSARIAL
+
+    return ADVERSARIAL[name](size)
+
+
+def _worker(spec: dict[str, Any]) -> dict[str, Any]:
+    """One measurement, in this (fresh) process."""
+    import quoteattr
+
+    text = _build(spec["kind"], spec["name"], spec["size"], Path(spec["data"]))
+    quoteattr.extract("Warm-up: “We will respond,” he said.")
+    out: dict[str, Any] = {"chars": len(text), "bytes": len(text.encode("utf-8", "surrogatepass"))}
+    if spec.get("memory"):
+        tracemalloc.start()
+        r = quoteattr.extract(text)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        out["peak_bytes"] = peak
+    else:
+        # best of up to 3 runs, repeating only while a run is short (< 2 s)
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            r = quoteattr.extract(text)
+            best = min(best, time.perf_counter() - t0)
+            if best >= 2.0:
+                break
+        out["seconds"] = best
+    out["quotes"] = len(r.quotes)
+    return out
+
+
+def _run(spec: dict[str, Any], limit: float) -> dict[str, Any]:
+    """:func:`_worker` in a subprocess; ``{"timeout": limit}`` when it runs over."""
+    try:
+        proc = subprocess.run(
+            [sys.executable, __file__, "--worker", json.dumps(spec)],
+            capture_output=True,
+            text=True,
+            timeout=limit,
+        )
+    except subprocess.TimeoutExpired:
+        return {"timeout": limit}
+    if proc.returncode != 0:
+        return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def throughput(texts: list[str], runs: int) -> dict[str, Any]:
+    import quoteattr
+
+    for t in texts[:5]:
+        quoteattr.extract(t)
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        for t in texts:
+            quoteattr.extract(t)
+        best = min(best, time.perf_counter() - t0)
+    chars = sum(map(len, texts))
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    out: dict[str, Any] = {
+        "docs": len(texts),
+        "chars": chars,
+        "bytes": nbytes,
+        "seconds": round(best, 3),
+        "chars_per_s": round(chars / best),
+        "mb_per_s": round(nbytes / best / 1e6, 3),
+        "docs_per_s": round(len(texts) / best, 1),
+        "target_mb_per_s": TARGET_MBPS,
+        "meets_target": nbytes / best / 1e6 >= TARGET_MBPS,
+    }
+    out["textacy"] = _textacy(texts, best)
+    return out
+
+
+def _textacy(texts: list[str], rules_seconds: float) -> dict[str, Any]:
+    try:
+        import spacy
+        import textacy.extract  # noqa: F401
+    except ImportError as exc:
+        return {"status": f"absent: textacy or spaCy is not installed ({exc.name})"}
+    nlp = None
+    for model in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"):
+        try:
+            nlp = spacy.load(model)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        return {"status": "absent: no spaCy English model is installed"}
+    from textacy.extract import triples
+
+    t0 = time.perf_counter()
+    for t in texts:
+        doc = nlp(t)
+        try:
+            list(triples.direct_quotations(doc))
+        except ValueError:
+            pass  # textacy raises on an odd number of quote marks
+    secs = time.perf_counter() - t0
+    return {"status": "ran", "model": nlp.meta.get("name"), "seconds": round(secs, 3), "ratio": round(secs / rules_seconds, 1)}
+
+
+def cue_matcher(texts: list[str]) -> dict[str, Any]:
+    """find_cues against one alternation regex of every cue word, trie-ordered."""
+    import regex
+
+    from quoteattr import cues
+
+    big = "\n\n".join(texts)
+
+    def trie(words: set[str]) -> str:
+        root: dict[str, Any] = {}
+        for w in words:
+            node = root
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+
+        def rx(node: dict[str, Any]) -> str:
+            alts = [regex.escape(ch) + rx(node[ch]) for ch in sorted(k for k in node if k)]
+            if not alts:
+                return ""
+            body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+            return f"(?:{body})?" if "" in node else body
+
+        return rx(root)
+
+    keys = set(cues.FORMS) | set(cues._NOUNS) | set(cues._CONTINUATIONS)
+    alt = regex.compile(r"(?<![\p{L}\p{M}\p{N}_-])" + trie(keys) + r"(?![\p{L}\p{M}\p{N}_-])", regex.IGNORECASE)
+
+    def best(fn: Any) -> float:
+        b = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            fn()
+            b = min(b, time.perf_counter() - t0)
+        return b
+
+    words_dict = best(lambda: cues.find_cues(big))
+    alternation = best(lambda: sum(1 for _ in alt.finditer(big)))
+    return {
+        "chars": len(big),
+        "find_cues_mb_per_s": round(len(big) / words_dict / 1e6, 2),
+        "alternation_scan_only_mb_per_s": round(len(big) / alternation / 1e6, 2),
+        "note": "the alternation column only finds candidate words; find_cues also builds every match",
+    }
+
+
+def scaling(data: Path, sizes: tuple[int, ...], limit: float) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    prev: dict[str, Any] | None = None
+    for size in sizes:
+        spec = {"kind": "scaling", "name": "polnear", "size": size, "data": str(data)}
+        t = _run(spec, limit)
+        m = _run(dict(spec, memory=True), limit * 3)
+        row: dict[str, Any] = {"size": size, **t}
+        if "peak_bytes" in m:
+            row["peak_bytes"] = m["peak_bytes"]
+            row["peak_over_input"] = round(m["peak_bytes"] / m["bytes"], 2)
+            row["memory_ok"] = row["peak_over_input"] <= MEMORY_BOUND
+        else:
+            row["memory"] = m
+        if prev is not None:
+            row["time_ratio"] = _ratio(prev, row)
+            row["linear_ok"] = row["time_ratio"] is not None and row["time_ratio"] <= LINEAR_BOUND
+        rows.append(row)
+        prev = row
+        _print_row("scaling", row)
+        if "seconds" not in row:
+            break  # a bigger size would only run over too
+    return rows
+
+
+def _ratio(small: dict[str, Any], large: dict[str, Any]) -> float | None:
+    if "seconds" in small and "seconds" in large:
+        return round(large["seconds"] / max(small["seconds"], 1e-6), 2)
+    if "seconds" in small and "timeout" in large:
+        return None
+    return None
+
+
+def adversarial(data: Path, limit: float, scale: float) -> list[dict[str, Any]]:
+    rows = []
+    for name, big in ADVERSARIAL_SIZES.items():
+        big = max(100, int(big * scale))
+        small = _run({"kind": "adversarial", "name": name, "size": big // 10, "data": str(data)}, limit)
+        large = _run({"kind": "adversarial", "name": name, "size": big, "data": str(data)}, limit)
+        row = {"case": name, "small": small, "large": large, "size": big, "time_ratio": _ratio(small, large)}
+        if "timeout" in large and "seconds" in small:
+            row["time_ratio_at_least"] = round(limit / max(small["seconds"], 1e-6), 1)
+        row["linear_ok"] = row["time_ratio"] is not None and row["time_ratio"] <= LINEAR_BOUND
+        rows.append(row)
+        _print_row("adversarial", row)
+    return rows
+
+
+def _fmt_t(m: dict[str, Any]) -> str:
+    if "seconds" in m:
+        return f"{m['seconds']:.3f} s"
+    if "timeout" in m:
+        return f"> {m['timeout']:.0f} s"
+    return f"error: {m.get('error', '?')}"
+
+
+def _print_row(section: str, row: dict[str, Any]) -> None:
+    if section == "scaling":
+        print(
+            f"  scaling {row['size']:>11,} chars  {_fmt_t(row):>10}  ratio {row.get('time_ratio', '-')!s:>6}  "
+            f"peak/input {row.get('peak_over_input', '-')!s:>6}",
+            flush=True,
+        )
+    else:
+        ratio = row["time_ratio"] if row["time_ratio"] is not None else f">= {row.get('time_ratio_at_least', '?')}"
+        print(
+            f"  {row['case']:<20} {row['size'] // 10:>9,} -> {row['size']:>9,}  {_fmt_t(row['small']):>10} -> {_fmt_t(row['large']):>10}  "
+            f"ratio {ratio!s:>7}  {'ok' if row['linear_ok'] else 'OVER BOUND'}",
+            flush=True,
+        )
+
+
+def _markdown(payload: dict[str, Any]) -> str:
+    m = payload["machine"]
+    lines = []
+    tp = payload.get("throughput")
+    if tp:
+        lines += [
+            "| measure | value | target |",
+            "|---|---|---|",
+            f"| rule engine, PolNeAR dev ({tp['docs']} docs, {tp['chars']:,} chars) | {tp['mb_per_s']} MB/s, {tp['chars_per_s']:,} chars/s, {tp['docs_per_s']} docs/s | >= {TARGET_MBPS} MB/s |",
+        ]
+        tx = tp["textacy"]
+        tx_val = f"{tx['seconds']} s, rules {tx['ratio']}x faster" if tx.get("status") == "ran" else tx["status"]
+        lines.append(f"| textacy + spaCy on the same texts | {tx_val} | rules >= {TARGET_TEXTACY_RATIO:.0f}x faster |")
+        cm = payload.get("cue_matcher")
+        if cm:
+            lines.append(
+                f"| `find_cues` (word regex + dict) vs one trie alternation (scan only) | {cm['find_cues_mb_per_s']} vs {cm['alternation_scan_only_mb_per_s']} MB/s | - |"
+            )
+        lines.append("")
+    if payload.get("scaling"):
+        lines += ["| one document of | time | time ratio to 10x smaller (<= 12) | peak memory / input (<= 10) |", "|---|---|---|---|"]
+        for r in payload["scaling"]:
+            lines.append(f"| {r['size']:,} chars | {_fmt_t(r)} | {r.get('time_ratio', '-')} | {r.get('peak_over_input', '-')} |")
+        lines.append("")
+    if payload.get("adversarial"):
+        lines += ["| adversarial input | small -> large | time small -> large | ratio (<= 12) |", "|---|---|---|---|"]
+        for r in payload["adversarial"]:
+            ratio = r["time_ratio"] if r["time_ratio"] is not None else f">= {r.get('time_ratio_at_least', '?')}"
+            flag = "" if r["linear_ok"] else " **over**"
+            lines.append(
+                f"| {r['case']} | {r['size'] // 10:,} -> {r['size']:,} chars | {_fmt_t(r['small'])} -> {_fmt_t(r['large'])} | {ratio}{flag} |"
+            )
+        lines.append("")
+    lines.append(
+        f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}, "
+        f"{m['cpu_count']} CPUs (one used; other jobs shared the machine). Full figures: `benchmarks/results/speed.json`."
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Speed, scaling, memory and adversarial inputs of the rule engine.")
+    add_common_args(ap, out="speed.json")
+    ap.add_argument("--max-size", type=int, default=SCALING_SIZES[-1], help="largest scaling size (default 10,000,000)")
+    ap.add_argument("--limit", type=float, default=120.0, help="seconds allowed to one measurement (default 120)")
+    ap.add_argument("--adversarial-scale", type=float, default=1.0, help="multiply the adversarial sizes (default 1)")
+    ap.add_argument("--runs", type=int, default=3, help="throughput runs, best counts (default 3)")
+    ap.add_argument("--sections", default="throughput,cue-matcher,scaling,adversarial")
+    ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.worker:
+        print(json.dumps(_worker(json.loads(args.worker))))
+        return 0
+    sections = set(args.sections.split(","))
+    payload: dict[str, Any] = {"machine": machine_info(), "bounds": {"linear": LINEAR_BOUND, "memory": MEMORY_BOUND}}
+    texts = _texts(args.data)
+    if texts and "throughput" in sections:
+        payload["throughput"] = tp = throughput(texts, args.runs)
+        print(
+            f"throughput: {tp['docs']} docs, {tp['chars']:,} chars in {tp['seconds']} s: {tp['mb_per_s']} MB/s, "
+            f"{tp['chars_per_s']:,} chars/s, {tp['docs_per_s']} docs/s (target >= {TARGET_MBPS} MB/s: "
+            f"{'met' if tp['meets_target'] else 'NOT met'})"
+        )
+        tx = tp["textacy"]
+        print(f"textacy: {tx['status']}" + (f", {tx['seconds']} s, ratio {tx['ratio']}x" if tx.get("status") == "ran" else ""))
+    if texts and "cue-matcher" in sections:
+        payload["cue_matcher"] = cm = cue_matcher(texts)
+        print(f"cue matcher: find_cues {cm['find_cues_mb_per_s']} MB/s; trie alternation scan {cm['alternation_scan_only_mb_per_s']} MB/s")
+    if texts and "scaling" in sections:
+        print("scaling (one document, polnear-dev concatenated):")
+        payload["scaling"] = scaling(args.data, tuple(s for s in SCALING_SIZES if s <= args.max_size), args.limit)
+    if "adversarial" in sections:
+        print("adversarial (small -> large = 10x):")
+        payload["adversarial"] = adversarial(args.data, args.limit, args.adversarial_scale)
+    out = write_json(args.out, payload)
+    print(f"wrote {out}")
+    if not args.no_docs:
+        update_section(
+            DOCS / "benchmarks.md",
+            "speed",
+            _markdown(payload),
+            heading="Speed, scaling and adversarial inputs",
+            intro=(
+                "`benchmarks/speed.py` times the rule engine on one core: throughput on the PolNeAR dev articles, "
+                "one document of growing size (PolNeAR articles concatenated) with its tracemalloc peak, and the "
+                "pathological inputs of `tests/strategies.py` at two sizes 10x apart. Each measurement runs in a "
+                "fresh process with a time limit. Run it with `python benchmarks/speed.py` "
+                "(options: `--data DIR`, `--max-size`, `--limit`, `--no-docs`)."
+            ),
+        )
+        print(f"updated {DOCS / 'benchmarks.md'} (section speed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
