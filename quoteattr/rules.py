@@ -541,6 +541,9 @@ _BEFORE_NEXT_CUE_RE = regex.compile(
 )
 
 
+_BEFORE_NEW_SUBJECT_RE = regex.compile(r"[,;]\s*(?:(?:and|but|while|whereas|yet)\s+)?$", regex.I)
+
+
 def coordinated_cuts(text: str, cues: Sequence[CueMatch], regions: _Regions) -> list[Pair]:
     """``(cue start, cut offset)`` for every cue that opens a coordinated
     attribution (rule ``cut-next-attribution``), found once per document."""
@@ -549,6 +552,15 @@ def coordinated_cuts(text: str, cues: Sequence[CueMatch], regions: _Regions) -> 
         if c.type not in VERBLIKE or regions.containing(c.start) is not None:
             continue
         m = _BEFORE_NEXT_CUE_RE.search(text, max(0, c.start - 40), c.start)
+        if m is None and c.form_kind != "gerund":
+            # ", but Afghan Ambassador Hamdullah Mohib says ..." -- a new
+            # subject after a comma and a conjunction
+            sp = np_left(text, max(0, c.start - 200), c.start)
+            if sp is not None:
+                m = _BEFORE_NEW_SUBJECT_RE.search(text, max(0, sp[0] - 20), sp[0])
+            if m is not None:
+                out.append((c.start, m.start()))
+            continue
         if m is None or (m.group().strip()[:1] not in (",", ";") and c.form_kind == "gerund"):
             continue
         out.append((c.start, m.start()))

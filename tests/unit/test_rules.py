@@ -113,6 +113,11 @@ def test_rules_speaker_mention_keeps_appositive(text: str, speaker: str) -> None
             "the audit was late",
             "the firm be replaced",
         ),
+        (
+            "Officials said the visas were delayed, but Ambassador Lena Ho says the team will travel.",
+            "the visas were delayed",
+            "the team will travel",
+        ),
     ],
 )
 def test_rules_cut_next_attribution(text: str, first: str, second: str) -> None:
