@@ -118,11 +118,16 @@ def extract_annotation(ann: Annotation, *, min_confidence: float = DEFAULT_MIN_C
         cands = syntax.find_candidates(ann, regions)
     else:
         cands = rules.find_candidates(ann, regions)
-    cands = [c for c in cands if c.confidence >= min_confidence]
+    # Speakers are resolved over every candidate, low-confidence ones
+    # included: a bare quote still takes its turn in a dialogue, so the
+    # quotes that are kept get the same speakers at any threshold.
     speakers, refs = coref.resolve(ann, cands, regions)
+    kept = [(c, ref) for c, ref in zip(cands, refs) if c.confidence >= min_confidence]
+    used = {ref.entity.id for _, ref in kept if ref is not None}
+    speakers = tuple(s for s in speakers if s.id in used)
     outer = [r for r in regions if r.depth == 0]
     starts = [r.outer[0] for r in outer]
-    quotes = [_to_quote(text, c, outer, starts, ref) for c, ref in zip(cands, refs)]
+    quotes = [_to_quote(text, c, outer, starts, ref) for c, ref in kept]
     engine = "stanza" if ann.source == "stanza" else ann.source
     return Result(text=text, quotes=quotes, speakers=speakers, diagnostics=diags, engine=engine, id=id)
 

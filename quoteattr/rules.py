@@ -1135,8 +1135,9 @@ class _Finder:
         """Rule ``direct-bare``: a quote with no cue near it.
 
         Sentence-like quotes (four words or more, or ending in . ! ?) are kept
-        with moderate confidence; short fragments are probably scare quotes
-        or titles ('so-called "peace plan"') and score low.
+        with moderate confidence, and so is a short quote that is a whole
+        paragraph of dialogue ('"Out."'); other short fragments are probably
+        scare quotes or titles ('so-called "peace plan"') and score low.
         """
         text = self.text
         for idx, r in enumerate(self.regions.all):
@@ -1149,10 +1150,14 @@ class _Finder:
             last = text[parts[-1][1] - 1]
             sentence_like = words >= 4 and (last in ".!?…,\"”'’" or words >= 8)
             # a quote that opens its paragraph reads as speech more than one mid-sentence
-            starts_para = r.outer[0] == self.paragraph(r.outer[0])[0]
+            pa, pb = self.paragraph(r.outer[0])
+            starts_para = r.outer[0] == pa
             conf = 0.15
             if sentence_like:
                 conf = 0.5 if starts_para else 0.4
+            elif starts_para and r.outer[1] >= pb and last in ".!?…,-—":
+                # a whole paragraph of dialogue: '"Out."'
+                conf = 0.45
             if r.close is None:
                 conf -= 0.1
             self.add(parts, "direct-bare", conf)
