@@ -19,10 +19,10 @@ import shutil
 import struct
 import subprocess
 import zlib
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from html_tree import Node, parse
 
 import quoteattr
 from quoteattr import Quote, Result, Span, Speaker, SpeakerRef
@@ -128,59 +128,6 @@ def hostile_result() -> Result:
 # reading the dumped DOM
 
 
-class Node:
-    def __init__(self, tag: str, attrs: dict[str, str | None]) -> None:
-        self.tag, self.attrs, self.children = tag, attrs, []
-
-    @property
-    def classes(self) -> list[str]:
-        return (self.attrs.get("class") or "").split()
-
-    def iter(self):
-        yield self
-        for c in self.children:
-            if isinstance(c, Node):
-                yield from c.iter()
-
-    def find_all(self, cls: str) -> list[Node]:
-        return [n for n in self.iter() if cls in n.classes]
-
-    def text(self, skip: str | None = None) -> str:
-        return "".join(
-            c if isinstance(c, str) else c.text(skip) for c in self.children if isinstance(c, str) or skip not in c.classes
-        )
-
-
-class DomTree(HTMLParser):
-    VOID = frozenset({"meta", "br", "hr", "img", "link", "input", "wbr"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#root", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, dict(attrs))
-        self.stack[-1].children.append(node)
-        if tag not in self.VOID:
-            self.stack.append(node)
-
-    def handle_endtag(self, tag):
-        if tag not in self.VOID:
-            assert tag == self.stack[-1].tag, f"</{tag}> closes <{self.stack[-1].tag}>"
-            self.stack.pop()
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
-
-
-def parse_dom(dom: str) -> Node:
-    tree = DomTree()
-    tree.feed(dom)
-    tree.close()
-    return tree.root
-
-
 # ----------------------------------------------------------------------------
 # reading the screenshot (8-bit RGB/RGBA PNG, no interlacing: what Chromium writes)
 
@@ -253,7 +200,7 @@ def dom(chromium, results, tmp_path_factory) -> Node:
     tmp = tmp_path_factory.mktemp("dom")
     page = tmp / "seeds.html"
     page.write_text(render_html(results, title="Seed articles"), encoding="utf-8")
-    return parse_dom(run_chromium(chromium, tmp, page, "--dump-dom"))
+    return parse(run_chromium(chromium, tmp, page, "--dump-dom"))
 
 
 def test_browser_dom_has_one_section_per_result(dom, results):
