@@ -1150,7 +1150,8 @@ def _beat(text: str, c: Candidate, mentions: list[_Mention], starts: list[int], 
         )  # fmt: skip
 
     i = bisect.bisect_left(starts, c.end)
-    for m in mentions[i:]:
+    for k in range(i, len(mentions)):  # (indices, not a slice copy: linear on long texts)
+        m = mentions[k]
         if m.start >= pb or m.start - c.end > _BEAT_AFTER:
             break
         if ok(m):
@@ -1158,7 +1159,7 @@ def _beat(text: str, c: Candidate, mentions: list[_Mention], starts: list[int], 
     j = bisect.bisect_left(starts, c.start)
     for k in range(j - 1, -1, -1):
         m = mentions[k]
-        if m.start < pa:
+        if m.start < pa or c.start - m.start > _BEAT_BEFORE:
             break
         if ok(m):
             return m
@@ -1171,6 +1172,8 @@ _PERCEIVER_RE = regex.compile(r"[ \u00a0]+(?:\w+[ \u00a0]+)?(?:heard|hears|hear|
 
 #: How far after a quote (characters) an action beat's subject may start.
 _BEAT_AFTER = 80
+#: How far before a quote (characters) the nearest beat subject is looked for.
+_BEAT_BEFORE = 600
 
 
 def _follow_on(text: str, candidates: list[Candidate], raw: list, order: list[int], paragraph_of, beat, vocatives) -> None:  # type: ignore[no-untyped-def,type-arg]
