@@ -1225,9 +1225,16 @@ def _follow_on(text: str, candidates: list[Candidate], raw: list, order: list[in
                     other = None
                     if pc == pa + 1 and dialogue:
                         ea = raw[a][0]
-                        b = next((h for h in reversed(history[:-1]) if raw[h][0] is not ea), None)
-                        if b is not None and c.start - candidates[b].end > _EXCHANGE_WINDOW:
-                            b = None
+                        # the last other speaker within the exchange window
+                        # (history is in text order: stop at the window)
+                        b = None
+                        for k in range(len(history) - 2, -1, -1):
+                            h = history[k]
+                            if c.start - candidates[h].end > _EXCHANGE_WINDOW:
+                                break
+                            if raw[h][0] is not ea:
+                                b = h
+                                break
                         if b is not None:
                             other = b
                             if exchange or paragraph_of(candidates[b].end) == paragraph_of(candidates[a].start) - 1:
