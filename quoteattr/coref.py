@@ -46,7 +46,7 @@ from .candidates import Candidate
 from .marks import QuoteRegion, find_quotes
 from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef
 from .text import ABBREVIATIONS
-from .names import FIRST_NAMES, ROLE_NOUNS, TITLES, canonical_token, strip_title
+from .names import FIRST_NAMES, ROLE_NOUNS, TITLES, canonical_token, full_names_match, strip_title
 
 __all__ = ["PRONOUN_FEATURES", "analyse_mention", "find_name_mentions", "resolve"]
 
@@ -553,20 +553,8 @@ def _role_near(text: str, a: int, b: int) -> str | None:
 
 
 def _compatible_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Rule ``name-full``: two multi-word names are one entity when their last
-    words match and their first words agree (equal after spelling variants, or
-    an initial of each other); middle names and initials may differ.
-    Example: "Sergei Lavrov" ~ "Sergey V. Lavrov"; "John Smith" !~ "Mary Smith"."""
-    if a == b:
-        return True
-    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
-        return False
-    fa, fb = a[0], b[0]
-    if fa == fb:
-        return True
-    if len(fa) == 1 or len(fb) == 1:
-        return fa[0] == fb[0]
-    return False
+    """Rule ``name-full`` (see :func:`quoteattr.names.full_names_match`), or equal keys."""
+    return a == b or full_names_match(a, b)
 
 
 def _org_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

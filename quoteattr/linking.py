@@ -36,7 +36,7 @@ import attrs
 
 from .errors import InputTypeError
 from .model import EntityKind, Result, Speaker
-from .names import name_key
+from .names import first_names_compatible, full_names_match, name_key
 
 __all__ = ["CorpusSpeaker", "link_speakers"]
 
@@ -91,19 +91,6 @@ class _Cluster:
         return kinds.most_common(1)[0][0] if kinds else EntityKind.OTHER
 
 
-def _first_compatible(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    return False
-
-
-def _full_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Rule ``link-full-name``."""
-    return len(a) >= 2 and len(b) >= 2 and a[-1] == b[-1] and _first_compatible(a[0], b[0])
-
-
 def _org_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Rule ``link-organisation``."""
     if a == b:
@@ -130,7 +117,7 @@ def _conflict(a: _Cluster, b: _Cluster) -> bool:
         return False
     for ka in a.full:
         for kb in b.full:
-            if ka[-1] == kb[-1] and not _first_compatible(ka[0], kb[0]):
+            if ka[-1] == kb[-1] and not first_names_compatible(ka[0], kb[0]):
                 return True
     return False
 
@@ -179,7 +166,7 @@ def link_speakers(results: Iterable[Result], *, include_unnamed: bool = False) -
                 if c.kind is EntityKind.ORGANISATION or m.kind is EntityKind.ORGANISATION:
                     ok = any(_org_match(a, b) for a in c.keys for b in m.keys)
                 else:
-                    ok = any(_full_match(a, b) for a in c.full for b in m.full) or bool(c.keys & m.keys)
+                    ok = any(full_names_match(a, b) for a in c.full for b in m.full) or bool(c.keys & m.keys)
                 if ok:
                     target = m
                     break

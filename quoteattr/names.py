@@ -33,6 +33,8 @@ __all__ = [
     "RoleInfo",
     "TitleInfo",
     "canonical_token",
+    "first_names_compatible",
+    "full_names_match",
     "gender_of_first_name",
     "name_key",
     "strip_title",
@@ -114,3 +116,21 @@ def name_key(name: str) -> tuple[str, ...]:
     words = [w for w in name.replace("\u00a0", " ").split() if w]
     words, _ = strip_title(words)
     return tuple(canonical_token(w) for w in words if w.strip(".,"))
+
+
+def first_names_compatible(a: str, b: str) -> bool:
+    """Two first-name keys agree: equal (after spelling variants, as keys
+    are canonical), or one is the other's initial ("s" ~ "sergey")."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return False
+
+
+def full_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Rule ``name-full``: two name keys of two words or more are one person
+    when their last words match and their first words agree; middle names
+    may differ. Example: "Sergei Lavrov" ~ "Sergey V. Lavrov"; "John Smith"
+    !~ "Mary Smith"."""
+    return len(a) >= 2 and len(b) >= 2 and a[-1] == b[-1] and first_names_compatible(a[0], b[0])
