@@ -194,6 +194,10 @@ def _np_head(w: str) -> bool:
     return _is_cap(w) or low in ROLE_NOUNS or low in SOURCE_NOUNS
 
 
+#: Characters read on either side of a cue for its speaker noun phrase.
+NP_WINDOW = 200
+
+
 def np_left(text: str, limit: int, pos: int) -> Pair | None:
     """The speaker noun phrase that ends just before *pos* (rule ``speaker-left``).
 
@@ -204,7 +208,7 @@ def np_left(text: str, limit: int, pos: int) -> Pair | None:
     Russian foreign minister, said" -> "Sergey Lavrov, the Russian foreign
     minister".
     """
-    toks = _words(text, max(limit, pos - 300), pos)
+    toks = _words(text, max(limit, pos - NP_WINDOW), pos)
     i = len(toks) - 1
     skipped = 0
     while i >= 0 and skipped < 6:
@@ -369,7 +373,7 @@ def np_right(text: str, pos: int, limit: int) -> Pair | None:
     "said Peskov." -> "Peskov"; "said the Kremlin spokesman, Dmitry Peskov."
     -> "the Kremlin spokesman, Dmitry Peskov"; "said he" -> "he".
     """
-    toks = _words(text, pos, min(limit, pos + 300))
+    toks = _words(text, pos, min(limit, pos + NP_WINDOW))
     if not toks:
         return None
     w0 = text[toks[0][0] : toks[0][1]]
