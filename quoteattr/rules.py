@@ -77,7 +77,6 @@ DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "mon tue tues wed thu thurs fri sat sun".split()
 )
-TEMPORAL_AFTER = frozenset("on last this next earlier later week month year morning afternoon evening night".split())
 # Lemmas of cue verbs that take the addressee as object: "told reporters that".
 OBJECT_CUES = _frame("addressee")
 # Lemmas of cues whose object is described by a quoted phrase: 'described it as
@@ -1003,8 +1002,8 @@ class _Finder:
                     self.add([nxt], "colon-block", 0.7 + self.speaker_bonus(text, sp), cue, sp)
             return
         # Rule ``call-for``: 'Obama called for reducing the tax rate' -- a demand.
-        if cue.lemma == "call" and _CALL_FOR_RE.match(rest):
-            cl = _clause(text, start + _CALL_FOR_RE.match(rest).end(), sb, self.regions, self.cuts)
+        if cue.lemma == "call" and (m := _CALL_FOR_RE.match(rest)):
+            cl = _clause(text, start + m.end(), sb, self.regions, self.cuts)
             if cl is not None and _clause_ok(text, *cl):
                 self.add(_content_parts(text, *cl, self.regions), "call-for", 0.5 + self.speaker_bonus(text, sp), cue, sp)
             return

@@ -478,7 +478,6 @@ class _Finder:
         for c in extra:
             # a dependency candidate whose cue lies inside this wholly quoted
             # one is nested in it ("Hoping that X translates ...," Hill said)
-            nested = [k for k in keep if _cue_inside(k, c)]
             rest = [k for k in keep if not _cue_inside(k, c)]
             if any(_overlaps(c, k) or _cue_inside(c, k) for k in rest):
                 continue
