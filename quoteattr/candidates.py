@@ -71,11 +71,12 @@ def trim(text: str, a: int, b: int, chars: str = _TRIM_CHARS) -> Pair:
     return a, b
 
 
-_ALNUM_RE = regex.compile(r"[\p{L}\p{N}]")
+_ALNUM_RUN_RE = regex.compile(r"[\p{L}\p{N}]+")
 
 
 def _alnum(text: str, a: int, b: int) -> int:
-    return len(_ALNUM_RE.findall(text, a, b)) if a < b else 0
+    """The number of letters and digits in ``text[a:b]``."""
+    return sum(map(len, _ALNUM_RUN_RE.findall(text, a, b))) if a < b else 0
 
 
 def kind_of(

@@ -124,6 +124,7 @@ _NAME_SEQ_RE = regex.compile(
 # Example: "Russian foreign minister Sergei Lavrov" -> "Russian foreign minister".
 # (?r): searched from the end, so the anchored match costs one attempt
 # instead of one per start position (the same matches, 50x faster).
+_LAST_WORD_RE = regex.compile(r"(?r)([\p{L}\-]+)[ \u00a0]$", regex.V1)
 _PREMOD_RE = regex.compile(r"(?r)((?:[\p{L}\-]+[ \u00a0]){0,4}[\p{L}\-]+)[ \u00a0]$", regex.V1)
 
 # Rule ``role-appositive``: ", the <role>," right after a name gives it a role.
@@ -267,8 +268,14 @@ def _role_info(w: str) -> tuple[str | None, str] | None:
 
 
 def _is_acronym(w: str) -> bool:
-    letters = [c for c in w if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """At least two letters, all capitals ("NATO", "U.S.")."""
+    n = 0
+    for c in w:
+        if c.isalpha():
+            if not c.isupper():
+                return False  # (most words end here, at their second letter)
+            n += 1
+    return n >= 2
 
 
 def analyse_mention(text: str, start: int, end: int) -> _Mention:
@@ -280,6 +287,11 @@ def analyse_mention(text: str, start: int, end: int) -> _Mention:
     "Maria Zakharova", the role "Foreign Ministry spokeswoman", a female
     person.
     """
+    p = text[start:end].lower()
+    if p in PRONOUN_FEATURES:
+        # the common case, a pronoun alone: no need to split words
+        person, number, gender, _ = PRONOUN_FEATURES[p]
+        return _Mention(start, end, "pronoun", pronoun=p, gender=gender, number=number)
     words = _words(text, start, end)
     paren = text.find("(", start, end)
     if paren != -1 and any(w[1] <= paren for w in words):
@@ -454,24 +466,32 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         ws = list(_WORD_RE.finditer(text, m.start(), m.end()))
         # a period ends the name unless the word is a title, an initial or
         # an abbreviation: "Florence. By" -> "Florence"
-        for i, w in enumerate(ws[:-1]):
-            g = w.group()
-            if g.endswith(".") and len(g) > 2 and _lower(g) not in TITLES and _lower(g) not in ABBREVIATIONS:
-                ws = ws[: i + 1]
+        for i in range(len(ws) - 1):
+            g = ws[i].group()
+            if g.endswith(".") and len(g) > 2:
+                lg = _lower(g)
+                if lg not in TITLES and lg not in ABBREVIATIONS:
+                    ws = ws[: i + 1]
+                    break
+        while ws:
+            g = ws[0].group()
+            lg = _lower(g)
+            if lg in _NOT_NAMES and lg not in TITLES or g == "I" or g == "i":
+                ws = ws[1:]
+            else:
                 break
-        while ws and (_lower(ws[0].group()) in _NOT_NAMES and _lower(ws[0].group()) not in TITLES or ws[0].group().lower() in ("i",)):
-            ws = ws[1:]
         if not ws:
             continue
         # Rule ``find-names-sentence-start``: a sentence-initial word that the
         # text also writes in lowercase is not part of the name ("Poor
         # Douglas" -> "Douglas", "Upon" -> nothing).
         first = ws[0]
-        if _sentence_initial(text, first.start()) and _lower(first.group()) not in TITLES and _lower(first.group()) not in FIRST_NAMES:
+        lg = _lower(first.group())
+        if lg not in TITLES and lg not in FIRST_NAMES and _sentence_initial(text, first.start()):
             if lower_words is None:
-                lower_words = {w.group() for w in _LOWER_WORD_RE.finditer(text)}
+                lower_words = set(_LOWER_WORD_RE.findall(text))
             # ... or an adverb in -ly ("Immediately he was off again.")
-            if _lower(first.group()) in lower_words or _lower(first.group()).endswith("ly"):
+            if lg in lower_words or lg.endswith("ly"):
                 ws = ws[1:]
                 if not ws:
                     continue
@@ -531,11 +551,16 @@ def _give_role(m: _Mention, role: str) -> None:
 
 
 def _role_near(text: str, a: int, b: int) -> str | None:
-    m = _APPOSITIVE_RE.match(text[b : b + 100])
+    m = _APPOSITIVE_RE.match(text[b : b + 100]) if text.startswith(",", b) else None
     if m:
         words = m.group(1).split()
         if words and _role_info(words[-1]) is not None:
             return m.group(1)
+    # The premodifier must end in a lowercase role noun right before the
+    # space before the name: test that word before running the regex.
+    last = _LAST_WORD_RE.search(text, max(0, a - 60), a)
+    if last is None or _cap(last.group(1)) or _role_info(last.group(1)) is None:
+        return None
     pm = _PREMOD_RE.search(text[max(0, a - 60) : a])
     if pm:
         words = pm.group(1).split()
@@ -1268,6 +1293,9 @@ def _opens_paragraph(text: str, c: Candidate) -> bool:
     return j < 0 or text[j] in "\n\r"
 
 
+_LEADING_ARTICLE_RE = regex.compile(r"(?i)^\W*(?:the|a|an)\b")
+
+
 def _build(text: str, e: _Entity, sid: str) -> Speaker:
     names = e.names()
     name = None
@@ -1279,7 +1307,7 @@ def _build(text: str, e: _Entity, sid: str) -> Speaker:
             # a clean mention (the name alone, perhaps with a title or "the")
             # beats one inside a description ("Facebook creator Mark Zuckerberg")
             ta, _ = m.alias or m.name  # type: ignore[misc]
-            clean = not any(ch.isalnum() for ch in regex.sub(r"(?i)^\W*(?:the|a|an)\b", "", text[m.start : ta]))
+            clean = not any(ch.isalnum() for ch in _LEADING_ARTICLE_RE.sub("", text[m.start : ta]))
             return (1 < len(m.key) <= 4, clean, len(m.key), sum(ch.isupper() for ch in t), -int(m.title is not None), -m.start)
 
         best = max(names, key=score)

@@ -90,6 +90,9 @@ class Resolution(str, enum.Enum):
         return self.value
 
 
+_set = object.__setattr__
+
+
 def _check_span(instance: Span, attribute: attrs.Attribute[Any], value: int) -> None:
     if instance.end < instance.start:
         raise InvalidSpanError(f"'end' must be >= 'start' (got start={instance.start}, end={instance.end})")
@@ -128,7 +131,16 @@ class Span:
             raise InvalidSpanError(
                 f"span [{start}, {end}) must lie within a text of {len(source)} characters"
             )
-        return cls(start, end, source[start:end])
+        if type(start) is not int or type(end) is not int or cls is not Span:
+            return cls(start, end, source[start:end])
+        # The hot path (a span per quote part, cue and mention): the checks
+        # above are all the validators would do, so set the slots directly,
+        # as attrs' own frozen __init__ does.
+        span = object.__new__(Span)
+        _set(span, "start", start)
+        _set(span, "end", end)
+        _set(span, "text", source[start:end])
+        return span
 
     def __len__(self) -> int:
         return self.end - self.start

@@ -23,7 +23,7 @@ Order of work:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -554,9 +554,14 @@ _BEFORE_NEXT_CUE_RE = regex.compile(
 _BEFORE_NEW_SUBJECT_RE = regex.compile(r"[,;]\s*(?:(?:and|but|while|whereas|yet)\s+)?$", regex.I)
 
 
-def coordinated_cuts(text: str, cues: Sequence[CueMatch], regions: _Regions) -> list[Pair]:
+def coordinated_cuts(
+    text: str, cues: Sequence[CueMatch], regions: _Regions, subject: Callable[[int], Pair | None]
+) -> list[Pair]:
     """``(cue start, cut offset)`` for every cue that opens a coordinated
-    attribution (rule ``cut-next-attribution``), found once per document."""
+    attribution (rule ``cut-next-attribution``), found once per document.
+
+    *subject* gives the speaker noun phrase before a cue start (``np_left``
+    within the cue's sentence)."""
     out = []
     for c in cues:
         if c.type not in VERBLIKE or regions.containing(c.start) is not None:
@@ -564,8 +569,12 @@ def coordinated_cuts(text: str, cues: Sequence[CueMatch], regions: _Regions) -> 
         m = _BEFORE_NEXT_CUE_RE.search(text, max(0, c.start - 40), c.start)
         if m is None and c.form_kind != "gerund":
             # ", but Afghan Ambassador Hamdullah Mohib says ..." -- a new
-            # subject after a comma and a conjunction
-            sp = np_left(text, max(0, c.start - 200), c.start)
+            # subject after a comma and a conjunction (no comma or semicolon
+            # before the cue: no such subject, and no need to look for one)
+            lo = max(0, c.start - NP_WINDOW - 20)
+            if text.find(",", lo, c.start) == -1 and text.find(";", lo, c.start) == -1:
+                continue
+            sp = subject(c.start)
             if sp is not None:
                 m = _BEFORE_NEW_SUBJECT_RE.search(text, max(0, sp[0] - 20), sp[0])
             if m is not None:
@@ -662,13 +671,21 @@ class _Finder:
         self.regions = _Regions(regions)
         self.cues = [c for c in find_cues(self.text) if self.regions.containing(c.start) is None]
         self.cue_starts = [c.start for c in self.cues]
-        self.cuts = coordinated_cuts(self.text, self.cues, self.regions)
+        self._subjects: dict[int, Pair | None] = {}
+        self.cuts = coordinated_cuts(self.text, self.cues, self.regions, self.subject_before)
         self.used_cues: set[int] = set()
         self.cued_sentences: set[int] = set()  # starts of sentences holding a candidate's cue
         self.used_regions: set[int] = set()
         self.out: list[Candidate] = []
 
     # --- helpers -----------------------------------------------------------
+    def subject_before(self, pos: int) -> Pair | None:
+        """``np_left`` from the start of the sentence holding *pos* (memoised:
+        rules ``cut-next-attribution`` and ``subject-cue-clause`` both ask)."""
+        if pos not in self._subjects:
+            self._subjects[pos] = np_left(self.text, self.sentence(pos)[0], pos)
+        return self._subjects[pos]
+
     def sentence(self, pos: int) -> Pair:
         return self.sents.at(pos) or self.paras.at(pos) or (pos, pos)
 
@@ -886,7 +903,7 @@ class _Finder:
             # passive "was told" / "were asked": the speaker is not the subject
             if cue.form_kind == "pastpart" and _PASSIVE_RE.search(prev):
                 continue
-            sp = np_left(text, sa, cue.start)
+            sp = self.subject_before(cue.start)
             # Rule ``parenthetical-cue``: 'The transition, he said, would be
             # hard.' -- the clause runs on both sides of ', X said,'.
             pre_end = _last_nonspace(text, sa, sp[0]) if sp is not None else sa

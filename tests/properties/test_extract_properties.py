@@ -105,6 +105,27 @@ def test_extract_properties_extract_many_in_process(batch: list[str]) -> None:
     assert [quoteattr.extract(t) for t in batch] == list(quoteattr.extract_many(batch, n_process=1))
 
 
+@given(texts(), st.integers(min_value=0, max_value=40), st.booleans())
+def test_extract_properties_all_invariants(text: str, k: int, blank_line: bool) -> None:
+    """Every invariant of issue 7 on one generated text: no exception, valid
+    offsets, determinism, ``extract_many`` equal to ``extract``, a lossless
+    round trip and a prefix that only shifts offsets.
+
+    Generating a text costs about ten times more than extracting from it, so
+    this is the property to run deep: ``HYPOTHESIS_PROFILE=deep python -m
+    pytest "tests/properties/test_extract_properties.py::test_extract_properties_all_invariants"``.
+    """
+    test_extract_properties_never_raises_and_spans_match.hypothesis.inner_test(text)
+    r = quoteattr.extract(text)
+    assert r == quoteattr.extract(text)
+    assert list(quoteattr.extract_many([text, text], n_process=1)) == [r, r]
+    assert r == Result.from_dict(json.loads(json.dumps(r.to_dict(), ensure_ascii=False)))
+    prefix = " " * k + ("\n\n" if blank_line else "")
+    if prefix:
+        moved = quoteattr.extract(prefix + text).to_dict()
+        assert _shifted(r.to_dict(), len(prefix), prefix + text) == moved
+
+
 @pytest.mark.slow
 @settings(max_examples=3)
 @given(st.lists(news_texts(), min_size=1, max_size=8))
