@@ -94,9 +94,8 @@ def kind_of(
     outer = [r for r in regions if r.depth == 0] if starts is None else regions
     if starts is None:
         starts = [r.outer[0] for r in outer]
-    total = quoted = 0
+    quoted = 0
     for a, b in parts:
-        total += _alnum(text, a, b)
         # outermost regions do not overlap: start from the last one opening before a
         i = max(0, bisect.bisect_right(starts, a) - 1)
         while i < len(outer) and outer[i].outer[0] < b:
@@ -109,6 +108,8 @@ def kind_of(
                 quoted += _alnum(text, max(a, ra), min(b, rb))
                 j += 1
             i += 1
-    if total == 0 or quoted == 0:
+    if quoted == 0:
         return QuoteKind.INDIRECT
+    # (letters outside quotes are counted only when some are inside them)
+    total = sum(_alnum(text, a, b) for a, b in parts)
     return QuoteKind.DIRECT if quoted >= total else QuoteKind.MIXED

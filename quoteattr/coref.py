@@ -162,6 +162,17 @@ class _Mention:
     def span(self) -> Pair:
         return self.start, self.end
 
+    def moved(self, start: int) -> _Mention:
+        """A fresh copy of what analysis found, for the same words at *start*."""
+        d = start - self.start
+        return _Mention(
+            start, self.end + d, self.form,
+            name=None if self.name is None else (self.name[0] + d, self.name[1] + d),
+            alias=None if self.alias is None else (self.alias[0] + d, self.alias[1] + d),
+            key=self.key, title=self.title, role=self.role, head=self.head, modifiers=self.modifiers,
+            gender=self.gender, kind=self.kind, number=self.number, definite=self.definite, pronoun=self.pronoun,
+        )  # fmt: skip
+
 
 @attrs.define(eq=False)
 class _Entity:
@@ -558,8 +569,19 @@ def _role_near(text: str, a: int, b: int) -> str | None:
             return m.group(1)
     # The premodifier must end in a lowercase role noun right before the
     # space before the name: test that word before running the regex.
-    last = _LAST_WORD_RE.search(text, max(0, a - 60), a)
-    if last is None or _cap(last.group(1)) or _role_info(last.group(1)) is None:
+    lo = max(0, a - 60)
+    if a < 2 or text[a - 1] not in " \u00a0\n":
+        return None
+    last = ""
+    if text[a - 1] != "\n":
+        last = text[max(lo, text.rfind(" ", lo, a - 1) + 1, text.rfind("\u00a0", lo, a - 1) + 1) : a - 1]
+    if not last.replace("-", "").isalpha():
+        # not a plain word before the name: find the letters that end it
+        found = _LAST_WORD_RE.search(text, lo, a)
+        if found is None:
+            return None
+        last = found.group(1)
+    if _cap(last) or _role_info(last) is None:
         return None
     pm = _PREMOD_RE.search(text[max(0, a - 60) : a])
     if pm:
@@ -859,6 +881,20 @@ def resolve(
         return bisect.bisect_right(para_starts, pos) - 1
 
     # -- collect mentions -------------------------------------------------
+    # analyse_mention reads only the mention's own words, and names recur
+    # ("Trump" thirty times in one article): each distinct wording is
+    # analysed once per document, and later mentions get a moved copy.
+    analysed: dict[str, _Mention] = {}
+
+    def analyse(a: int, b: int) -> _Mention:
+        words = text[a:b]
+        found = analysed.get(words)
+        if found is None:
+            m = analyse_mention(text, a, b)
+            analysed[words] = m.moved(a)
+            return m
+        return found.moved(a)
+
     mentions: list[_Mention] = []
     speaker_of: list[_Mention | None] = []
     for c in candidates:
@@ -867,7 +903,7 @@ def resolve(
             continue
         a, b = c.speaker
         Span.of(text, a, b)  # raises InvalidSpanError on bad offsets
-        m = analyse_mention(text, a, b)
+        m = analyse(a, b)
         m.speaker = True
         if m.form == "name" and m.role is None and m.name is not None:
             role = _role_near(text, *m.name)
@@ -921,7 +957,7 @@ def resolve(
                     best[id(m)] = (score, ci)
             if hit and any(m.span == (a, b) for m in spk):
                 continue
-            m = analyse_mention(text, a, b)
+            m = analyse(a, b)
             m.chain = ci
             if m.form == "name" and m.name is not None and _descriptive(text, m):
                 # Rule ``chain-description``: a long chain mention ("Ahmed
@@ -940,7 +976,7 @@ def resolve(
                 continue
             if covered(ent.start, ent.end) or any(m.chain is not None and _overlap(m.span, (ent.start, ent.end)) for m in mentions if not m.speaker):
                 continue
-            m = analyse_mention(text, ent.start, ent.end)
+            m = analyse(ent.start, ent.end)
             if m.form != "name":
                 continue
             m.kind = EntityKind.PERSON if label in ("PERSON", "PER") else EntityKind.ORGANISATION if label in ("ORG", "ORGANIZATION") else EntityKind.OTHER
@@ -949,7 +985,7 @@ def resolve(
         for a, b, role in find_name_mentions(text):
             if covered(a, b):
                 continue
-            m = analyse_mention(text, a, b)
+            m = analyse(a, b)
             if m.form != "name":
                 continue
             if role:

@@ -228,6 +228,35 @@ def _build_continuations() -> dict[str, regex.Pattern[str]]:
 
 _CONTINUATIONS = _build_continuations()
 _PHRASE_NAMES = list(PHRASES)
+
+
+def _build_next_words() -> dict[str, frozenset[str]]:
+    """first word -> every word that can follow it in a phrase (casefolded).
+
+    Rule ``phrase-next-word``: a cheap test before a continuation regex. "in"
+    begins phrases ("in a statement", "in remarks"), but "in the city" cannot
+    continue one: "city" is no possible next word, so the long alternation
+    is not tried. A first word whose next word is not one plain word (a
+    ``_WORD_RE`` token) is left out, and its regex always runs.
+    """
+    out: dict[str, set[str]] = {}
+    skip: set[str] = set()
+    for phrase in PHRASES:
+        words = phrase.split(" ")
+        if len(words) < 2:
+            continue
+        nexts = [words[1]]
+        if words[1] == "<det>":
+            nexts = list(DETERMINERS) + words[2:3]
+        for w in nexts:
+            if w == "<det>" or _WORD_RE.fullmatch(w) is None:
+                skip.add(words[0])
+            out.setdefault(words[0], set()).add(w.casefold())
+    return {k: frozenset(v) for k, v in out.items() if k not in skip}
+
+
+_NEXT_WORDS = _build_next_words()
+_NEXT_WORD_RE = regex.compile(_WS + "(" + _WORD_RE.pattern + ")")
 # Every word that can begin a cue: one set test per word of the text.
 _KEYS = frozenset(FORMS) | frozenset(_NOUNS) | frozenset(_CONTINUATIONS)
 _AUDIENCE_ALT = "|".join(
@@ -305,6 +334,10 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
             continue
         hit: CueMatch | None = None
         cont = conts.get(low)
+        if cont is not None and low in _NEXT_WORDS:
+            nw = _NEXT_WORD_RE.match(text, b, b + _WINDOW)
+            if nw is None or nw.group(1).casefold() not in _NEXT_WORDS[low]:
+                cont = None
         if cont is not None:
             c = cont.match(text, b, b + _WINDOW)
             if c is not None and c.end() <= stop:
