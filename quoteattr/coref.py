@@ -165,10 +165,14 @@ class _Mention:
     def moved(self, start: int) -> _Mention:
         """A fresh copy of what analysis found, for the same words at *start*."""
         d = start - self.start
+        end = self.end + d
+        name = alias = None
+        if self.name is not None:
+            name = (start, end) if self.name == self.span else (self.name[0] + d, self.name[1] + d)
+        if self.alias is not None:
+            alias = name if self.alias == self.name else (self.alias[0] + d, self.alias[1] + d)
         return _Mention(
-            start, self.end + d, self.form,
-            name=None if self.name is None else (self.name[0] + d, self.name[1] + d),
-            alias=None if self.alias is None else (self.alias[0] + d, self.alias[1] + d),
+            start, end, self.form, name=name, alias=alias,
             key=self.key, title=self.title, role=self.role, head=self.head, modifiers=self.modifiers,
             gender=self.gender, kind=self.kind, number=self.number, definite=self.definite, pronoun=self.pronoun,
         )  # fmt: skip
@@ -448,8 +452,11 @@ def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, 
             gender = first
     if kind is None and len(nw) == 1 and _is_acronym(raw[-1]):
         kind = EntityKind.ORGANISATION
+    name = (nw[0][0], nw[-1][1])
+    # (the alias is the name itself unless a title precedes it: one tuple)
+    alias = name if offset == 0 else (name_words[0][0], nw[-1][1])
     return _Mention(
-        start, end, "name", name=(nw[0][0], nw[-1][1]), alias=(name_words[0][0], nw[-1][1]), key=key, title=title, role=role,
+        start, end, "name", name=name, alias=alias, key=key, title=title, role=role,
         gender=gender, kind=kind, definite=definite,
     )  # fmt: skip
 
@@ -500,7 +507,7 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         lg = _lower(first.group())
         if lg not in TITLES and lg not in FIRST_NAMES and _sentence_initial(text, first.start()):
             if lower_words is None:
-                lower_words = set(_LOWER_WORD_RE.findall(text))
+                lower_words = _lower_words(text)
             # ... or an adverb in -ly ("Immediately he was off again.")
             if lg in lower_words or lg.endswith("ly"):
                 ws = ws[1:]
@@ -525,6 +532,22 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
     return out
 
 
+def _lower_words(text: str) -> set[str]:
+    """Every lowercase word of *text*, read a block at a time: one findall
+    over a long text would first list every occurrence (several times the
+    text's size) before the set dropped the repeats. Blocks end at a space,
+    which no word holds, and the lookbehind sees across a block start."""
+    out: set[str] = set()
+    pos, n = 0, len(text)
+    while pos < n:
+        stop = text.find(" ", pos + _BLOCK)
+        stop = n if stop == -1 else stop
+        out.update(_LOWER_WORD_RE.findall(text, pos, stop))
+        pos = stop
+    return out
+
+
+_BLOCK = 1 << 16
 _LOWER_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+", regex.V1)
 
 
@@ -1001,6 +1024,8 @@ def resolve(
             continue
         m = analyse_mention(text, a, b)
         mentions.append(m)
+    del taken, taken_starts, speaker_spans, sp_starts
+    analysed.clear()
     # position features
     seen_sentence: set[int] = set()
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -1010,6 +1035,7 @@ def resolve(
         if not m.in_quote and s not in seen_sentence:
             m.subject = True
             seen_sentence.add(s)
+    del seen_sentence
 
     # -- pass 1: names ------------------------------------------------------
     entities = _cluster_names(mentions)
@@ -1107,8 +1133,10 @@ def resolve(
 
     # -- build the frozen speakers --------------------------------------------
     used: list[_Entity] = []
+    seen: set[int] = set()
     for r in raw:
-        if r is not None and r[0] not in used:
+        if r is not None and id(r[0]) not in seen:
+            seen.add(id(r[0]))
             used.append(r[0])
     used.sort(key=lambda e: min(m.start for m in e.mentions))
     built: dict[int, Speaker] = {}
@@ -1121,6 +1149,14 @@ def resolve(
             continue
         e, (a, b), res, conf = r
         refs.append(SpeakerRef(mention=Span.of(text, a, b), entity=built[id(e)], resolution=res, confidence=conf))
+    # Mentions and entities point at each other: break the cycles, so that
+    # reference counting frees them now rather than the cycle collector
+    # later (the working set of a long document is several times its size).
+    for m in mentions:
+        m.entity = None
+    for e in entities:  # (vocatives add entities whose mentions are not in *mentions*)
+        for m in e.mentions:
+            m.entity = None
     return tuple(built[id(e)] for e in used), refs
 
 

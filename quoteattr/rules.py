@@ -442,18 +442,21 @@ _GAP_RE = regex.compile(r"[ \t]*[,:;.]?[ \t]*")
 _DASH_RE = regex.compile(r"[ \t,]*[—–-]{1,2}[ \t]*")
 _TO_CAP_QUOTE_RE = regex.compile(r"[ \t]*,[ \t]*[\"“‘'«„]\p{Lu}")
 _TO_QUOTE_RE = regex.compile(r"[ \t]*[,:][ \t]*[\"“‘'«„]")
-_PASSIVE_RE = regex.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s*$")
-_COORD_RE = regex.compile(r"(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$")
+# Patterns anchored at the end ($) carry (?r): searched from the end, the
+# anchored match costs one attempt instead of one per start position (the
+# same matches: checked against the forward search on random word strings).
+_PASSIVE_RE = regex.compile(r"(?r)(?i)\b(?:was|were|been|being|is|are|be)\s*$")
+_COORD_RE = regex.compile(r"(?r)(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$")
 # 'WALLACE:', '"PENCE:', 'Sen. WARREN:' at the start of a paragraph.
 _TRANSCRIPT_RE = regex.compile(r"[\"“]?(?P<name>(?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*\s){0,2}\p{Lu}[\p{Lu}.'’-]+)(?P<colon>:)\s+(?=\S)", regex.V1)
 _TRANSCRIPT_NOT_NAMES = frozenset("note update editor's correction watch read video photo source sources update: q a".split())
 _BEFORE_GERUND_RE = regex.compile(
-    r"""(?:,["”'’]?|\b(?:and|while|by|before|after))\s+(?:(?:even|also|again|later|then|instead|repeatedly|often)\s+)?$""",
+    r"""(?r)(?:,["”'’]?|\b(?:and|while|by|before|after))\s+(?:(?:even|also|again|later|then|instead|repeatedly|often)\s+)?$""",
     regex.I,
 )
 _CALL_FOR_RE = regex.compile(r"(?i)(?:for|on)\s+")
 _SOURCE_END_RE = regex.compile(r"[,;]|[.!?](?=\s|$)|$")
-_PROGRESSIVE_RE = regex.compile(r"(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$")
+_PROGRESSIVE_RE = regex.compile(r"(?r)(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$")
 _TO_INF_RE = regex.compile(r"(?i)to\s+\w")
 _ASIDE_RE = regex.compile(r"\s*(?:citing|quoting|who\s+cited)\b[^,]{0,80},")
 
@@ -546,12 +549,12 @@ _CUT_RE = regex.compile(
 # an attribution of its own: "said he would review the plan, and suggested
 # that ...", "..., but he said witnesses saw a gun", "..., citing the risk".
 _BEFORE_NEXT_CUE_RE = regex.compile(
-    r"(?:[,;]\s*(?:(?:and|but)\s+)?(?:(?:he|she|they|it|we|i)\s+)?|\s+(?:and|but)\s+(?:(?:he|she|they|it|we|i)\s+)?)(?:(?:also|later|then|has|have|had)\s+)*$",
+    r"(?r)(?:[,;]\s*(?:(?:and|but)\s+)?(?:(?:he|she|they|it|we|i)\s+)?|\s+(?:and|but)\s+(?:(?:he|she|they|it|we|i)\s+)?)(?:(?:also|later|then|has|have|had)\s+)*$",
     regex.I,
 )
 
 
-_BEFORE_NEW_SUBJECT_RE = regex.compile(r"[,;]\s*(?:(?:and|but|while|whereas|yet)\s+)?$", regex.I)
+_BEFORE_NEW_SUBJECT_RE = regex.compile(r"(?r)[,;]\s*(?:(?:and|but|while|whereas|yet)\s+)?$", regex.I)
 
 
 def coordinated_cuts(

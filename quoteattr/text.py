@@ -45,7 +45,10 @@ SENTENCE_END_RE = regex.compile(
     r"""[.!?…]+['"’”»)\]]*+\K[ \t\u00a0]+(?=[\p{Lu}\p{Lt}\d"“'‘«(\[])""",
     regex.V1,
 )
-_WORD_BEFORE_RE = regex.compile(r"([\w.]+)\.['\"’”»)\]]*$", regex.V1)
+# (?r): searched from the end, so the match anchored at the end costs one
+# attempt rather than one per start position (the same matches).
+_WORD_BEFORE_RE = regex.compile(r"(?r)([\w.]+)\.['\"’”»)\]]*$", regex.V1)
+_NEXT_WORD_RE = regex.compile(r"\s*(\w+)")
 # Words that, after "U.S." and similar dotted abbreviations, show that the
 # abbreviation also ended the sentence: "... in the U.S. The talks ...".
 _SENTENCE_STARTERS = frozenset(
@@ -107,7 +110,7 @@ def _is_abbreviation(text: str, cut: int, para_start: int) -> bool:
     # Dotted abbreviations: "U.S.", "a.m.", "D.C." end a sentence only when a
     # typical sentence starter follows.
     if "." in word:
-        nxt = regex.match(r"\s*([\w]+)", text[cut : cut + 30])
+        nxt = _NEXT_WORD_RE.match(text[cut : cut + 30])
         return not (nxt and nxt.group(1).lower() in _SENTENCE_STARTERS)
     return False
 
