@@ -27,7 +27,9 @@ Pair = tuple[int, int]
 
 
 def _pairs(value: Any) -> tuple[Pair, ...]:
-    return tuple((int(a), int(b)) for a, b in value)
+    # a pair that is already a tuple of two ints is kept, not copied (the
+    # sentences of a long text are many)
+    return tuple(p if type(p) is tuple and len(p) == 2 and type(p[0]) is int and type(p[1]) is int else (int(p[0]), int(p[1])) for p in value)
 
 
 def _opt_tuple(value: Any) -> tuple[Any, ...] | None:

@@ -23,7 +23,7 @@ __all__ = ["Candidate", "kind_of", "trim"]
 Pair = tuple[int, int]
 
 
-@attrs.define
+@attrs.define(weakref_slot=False)
 class Candidate:
     """A proposed quote.
 

@@ -132,7 +132,7 @@ _PREMOD_RE = regex.compile(r"(?r)((?:[\p{L}\-]+[ \u00a0]){0,4}[\p{L}\-]+)[ \u00a
 _APPOSITIVE_RE = regex.compile(r"^,[ \u00a0]+(?:the|a|an|\p{Lu}[\p{L}.]*['’]s)[ \u00a0]+([^,.;:()\"“”]{2,80}?)[ \u00a0]*(?=[,.;:)]|$)", regex.V1)
 
 
-@attrs.define
+@attrs.define(weakref_slot=False)
 class _Mention:
     """One mention and what its words say (mutable while resolving)."""
 
@@ -162,10 +162,10 @@ class _Mention:
     def span(self) -> Pair:
         return self.start, self.end
 
-    def moved(self, start: int) -> _Mention:
-        """A fresh copy of what analysis found, for the same words at *start*."""
+    def moved(self, start: int, end: int) -> _Mention:
+        """A fresh copy of what analysis found, for the same words at ``[start, end)``."""
         d = start - self.start
-        end = self.end + d
+        assert end == self.end + d
         name = alias = None
         if self.name is not None:
             name = (start, end) if self.name == self.span else (self.name[0] + d, self.name[1] + d)
@@ -178,7 +178,7 @@ class _Mention:
         )  # fmt: skip
 
 
-@attrs.define(eq=False)
+@attrs.define(eq=False, weakref_slot=False)
 class _Entity:
     mentions: list[_Mention] = attrs.Factory(list)
     kind: EntityKind | None = None
@@ -914,9 +914,9 @@ def resolve(
         found = analysed.get(words)
         if found is None:
             m = analyse_mention(text, a, b)
-            analysed[words] = m.moved(a)
+            analysed[words] = m.moved(a, b)
             return m
-        return found.moved(a)
+        return found.moved(a, b)
 
     mentions: list[_Mention] = []
     speaker_of: list[_Mention | None] = []
@@ -1139,9 +1139,20 @@ def resolve(
             seen.add(id(r[0]))
             used.append(r[0])
     used.sort(key=lambda e: min(m.start for m in e.mentions))
+    # Mentions and entities point at each other: break the cycles and drop
+    # the document's mention lists, so that reference counting frees every
+    # entity no quote uses now, before the speakers are built (the working
+    # set of a long document is several times its size).
+    for e in entities:  # (vocatives add entities whose mentions are not in *mentions*)
+        for m in e.mentions:
+            m.entity = None
+    for m in mentions:
+        m.entity = None
+    del mentions, entities, starts, beat, vocatives, voc_cache, speaker_of, prev_speaker_at
     built: dict[int, Speaker] = {}
     for idx, e in enumerate(used):
         built[id(e)] = _build(text, e, f"e{idx}")
+        e.mentions = []  # built: free them as we go
     refs: list[SpeakerRef | None] = []
     for r in raw:
         if r is None:
@@ -1149,14 +1160,6 @@ def resolve(
             continue
         e, (a, b), res, conf = r
         refs.append(SpeakerRef(mention=Span.of(text, a, b), entity=built[id(e)], resolution=res, confidence=conf))
-    # Mentions and entities point at each other: break the cycles, so that
-    # reference counting frees them now rather than the cycle collector
-    # later (the working set of a long document is several times its size).
-    for m in mentions:
-        m.entity = None
-    for e in entities:  # (vocatives add entities whose mentions are not in *mentions*)
-        for m in e.mentions:
-            m.entity = None
     return tuple(built[id(e)] for e in used), refs
 
 

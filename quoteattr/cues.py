@@ -111,7 +111,7 @@ class PhraseEntry:
     type: str
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class CueMatch:
     """One cue found in a text.
 

@@ -57,7 +57,7 @@ _OPEN_CONTEXT = frozenset("([{<—–-/:;")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}>—–-…/")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class QuoteRegion:
     """A quoted stretch of text.
 
