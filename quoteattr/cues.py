@@ -230,14 +230,20 @@ _CONTINUATIONS = _build_continuations()
 _PHRASE_NAMES = list(PHRASES)
 
 
+# The next word after a cue word: letters, digits and inner hyphens only, as
+# a phrase's words end where an apostrophe starts ("told MSNBC's" has the
+# audience "MSNBC").
+_NEXT_WORD_RE = regex.compile(_WS + r"([\p{L}\p{M}\p{N}_]+(?:-[\p{L}\p{M}\p{N}_]+)*)")
+
+
 def _build_next_words() -> dict[str, frozenset[str]]:
     """first word -> every word that can follow it in a phrase (casefolded).
 
     Rule ``phrase-next-word``: a cheap test before a continuation regex. "in"
     begins phrases ("in a statement", "in remarks"), but "in the city" cannot
     continue one: "city" is no possible next word, so the long alternation
-    is not tried. A first word whose next word is not one plain word (a
-    ``_WORD_RE`` token) is left out, and its regex always runs.
+    is not tried. A first word whose next word is not one plain word (what
+    ``_NEXT_WORD_RE`` reads) is left out, and its regex always runs.
     """
     out: dict[str, set[str]] = {}
     skip: set[str] = set()
@@ -249,14 +255,13 @@ def _build_next_words() -> dict[str, frozenset[str]]:
         if words[1] == "<det>":
             nexts = list(DETERMINERS) + words[2:3]
         for w in nexts:
-            if w == "<det>" or _WORD_RE.fullmatch(w) is None:
+            if w == "<det>" or _NEXT_WORD_RE.fullmatch(" " + w) is None:
                 skip.add(words[0])
             out.setdefault(words[0], set()).add(w.casefold())
     return {k: frozenset(v) for k, v in out.items() if k not in skip}
 
 
 _NEXT_WORDS = _build_next_words()
-_NEXT_WORD_RE = regex.compile(_WS + "(" + _WORD_RE.pattern + ")")
 # Every word that can begin a cue: one set test per word of the text.
 _KEYS = frozenset(FORMS) | frozenset(_NOUNS) | frozenset(_CONTINUATIONS)
 _AUDIENCE_ALT = "|".join(
@@ -265,6 +270,10 @@ _AUDIENCE_ALT = "|".join(
 # Rule ``audience-object``: verb + optional "to" + optional determiner +
 # audience noun. Example: "told the press", "speaking to reporters".
 _AUDIENCE_TO_RE = regex.compile(_WS + r"to" + _WS + _DET_RE + "(?:" + _AUDIENCE_ALT + ")" + _NOT_AFTER, regex.IGNORECASE)
+# The words an audience object can begin with (rule ``phrase-next-word``
+# applied to rule ``audience-object``: "told the press", "told reporters").
+_AUDIENCE_FIRST = frozenset(w.casefold() for w in ["to", *DETERMINERS, *(a.split(" ")[0] for a in AUDIENCE)])
+assert all(_NEXT_WORD_RE.fullmatch(" " + w) for w in _AUDIENCE_FIRST), "an audience word the next-word test cannot see"
 _AUDIENCE_BARE_RE = regex.compile(_WS + r"(?:to" + _WS + ")?" + _DET_RE + "(?:" + _AUDIENCE_ALT + ")" + _NOT_AFTER, regex.IGNORECASE)
 
 
@@ -333,11 +342,12 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
             # the scan began inside a word: not a word start
             continue
         hit: CueMatch | None = None
+        # the next word, casefolded ("" when none follows after whitespace)
+        nw = _NEXT_WORD_RE.match(text, b, b + _WINDOW)
+        nxt = "" if nw is None else nw.group(1).casefold()
         cont = conts.get(low)
-        if cont is not None and low in _NEXT_WORDS:
-            nw = _NEXT_WORD_RE.match(text, b, b + _WINDOW)
-            if nw is None or nw.group(1).casefold() not in _NEXT_WORDS[low]:
-                cont = None
+        if cont is not None and low in _NEXT_WORDS and nxt not in _NEXT_WORDS[low]:
+            cont = None
         if cont is not None:
             c = cont.match(text, b, b + _WINDOW)
             if c is not None and c.end() <= stop:
@@ -348,7 +358,12 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
             if verb is not None:
                 lemma, kind = verb
                 cls = VERBS[lemma].cue_class
-                aud = (_AUDIENCE_BARE_RE if lemma in _BARE_OBJECT_VERBS else _AUDIENCE_TO_RE).match(text, b, b + _WINDOW)
+                aud = None
+                if lemma in _BARE_OBJECT_VERBS:
+                    if nxt in _AUDIENCE_FIRST:
+                        aud = _AUDIENCE_BARE_RE.match(text, b, b + _WINDOW)
+                elif nxt == "to":
+                    aud = _AUDIENCE_TO_RE.match(text, b, b + _WINDOW)
                 if aud is not None and aud.end() <= stop:
                     hit = CueMatch(a, aud.end(), lemma, cls, kind, "verb-object")
                 elif b <= stop:

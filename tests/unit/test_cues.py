@@ -80,6 +80,25 @@ def test_cues_audience_objects(text: str, expected: list[tuple[str, str, str, st
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule phrase-next-word: the word after a phrase's first word decides
+        # whether the phrase regex runs; it must see the same word edges
+        ("He argued in the Senate that it failed.", [("argued", "argue", "verb", "past")]),
+        ("She admitted on CNN’s morning show that", [("admitted", "admit", "verb", "past")]),
+        ("She warned in remarks' closing lines.", [("warned", "warn", "verb", "past"), ("in remarks", "in <det> remarks", "adjunct", None)]),
+        ("IN AN INTERVIEW, he agreed.", [("IN AN INTERVIEW", "in <det> interview", "adjunct", None), ("agreed", "agree", "verb", "past")]),
+        ("Lawson told CNBC's Squawk Box it was over.", [("told CNBC", "tell", "verb-object", "past")]),
+        ("He wrote to The Guardian’s editor.", [("wrote to The Guardian", "write", "verb-object", "past")]),
+        ("He wrote toward the end.", [("wrote", "write", "verb", "past")]),
+        ("They assured the-crowd nothing.", [("assured", "assure", "verb", "past")]),
+    ],
+)
+def test_cues_next_word_test(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert expected == _found(text)
+
+
+@pytest.mark.parametrize(
     ("text", "start", "end", "expected"),
     [
         ("He said. She said.", 0, 8, ["said"]),
