@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import regex
 
@@ -197,6 +198,31 @@ def _np_head(w: str) -> bool:
 NP_WINDOW = 200
 
 
+#: np_left first reads this many characters; the rest of NP_WINDOW only when
+#: the phrase reaches further back.
+NP_SHORT = 64
+
+
+class _NeedMore(Exception):
+    """np_left read past the tokens of its short window."""
+
+
+class _Edge:
+    """Stands for a token before the short window: reading it raises."""
+
+    __slots__ = ()
+
+    def __getitem__(self, i: int) -> int:
+        raise _NeedMore
+
+
+# More edge tokens than any walk of np_left's goes back without reading a
+# token (the appositive search looks 25 tokens back), so that a walk reaches
+# index 0 only by reading an edge token.
+_EDGE_PAD: list[Any] = [_Edge()] * 32
+_SPACE_RE = regex.compile(r"\s")
+
+
 def np_left(text: str, limit: int, pos: int) -> Pair | None:
     """The speaker noun phrase that ends just before *pos* (rule ``speaker-left``).
 
@@ -206,8 +232,37 @@ def np_left(text: str, limit: int, pos: int) -> Pair | None:
     Russian foreign ministry"). An appositive is kept: "Sergey Lavrov, the
     Russian foreign minister, said" -> "Sergey Lavrov, the Russian foreign
     minister".
+
+    Most phrases end within a few words, so the tokens of the last NP_SHORT
+    characters are read first, after the first whitespace there (tokens
+    never hold whitespace, so from there on they are the tokens of the whole
+    window), behind edge tokens that raise when read; only then are all
+    NP_WINDOW characters read. The result is the same either way.
     """
-    toks = _words(text, max(limit, pos - NP_WINDOW), pos)
+    lo = max(limit, pos - NP_WINDOW)
+    if pos - NP_SHORT > lo:
+        space = _SPACE_RE.search(text, pos - NP_SHORT, pos)
+        if space is not None:
+            try:
+                return _np_left(text, _EDGE_PAD + _words(text, space.end(), pos))
+            except _NeedMore:
+                pass
+    return _np_left(text, _words(text, lo, pos))
+
+
+def _last_token(text: str, lo: int, hi: int) -> Pair | None:
+    """The last token of ``text[lo:hi]``, read from a short window first (as in np_left)."""
+    if hi - 24 > lo:
+        space = _SPACE_RE.search(text, hi - 24, hi)
+        if space is not None:
+            toks = _words(text, space.end(), hi)
+            if toks:
+                return toks[-1]
+    toks = _words(text, lo, hi)
+    return toks[-1] if toks else None
+
+
+def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     i = len(toks) - 1
     skipped = 0
     while i >= 0 and skipped < 6:
@@ -236,7 +291,7 @@ def np_left(text: str, limit: int, pos: int) -> Pair | None:
     w = text[end_tok[0] : end_tok[1]]
     # Appositive: "..., the Russian foreign minister, said"
     if w == ",":
-        return _appositive_left(text, limit, toks, i)
+        return _appositive_left(text, toks, i)
     if not _np_head(w):
         return _common_noun_np(text, toks, i)
     if _norm(w) in PRONOUNS:
@@ -328,7 +383,7 @@ def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
     return start
 
 
-def _appositive_left(text: str, limit: int, toks: list[Pair], comma: int) -> Pair | None:
+def _appositive_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
     """Rule ``appositive``: 'Name, role,' or 'Role, Name,' before a cue.
 
     "Sergey Lavrov, the Russian foreign minister, said" and "Megan Hill,
@@ -947,19 +1002,19 @@ class _Finder:
         text = self.text
         # "power plant rules could lead ...": a finite verb right after the
         # cue word makes the cue word its subject noun.
-        nxt = _words(text, cue.end, min(len(text), cue.end + 20))
-        if nxt and _norm(text[nxt[0][0] : nxt[0][1]]) in _FINITE:
+        nxt = TOKEN_RE.search(text, cue.end, min(len(text), cue.end + 20))
+        if nxt is not None and _norm(nxt.group()) in _FINITE:
             return True
-        toks = _words(text, max(sa, cue.start - 60), cue.start)
-        if not toks:
+        last = _last_token(text, max(sa, cue.start - 60), cue.start)
+        if last is None:
             return cue.form_kind == "base"
-        prev = _norm(text[toks[-1][0] : toks[-1][1]])
+        w = text[last[0] : last[1]]
+        prev = _norm(w)
         if prev in DETERMINERS - {"that"} or prev.endswith("'s") or prev in ("new", "old", "own", "recent", "latest", "first"):
             return True
         if cue.form_kind == "base":
             if prev in _FINITE or prev in ("to", "not", "never", "also", "i", "we", "you", "they", "who") or prev.endswith("n't"):
                 return False
-            w = text[toks[-1][0] : toks[-1][1]]
             plural_subject = (
                 (prev.endswith("s") and prev not in AUX_FILLER)
                 or prev in QUANTITY_HEADS
