@@ -146,7 +146,7 @@ class _Regions:
         cut-concession and dash-elaboration end a clause, outside quotes
         (found once per document)."""
         if self._cuts is None:
-            self._cuts = [m.start() for m in _CUT_RE.finditer(text) if self.containing(m.start()) is None]
+            self._cuts = [c for c in _clause_cuts(text) if self.containing(c) is None]
         return self._cuts
 
     def starting_in(self, a: int, b: int) -> list[QuoteRegion]:
@@ -590,14 +590,50 @@ def _clause(text: str, a: int, sent_end: int, regions: _Regions, cuts: Sequence[
 # writer adds: "claimed it was smart, although he refused to ...".
 # Rule ``dash-elaboration``: and before a spaced dash that opens the writer's
 # elaboration: 'would "take measures" - namely expelling diplomats'.
+_CUT_SOURCE = r"(?=according\s+to\b|as\s+reported\s+by\b|as\s+quoted\s+by\b)"
+_CUT_ELABORATION = r"(?=(?:namely|including|such\s+as|i\.e\.|e\.g\.|especially|particularly|mainly)\b)"
+# The cuts that open with punctuation ...
 _CUT_RE = regex.compile(
-    r"""(?:,\s*(?:which\s+)?|\s+which\s+)(?=according\s+to\b|as\s+reported\s+by\b|as\s+quoted\s+by\b)
+    r""",\s*(?:which\s+)?""" + _CUT_SOURCE + r"""
       | ,\s+(?:but|and|yet)\s+(?=(?:has|have|had|also|later|then|is|was|will|would)\s)
       | ,\s+(?=(?:although|though|even\s+though|whereas)\s)
-      | ;\s
-      | \s+[—–-]{1,2}\s+(?=(?:namely|including|such\s+as|i\.e\.|e\.g\.|especially|particularly|mainly)\b)""",
+      | ;\s""",
     regex.X | regex.I,
 )
+# ... and those that open with whitespace (" which according to", " - namely"),
+# found by the word or dash after the whitespace: a pattern that starts with
+# \s+ is tried at every space of the text, which made one scan cost as much
+# as all the others. _clause_cuts moves each start back over the whitespace.
+_CUT_AFTER_SPACE_RE = regex.compile(
+    r"(?<=\s)(?:which\s+" + _CUT_SOURCE + r"|[—–-]{1,2}\s+" + _CUT_ELABORATION + ")",
+    regex.I,
+)
+_SPACES_BEFORE_RE = regex.compile(r"\s+", regex.REVERSE)
+
+
+def _clause_cuts(text: str) -> list[int]:
+    """Where rules cut-trailing-source, cut-coordinated-predicate,
+    cut-concession and dash-elaboration end a clause: the starts that one
+    left-to-right scan with the alternation of both patterns would give
+    (matches do not overlap; a whitespace opening starts at the first space
+    of its run that the previous match left)."""
+    found = [(m.start(), m.start(), m.end()) for m in _CUT_RE.finditer(text)]
+    for m in _CUT_AFTER_SPACE_RE.finditer(text):
+        run = _SPACES_BEFORE_RE.match(text, 0, m.start())
+        found.append((run.start() if run is not None else m.start(), m.start(), m.end()))
+    found.sort()
+    out: list[int] = []
+    last = 0
+    for first, core, end in found:
+        start = max(first, last)
+        if first == core:  # punctuation: the match starts where it starts
+            if start > first:
+                continue
+        elif start >= core:  # no whitespace of its own left before the word or dash
+            continue
+        out.append(start)
+        last = end
+    return out
 
 
 # Rule ``cut-next-attribution``: a clause ends where a coordinated cue starts

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
+from quoteattr import rules
 from quoteattr.model import Quote
 
 
@@ -246,3 +247,25 @@ def test_rules_new_sentence_cue() -> None:
     assert [("described-as", "a costly mistake."), ("subject-cue-clause", "the city had spent too much")] == [
         (q.rule, q.content.text) for q in r.quotes
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cuts"),
+    [
+        # rules cut-trailing-source, cut-concession, dash-elaboration: where each cut starts
+        ("It was fine, according to aides.", [","]),
+        ("It was fine   which according to aides", ["   which "]),
+        ("They agreed;  which according to aides", [";", " which "]),
+        ("It will act - namely by expelling them", [" - "]),
+        ("It will act --- namely by expelling them", []),
+        ("It will act—namely by expelling them", []),
+        ("He won, although barely; then - including in Ohio", [",", ";", " - "]),
+    ],
+)
+def test_rules_clause_cut_starts(text: str, cuts: list[str]) -> None:
+    """The cut offsets are those of one left-to-right scan; each cut's text
+    starts with the listed prefix."""
+    found = rules._clause_cuts(text)
+    assert len(found) == len(cuts)
+    for at, prefix in zip(found, cuts):
+        assert text.startswith(prefix, at)
