@@ -503,8 +503,7 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         # Rule ``find-names-sentence-start``: a sentence-initial word that the
         # text also writes in lowercase is not part of the name ("Poor
         # Douglas" -> "Douglas", "Upon" -> nothing).
-        first = ws[0]
-        lg = _lower(first.group())
+        first = ws[0]  # (lg is _lower of its word: the loop above stopped at it)
         if lg not in TITLES and lg not in FIRST_NAMES and _sentence_initial(text, first.start()):
             if lower_words is None:
                 lower_words = _lower_words(text)
@@ -524,8 +523,10 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         if text[b - 1] == "." and len(ws) > 1 and _lower(ws[-1].group()) not in ABBREVIATIONS:
             b -= 1
         word = text[a:b]
-        if len(ws) == 1 and (_lower(word) in _NOT_NAMES or _lower(word) in TITLES or _lower(word) in ROLE_NOUNS and not _cap(word[1:2] or "a")):
-            continue
+        if len(ws) == 1:
+            lw = _lower(word)
+            if lw in _NOT_NAMES or lw in TITLES or lw in ROLE_NOUNS and not _cap(word[1:2] or "a"):
+                continue
         if len(ws) == 1 and word.endswith(".") and len(word) <= 3:
             continue
         out.append((a, b, _role_near(text, a, b)))
