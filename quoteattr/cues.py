@@ -338,7 +338,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
         if a < last:
             continue
         b = m.end()
-        if a == start and a > 0 and _joins_word(text[a - 1]):
+        if a == start and _continues_word(text, a):
             # the scan began inside a word: not a word start
             continue
         hit: CueMatch | None = None
@@ -378,8 +378,19 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
     return out
 
 
-def _joins_word(ch: str) -> bool:
-    return ch.isalnum() or ch in "_-" or regex.match(r"\p{M}", ch) is not None
+_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]")
+
+
+def _continues_word(text: str, a: int) -> bool:
+    """True when a ``_WORD_RE`` word of the whole text runs on through
+    offset *a* from before it: a word character before *a*, or a hyphen or
+    apostrophe with a word character before it ("Saidi" at "idi", "yes’said"
+    at "said")."""
+    if a <= 0 or not _WORD_CHAR_RE.match(text, a):
+        return False
+    if _WORD_CHAR_RE.match(text, a - 1):
+        return True
+    return text[a - 1] in "-'’" and a >= 2 and _WORD_CHAR_RE.match(text, a - 2) is not None
 
 
 def is_cue_word(word: str) -> bool:

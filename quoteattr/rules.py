@@ -126,6 +126,14 @@ class _Sentences:
         return None
 
 
+def _wall(ch: str) -> bool:
+    """True for a quote mark that no cue match runs through (see _Finder._cues_outside_quotes)."""
+    return not (ch.isspace() or ch in "-'’_" or _WORD_CHAR_RE.match(ch))
+
+
+_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]")
+
+
 class _Regions:
     """Outermost quoted regions, looked up by offset."""
 
@@ -763,7 +771,7 @@ class _Finder:
         self.sents = _Sentences(ann.sentences)
         self.paras = _Sentences(ann.paragraphs)
         self.regions = _Regions(regions)
-        self.cues = [c for c in find_cues(self.text) if self.regions.containing(c.start) is None]
+        self.cues = self._cues_outside_quotes()
         self.cue_starts = [c.start for c in self.cues]
         self._subjects: dict[int, Pair | None] = {}
         self.cuts = coordinated_cuts(self.text, self.cues, self.regions, self.subject_before)
@@ -773,6 +781,26 @@ class _Finder:
         self.out: list[Candidate] = []
 
     # --- helpers -----------------------------------------------------------
+    def _cues_outside_quotes(self) -> list[CueMatch]:
+        """The cues that start outside every quote, the quotes' own text
+        left unread where that gives the same cues (a third of a news text
+        is quoted): a quote closed by a mark that is no word character,
+        hyphen, apostrophe or space, and opened by one, is a wall that no
+        word or cue phrase crosses. Unclosed quotes, which end at a
+        paragraph break, are read and their cues dropped."""
+        text = self.text
+        out: list[CueMatch] = []
+        pos = 0
+        for r in self.regions.all:
+            a, b = r.outer
+            if r.close is None or not (_wall(text[a]) and _wall(text[b - 1])):
+                continue
+            if a > pos:
+                out.extend(find_cues(text, pos, a))
+            pos = max(pos, b)
+        out.extend(find_cues(text, pos))
+        return [c for c in out if self.regions.containing(c.start) is None]
+
     def subject_before(self, pos: int) -> Pair | None:
         """``np_left`` from the start of the sentence holding *pos* (memoised:
         rules ``cut-next-attribution`` and ``subject-cue-clause`` both ask)."""

@@ -107,6 +107,9 @@ def test_cues_next_word_test(text: str, expected: list[tuple[str, str, str, str 
         ("He said. She said.", 0, 6, []),  # "said" cut by end
         ("Saidi said", 0, 4, []),  # "Said" of "Saidi" is no word
         ("according to them", 0, 11, []),  # phrase cut by end
+        ("‘yes’said Ann", 5, None, []),  # "yes’said" is one word: no word starts at 5
+        ("He paused -said nothing", 11, None, ["said"]),  # a hyphen after a space joins nothing
+        ("He paused - said nothing", 11, None, ["said"]),
     ],
 )
 def test_cues_bounds(text: str, start: int, end: int | None, expected: list[str]) -> None:
