@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr import EntityKind, Resolution
+from quoteattr import EntityKind, Resolution, coref
 from quoteattr.annotations import Annotation, CorefChain
 from quoteattr.candidates import Candidate
 from quoteattr.coref import analyse_mention, find_name_mentions, resolve
@@ -387,3 +387,32 @@ def test_coref_beat_skips_listener(text: str) -> None:
     """Rule beat: a subject that hears the quote ("X heard ...") is not its speaker."""
     _, refs = _run(text, [_cand(text, "Good morning, everyone.")])
     assert None is refs[0] or "Boris Ivanov" != refs[0].entity.name
+
+
+@given(
+    st.text(alphabet="abcAB é\u0301-'’\n.x", max_size=60),
+    st.lists(st.sampled_from(["ab", "abc", "ba", "a\u0301b", "é", "ab.", "xa", "a-b", "abcx"]), max_size=8),
+    st.integers(min_value=-5, max_value=200),
+)
+def test_coref_lower_words_lookup_matches_full_scan(text: str, words: list[str], budget: int) -> None:
+    """_LowerWords answers as the set of every lowercase word does, whether
+    it searches word by word or (budget spent) collects them all."""
+    every = coref._lower_words(text)
+    lookup = coref._LowerWords(text)
+    lookup.budget = budget
+    assert [w in lookup for w in words] == [w in every for w in words]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Poor Douglas. He was poor.", "poor", True),
+        ("Poor Douglas. He was poorly.", "poor", False),  # a longer word
+        ("Poor Douglas. Unpoor.", "poor", False),  # inside a word
+        ("Poor Douglas. poorX.", "poor", True),  # a run of lowercase letters ends at a capital
+        ("Upon it. upon", "upon", True),
+    ],
+)
+def test_coref_lower_words_lookup(text: str, word: str, expected: bool) -> None:
+    assert (word in coref._LowerWords(text)) is expected
+    assert (word in coref._lower_words(text)) is expected
