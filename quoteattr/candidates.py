@@ -95,7 +95,9 @@ def kind_of(
     if starts is None:
         starts = [r.outer[0] for r in outer]
     quoted = 0
+    outside = []  # parts that quotes do not wholly cover, with their quoted count
     for a, b in parts:
+        in_part = covered = 0
         # outermost regions do not overlap: start from the last one opening before a
         i = max(0, bisect.bisect_right(starts, a) - 1)
         while i < len(outer) and outer[i].outer[0] < b:
@@ -104,12 +106,18 @@ def kind_of(
             # at the last one beginning at or before a (parts are in order)
             j = max(0, bisect.bisect_right(rparts, (a, len(text) + 1)) - 1)
             while j < len(rparts) and rparts[j][0] < b:
-                ra, rb = rparts[j]
-                quoted += _alnum(text, max(a, ra), min(b, rb))
+                lo, hi = max(a, rparts[j][0]), min(b, rparts[j][1])
+                if lo < hi:
+                    in_part += _alnum(text, lo, hi)
+                    covered += hi - lo
                 j += 1
             i += 1
+        quoted += in_part
+        if covered < b - a:
+            outside.append((a, b, in_part))
     if quoted == 0:
         return QuoteKind.INDIRECT
-    # (letters outside quotes are counted only when some are inside them)
-    total = sum(_alnum(text, a, b) for a, b in parts)
+    # (letters outside quotes are counted only when some are inside them, and
+    # only in parts the quotes do not wholly cover)
+    total = quoted + sum(_alnum(text, a, b) - in_part for a, b, in_part in outside)
     return QuoteKind.DIRECT if quoted >= total else QuoteKind.MIXED

@@ -1429,7 +1429,8 @@ def _build(text: str, e: _Entity, sid: str) -> Speaker:
             # a clean mention (the name alone, perhaps with a title or "the")
             # beats one inside a description ("Facebook creator Mark Zuckerberg")
             ta, _ = m.alias or m.name  # type: ignore[misc]
-            clean = not any(ch.isalnum() for ch in _LEADING_ARTICLE_RE.sub("", text[m.start : ta]))
+            before = text[m.start : ta]
+            clean = not any(ch.isalnum() for ch in before) or not any(ch.isalnum() for ch in _LEADING_ARTICLE_RE.sub("", before))
             return (1 < len(m.key) <= 4, clean, len(m.key), sum(ch.isupper() for ch in t), -int(m.title is not None), -m.start)
 
         best = max(names, key=score)
