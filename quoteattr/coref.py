@@ -257,7 +257,8 @@ class _Entity:
 
 
 def _words(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, a, b)]
+    # (concurrent=False keeps the GIL: see the docstring of quoteattr.text)
+    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, a, b, concurrent=False)]
 
 
 def _cap(w: str) -> bool:
@@ -480,8 +481,8 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
     end = len(text) if end is None else end
     out: list[tuple[int, int, str | None]] = []
     lower_words: _LowerWords | None = None
-    for m in _NAME_SEQ_RE.finditer(text, start, end):
-        ws = list(_WORD_RE.finditer(text, m.start(), m.end()))
+    for m in _NAME_SEQ_RE.finditer(text, start, end, concurrent=False):
+        ws = list(_WORD_RE.finditer(text, m.start(), m.end(), concurrent=False))
         # a period ends the name unless the word is a title, an initial or
         # an abbreviation: "Florence. By" -> "Florence"
         for i in range(len(ws) - 1):
@@ -589,7 +590,7 @@ def _lower_words(text: str) -> set[str]:
     while pos < n:
         stop = text.find(" ", pos + _BLOCK)
         stop = n if stop == -1 else stop
-        out.update(_LOWER_WORD_RE.findall(text, pos, stop))
+        out.update(_LOWER_WORD_RE.findall(text, pos, stop, concurrent=False))
         pos = stop
     return out
 
@@ -617,8 +618,8 @@ _DESCRIPTION_WORDS = 8
 def _descriptive(text: str, m: _Mention) -> bool:
     assert m.name is not None
     a, b = m.alias or m.name
-    inside = len(_WORD_RE.findall(text, a, b))
-    return len(_WORD_RE.findall(text, m.start, m.end)) - inside > _DESCRIPTION_WORDS
+    inside = len(_WORD_RE.findall(text, a, b, concurrent=False))
+    return len(_WORD_RE.findall(text, m.start, m.end, concurrent=False)) - inside > _DESCRIPTION_WORDS
 
 
 def _give_role(m: _Mention, role: str) -> None:
@@ -1065,7 +1066,7 @@ def resolve(
     # mentions ("He tilted me again." gives the speaker of the quote beside it).
     taken = sorted(m.span for m in mentions)
     taken_starts = [a for a, _ in taken]
-    for pm in _PRONOUN_RE.finditer(text):
+    for pm in _PRONOUN_RE.finditer(text, concurrent=False):
         a, b = pm.span()
         if _inside(merged, q_starts, a) or _inside(taken, taken_starts, a):
             continue
@@ -1226,7 +1227,7 @@ _VOCATIVE_RE = regex.compile(
 
 def _find_vocatives(text: str, a: int, b: int) -> list[Pair]:
     out = []
-    for m in _VOCATIVE_RE.finditer(text[a:b], overlapped=True):
+    for m in _VOCATIVE_RE.finditer(text[a:b], overlapped=True, concurrent=False):
         s, e = m.start(1) + a, m.end(1) + a
         words = text[s:e].split()
         if words[0].lower() == "my":

@@ -328,7 +328,8 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
     forms, nouns, conts, keys = FORMS, _NOUNS, _CONTINUATIONS, _KEYS
     # Two characters past *stop* let a word cut by it be seen whole
     # ("said-so" or "Saidi" across *stop* is one word and is dropped).
-    for m in _WORD_RE.finditer(text, start, min(n, stop + 2)):
+    # (concurrent=False keeps the GIL: see the docstring of quoteattr.text)
+    for m in _WORD_RE.finditer(text, start, min(n, stop + 2), concurrent=False):
         low = m.group().lower()
         if low not in keys:
             continue

@@ -156,7 +156,8 @@ def find_quotes(
     open_n = {DOUBLE: 0, SINGLE: 0}
     n_para = len(paragraphs)
     for pi, (pa, pb) in enumerate(paragraphs):
-        marks = [(m.start(), m.end(), m.group()) for m in MARK_RE.finditer(text, pa, pb)]
+        # (concurrent=False keeps the GIL: see the docstring of quoteattr.text)
+        marks = [(m.start(), m.end(), m.group()) for m in MARK_RE.finditer(text, pa, pb, concurrent=False)]
         first = True
         for s, e, mark in marks:
             cls = _CLASS[mark]

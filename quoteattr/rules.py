@@ -164,7 +164,8 @@ class _Regions:
 
 
 def _words(text: str, a: int, b: int) -> list[Pair]:
-    return [m.span() for m in TOKEN_RE.finditer(text, a, b)]
+    # (concurrent=False keeps the GIL: see the docstring of quoteattr.text)
+    return [m.span() for m in TOKEN_RE.finditer(text, a, b, concurrent=False)]
 
 
 def _is_cap(w: str) -> bool:
@@ -625,8 +626,8 @@ def _clause_cuts(text: str) -> list[int]:
     left-to-right scan with the alternation of both patterns would give
     (matches do not overlap; a whitespace opening starts at the first space
     of its run that the previous match left)."""
-    found = [(m.start(), m.start(), m.end()) for m in _CUT_RE.finditer(text)]
-    for m in _CUT_AFTER_SPACE_RE.finditer(text):
+    found = [(m.start(), m.start(), m.end()) for m in _CUT_RE.finditer(text, concurrent=False)]
+    for m in _CUT_AFTER_SPACE_RE.finditer(text, concurrent=False):
         run = _SPACES_BEFORE_RE.match(text, 0, m.start())
         found.append((run.start() if run is not None else m.start(), m.start(), m.end()))
     found.sort()
@@ -726,7 +727,7 @@ def _content_parts(text: str, a: int, b: int, regions: _Regions) -> list[Pair]:
 
 def _clause_ok(text: str, a: int, b: int) -> bool:
     """A reported clause has two words or more and does not start with "to", "about", ..."""
-    ws = _WORD_RE.findall(text, a, min(b, a + 200))
+    ws = _WORD_RE.findall(text, a, min(b, a + 200), concurrent=False)
     if len(ws) < 2:
         return False
     return ws[0].lower() not in BAD_CLAUSE_START
@@ -755,7 +756,7 @@ def _looks_like_clause(text: str, a: int, b: int) -> bool:
     """Rule ``clause-shape``: a clause reported without "that" starts with a
     subject pronoun, or has a finite verb among its first twelve words
     ("the USA would be able ..."); "the seizure of two mansions" has none."""
-    ws = [w.lower().replace("’", "'") for w in _WORD_RE.findall(text, a, min(b, a + 150))[:12]]
+    ws = [w.lower().replace("’", "'") for w in _WORD_RE.findall(text, a, min(b, a + 150), concurrent=False)[:12]]
     if not ws:
         return False
     if ws[0] in _SUBJECT_PRONOUNS or ws[0].endswith(("'s", "'re", "'ll", "'d")):
@@ -857,7 +858,7 @@ class _Finder:
             if m is None or _norm(m.group("name")) in _TRANSCRIPT_NOT_NAMES:
                 continue
             a, b = trim(text, m.end(), pb, TRAILING + "\"”“")
-            if b <= a or len(_WORD_RE.findall(text, a, min(b, a + 100))) < 2:
+            if b <= a or len(_WORD_RE.findall(text, a, min(b, a + 100), concurrent=False)) < 2:
                 continue
             r = self.regions.containing(pa)
             if r is not None:
@@ -1281,7 +1282,7 @@ class _Finder:
             parts = self._region_parts(r)
             if not parts:
                 continue
-            words = sum(len(_WORD_RE.findall(text, a, b)) for a, b in parts)
+            words = sum(len(_WORD_RE.findall(text, a, b, concurrent=False)) for a, b in parts)
             last = text[parts[-1][1] - 1]
             sentence_like = words >= 4 and (last in ".!?…,\"”'’" or words >= 8)
             # a quote that opens its paragraph reads as speech more than one mid-sentence
@@ -1311,7 +1312,7 @@ class _Finder:
             last = text[sb - 1] if sb > sa else ""
             if last in ".!?…:;\"”'’)" or sb - sa > 200:
                 continue
-            words = _WORD_RE.findall(text, sa, sb)
+            words = _WORD_RE.findall(text, sa, sb, concurrent=False)
             title_case = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
             if len(words) <= 12 or title_case:
                 c.confidence *= 0.35

@@ -3,6 +3,12 @@
 All functions return offsets into the text they were given; none of them
 rewrites the text. The regexes are compiled once, at import, and are linear:
 no nested quantifiers over overlapping classes.
+
+Scans over a text (``finditer``, ``findall``), here and in the other stage
+modules, pass ``concurrent=False``: by default the ``regex`` module lets go
+of the GIL and takes it back for every match, which made a word scan a
+third slower. Extraction is Python code holding the GIL anyway; run
+documents in parallel with processes (``extract_many(n_process=...)``).
 """
 
 from __future__ import annotations
@@ -78,7 +84,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     breaker = PARAGRAPH_BREAK_RE if PARAGRAPH_BREAK_RE.search(text, a, b) else LINE_BREAK_RE
     out = []
     pos = 0
-    for m in breaker.finditer(text):
+    for m in breaker.finditer(text, concurrent=False):
         _add_stripped(text, pos, m.start(), out)
         pos = m.end()
     _add_stripped(text, pos, len(text), out)
@@ -129,7 +135,7 @@ def sentence_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -
     for pa, pb in paragraphs:
         for la, lb in _lines(text, pa, pb):
             pos = la
-            for m in SENTENCE_END_RE.finditer(text, la, lb):
+            for m in SENTENCE_END_RE.finditer(text, la, lb, concurrent=False):
                 if _is_abbreviation(text, m.start(), la):
                     continue
                 _add_stripped(text, pos, m.start(), out)
@@ -141,7 +147,7 @@ def sentence_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -
 def _lines(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
     """Split a paragraph at line breaks that end a sentence (rule ``sentence-line``)."""
     pos = a
-    for m in LINE_BREAK_RE.finditer(text, a, b):
+    for m in LINE_BREAK_RE.finditer(text, a, b, concurrent=False):
         nxt = text[m.end() : m.end() + 1]
         if not nxt.islower():
             yield pos, m.start()
@@ -157,7 +163,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[
         >>> [t[a:b] for a, b in tokens(t)]
         ["Russia's", 'U.S.', 'talks']
     """
-    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end, concurrent=False):
         yield m.span()
 
 
