@@ -1072,7 +1072,8 @@ def resolve(
             continue
         m = analyse_mention(text, a, b)
         mentions.append(m)
-    del taken, taken_starts, speaker_spans, sp_starts
+    for done in (taken, taken_starts, speaker_spans, sp_starts):
+        done.clear()  # (lists no rule reads again: their memory goes back now)
     analysed.clear()
     # position features
     seen_sentence: set[int] = set()
@@ -1196,7 +1197,9 @@ def resolve(
             m.entity = None
     for m in mentions:
         m.entity = None
-    del mentions, entities, starts, beat, vocatives, voc_cache, speaker_of, prev_speaker_at
+    for done in (mentions, entities, starts, speaker_of, prev_speaker_at):
+        done.clear()
+    voc_cache.clear()
     built: dict[int, Speaker] = {}
     for idx, e in enumerate(used):
         built[id(e)] = _build(text, e, f"e{idx}")
