@@ -33,12 +33,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 from typing import Any
+
+import regex
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -113,6 +117,8 @@ def _worker(spec: dict[str, Any]) -> dict[str, Any]:
     for t in _texts(Path(spec["data"]))[:5] or ["Warm-up: “We will respond,” he said."]:
         quoteattr.extract(t)
     out: dict[str, Any] = {"chars": len(text), "bytes": len(text.encode("utf-8", "surrogatepass"))}
+    if spec.get("pair"):
+        return _pair(spec, text)
     if spec.get("memory"):
         tracemalloc.start()
         r = quoteattr.extract(text)
@@ -139,6 +145,34 @@ def _worker(spec: dict[str, Any]) -> dict[str, Any]:
         out["runs"] = runs
     out["quotes"] = len(r.quotes)
     return out
+
+
+def _pair(spec: dict[str, Any], large: str) -> dict[str, Any]:
+    """Time an input and one a tenth of its size, alternating runs of each
+    (at least 3 rounds, more while the rounds take under 6 s, up to 15), so
+    that both see the same state of a shared machine, whose speed swings by
+    half from minute to minute; the best run of each counts."""
+    import quoteattr
+
+    small = _build(spec["kind"], spec["name"], spec["size"] // 10, Path(spec["data"]))
+    best = {"small": float("inf"), "large": float("inf")}
+    spent = 0.0
+    rounds = 0
+    while rounds < 3 or (spent < 6.0 and rounds < 15):
+        for key, text in (("small", small), ("large", large)):
+            t0 = time.perf_counter()
+            quoteattr.extract(text)
+            took = time.perf_counter() - t0
+            best[key] = min(best[key], took)
+            spent += took
+        rounds += 1
+        if spent > spec.get("budget", 60.0):
+            break
+    return {
+        "small": {"chars": len(small), "seconds": best["small"]},
+        "large": {"chars": len(large), "seconds": best["large"]},
+        "rounds": rounds,
+    }
 
 
 def _run(spec: dict[str, Any], limit: float) -> dict[str, Any]:
@@ -301,15 +335,74 @@ def adversarial(data: Path, limit: float, scale: float) -> list[dict[str, Any]]:
     rows = []
     for name, big in ADVERSARIAL_SIZES.items():
         big = max(100, int(big * scale))
-        small = _run({"kind": "adversarial", "name": name, "size": big // 10, "data": str(data)}, limit)
-        large = _run({"kind": "adversarial", "name": name, "size": big, "data": str(data)}, limit)
-        row = {"case": name, "small": small, "large": large, "size": big, "time_ratio": _ratio(small, large)}
+        pair = _run({"kind": "adversarial", "name": name, "size": big, "data": str(data), "pair": True, "budget": limit / 3}, limit)
+        if "small" in pair:
+            small, large = pair["small"], pair["large"]
+        else:  # ran over its limit or failed: time the small input alone
+            small = _run({"kind": "adversarial", "name": name, "size": big // 10, "data": str(data)}, limit)
+            large = pair
+        row = {"case": name, "small": small, "large": large, "size": big, "time_ratio": _ratio(small, large), "rounds": pair.get("rounds")}
         if "timeout" in large and "seconds" in small:
             row["time_ratio_at_least"] = round(limit / max(small["seconds"], 1e-6), 1)
         row["linear_ok"] = row["time_ratio"] is not None and row["time_ratio"] <= LINEAR_BOUND
         rows.append(row)
         _print_row("adversarial", row)
     return rows
+
+
+def _count_run(spec: dict[str, Any], limit: float) -> int | None:
+    """Instructions that ``--count`` with *spec* executes under callgrind, or None."""
+    out = Path(tempfile.mkdtemp()) / "callgrind.out"
+    try:
+        proc = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__, "--count", json.dumps(spec)],
+            capture_output=True,
+            text=True,
+            timeout=limit,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    found = regex.search(r"Collected : (\d+)", proc.stderr)
+    shutil.rmtree(out.parent, ignore_errors=True)
+    return int(found.group(1)) if found else None
+
+
+def instructions(data: Path, scale: float, limit: float) -> list[dict[str, Any]]:
+    """Instructions executed by extract() on each adversarial input and one
+    a tenth of its size (callgrind): unlike seconds, the count is the same on
+    every run, whatever else the machine does. Sizes are a tenth of the timed
+    ones, at least 10,000 characters (callgrind runs some fifty times
+    slower). Each count is that of building the text and extracting, minus
+    that of building it alone. Opt-in: ``--sections ...,instructions``."""
+    if shutil.which("valgrind") is None:
+        return [{"status": "absent: valgrind is not installed"}]
+    rows = []
+    for name, big in ADVERSARIAL_SIZES.items():
+        large = max(10_000, int(big * scale / 10))  # (smaller inputs cost less than start-up noise)
+        counts: dict[str, int | None] = {}
+        for key, size in (("small", large // 10), ("large", large)):
+            spec = {"name": name, "size": size, "data": str(data)}
+            both = _count_run(dict(spec, extract=True), limit)
+            build = _count_run(dict(spec, extract=False), limit)
+            counts[key] = None if both is None or build is None else both - build
+        small_n, large_n = counts["small"], counts["large"]
+        ratio = round(large_n / small_n, 2) if small_n and large_n else None
+        row = {"case": name, "size": large, "small_instructions": small_n, "large_instructions": large_n, "ratio": ratio,
+               "linear_ok": ratio is not None and ratio <= LINEAR_BOUND}
+        rows.append(row)
+        print(f"  {name:<20} {large // 10:>9,} -> {large:>9,}  instructions {small_n or 0:>14,} -> {large_n or 0:>14,}  "
+              f"ratio {ratio!s:>6}  {'ok' if row['linear_ok'] else 'OVER BOUND'}", flush=True)
+    return rows
+
+
+def _count(spec: dict[str, Any]) -> None:
+    """The program callgrind counts: warm up, build the text, extract or not."""
+    import quoteattr
+
+    quoteattr.extract("Warm-up: “We will respond,” he said. “It is robbery,” Lavrov said.")
+    text = _build("adversarial", spec["name"], spec["size"], Path(spec["data"]))
+    if spec["extract"]:
+        quoteattr.extract(text)
 
 
 def _fmt_t(m: dict[str, Any]) -> str:
@@ -370,6 +463,20 @@ def _markdown(payload: dict[str, Any]) -> str:
                 f"| {r['case']} | {r['size'] // 10:,} -> {r['size']:,} chars | {_fmt_t(r['small'])} -> {_fmt_t(r['large'])} | {ratio}{flag} |"
             )
         lines.append("")
+    ins = payload.get("instructions")
+    if ins and "case" in ins[0]:
+        lines += [
+            "| adversarial input (a tenth of the timed size) | small -> large | instructions small -> large (callgrind) | ratio (<= 12) |",
+            "|---|---|---|---|",
+        ]
+        for r in ins:
+            flag = "" if r["linear_ok"] else " **over**"
+            lines.append(
+                f"| {r['case']} | {r['size'] // 10:,} -> {r['size']:,} chars | {r['small_instructions'] or 0:,} -> {r['large_instructions'] or 0:,} | {r['ratio']}{flag} |"
+            )
+        lines.append("")
+    elif ins:
+        lines += [f"Instruction counts: {ins[0]['status']}.", ""]
     lines.append(
         f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}, "
         f"{m['cpu_count']} CPUs (one used; other jobs shared the machine). Full figures: `benchmarks/results/speed.json`."
@@ -384,12 +491,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=float, default=120.0, help="seconds allowed to one measurement (default 120)")
     ap.add_argument("--adversarial-scale", type=float, default=1.0, help="multiply the adversarial sizes (default 1)")
     ap.add_argument("--runs", type=int, default=10, help="throughput runs; the best counts, the median is shown (default 10)")
-    ap.add_argument("--sections", default="throughput,cue-matcher,scaling,adversarial")
+    ap.add_argument(
+        "--sections",
+        default="throughput,cue-matcher,scaling,adversarial",
+        help="comma-separated; add 'instructions' for callgrind counts of the adversarial inputs (about 20 minutes)",
+    )
     ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--count", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
         print(json.dumps(_worker(json.loads(args.worker))))
+        return 0
+    if args.count:
+        _count(json.loads(args.count))
         return 0
     sections = set(args.sections.split(","))
     payload: dict[str, Any] = {"machine": machine_info(), "bounds": {"linear": LINEAR_BOUND, "memory": MEMORY_BOUND}}
@@ -412,6 +527,9 @@ def main(argv: list[str] | None = None) -> int:
     if "adversarial" in sections:
         print("adversarial (small -> large = 10x):")
         payload["adversarial"] = adversarial(args.data, args.limit, args.adversarial_scale)
+    if "instructions" in sections:
+        print("adversarial, instructions counted by callgrind (small -> large = 10x):")
+        payload["instructions"] = instructions(args.data, args.adversarial_scale, args.limit * 10)
     out = write_json(args.out, payload)
     print(f"wrote {out}")
     if not args.no_docs:
