@@ -7,6 +7,8 @@ of one quote, and the rule expected to find it.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import quoteattr
 from quoteattr import rules
@@ -269,3 +271,22 @@ def test_rules_clause_cut_starts(text: str, cuts: list[str]) -> None:
     assert len(found) == len(cuts)
     for at, prefix in zip(found, cuts):
         assert text.startswith(prefix, at)
+
+
+_NP_WORDS = st.sampled_from(
+    ["Sergey", "Lavrov", ",", "the", "Russian", "foreign", "minister", "said", "Mr.", "(R-S.C.)", "on", "Friday",
+     "also", "who", "he", "of", "'s", "spokesman", "Kremlin", "Dmitry", "Peskov", ".", "“", "and", "But", "U.S.",
+     "officials", "a", "state", "law", "senior", "associate", "at", "institute"]
+)
+
+
+@given(st.lists(_NP_WORDS, min_size=1, max_size=70), st.data())
+def test_rules_np_left_short_window_is_exact(words: list[str], data: st.DataObject) -> None:
+    """np_left reads a short window first (edge tokens raise when read past
+    it); the phrase must be the one the whole window gives, appositives of
+    up to 25 tokens included."""
+    text = " ".join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    limit = data.draw(st.integers(0, pos))
+    whole = rules._np_left(text, rules._words(text, max(limit, pos - rules.NP_WINDOW), pos))
+    assert rules.np_left(text, limit, pos) == whole
