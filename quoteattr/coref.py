@@ -1192,11 +1192,9 @@ def resolve(
     # the document's mention lists, so that reference counting frees every
     # entity no quote uses now, before the speakers are built (the working
     # set of a long document is several times its size).
-    for e in entities:  # (vocatives add entities whose mentions are not in *mentions*)
+    for e in entities:  # (every mention with an entity is in its entity's list)
         for m in e.mentions:
             m.entity = None
-    for m in mentions:
-        m.entity = None
     for done in (mentions, entities, starts, speaker_of, prev_speaker_at):
         done.clear()
     voc_cache.clear()

@@ -30,7 +30,7 @@ import regex
 
 from .annotations import Annotation
 from .candidates import Candidate, trim
-from .cues import CueMatch, find_cues
+from .cues import _WORD_CHAR_RE, CueMatch, find_cues  # (the cue words' characters)
 from .lexicons import load_rows, load_set
 from .marks import QuoteRegion
 from .model import CueClass
@@ -129,9 +129,6 @@ class _Sentences:
 def _wall(ch: str) -> bool:
     """True for a quote mark that no cue match runs through (see _Finder._cues_outside_quotes)."""
     return not (ch.isspace() or ch in "-'’_" or _WORD_CHAR_RE.match(ch))
-
-
-_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]")
 
 
 class _Regions:
@@ -249,25 +246,29 @@ def np_left(text: str, limit: int, pos: int) -> Pair | None:
     NP_WINDOW characters read. The result is the same either way.
     """
     lo = max(limit, pos - NP_WINDOW)
-    if pos - NP_SHORT > lo:
-        space = _SPACE_RE.search(text, pos - NP_SHORT, pos)
-        if space is not None:
-            try:
-                return _np_left(text, _EDGE_PAD + _words(text, space.end(), pos))
-            except _NeedMore:
-                pass
+    tail = _tail_words(text, lo, pos, NP_SHORT)
+    if tail is not None:
+        try:
+            return _np_left(text, _EDGE_PAD + tail)
+        except _NeedMore:
+            pass
     return _np_left(text, _words(text, lo, pos))
+
+
+def _tail_words(text: str, lo: int, hi: int, short: int) -> list[Pair] | None:
+    """The tokens of ``text[lo:hi]`` that start after the first whitespace of
+    its last *short* characters: the same tokens as the whole window's last
+    ones (tokens never hold whitespace). None when the short window is not
+    shorter or holds no whitespace."""
+    if hi - short <= lo:
+        return None
+    space = _SPACE_RE.search(text, hi - short, hi)
+    return None if space is None else _words(text, space.end(), hi)
 
 
 def _last_token(text: str, lo: int, hi: int) -> Pair | None:
     """The last token of ``text[lo:hi]``, read from a short window first (as in np_left)."""
-    if hi - 24 > lo:
-        space = _SPACE_RE.search(text, hi - 24, hi)
-        if space is not None:
-            toks = _words(text, space.end(), hi)
-            if toks:
-                return toks[-1]
-    toks = _words(text, lo, hi)
+    toks = _tail_words(text, lo, hi, 24) or _words(text, lo, hi)
     return toks[-1] if toks else None
 
 
