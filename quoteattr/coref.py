@@ -36,7 +36,9 @@ Example:
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 import regex
@@ -132,15 +134,22 @@ _PREMOD_RE = regex.compile(r"(?r)((?:[\p{L}\-]+[ \u00a0]){0,4}[\p{L}\-]+)[ \u00a
 _APPOSITIVE_RE = regex.compile(r"^,[ \u00a0]+(?:the|a|an|\p{Lu}[\p{L}.]*['’]s)[ \u00a0]+([^,.;:()\"“”]{2,80}?)[ \u00a0]*(?=[,.;:)]|$)", regex.V1)
 
 
-@attrs.define(weakref_slot=False)
-class _Mention:
-    """One mention and what its words say (mutable while resolving)."""
+@attrs.frozen(weakref_slot=False)
+class _Words:
+    """What a mention's words say about its entity.
 
-    start: int
-    end: int
+    Shared by every mention with the same wording (``analyse`` in
+    :func:`resolve` analyses "Trump" once per document): never change one in
+    place (it is frozen): :class:`_Mention`'s setters copy it. The name and
+    the alias are kept as offsets from the mention's start, -1 for none
+    (small ints: Python shares them, where a pair would be a new tuple).
+    """
+
     form: str  # "name", "role", "pronoun"
-    name: Pair | None = None  # span of the proper-name part
-    alias: Pair | None = None  # the name with its title ("Mr Peskov")
+    name_at: int = -1  # [name_at, name_end): the proper-name part
+    name_end: int = -1
+    alias_at: int = -1  # [alias_at, alias_end): the name with its title ("Mr Peskov")
+    alias_end: int = -1
     key: tuple[str, ...] = ()  # canonical name tokens, title dropped
     title: str | None = None
     role: str | None = None
@@ -151,6 +160,36 @@ class _Mention:
     number: str = "sg"
     definite: bool = False
     pronoun: str | None = None
+
+
+def _shared(field: str) -> property:
+    """A :class:`_Mention` property reading its words' *field*; setting it copies the words."""
+
+    def get(m: _Mention) -> Any:
+        return getattr(m.w, field)
+
+    def put(m: _Mention, value: Any) -> None:
+        m.w = attrs.evolve(m.w, **{field: value})
+
+    return property(get, put, doc=f"``{field}`` of the mention's words (see :class:`_Words`).")
+
+
+def _relative(span: Pair | None, start: int) -> Pair:
+    return (-1, -1) if span is None else (span[0] - start, span[1] - start)
+
+
+@attrs.define(weakref_slot=False)
+class _Mention:
+    """One mention: where it is, what its words say, and how it resolved (mutable while resolving).
+
+    A mention is a small object of its own (a long document has tens of
+    thousands): what its words say lives in :class:`_Words`, shared by every
+    mention with the same wording and read through the properties below.
+    """
+
+    start: int
+    end: int
+    w: _Words
     speaker: bool = False
     in_quote: bool = False
     subject: bool = False
@@ -158,24 +197,57 @@ class _Mention:
     entity: _Entity | None = None
     resolution: Resolution = Resolution.NAME
 
+    form = _shared("form")
+    key = _shared("key")
+    title = _shared("title")
+    role = _shared("role")
+    head = _shared("head")
+    modifiers = _shared("modifiers")
+    gender = _shared("gender")
+    kind = _shared("kind")
+    number = _shared("number")
+    definite = _shared("definite")
+    pronoun = _shared("pronoun")
+
+    @property
+    def name(self) -> Pair | None:
+        """Span of the proper-name part, or ``None``."""
+        w = self.w
+        return None if w.name_at < 0 else (self.start + w.name_at, self.start + w.name_end)
+
+    @name.setter
+    def name(self, span: Pair | None) -> None:
+        a, b = _relative(span, self.start)
+        self.w = attrs.evolve(self.w, name_at=a, name_end=b)
+
+    @property
+    def alias(self) -> Pair | None:
+        """The name with its title ("Mr Peskov"), or ``None``."""
+        w = self.w
+        return None if w.alias_at < 0 else (self.start + w.alias_at, self.start + w.alias_end)
+
+    @alias.setter
+    def alias(self, span: Pair | None) -> None:
+        a, b = _relative(span, self.start)
+        self.w = attrs.evolve(self.w, alias_at=a, alias_end=b)
+
     @property
     def span(self) -> Pair:
         return self.start, self.end
 
     def moved(self, start: int, end: int) -> _Mention:
-        """A fresh copy of what analysis found, for the same words at ``[start, end)``."""
-        d = start - self.start
-        assert end == self.end + d
-        name = alias = None
-        if self.name is not None:
-            name = (start, end) if self.name == self.span else (self.name[0] + d, self.name[1] + d)
-        if self.alias is not None:
-            alias = name if self.alias == self.name else (self.alias[0] + d, self.alias[1] + d)
-        return _Mention(
-            start, end, self.form, name=name, alias=alias,
-            key=self.key, title=self.title, role=self.role, head=self.head, modifiers=self.modifiers,
-            gender=self.gender, kind=self.kind, number=self.number, definite=self.definite, pronoun=self.pronoun,
-        )  # fmt: skip
+        """A fresh mention of the same words at ``[start, end)``."""
+        assert end - start == self.end - self.start
+        return _Mention(start, end, self.w)
+
+
+def _mention(start: int, end: int, form: str, *, name: Pair | None = None, alias: Pair | None = None, **found: Any) -> _Mention:
+    """A new mention at ``[start, end)`` of what analysis *found* (``name``, ``alias``: absolute spans)."""
+    return _Mention(start, end, _Words(form, *_relative(name, start), *_relative(alias, start), **found))
+
+
+# _Entity.role_words() is cached for entities of at least this many mentions
+_CACHE_ROLE_WORDS_FROM = 4
 
 
 @attrs.define(eq=False, weakref_slot=False)
@@ -191,7 +263,9 @@ class _Entity:
     _role_cache: set[str] | None = attrs.field(default=None, init=False, repr=False)
     has_speaker: bool = False  # some mention is a quote's speaker
     has_plural: bool = False  # some mention is plural
-    starts: list[int] = attrs.Factory(list)  # mention starts, sorted
+    # mention starts, sorted; None while the entity has one mention (most
+    # have: a list each would cost more than the entity)
+    starts: list[int] | None = None
 
     def names(self) -> list[_Mention]:
         return [m for m in self.mentions if m.name is not None and m.key]
@@ -200,7 +274,10 @@ class _Entity:
         old_kind = self.kind
         self.has_speaker = self.has_speaker or m.speaker
         self.has_plural = self.has_plural or m.number == "pl"
-        bisect.insort(self.starts, m.start)
+        if self.mentions:
+            if self.starts is None:
+                self.starts = [self.mentions[0].start]
+            bisect.insort(self.starts, m.start)
         m.entity = self
         self.mentions.append(m)
         if m.name is not None and len(m.key) > len(self.key):
@@ -232,7 +309,7 @@ class _Entity:
         for m in other.mentions:
             self.absorb(m)
         other.mentions = []
-        other.starts = []
+        other.starts = None
 
     def role_words(self) -> set[str]:
         if self._role_cache is not None:
@@ -248,7 +325,10 @@ class _Entity:
         if self.kind is EntityKind.ORGANISATION:
             for m in self.names():
                 out.update(k for k in m.key)
-        self._role_cache = out
+        # (kept only for an entity of several mentions: a document has
+        # thousands of one-mention entities, and a set costs 200 bytes)
+        if len(self.mentions) >= _CACHE_ROLE_WORDS_FROM:
+            self._role_cache = out
         return out
 
 
@@ -294,6 +374,12 @@ def _is_acronym(w: str) -> bool:
     return n >= 2
 
 
+# what a pronoun's words say, one per pronoun (a document has thousands of "he")
+_PRONOUN_WORDS: dict[str, _Words] = {
+    p: _Words("pronoun", pronoun=p, gender=gender, number=number) for p, (_, number, gender, _) in PRONOUN_FEATURES.items()
+}
+
+
 def analyse_mention(text: str, start: int, end: int) -> _Mention:
     """What the words of the mention ``text[start:end]`` say about its entity.
 
@@ -304,21 +390,19 @@ def analyse_mention(text: str, start: int, end: int) -> _Mention:
     person.
     """
     p = text[start:end].lower()
-    if p in PRONOUN_FEATURES:
+    pw = _PRONOUN_WORDS.get(p)
+    if pw is not None:
         # the common case, a pronoun alone: no need to split words
-        person, number, gender, _ = PRONOUN_FEATURES[p]
-        return _Mention(start, end, "pronoun", pronoun=p, gender=gender, number=number)
+        return _Mention(start, end, pw)
     words = _words(text, start, end)
     paren = text.find("(", start, end)
     if paren != -1 and any(w[1] <= paren for w in words):
         # "The World Health Organisation (WHO)" -> "The World Health Organisation"
         words = [w for w in words if w[1] <= paren]
     if not words:
-        return _Mention(start, end, "role", kind=EntityKind.OTHER)
-    if len(words) == 1 and words[0][2].lower() in PRONOUN_FEATURES:
-        p = words[0][2].lower()
-        person, number, gender, _ = PRONOUN_FEATURES[p]
-        return _Mention(start, end, "pronoun", pronoun=p, gender=gender, number=number)
+        return _mention(start, end, "role", kind=EntityKind.OTHER)
+    if len(words) == 1 and words[0][2].lower() in _PRONOUN_WORDS:
+        return _Mention(start, end, _PRONOUN_WORDS[words[0][2].lower()])
     # Split an appositive: "Sergey Lavrov, the Russian foreign minister,".
     comma = text.find(",", start, end)
     appositive: str | None = None
@@ -360,7 +444,7 @@ def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, 
         indefinite = indefinite or lw in _INDEFINITE
         words = words[1:]
     if not words:
-        return _Mention(start, end, "role", kind=EntityKind.OTHER)
+        return _mention(start, end, "role", kind=EntityKind.OTHER)
     # Rule ``role-premodifier``: the last role noun followed only by
     # capitalised words splits role from name ("Foreign Ministry spokeswoman
     # Maria Zakharova", "University of Texas student association president
@@ -403,12 +487,12 @@ def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, 
     # Foreign Ministry"), a role mention otherwise ("the ministry").
     if head_info is not None and head_info[1] == "organisation" and not (len(caps) == len(name_words) and _lower(name_words[0][2]) in TITLES):
         if caps:
-            return _Mention(
+            return _mention(
                 start, end, "name", name=(name_words[0][0], name_words[-1][1]),
                 key=tuple(_lower(w[2]) for w in name_words), kind=EntityKind.ORGANISATION,
                 head=head, definite=definite,
             )  # fmt: skip
-        return _Mention(
+        return _mention(
             start, end, "role", head=head, modifiers=tuple(_lower(w[2]) for w in name_words[:-1]),
             kind=EntityKind.ORGANISATION, definite=definite and not indefinite, number="sg",
             role=text[name_words[0][0] : name_words[-1][1]],
@@ -416,7 +500,7 @@ def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, 
     if head_info is not None and head_info[1] == "person" and (not _cap(head_word) or len(caps) < len(name_words) or len(name_words) == 1):
         # A person role with no name: "the foreign minister", "officials".
         plural = head.endswith("s") and not head.endswith("ss") and head not in ("boss",) or head in ("men", "women", "people", "children", "police", "spokesmen", "spokeswomen", "chairmen", "congressmen")
-        return _Mention(
+        return _mention(
             start, end, "role", head=head, modifiers=tuple(_lower(w[2]) for w in name_words[:-1]),
             gender=head_info[0], kind=EntityKind.PERSON, definite=definite and not indefinite,
             number="pl" if plural else "sg", role=text[name_words[0][0] : name_words[-1][1]],
@@ -425,13 +509,13 @@ def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, 
         # Rule ``title-alone``: a title with no name is a role mention
         # ("the President", "Mr" cut off its name); capitalised, it is definite.
         t = TITLES[head]
-        return _Mention(
+        return _mention(
             start, end, "role", head=head, gender=t.gender, kind=EntityKind.PERSON,
             definite=(definite or _cap(head_word)) and not indefinite, role=head_word,
         )  # fmt: skip
     if not caps or not _cap(head_word):
         # a lowercase head is no name ("boy wearing a NASA T-shirt")
-        return _Mention(start, end, "role", head=head, modifiers=tuple(_lower(w[2]) for w in name_words[:-1]),
+        return _mention(start, end, "role", head=head, modifiers=tuple(_lower(w[2]) for w in name_words[:-1]),
                         kind=None, definite=definite and not indefinite, role=text[name_words[0][0] : name_words[-1][1]])  # fmt: skip
     # A proper name, perhaps after a title: "Mr Peskov", "President Trump".
     raw = [w[2] for w in name_words]
@@ -456,7 +540,7 @@ def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, 
     name = (nw[0][0], nw[-1][1])
     # (the alias is the name itself unless a title precedes it: one tuple)
     alias = name if offset == 0 else (name_words[0][0], nw[-1][1])
-    return _Mention(
+    return _mention(
         start, end, "name", name=name, alias=alias, key=key, title=title, role=role,
         gender=gender, kind=kind, definite=definite,
     )  # fmt: skip
@@ -481,19 +565,22 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
     end = len(text) if end is None else end
     out: list[tuple[int, int, str | None]] = []
     lower_words: _LowerWords | None = None
+    # names whose first word waits for the answer of one scan over the text
+    # (see _LowerWords), with that word
+    deferred: list[tuple[list[tuple[int, int, str]], str]] = []
     for m in _NAME_SEQ_RE.finditer(text, start, end, concurrent=False):
-        ws = list(_WORD_RE.finditer(text, m.start(), m.end(), concurrent=False))
+        ws = _words(text, m.start(), m.end())
         # a period ends the name unless the word is a title, an initial or
         # an abbreviation: "Florence. By" -> "Florence"
         for i in range(len(ws) - 1):
-            g = ws[i].group()
+            g = ws[i][2]
             if g.endswith(".") and len(g) > 2:
                 lg = _lower(g)
                 if lg not in TITLES and lg not in ABBREVIATIONS:
                     ws = ws[: i + 1]
                     break
         while ws:
-            g = ws[0].group()
+            g = ws[0][2]
             lg = _lower(g)
             if lg in _NOT_NAMES and lg not in TITLES or g == "I" or g == "i":
                 ws = ws[1:]
@@ -503,62 +590,89 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
             continue
         # Rule ``find-names-sentence-start``: a sentence-initial word that the
         # text also writes in lowercase is not part of the name ("Poor
-        # Douglas" -> "Douglas", "Upon" -> nothing).
-        first = ws[0]  # (lg is _lower of its word: the loop above stopped at it)
-        if lg not in TITLES and lg not in FIRST_NAMES and _sentence_initial(text, first.start()):
-            if lower_words is None:
-                lower_words = _LowerWords(text)
-            # ... or an adverb in -ly ("Immediately he was off again.")
-            if lg in lower_words or lg.endswith("ly"):
+        # Douglas" -> "Douglas", "Upon" -> nothing) ...
+        # (lg is _lower of the first word: the loop above stopped at it)
+        if lg not in TITLES and lg not in FIRST_NAMES and _sentence_initial(text, ws[0][0]):
+            # ... nor is an adverb in -ly ("Immediately he was off again.")
+            if lg.endswith("ly"):
                 ws = ws[1:]
-                if not ws:
+            else:
+                if lower_words is None:
+                    lower_words = _LowerWords(text)
+                known = lower_words.known(lg)
+                if known is None:
+                    deferred.append((ws, lg))
                     continue
-        # split at a possessive: "Russia's Vladimir Putin" -> "Vladimir Putin"
-        for i, w in enumerate(ws[:-1]):
-            if w.group().endswith(("'s", "’s")):
-                ws = ws[i + 1 :]
-                break
-        a, b = ws[0].start(), ws[-1].end()
-        if text[b - 2 : b] in ("'s", "’s"):
-            b -= 2
-        if text[b - 1] == "." and len(ws) > 1 and _lower(ws[-1].group()) not in ABBREVIATIONS:
-            b -= 1
-        word = text[a:b]
-        if len(ws) == 1:
-            lw = _lower(word)
-            if lw in _NOT_NAMES or lw in TITLES or lw in ROLE_NOUNS and not _cap(word[1:2] or "a"):
+                if known:
+                    ws = ws[1:]
+            if not ws:
                 continue
-        if len(ws) == 1 and word.endswith(".") and len(word) <= 3:
-            continue
-        out.append((a, b, _role_near(text, a, b)))
+        _add_name(text, ws, out)
+    if deferred:
+        assert lower_words is not None
+        lowercase = lower_words.among({lg for _, lg in deferred})
+        for ws, lg in deferred:
+            if lg in lowercase:
+                ws = ws[1:]
+            if ws:
+                _add_name(text, ws, out)
+        out.sort(key=_first)  # (the names do not overlap: their starts differ)
     return out
 
 
-class _LowerWords:
-    """``word in lower_words``: does *word* stand in *text* as a whole
-    lowercase word, as ``_LOWER_WORD_RE`` finds them?
+def _first(t: tuple[int, int, str | None]) -> int:
+    return t[0]
 
-    A news article asks about a few dozen sentence-initial words, so each
-    is looked up with ``str.find`` and its boundaries checked. ``str.find``
-    reads text fifty to a hundred times faster than the regex scan that
-    lists every lowercase word, so once the searches have read 32 times the
-    text (costing less than one scan), every lowercase word is collected
-    at once instead, which keeps a long text linear. Both ways give the
-    same answers.
+
+def _add_name(text: str, ws: list[tuple[int, int, str]], out: list[tuple[int, int, str | None]]) -> None:
+    """Append the name of the words *ws* (``(start, end, word)``) to *out*, unless they make none."""
+    # split at a possessive: "Russia's Vladimir Putin" -> "Vladimir Putin"
+    for i, w in enumerate(ws[:-1]):
+        if w[2].endswith(("'s", "’s")):
+            ws = ws[i + 1 :]
+            break
+    a, b = ws[0][0], ws[-1][1]
+    if text[b - 2 : b] in ("'s", "’s"):
+        b -= 2
+    if text[b - 1] == "." and len(ws) > 1 and _lower(ws[-1][2]) not in ABBREVIATIONS:
+        b -= 1
+    word = text[a:b]
+    if len(ws) == 1:
+        lw = _lower(word)
+        if lw in _NOT_NAMES or lw in TITLES or lw in ROLE_NOUNS and not _cap(word[1:2] or "a"):
+            return
+    if len(ws) == 1 and word.endswith(".") and len(word) <= 3:
+        return
+    out.append((a, b, _role_near(text, a, b)))
+
+
+class _LowerWords:
+    """Does a word stand in *text* as a whole lowercase word, as
+    ``_LOWER_WORD_RE`` finds them?
+
+    A news article asks about a few dozen sentence-initial words, so
+    :meth:`known` looks each up with ``str.find`` and checks its boundaries.
+    ``str.find`` reads text fifty to a hundred times faster than the regex
+    scan that lists every lowercase word, but once the searches have read 32
+    times the text (costing more than one scan), :meth:`known` answers
+    ``None`` and the caller asks :meth:`among` about every word still open,
+    in one scan, which keeps a long text linear. Both ways give the same
+    answers, and neither holds the text's vocabulary: the scan keeps only
+    the words asked about.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.budget = 32 * len(text) + 65536
         self.answers: dict[str, bool] = {}
-        self.all: set[str] | None = None
 
-    def __contains__(self, word: str) -> bool:
-        if self.all is not None:
-            return word in self.all
-        known = self.answers.get(word)
-        if known is not None:
-            return known
+    def known(self, word: str) -> bool | None:
+        """The answer for *word*, or ``None`` when searching would overspend the budget."""
+        found = self.answers.get(word)
+        if found is not None:
+            return found
+        if self.budget < 0:
+            return None
         text = self.text
         found = False
         if _LOWER_WORD_RE.fullmatch(word):
@@ -570,9 +684,28 @@ class _LowerWords:
                     break
                 i = text.find(word, i + 1)
             self.budget -= len(text) if i == -1 else i
-            if self.budget < 0:
-                self.all = _lower_words(text)
         self.answers[word] = found
+        return found
+
+    def among(self, words: set[str]) -> set[str]:
+        """Those of *words* that stand in the text as whole lowercase words.
+
+        One scan, a block at a time: a findall over the whole text would
+        list every occurrence at once (several times the text's size).
+        Blocks end at a space, which no word holds, and the lookbehind sees
+        across a block start.
+        """
+        found = {w for w in words if self.answers.get(w)}
+        ask = {w for w in words if w not in self.answers}
+        text = self.text
+        pos, n = 0, len(text)
+        while ask and pos < n:
+            stop = text.find(" ", pos + _BLOCK)
+            stop = n if stop == -1 else stop
+            hits = ask.intersection(_LOWER_WORD_RE.findall(text, pos, stop, concurrent=False))
+            found |= hits
+            ask -= hits
+            pos = stop
         return found
 
 
@@ -580,22 +713,9 @@ _LETTER_OR_MARK_RE = regex.compile(r"[\p{L}\p{M}]", regex.V1)
 _LOWER_OR_MARK_RE = regex.compile(r"[\p{Ll}\p{M}]", regex.V1)
 
 
-def _lower_words(text: str) -> set[str]:
-    """Every lowercase word of *text*, read a block at a time: one findall
-    over a long text would first list every occurrence (several times the
-    text's size) before the set dropped the repeats. Blocks end at a space,
-    which no word holds, and the lookbehind sees across a block start."""
-    out: set[str] = set()
-    pos, n = 0, len(text)
-    while pos < n:
-        stop = text.find(" ", pos + _BLOCK)
-        stop = n if stop == -1 else stop
-        out.update(_LOWER_WORD_RE.findall(text, pos, stop, concurrent=False))
-        pos = stop
-    return out
-
-
-_BLOCK = 1 << 16
+# characters per block of _LowerWords.among (a findall's list of the block's
+# words is the scan's only transient memory)
+_BLOCK = 4096
 _LOWER_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+", regex.V1)
 
 
@@ -787,7 +907,7 @@ def _distance(e: _Entity, pos: int) -> int:
     """Characters back to the entity's nearest mention at or before *pos*;
     a mention after *pos* counts a million more. (Bisects the entity's
     sorted mention starts: long documents stay linear.)"""
-    starts = e.starts
+    starts = e.starts if e.starts is not None else [m.start for m in e.mentions]
     i = bisect.bisect_right(starts, pos)
     best = 10**9
     if i > 0:
@@ -906,6 +1026,14 @@ def _inside(regions: Sequence[Pair], starts: list[int], pos: int) -> bool:
     return i >= 0 and regions[i][0] <= pos < regions[i][1]
 
 
+_start_of = operator.attrgetter("start")
+_end_of = operator.attrgetter("end")
+
+
+def _minus_end(m: _Mention) -> int:
+    return -m.end
+
+
 def _overlap(a: Pair, b: Pair) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -955,16 +1083,17 @@ def resolve(
     # analyse_mention reads only the mention's own words, and names recur
     # ("Trump" thirty times in one article): each distinct wording is
     # analysed once per document, and later mentions get a moved copy.
-    analysed: dict[str, _Mention] = {}
+    # (a mention's setters copy its _Words: what is cached stays as analysed)
+    analysed: dict[str, _Words] = {}
 
     def analyse(a: int, b: int) -> _Mention:
         words = text[a:b]
         found = analysed.get(words)
         if found is None:
             m = analyse_mention(text, a, b)
-            analysed[words] = m.moved(a, b)
+            analysed[words] = m.w
             return m
-        return found.moved(a, b)
+        return _Mention(a, b, found)
 
     mentions: list[_Mention] = []
     speaker_of: list[_Mention | None] = []
@@ -1064,11 +1193,17 @@ def resolve(
             mentions.append(m)
     # Rule ``find-pronouns``: nominative pronouns outside quotes are subject
     # mentions ("He tilted me again." gives the speaker of the quote beside it).
-    taken = sorted(m.span for m in mentions)
-    taken_starts = [a for a, _ in taken]
+    # (sorted by start, then end; two stable sorts make no key tuples, which
+    # a long document's mentions would leave in Python's tuple free list)
+    taken = sorted(mentions, key=_end_of)
+    taken.sort(key=_start_of)
+    taken_starts = [m.start for m in taken]
     for pm in _PRONOUN_RE.finditer(text, concurrent=False):
         a, b = pm.span()
-        if _inside(merged, q_starts, a) or _inside(taken, taken_starts, a):
+        if _inside(merged, q_starts, a):
+            continue
+        i = bisect.bisect_right(taken_starts, a) - 1
+        if i >= 0 and taken[i].start <= a < taken[i].end:
             continue
         m = analyse_mention(text, a, b)
         mentions.append(m)
@@ -1077,7 +1212,8 @@ def resolve(
     analysed.clear()
     # position features
     seen_sentence: set[int] = set()
-    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions.sort(key=_minus_end)  # by start, then longest first
+    mentions.sort(key=_start_of)
     for m in mentions:
         m.in_quote = _inside(merged, q_starts, m.start)
         s = bisect.bisect_right(sent_starts, m.start) - 1

@@ -396,11 +396,23 @@ def test_coref_beat_skips_listener(text: str) -> None:
 )
 def test_coref_lower_words_lookup_matches_full_scan(text: str, words: list[str], budget: int) -> None:
     """_LowerWords answers as the set of every lowercase word does, whether
-    it searches word by word or (budget spent) collects them all."""
-    every = coref._lower_words(text)
+    it searches word by word or (budget spent) scans for the open ones."""
+    every = set(coref._LOWER_WORD_RE.findall(text))
     lookup = coref._LowerWords(text)
     lookup.budget = budget
-    assert [w in lookup for w in words] == [w in every for w in words]
+    answers = {w: lookup.known(w) for w in words}
+    assert all(a is None or a is (w in every) for w, a in answers.items())
+    assert lookup.among(set(words)) == {w for w in words if w in every}
+
+
+def test_coref_lower_words_scan_crosses_blocks() -> None:
+    """among() reads the text in blocks: a word at a block boundary, and one
+    after many blocks, is found once and only whole."""
+    text = "Poor Douglas. " + "x " * coref._BLOCK + "un" + " " * (coref._BLOCK - 1) + "poor"
+    lookup = coref._LowerWords(text)
+    lookup.budget = -1
+    assert lookup.known("poor") is None
+    assert lookup.among({"poor", "un", "unpoor", "douglas"}) == {"poor", "un"}
 
 
 @pytest.mark.parametrize(
@@ -414,5 +426,7 @@ def test_coref_lower_words_lookup_matches_full_scan(text: str, words: list[str],
     ],
 )
 def test_coref_lower_words_lookup(text: str, word: str, expected: bool) -> None:
-    assert (word in coref._LowerWords(text)) is expected
-    assert (word in coref._lower_words(text)) is expected
+    assert coref._LowerWords(text).known(word) is expected
+    spent = coref._LowerWords(text)
+    spent.budget = -1
+    assert (word in spent.among({word})) is expected
