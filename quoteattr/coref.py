@@ -165,13 +165,11 @@ class _Words:
 def _shared(field: str) -> property:
     """A :class:`_Mention` property reading its words' *field*; setting it copies the words."""
 
-    def get(m: _Mention) -> Any:
-        return getattr(m.w, field)
-
     def put(m: _Mention, value: Any) -> None:
         m.w = attrs.evolve(m.w, **{field: value})
 
-    return property(get, put, doc=f"``{field}`` of the mention's words (see :class:`_Words`).")
+    # (an attrgetter reads it in C: a Python getter was 5% of the engine's time)
+    return property(operator.attrgetter(f"w.{field}"), put, doc=f"``{field}`` of the mention's words (see :class:`_Words`).")
 
 
 def _relative(span: Pair | None, start: int) -> Pair:
@@ -268,28 +266,29 @@ class _Entity:
     starts: list[int] | None = None
 
     def names(self) -> list[_Mention]:
-        return [m for m in self.mentions if m.name is not None and m.key]
+        return [m for m in self.mentions if m.w.name_at >= 0 and m.w.key]
 
     def absorb(self, m: _Mention) -> None:
+        mw = m.w  # (what the mention's words say, read once)
         old_kind = self.kind
         self.has_speaker = self.has_speaker or m.speaker
-        self.has_plural = self.has_plural or m.number == "pl"
+        self.has_plural = self.has_plural or mw.number == "pl"
         if self.mentions:
             if self.starts is None:
                 self.starts = [self.mentions[0].start]
             bisect.insort(self.starts, m.start)
         m.entity = self
         self.mentions.append(m)
-        if m.name is not None and len(m.key) > len(self.key):
-            self.key = m.key
-        if self.kind is None or (self.kind is EntityKind.OTHER and m.kind is not None):
-            self.kind = m.kind
-        if self.gender is None and m.gender is not None:
-            self.gender = m.gender
-        if m.role and self.role is None:
-            self.role = m.role
-        if m.title and self.title_role is None and TITLES[m.title].kind not in ("honorific",):
-            self.title_role = m.title
+        if mw.name_at >= 0 and len(mw.key) > len(self.key):
+            self.key = mw.key
+        if self.kind is None or (self.kind is EntityKind.OTHER and mw.kind is not None):
+            self.kind = mw.kind
+        if self.gender is None and mw.gender is not None:
+            self.gender = mw.gender
+        if mw.role and self.role is None:
+            self.role = mw.role
+        if mw.title and self.title_role is None and TITLES[mw.title].kind not in ("honorific",):
+            self.title_role = mw.title
         # keep role_words() up to date without rescanning every mention
         rw = self._role_cache
         if rw is not None:
@@ -299,11 +298,11 @@ class _Entity:
                 for r in (self.role, self.title_role):
                     if r:
                         rw.update(w.lower().rstrip(".") for w in r.split())
-                if m.form == "role" and m.head:
-                    rw.add(m.head)
-                    rw.update(m.modifiers)
-                if self.kind is EntityKind.ORGANISATION and m.name is not None and m.key:
-                    rw.update(m.key)
+                if mw.form == "role" and mw.head:
+                    rw.add(mw.head)
+                    rw.update(mw.modifiers)
+                if self.kind is EntityKind.ORGANISATION and mw.name_at >= 0 and mw.key:
+                    rw.update(mw.key)
 
     def merge(self, other: _Entity) -> None:
         for m in other.mentions:
@@ -319,12 +318,12 @@ class _Entity:
             if r:
                 out.update(w.lower().rstrip(".") for w in r.split())
         for m in self.mentions:
-            if m.form == "role" and m.head:
-                out.add(m.head)
-                out.update(m.modifiers)
+            if m.w.form == "role" and m.w.head:
+                out.add(m.w.head)
+                out.update(m.w.modifiers)
         if self.kind is EntityKind.ORGANISATION:
             for m in self.names():
-                out.update(k for k in m.key)
+                out.update(k for k in m.w.key)
         # (kept only for an entity of several mentions: a document has
         # thousands of one-mention entities, and a set costs 200 bytes)
         if len(self.mentions) >= _CACHE_ROLE_WORDS_FROM:
@@ -420,14 +419,14 @@ def analyse_mention(text: str, start: int, end: int) -> _Mention:
                 # "Florence, coldly, rising ..." -> "Florence"
                 words = before
     m = _analyse_words(text, start, end, words)
-    if appositive and m.form == "name":
+    if appositive and m.w.form == "name":
         m.role = appositive.strip()
-        if m.gender is None:
+        if m.w.gender is None:
             last = appositive.split()[-1] if appositive.split() else ""
             info = _role_info(last)
             if info is not None:
                 m.gender = info[0]
-                if m.kind in (None, EntityKind.OTHER) and info[1] == "person":
+                if m.w.kind in (None, EntityKind.OTHER) and info[1] == "person":
                     m.kind = EntityKind.PERSON
     return m
 
@@ -567,20 +566,20 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
     lower_words: _LowerWords | None = None
     # names whose first word waits for the answer of one scan over the text
     # (see _LowerWords), with that word
-    deferred: list[tuple[list[tuple[int, int, str]], str]] = []
+    deferred: list[tuple[list[regex.Match[str]], str]] = []
     for m in _NAME_SEQ_RE.finditer(text, start, end, concurrent=False):
-        ws = _words(text, m.start(), m.end())
+        ws = list(_WORD_RE.finditer(text, m.start(), m.end(), concurrent=False))
         # a period ends the name unless the word is a title, an initial or
         # an abbreviation: "Florence. By" -> "Florence"
         for i in range(len(ws) - 1):
-            g = ws[i][2]
+            g = ws[i].group()
             if g.endswith(".") and len(g) > 2:
                 lg = _lower(g)
                 if lg not in TITLES and lg not in ABBREVIATIONS:
                     ws = ws[: i + 1]
                     break
         while ws:
-            g = ws[0][2]
+            g = ws[0].group()
             lg = _lower(g)
             if lg in _NOT_NAMES and lg not in TITLES or g == "I" or g == "i":
                 ws = ws[1:]
@@ -592,7 +591,7 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         # text also writes in lowercase is not part of the name ("Poor
         # Douglas" -> "Douglas", "Upon" -> nothing) ...
         # (lg is _lower of the first word: the loop above stopped at it)
-        if lg not in TITLES and lg not in FIRST_NAMES and _sentence_initial(text, ws[0][0]):
+        if lg not in TITLES and lg not in FIRST_NAMES and _sentence_initial(text, ws[0].start()):
             # ... nor is an adverb in -ly ("Immediately he was off again.")
             if lg.endswith("ly"):
                 ws = ws[1:]
@@ -624,17 +623,17 @@ def _first(t: tuple[int, int, str | None]) -> int:
     return t[0]
 
 
-def _add_name(text: str, ws: list[tuple[int, int, str]], out: list[tuple[int, int, str | None]]) -> None:
-    """Append the name of the words *ws* (``(start, end, word)``) to *out*, unless they make none."""
+def _add_name(text: str, ws: list[regex.Match[str]], out: list[tuple[int, int, str | None]]) -> None:
+    """Append the name of the words *ws* (matches of ``_WORD_RE``) to *out*, unless they make none."""
     # split at a possessive: "Russia's Vladimir Putin" -> "Vladimir Putin"
     for i, w in enumerate(ws[:-1]):
-        if w[2].endswith(("'s", "’s")):
+        if w.group().endswith(("'s", "’s")):
             ws = ws[i + 1 :]
             break
-    a, b = ws[0][0], ws[-1][1]
+    a, b = ws[0].start(), ws[-1].end()
     if text[b - 2 : b] in ("'s", "’s"):
         b -= 2
-    if text[b - 1] == "." and len(ws) > 1 and _lower(ws[-1][2]) not in ABBREVIATIONS:
+    if text[b - 1] == "." and len(ws) > 1 and _lower(ws[-1].group()) not in ABBREVIATIONS:
         b -= 1
     word = text[a:b]
     if len(ws) == 1:
@@ -746,9 +745,9 @@ def _give_role(m: _Mention, role: str) -> None:
     m.role = role
     info = _role_info(role.split()[-1])
     if info is not None:
-        if m.gender is None:
+        if m.w.gender is None:
             m.gender = info[0]
-        if m.kind is None and info[1] == "person":
+        if m.w.kind is None and info[1] == "person":
             m.kind = EntityKind.PERSON
 
 
@@ -829,28 +828,28 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
             e.absorb(m)
     for e in entities:
         index(e)
-    names = [m for m in mentions if m.form == "name" and m.key]
+    names = [m for m in mentions if m.w.form == "name" and m.w.key]
     # Full names, fullest first, then single words.
-    multi = sorted((m for m in names if len(m.key) >= 2), key=lambda m: (-len(m.key), m.start))
-    single = sorted((m for m in names if len(m.key) == 1), key=lambda m: m.start)
+    multi = sorted((m for m in names if len(m.w.key) >= 2), key=lambda m: (-len(m.w.key), m.start))
+    single = sorted((m for m in names if len(m.w.key) == 1), key=lambda m: m.start)
     dead: set[int] = set()
     for m in multi:
         target = None
-        for e in by_last.get(m.key[-1], ()):
+        for e in by_last.get(m.w.key[-1], ()):
             ek = e.key
-            if id(e) in dead or not ek or m.entity is e or ek[-1] != m.key[-1]:
+            if id(e) in dead or not ek or m.entity is e or ek[-1] != m.w.key[-1]:
                 continue
             if m.chain is not None and _chain_of(e) not in (None, m.chain):
                 # two coreference chains are one entity only with the same full name
-                if ek == m.key and _gender_ok(m.gender, e.gender):
+                if ek == m.w.key and _gender_ok(m.w.gender, e.gender):
                     target = e
                     break
                 continue
-            if m.kind is EntityKind.ORGANISATION or e.kind is EntityKind.ORGANISATION:
-                ok = (m.kind in (None, EntityKind.ORGANISATION) and e.kind in (None, EntityKind.ORGANISATION, EntityKind.OTHER)) and _org_compatible(m.key, ek)
+            if m.w.kind is EntityKind.ORGANISATION or e.kind is EntityKind.ORGANISATION:
+                ok = (m.w.kind in (None, EntityKind.ORGANISATION) and e.kind in (None, EntityKind.ORGANISATION, EntityKind.OTHER)) and _org_compatible(m.w.key, ek)
             else:
-                ok = _compatible_names(m.key, ek) or len(ek) == 1
-            if ok and _gender_ok(m.gender, e.gender):
+                ok = _compatible_names(m.w.key, ek) or len(ek) == 1
+            if ok and _gender_ok(m.w.gender, e.gender):
                 target = e
                 break
         if m.entity is not None:
@@ -865,7 +864,7 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
         target.absorb(m)
         index(target)
     for m in single:
-        tok = m.key[0]
+        tok = m.w.key[0]
         if m.entity is not None:
             continue
         # Rule ``name-surname``: "Lavrov" -> the entity whose full name ends
@@ -875,11 +874,11 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
         for e in by_last.get(tok, ()):
             if id(e) not in dead and e.key and e.key[-1] == tok:
                 cands.append(e)
-        if tok in FIRST_NAMES and m.title is None:
+        if tok in FIRST_NAMES and m.w.title is None:
             for e in by_first.get(tok, ()):
                 if id(e) not in dead and len(e.key) >= 2 and e.key[0] == tok and e.kind is EntityKind.PERSON and e not in cands:
                     cands.append(e)
-        cands = [e for e in cands if _gender_ok(m.gender, e.gender) and _kind_ok(m.kind, e.kind)]
+        cands = [e for e in cands if _gender_ok(m.w.gender, e.gender) and _kind_ok(m.w.kind, e.kind)]
         if len(cands) > 1:
             surname = [e for e in cands if e.key[-1] == tok]
             cands = surname or cands
@@ -887,14 +886,14 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
             cands.sort(key=lambda e: _distance(e, m.start))
         if cands:
             cands[0].absorb(m)
-            m.resolution = Resolution.TITLE if m.title else Resolution.NAME
+            m.resolution = Resolution.TITLE if m.w.title else Resolution.NAME
         else:
             e = _Entity()
             e.absorb(m)
             entities.append(e)
             index(e)
     for m in names:
-        if m.title and m.resolution is Resolution.NAME and m.entity is not None and len(m.key) == 1:
+        if m.w.title and m.resolution is Resolution.NAME and m.entity is not None and len(m.w.key) == 1:
             m.resolution = Resolution.TITLE
     return [e for e in entities if id(e) not in dead]
 
@@ -937,9 +936,9 @@ def _resolve_role(m: _Mention, antecedents: list[_Mention], starts: list[int]) -
     title, or organisation name) contains the head noun and every modifier.
     Example: after "Sergey Lavrov, the Russian foreign minister," the mention
     "the foreign minister" resolves to Sergey Lavrov."""
-    if not m.definite or m.number == "pl" and m.kind is EntityKind.PERSON or m.head is None:
+    if not m.w.definite or m.w.number == "pl" and m.w.kind is EntityKind.PERSON or m.w.head is None:
         return None
-    need = {m.head, *m.modifiers} - {"former", "top", "senior", "new"}
+    need = {m.w.head, *m.w.modifiers} - {"former", "top", "senior", "new"}
     i = bisect.bisect_left(starts, m.start)
     for k in range(i - 1, -1, -1):  # (no slice copy: long documents stay linear)
         a = antecedents[k]
@@ -948,7 +947,7 @@ def _resolve_role(m: _Mention, antecedents: list[_Mention], starts: list[int]) -
         e = a.entity
         if e is None or e is m.entity:
             continue
-        if m.kind is not None and e.kind is not None and not _kind_ok(m.kind, e.kind):
+        if m.w.kind is not None and e.kind is not None and not _kind_ok(m.w.kind, e.kind):
             continue
         if need <= e.role_words():
             return e
@@ -956,7 +955,7 @@ def _resolve_role(m: _Mention, antecedents: list[_Mention], starts: list[int]) -
 
 
 def _pronoun_ok(m: _Mention, e: _Entity, speaker: bool) -> bool:
-    p = m.pronoun
+    p = m.w.pronoun
     assert p is not None
     person, number, gender, kinds = PRONOUN_FEATURES[p]
     kind = e.kind
@@ -980,7 +979,7 @@ def _resolve_pronoun(m: _Mention, antecedents: list[_Mention], starts: list[int]
     previous speaker in a run of quotes unless a compatible entity was named
     after that speaker in the pronoun's own paragraph.
     Example: '"No," Lavrov said. ... He had told the press' -> Lavrov."""
-    if m.pronoun in ("i", "me"):
+    if m.w.pronoun in ("i", "me"):
         return None, None
     i = bisect.bisect_left(starts, m.start)
     para = paragraph_of(m.start)
@@ -990,9 +989,9 @@ def _resolve_pronoun(m: _Mention, antecedents: list[_Mention], starts: list[int]
         a = antecedents[k]
         if m.start - a.start > WINDOW:
             break
-        if a.entity is None or a.in_quote or a.form == "pronoun" and a.entity is m.entity:
+        if a.entity is None or a.in_quote or a.w.form == "pronoun" and a.entity is m.entity:
             continue
-        if a.entity.kind is None and not a.entity.has_speaker and a.form == "name":
+        if a.entity.kind is None and not a.entity.has_speaker and a.w.form == "name":
             continue
         if not _pronoun_ok(m, a.entity, a.entity.has_speaker):
             continue
@@ -1014,8 +1013,8 @@ def _new_entity(m: _Mention, entities: list[_Entity]) -> _Entity:
     """Rule ``unresolved``: a mention with no antecedent starts an unnamed entity."""
     e = _Entity()
     e.absorb(m)
-    if m.kind is None and m.form == "pronoun":
-        e.kind = EntityKind.PERSON if m.pronoun in ("he", "she", "him", "her", "i", "me") else EntityKind.OTHER
+    if m.w.kind is None and m.w.form == "pronoun":
+        e.kind = EntityKind.PERSON if m.w.pronoun in ("he", "she", "him", "her", "i", "me") else EntityKind.OTHER
     entities.append(e)
     m.resolution = Resolution.UNRESOLVED
     return e
@@ -1105,7 +1104,7 @@ def resolve(
         Span.of(text, a, b)  # raises InvalidSpanError on bad offsets
         m = analyse(a, b)
         m.speaker = True
-        if m.form == "name" and m.role is None and m.name is not None:
+        if m.w.form == "name" and m.w.role is None and m.name is not None:
             role = _role_near(text, *m.name)
             if role is not None:
                 _give_role(m, role)
@@ -1159,7 +1158,7 @@ def resolve(
                 continue
             m = analyse(a, b)
             m.chain = ci
-            if m.form == "name" and m.name is not None and _descriptive(text, m):
+            if m.w.form == "name" and m.name is not None and _descriptive(text, m):
                 # Rule ``chain-description``: a long chain mention ("Ahmed
                 # Mohamed, a 14-year-old boy, was arrested ...") names no one:
                 # it must not join its chain to another through the name in it.
@@ -1177,7 +1176,7 @@ def resolve(
             if covered(ent.start, ent.end) or any(m.chain is not None and _overlap(m.span, (ent.start, ent.end)) for m in mentions if not m.speaker):
                 continue
             m = analyse(ent.start, ent.end)
-            if m.form != "name":
+            if m.w.form != "name":
                 continue
             m.kind = EntityKind.PERSON if label in ("PERSON", "PER") else EntityKind.ORGANISATION if label in ("ORG", "ORGANIZATION") else EntityKind.OTHER
             mentions.append(m)
@@ -1186,7 +1185,7 @@ def resolve(
             if covered(a, b):
                 continue
             m = analyse(a, b)
-            if m.form != "name":
+            if m.w.form != "name":
                 continue
             if role:
                 _give_role(m, role)
@@ -1239,16 +1238,16 @@ def resolve(
     narrator: _Entity | None = None
     for m in mentions:
         if m.entity is not None:
-            if m.chain is not None and m.form != "name":
+            if m.chain is not None and m.w.form != "name":
                 m.resolution = Resolution.COREF
             continue
-        if m.form == "role":
+        if m.w.form == "role":
             e = _resolve_role(m, mentions, starts)
             if e is not None:
                 e.absorb(m)
                 m.resolution = Resolution.ROLE
                 continue
-        elif m.form == "pronoun":
+        elif m.w.form == "pronoun":
             j = bisect.bisect_left(prev_ends, m.start) - 1
             while j >= 0 and prev_speaker_at[j][1] is m:
                 j -= 1
@@ -1258,11 +1257,11 @@ def resolve(
             e, _ = _resolve_pronoun(m, mentions, starts, prev, text, paragraph_of)
             if e is not None:
                 e.absorb(m)
-                if m.gender and e.gender is None:
-                    e.gender = m.gender
+                if m.w.gender and e.gender is None:
+                    e.gender = m.w.gender
                 m.resolution = Resolution.PRONOUN
                 continue
-            if m.pronoun in ("i", "me"):
+            if m.w.pronoun in ("i", "me"):
                 # Rule ``first-person``: every "I" of a text (outside quotes)
                 # is one unnamed narrator.
                 if narrator is not None:
@@ -1271,10 +1270,10 @@ def resolve(
                     continue
             if not m.speaker:
                 continue
-        if not m.speaker and m.form != "name":
+        if not m.speaker and m.w.form != "name":
             continue
         e = _new_entity(m, entities)
-        if m.pronoun in ("i", "me") and narrator is None:
+        if m.w.pronoun in ("i", "me") and narrator is None:
             narrator = e
 
     # -- refs, before follow-on ---------------------------------------------
@@ -1287,7 +1286,7 @@ def resolve(
         if sm.chain is not None and res in (Resolution.UNRESOLVED,):
             res = Resolution.COREF
         conf = _CONFIDENCE[res]
-        if res is Resolution.NAME and sm.form != "name":
+        if res is Resolution.NAME and sm.w.form != "name":
             res, conf = Resolution.COREF, _CONFIDENCE[Resolution.COREF]
         # (an entity whose key is empty has no named mention: absorb keeps the longest key)
         if sm.entity.key == () and res is not Resolution.UNRESOLVED:
@@ -1394,10 +1393,10 @@ def _find_vocatives(text: str, a: int, b: int) -> list[Pair]:
 
 def _vocative_entity(text: str, span: Pair, entities: list[_Entity]) -> _Entity | None:
     m = analyse_mention(text, *span)
-    if m.form == "name" and m.key:
-        tok = m.key[-1]
+    if m.w.form == "name" and m.w.key:
+        tok = m.w.key[-1]
         # a character of the story: named outside quotes somewhere
-        hits = [e for e in entities if e.key and (e.key == m.key or tok in (e.key[0], e.key[-1])) and any(not x.in_quote for x in e.mentions)]
+        hits = [e for e in entities if e.key and (e.key == m.w.key or tok in (e.key[0], e.key[-1])) and any(not x.in_quote for x in e.mentions)]
         return hits[0] if len(hits) == 1 else None
     word = _lower(text[span[0] : span[1]].split()[-1])
     hits = [e for e in entities if e.mentions and not e.key and word in e.role_words()]
@@ -1418,7 +1417,7 @@ def _beat(text: str, c: Candidate, mentions: list[_Mention], starts: list[int], 
 
     def ok(m: _Mention) -> bool:
         return (
-            not m.in_quote and m.subject and m.form in ("name", "pronoun") and m.pronoun not in ("it", "they", "we")
+            not m.in_quote and m.subject and m.w.form in ("name", "pronoun") and m.w.pronoun not in ("it", "they", "we")
             and not _PERCEIVER_RE.match(text, m.end, m.end + 80)  # "he heard her tell ..." names the listener
         )  # fmt: skip
 
@@ -1569,16 +1568,16 @@ def _build(text: str, e: _Entity, sid: str) -> Speaker:
             ta, _ = m.alias or m.name  # type: ignore[misc]
             before = text[m.start : ta]
             clean = not any(ch.isalnum() for ch in before) or not any(ch.isalnum() for ch in _LEADING_ARTICLE_RE.sub("", before))
-            return (1 < len(m.key) <= 4, clean, len(m.key), sum(ch.isupper() for ch in t), -int(m.title is not None), -m.start)
+            return (1 < len(m.w.key) <= 4, clean, len(m.w.key), sum(ch.isupper() for ch in t), -int(m.w.title is not None), -m.start)
 
         best = max(names, key=score)
         a, b = best.name  # type: ignore[misc]
         nw = text[a:b].split()
-        if best.title:
+        if best.w.title:
             nw, _ = strip_title(nw)
         name = " ".join(nw) if nw else text[a:b]
         for m in sorted(e.mentions, key=lambda m: m.start):
-            if m.name is not None and m.key:
+            if m.w.name_at >= 0 and m.w.key:
                 # alias: the name with its title, without a determiner
                 a, b = m.alias or m.name
                 t = " ".join(text[a:b].split())
@@ -1588,11 +1587,11 @@ def _build(text: str, e: _Entity, sid: str) -> Speaker:
                     aliases.append(t)
     role = e.role
     if role is None:
-        role = next((m.role for m in e.mentions if m.role), None)
+        role = next((m.w.role for m in e.mentions if m.w.role), None)
     if role is None and e.title_role:
         role = e.title_role
     if role is None and not names:
-        role = next((m.role for m in e.mentions if m.form == "role" and m.role), None)
+        role = next((m.w.role for m in e.mentions if m.w.form == "role" and m.w.role), None)
     kind = e.kind or EntityKind.OTHER
     gender = e.gender if kind is EntityKind.PERSON or e.gender else None
     spans = sorted({(m.start, m.end) for m in e.mentions})
