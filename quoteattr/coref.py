@@ -46,7 +46,7 @@ import regex
 from .annotations import Annotation
 from .candidates import Candidate
 from .marks import QuoteRegion, find_quotes
-from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef
+from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef, span_with_text
 from .text import ABBREVIATIONS
 from .names import FIRST_NAMES, ROLE_NOUNS, TITLES, canonical_token, full_names_match, strip_title
 
@@ -250,7 +250,9 @@ _CACHE_ROLE_WORDS_FROM = 4
 
 @attrs.define(eq=False, weakref_slot=False)
 class _Entity:
-    mentions: list[_Mention] = attrs.Factory(list)
+    # (a list from the second mention on: most entities have one, and a
+    # list made for one item is the smallest)
+    mentions: list[_Mention] | tuple[()] = ()
     kind: EntityKind | None = None
     gender: str | None = None
     role: str | None = None
@@ -278,7 +280,10 @@ class _Entity:
                 self.starts = [self.mentions[0].start]
             bisect.insort(self.starts, m.start)
         m.entity = self
-        self.mentions.append(m)
+        if self.mentions:
+            self.mentions.append(m)  # type: ignore[union-attr]
+        else:
+            self.mentions = [m]
         if mw.name_at >= 0 and len(mw.key) > len(self.key):
             self.key = mw.key
         if self.kind is None or (self.kind is EntityKind.OTHER and mw.kind is not None):
@@ -307,7 +312,7 @@ class _Entity:
     def merge(self, other: _Entity) -> None:
         for m in other.mentions:
             self.absorb(m)
-        other.mentions = []
+        other.mentions = ()
         other.starts = None
 
     def role_words(self) -> set[str]:
@@ -830,8 +835,10 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
         index(e)
     names = [m for m in mentions if m.w.form == "name" and m.w.key]
     # Full names, fullest first, then single words.
-    multi = sorted((m for m in names if len(m.w.key) >= 2), key=lambda m: (-len(m.w.key), m.start))
-    single = sorted((m for m in names if len(m.w.key) == 1), key=lambda m: m.start)
+    # (two stable sorts instead of key tuples: see the mention sort in resolve)
+    multi = sorted((m for m in names if len(m.w.key) >= 2), key=_start_of)
+    multi.sort(key=_minus_key_length)
+    single = sorted((m for m in names if len(m.w.key) == 1), key=_start_of)
     dead: set[int] = set()
     for m in multi:
         target = None
@@ -1031,6 +1038,10 @@ _end_of = operator.attrgetter("end")
 
 def _minus_end(m: _Mention) -> int:
     return -m.end
+
+
+def _minus_key_length(m: _Mention) -> int:
+    return -len(m.w.key)
 
 
 def _overlap(a: Pair, b: Pair) -> int:
@@ -1334,17 +1345,40 @@ def resolve(
         done.clear()
     voc_cache.clear()
     built: dict[int, Speaker] = {}
+    # one str per distinct mention wording ("he", "Lavrov" thirty times)
+    words: dict[str, str] = {}
     for idx, e in enumerate(used):
-        built[id(e)] = _build(text, e, f"e{idx}")
-        e.mentions = []  # built: free them as we go
+        built[id(e)] = _build(text, e, f"e{idx}", words)
+        e.mentions = ()  # built: free them as we go
+    words.clear()
     refs: list[SpeakerRef | None] = []
     for r in raw:
         if r is None:
             refs.append(None)
             continue
         e, (a, b), res, conf = r
-        refs.append(SpeakerRef(mention=Span.of(text, a, b), entity=built[id(e)], resolution=res, confidence=conf))
+        speaker = built[id(e)]
+        # (the quote's mention is one of the entity's mentions: the same Span)
+        refs.append(SpeakerRef(mention=_span_among(speaker.mentions, a, b) or Span.of(text, a, b), entity=speaker, resolution=res, confidence=conf))
     return tuple(built[id(e)] for e in used), refs
+
+
+def _shared_span(text: str, a: int, b: int, words: dict[str, str]) -> Span:
+    """``Span.of(text, a, b)``, its text shared with every equal one in *words*."""
+    if not 0 <= a <= b <= len(text):
+        return Span.of(text, a, b)  # (raises)
+    w = text[a:b]
+    return span_with_text(a, b, words.setdefault(w, w))
+
+
+def _span_among(spans: tuple[Span, ...], a: int, b: int) -> Span | None:
+    """The span ``[a, b)`` of *spans* (sorted), or ``None``."""
+    i = bisect.bisect_left(spans, a, key=_start_of)
+    while i < len(spans) and spans[i].start == a:
+        if spans[i].end == b:
+            return spans[i]
+        i += 1
+    return None
 
 
 # Words of address that stand alone as a vocative ("Yes, papa.", "my dear").
@@ -1555,7 +1589,8 @@ def _opens_paragraph(text: str, c: Candidate) -> bool:
 _LEADING_ARTICLE_RE = regex.compile(r"(?i)^\W*(?:the|a|an)\b")
 
 
-def _build(text: str, e: _Entity, sid: str) -> Speaker:
+def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
+    """The frozen speaker of *e*; *words* shares one str per mention wording across the document."""
     names = e.names()
     name = None
     aliases: list[str] = []
@@ -1601,6 +1636,6 @@ def _build(text: str, e: _Entity, sid: str) -> Speaker:
         kind=kind,
         role=role,
         gender=gender,
-        mentions=tuple(Span.of(text, a, b) for a, b in spans),
+        mentions=tuple(_shared_span(text, a, b, words) for a, b in spans),
         aliases=tuple(aliases),
     )

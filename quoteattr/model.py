@@ -93,6 +93,17 @@ class Resolution(str, enum.Enum):
 _set = object.__setattr__
 
 
+def span_with_text(start: int, end: int, text: str) -> Span:
+    """A :class:`Span` from offsets already checked against the source and
+    the source's ``text`` there (internal: lets equal mention texts share one
+    ``str``; nothing is validated)."""
+    span = object.__new__(Span)
+    _set(span, "start", start)
+    _set(span, "end", end)
+    _set(span, "text", text)
+    return span
+
+
 def _check_span(instance: Span, attribute: attrs.Attribute[Any], value: int) -> None:
     if instance.end < instance.start:
         raise InvalidSpanError(f"'end' must be >= 'start' (got start={instance.start}, end={instance.end})")
@@ -136,11 +147,7 @@ class Span:
         # The hot path (a span per quote part, cue and mention): the checks
         # above are all the validators would do, so set the slots directly,
         # as attrs' own frozen __init__ does.
-        span = object.__new__(Span)
-        _set(span, "start", start)
-        _set(span, "end", end)
-        _set(span, "text", source[start:end])
-        return span
+        return span_with_text(start, end, source[start:end])
 
     def __len__(self) -> int:
         return self.end - self.start

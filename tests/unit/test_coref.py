@@ -405,6 +405,31 @@ def test_coref_lower_words_lookup_matches_full_scan(text: str, words: list[str],
     assert lookup.among(set(words)) == {w for w in words if w in every}
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Mr Peskov said it. Later Mr Peskov said more.", "Mr Peskov"),
+        ("Foreign Ministry spokeswoman Maria Zakharova spoke; Foreign Ministry spokeswoman Maria Zakharova left.", "Foreign Ministry spokeswoman Maria Zakharova"),
+    ],
+)
+def test_coref_mentions_share_words_and_copy_on_write(text: str, words: str) -> None:
+    """Two mentions of one wording share what analysis found (offsets moved
+    to each); setting a field on one copies it, and the other keeps its own."""
+    first = text.index(words)
+    second = text.index(words, first + 1)
+    a = coref.analyse_mention(text, first, first + len(words))
+    b = coref._Mention(second, second + len(words), a.w)
+    assert a.name is not None and b.name is not None and a.alias is not None and b.alias is not None
+    assert text[slice(*a.name)] == text[slice(*b.name)] and b.name[0] > first
+    assert text[slice(*a.alias)] == text[slice(*b.alias)] == text[b.alias[0] : b.alias[1]]
+    role_before = b.role
+    a.role, a.kind = "press secretary", coref.EntityKind.ORGANISATION
+    assert (a.role, a.kind) == ("press secretary", coref.EntityKind.ORGANISATION)
+    assert b.role == role_before and b.kind is not coref.EntityKind.ORGANISATION
+    a.name = None
+    assert a.name is None and b.name is not None
+
+
 def test_coref_lower_words_scan_crosses_blocks() -> None:
     """among() reads the text in blocks: a word at a block boundary, and one
     after many blocks, is found once and only whole."""
