@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import sys
 from types import MappingProxyType
 from typing import Mapping
 
@@ -86,7 +87,9 @@ def canonical_token(word: str) -> str:
     w = w.replace("\u2019", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    return NAME_VARIANTS.get(w, w)
+    # (interned: the keys of "Sergey Lavrov", "Lavrov" and "Mr Lavrov" share
+    # one "lavrov"; Python drops an interned str that nothing holds)
+    return sys.intern(NAME_VARIANTS.get(w, w))
 
 
 def gender_of_first_name(word: str) -> str | None:
