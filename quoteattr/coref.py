@@ -809,18 +809,31 @@ def _org_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(short) >= 2 and long_[-len(short) :] == short
 
 
+def _indexed(d: dict[str, _Entity | list[_Entity]], tok: str) -> Sequence[_Entity]:
+    """The entities _cluster_names indexed under *tok*."""
+    had = d.get(tok)
+    return () if had is None else had if type(had) is list else (had,)  # type: ignore[return-value]
+
+
 def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
     entities: list[_Entity] = []
-    # entities by the first and the last word of their name keys
-    by_last: dict[str, list[_Entity]] = {}
-    by_first: dict[str, list[_Entity]] = {}
+    # entities by the first and the last word of their name keys: one
+    # entity, or a list of them once a word has several (most have one, and
+    # a list per word was a fifth of the working set of a name-dense text)
+    by_last: dict[str, _Entity | list[_Entity]] = {}
+    by_first: dict[str, _Entity | list[_Entity]] = {}
 
     def index(e: _Entity) -> None:
         if e.key:
             for d, tok in ((by_last, e.key[-1]), (by_first, e.key[0])):
-                lst = d.setdefault(tok, [])
-                if e not in lst:
-                    lst.append(e)
+                had = d.get(tok)
+                if had is None:
+                    d[tok] = e
+                elif type(had) is list:
+                    if e not in had:
+                        had.append(e)
+                elif had is not e:
+                    d[tok] = [had, e]
 
     # Chains first (rule ``chain``): each chain is one entity.
     by_chain: dict[int, _Entity] = {}
@@ -842,7 +855,7 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
     dead: set[int] = set()
     for m in multi:
         target = None
-        for e in by_last.get(m.w.key[-1], ()):
+        for e in _indexed(by_last, m.w.key[-1]):
             ek = e.key
             if id(e) in dead or not ek or m.entity is e or ek[-1] != m.w.key[-1]:
                 continue
@@ -878,11 +891,11 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
         # in it. Rule ``name-first``: "Maria" -> the one person whose first
         # name it is. Several -> gender from the title, then the nearest.
         cands = []
-        for e in by_last.get(tok, ()):
+        for e in _indexed(by_last, tok):
             if id(e) not in dead and e.key and e.key[-1] == tok:
                 cands.append(e)
         if tok in FIRST_NAMES and m.w.title is None:
-            for e in by_first.get(tok, ()):
+            for e in _indexed(by_first, tok):
                 if id(e) not in dead and len(e.key) >= 2 and e.key[0] == tok and e.kind is EntityKind.PERSON and e not in cands:
                     cands.append(e)
         cands = [e for e in cands if _gender_ok(m.w.gender, e.gender) and _kind_ok(m.w.kind, e.kind)]
