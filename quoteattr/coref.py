@@ -1095,6 +1095,7 @@ def resolve(
             merged[-1] = (merged[-1][0], max(merged[-1][1], b))
         else:
             merged.append((a, b))
+    quoted.clear()  # (each list below is cleared after its last use: a long document's working set is what it holds at once)
     q_starts = [a for a, _ in merged]
     sent_starts = [a for a, _ in ann.sentences] or [0]
     para_starts = [a for a, _ in ann.paragraphs] or [0]
@@ -1191,6 +1192,8 @@ def resolve(
     for m in spk:
         if id(m) in best:
             m.chain = best[id(m)][1]
+    for done in (spk, spk_by_start, spk_starts, best):
+        done.clear()
     # NER mentions, or our own name finder
     if ann.entities:
         for ent in ann.entities:
@@ -1243,7 +1246,8 @@ def resolve(
         if not m.in_quote and s not in seen_sentence:
             m.subject = True
             seen_sentence.add(s)
-    del seen_sentence
+    for done in (seen_sentence, merged, q_starts, sent_starts):
+        done.clear()
 
     # -- pass 1: names ------------------------------------------------------
     entities = _cluster_names(mentions)
@@ -1300,6 +1304,9 @@ def resolve(
         if m.w.pronoun in ("i", "me") and narrator is None:
             narrator = e
 
+    prev_speaker_at.clear()
+    prev_ends.clear()
+
     # -- refs, before follow-on ---------------------------------------------
     raw: list[tuple[_Entity, Pair, Resolution, float] | None] = []
     for c, sm in zip(candidates, speaker_of):
@@ -1316,6 +1323,7 @@ def resolve(
         if sm.entity.key == () and res is not Resolution.UNRESOLVED:
             conf = min(conf, 0.5)
         raw.append((sm.entity, sm.span, res, conf))
+    speaker_of.clear()
 
     # -- pass 3: follow-on quotes -------------------------------------------
     def beat(c: Candidate) -> tuple[_Entity, Pair, Resolution, float] | None:
@@ -1354,7 +1362,7 @@ def resolve(
     for e in entities:  # (every mention with an entity is in its entity's list)
         for m in e.mentions:
             m.entity = None
-    for done in (mentions, entities, starts, speaker_of, prev_speaker_at):
+    for done in (mentions, entities, starts):
         done.clear()
     voc_cache.clear()
     built: dict[int, Speaker] = {}
