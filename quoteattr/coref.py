@@ -1081,10 +1081,17 @@ def resolve(
     Raises:
         InvalidSpanError: when a candidate's speaker span lies outside the text.
     """
-    text = ann.text
-    n = len(text)
     if regions is None:
-        regions, _ = find_quotes(text, ann.paragraphs)
+        regions, _ = find_quotes(ann.text, ann.paragraphs)
+    return resolve_quoted(ann, candidates, quoted_spans(regions, candidates))
+
+
+def quoted_spans(regions: Sequence[QuoteRegion], candidates: Sequence[Candidate]) -> list[Pair]:
+    """The text that quotes cover, as sorted disjoint spans: the parts of the
+    outermost *regions* and of the *candidates*, merged.
+
+    A mention there is inside a quote (no subject of the narrative).
+    """
     quoted = sorted({p for r in regions if r.depth == 0 for p in r.parts})
     for c in candidates:
         quoted.extend(c.parts)
@@ -1095,7 +1102,18 @@ def resolve(
             merged[-1] = (merged[-1][0], max(merged[-1][1], b))
         else:
             merged.append((a, b))
-    quoted.clear()  # (each list below is cleared after its last use: a long document's working set is what it holds at once)
+    return merged
+
+
+def resolve_quoted(
+    ann: Annotation, candidates: list[Candidate], merged: list[Pair]
+) -> tuple[tuple[Speaker, ...], list[SpeakerRef | None]]:
+    """:func:`resolve` given the :func:`quoted_spans` instead of the regions
+    (so that a caller can free the regions first); *merged* is cleared."""
+    text = ann.text
+    n = len(text)
+    # (each list below is cleared after its last use: a long document's
+    # working set is what it holds at once)
     q_starts = [a for a, _ in merged]
     sent_starts = [a for a, _ in ann.sentences] or [0]
     para_starts = [a for a, _ in ann.paragraphs] or [0]
@@ -1322,7 +1340,8 @@ def resolve(
         # (an entity whose key is empty has no named mention: absorb keeps the longest key)
         if sm.entity.key == () and res is not Resolution.UNRESOLVED:
             conf = min(conf, 0.5)
-        raw.append((sm.entity, sm.span, res, conf))
+        # (the mention's span is the candidate's speaker span: share its tuple)
+        raw.append((sm.entity, c.speaker, res, conf))
     speaker_of.clear()
 
     # -- pass 3: follow-on quotes -------------------------------------------

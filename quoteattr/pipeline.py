@@ -13,7 +13,7 @@ from . import coref, rules, syntax
 from .annotations import Annotation
 from .candidates import Candidate, kind_of
 from .errors import InputTypeError, UnknownEngineError
-from .marks import QuoteRegion, find_quotes
+from .marks import find_quotes
 from .model import Quote, Result, Span, SpeakerRef
 from .text import segment
 
@@ -118,25 +118,36 @@ def extract_annotation(ann: Annotation, *, min_confidence: float = DEFAULT_MIN_C
         cands = syntax.find_candidates(ann, regions)
     else:
         cands = rules.find_candidates(ann, regions)
+    # Each candidate's kind now: the quote regions (about the text's size
+    # on a long document) are then freed before speaker resolution.
+    outer = [r for r in regions if r.depth == 0]
+    starts = [r.outer[0] for r in outer]
+    for c in cands:
+        if c.kind is None:
+            c.kind = kind_of(text, c.parts, outer, starts)
+    quoted = coref.quoted_spans(regions, cands)
+    del regions, outer, starts
     # Speakers are resolved over every candidate, low-confidence ones
     # included: a bare quote still takes its turn in a dialogue, so the
     # quotes that are kept get the same speakers at any threshold.
-    speakers, refs = coref.resolve(ann, cands, regions)
-    kept = [(c, ref) for c, ref in zip(cands, refs) if c.confidence >= min_confidence]
-    used = {ref.entity.id for _, ref in kept if ref is not None}
+    speakers, refs = coref.resolve_quoted(ann, cands, quoted)
+    used = {ref.entity.id for c, ref in zip(cands, refs) if ref is not None and c.confidence >= min_confidence}
     speakers = tuple(s for s in speakers if s.id in used)
-    outer = [r for r in regions if r.depth == 0]
-    starts = [r.outer[0] for r in outer]
-    quotes = [_to_quote(text, c, outer, starts, ref) for c, ref in kept]
+    quotes = []
+    for i, (c, ref) in enumerate(zip(cands, refs)):
+        if c.confidence >= min_confidence:
+            quotes.append(_to_quote(text, c, ref))
+        cands[i] = None  # type: ignore[call-overload]  # (converted: freed as the quotes grow)
     engine = "stanza" if ann.source == "stanza" else ann.source
     return Result(text=text, quotes=quotes, speakers=speakers, diagnostics=diags, engine=engine, id=id)
 
 
-def _to_quote(text: str, c: Candidate, regions: list[QuoteRegion], starts: list[int], ref: SpeakerRef | None) -> Quote:
+def _to_quote(text: str, c: Candidate, ref: SpeakerRef | None) -> Quote:
     parts = tuple(Span.of(text, a, b) for a, b in c.parts)
     content = parts[0] if len(parts) == 1 else Span.of(text, parts[0].start, parts[-1].end)
+    assert c.kind is not None  # (set by extract_annotation)
     return Quote(
-        kind=c.kind or kind_of(text, c.parts, regions, starts),
+        kind=c.kind,
         content=content,
         parts=parts,
         cue=None if c.cue is None else Span.of(text, *c.cue),
