@@ -50,7 +50,7 @@ from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef, span_with_
 from .text import ABBREVIATIONS
 from .names import FIRST_NAMES, ROLE_NOUNS, TITLES, canonical_token, full_names_match, strip_title
 
-__all__ = ["PRONOUN_FEATURES", "analyse_mention", "find_name_mentions", "resolve"]
+__all__ = ["PRONOUN_FEATURES", "analyse_mention", "find_name_mentions", "quoted_spans", "resolve", "resolve_quoted"]
 
 Pair = tuple[int, int]
 
