@@ -245,7 +245,7 @@ def _mention(start: int, end: int, form: str, *, name: Pair | None = None, alias
 
 
 # _Entity.role_words() is cached for entities of at least this many mentions
-_CACHE_ROLE_WORDS_FROM = 4
+_CACHE_ROLE_WORDS_FROM = 8
 
 
 @attrs.define(eq=False, weakref_slot=False)

@@ -825,7 +825,8 @@ class _Finder:
         return self.cues[i:j]
 
     def add(self, parts: list[Pair], rule: str, conf: float, cue: CueMatch | None = None, speaker: Pair | None = None) -> None:
-        parts = [p for p in parts if p[0] < p[1]]
+        # (copied to its exact size: a comprehension leaves room for four)
+        parts = [p for p in parts if p[0] < p[1]].copy()
         if not parts:
             return
         self.out.append(

@@ -455,3 +455,28 @@ def test_coref_lower_words_lookup(text: str, word: str, expected: bool) -> None:
     spent = coref._LowerWords(text)
     spent.budget = -1
     assert (word in spent.among({word})) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Carla Ortiz, the city\'s budget director, said the plan was late. "We are not there yet," Ortiz told the council. '
+        'She added that "the numbers" would come on Friday.\n\n"Good," said Mayor Paul Brenner. He left early.',
+        '"Stay here," the sergeant said. "I will," Tom answered.\n\n"Are you sure?" he asked her. "Quite sure."',
+    ],
+)
+def test_coref_resolve_quoted_matches_resolve(text: str) -> None:
+    """resolve_quoted over quoted_spans gives what resolve over the regions gives."""
+    from quoteattr import rules
+    from quoteattr.marks import find_quotes
+
+    ann = segment(text)
+    regions, _ = find_quotes(text, ann.paragraphs)
+    cands = rules.find_candidates(ann, regions)
+    assert any(c.speaker is not None for c in cands)
+    speakers, refs = resolve(ann, cands, regions)
+    quoted = coref.quoted_spans(regions, cands)
+    assert quoted == sorted(quoted) and all(a < b for a, b in quoted)
+    speakers2, refs2 = coref.resolve_quoted(ann, cands, quoted)
+    assert (speakers, refs) == (speakers2, refs2)
+    assert quoted == []  # (resolve_quoted clears the list it was given)
