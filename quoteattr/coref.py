@@ -142,14 +142,14 @@ class _Words:
     :func:`resolve` analyses "Trump" once per document): never change one in
     place (it is frozen): :class:`_Mention`'s setters copy it. The name and
     the alias are kept as offsets from the mention's start, -1 for none
-    (small ints: Python shares them, where a pair would be a new tuple).
+    (small ints: Python shares them, where a pair would be a new tuple);
+    the alias ends where the name ends.
     """
 
     form: str  # "name", "role", "pronoun"
     name_at: int = -1  # [name_at, name_end): the proper-name part
     name_end: int = -1
-    alias_at: int = -1  # [alias_at, alias_end): the name with its title ("Mr Peskov")
-    alias_end: int = -1
+    alias_at: int = -1  # [alias_at, name_end): the name with its title ("Mr Peskov")
     key: tuple[str, ...] = ()  # canonical name tokens, title dropped
     title: str | None = None
     role: str | None = None
@@ -172,6 +172,18 @@ def _shared(field: str) -> property:
     return property(operator.attrgetter(f"w.{field}"), put, doc=f"``{field}`` of the mention's words (see :class:`_Words`).")
 
 
+def _flag(bit: int, doc: str) -> property:
+    """A :class:`_Mention` property for one bit of its ``flags``."""
+
+    def get(m: _Mention) -> bool:
+        return m.flags & bit != 0
+
+    def put(m: _Mention, on: bool) -> None:
+        m.flags = m.flags | bit if on else m.flags & ~bit
+
+    return property(get, put, doc=doc)
+
+
 def _relative(span: Pair | None, start: int) -> Pair:
     return (-1, -1) if span is None else (span[0] - start, span[1] - start)
 
@@ -188,12 +200,16 @@ class _Mention:
     start: int
     end: int
     w: _Words
-    speaker: bool = False
-    in_quote: bool = False
-    subject: bool = False
+    # speaker, in_quote and subject, one bit each (see the properties):
+    # a slot per flag was a tenth of a long document's working set
+    flags: int = 0
     chain: int | None = None
     entity: _Entity | None = None
     resolution: Resolution = Resolution.NAME
+
+    speaker = _flag(1, "The mention is a quote's speaker.")
+    in_quote = _flag(2, "The mention lies inside quoted text.")
+    subject = _flag(4, "The mention is the first outside quotes in its sentence.")
 
     form = _shared("form")
     key = _shared("key")
@@ -222,12 +238,14 @@ class _Mention:
     def alias(self) -> Pair | None:
         """The name with its title ("Mr Peskov"), or ``None``."""
         w = self.w
-        return None if w.alias_at < 0 else (self.start + w.alias_at, self.start + w.alias_end)
+        return None if w.alias_at < 0 else (self.start + w.alias_at, self.start + w.name_end)
 
     @alias.setter
     def alias(self, span: Pair | None) -> None:
         a, b = _relative(span, self.start)
-        self.w = attrs.evolve(self.w, alias_at=a, alias_end=b)
+        if span is not None and b != self.w.name_end:
+            raise ValueError(f"an alias ends where the name ends (alias {span}, name {self.name})")
+        self.w = attrs.evolve(self.w, alias_at=a)
 
     @property
     def span(self) -> Pair:
@@ -241,7 +259,11 @@ class _Mention:
 
 def _mention(start: int, end: int, form: str, *, name: Pair | None = None, alias: Pair | None = None, **found: Any) -> _Mention:
     """A new mention at ``[start, end)`` of what analysis *found* (``name``, ``alias``: absolute spans)."""
-    return _Mention(start, end, _Words(form, *_relative(name, start), *_relative(alias, start), **found))
+    name_at, name_end = _relative(name, start)
+    alias_at, alias_end = _relative(alias, start)
+    if alias is not None and alias_end != name_end:
+        raise ValueError(f"an alias ends where the name ends (alias {alias}, name {name})")
+    return _Mention(start, end, _Words(form, name_at, name_end, alias_at, **found))
 
 
 # _Entity.role_words() is cached for entities of at least this many mentions
@@ -846,12 +868,11 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
             e.absorb(m)
     for e in entities:
         index(e)
-    names = [m for m in mentions if m.w.form == "name" and m.w.key]
-    # Full names, fullest first, then single words.
-    # (two stable sorts instead of key tuples: see the mention sort in resolve)
-    multi = sorted((m for m in names if len(m.w.key) >= 2), key=_start_of)
+    # Full names, fullest first, then single words, each in text order
+    # (*mentions* are sorted by start; a stable sort by key length keeps it).
+    multi = [m for m in mentions if len(m.w.key) >= 2 and m.w.form == "name"]
     multi.sort(key=_minus_key_length)
-    single = sorted((m for m in names if len(m.w.key) == 1), key=_start_of)
+    single = [m for m in mentions if len(m.w.key) == 1 and m.w.form == "name"]
     dead: set[int] = set()
     for m in multi:
         target = None
@@ -912,8 +933,8 @@ def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
             e.absorb(m)
             entities.append(e)
             index(e)
-    for m in names:
-        if m.w.title and m.resolution is Resolution.NAME and m.entity is not None and len(m.w.key) == 1:
+    for m in single:
+        if m.w.title and m.resolution is Resolution.NAME and m.entity is not None:
             m.resolution = Resolution.TITLE
     return [e for e in entities if id(e) not in dead]
 
