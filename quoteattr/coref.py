@@ -172,6 +172,10 @@ def _shared(field: str) -> property:
     return property(operator.attrgetter(f"w.{field}"), put, doc=f"``{field}`` of the mention's words (see :class:`_Words`).")
 
 
+# bits of _Mention.flags (the hot loops test them directly)
+_SPEAKER, _IN_QUOTE, _SUBJECT = 1, 2, 4
+
+
 def _flag(bit: int, doc: str) -> property:
     """A :class:`_Mention` property for one bit of its ``flags``."""
 
@@ -207,9 +211,9 @@ class _Mention:
     entity: _Entity | None = None
     resolution: Resolution = Resolution.NAME
 
-    speaker = _flag(1, "The mention is a quote's speaker.")
-    in_quote = _flag(2, "The mention lies inside quoted text.")
-    subject = _flag(4, "The mention is the first outside quotes in its sentence.")
+    speaker = _flag(_SPEAKER, "The mention is a quote's speaker.")
+    in_quote = _flag(_IN_QUOTE, "The mention lies inside quoted text.")
+    subject = _flag(_SUBJECT, "The mention is the first outside quotes in its sentence.")
 
     form = _shared("form")
     key = _shared("key")
@@ -295,7 +299,7 @@ class _Entity:
     def absorb(self, m: _Mention) -> None:
         mw = m.w  # (what the mention's words say, read once)
         old_kind = self.kind
-        self.has_speaker = self.has_speaker or m.speaker
+        self.has_speaker = self.has_speaker or m.flags & _SPEAKER != 0
         self.has_plural = self.has_plural or mw.number == "pl"
         if self.mentions:
             if self.starts is None:
@@ -1030,7 +1034,7 @@ def _resolve_pronoun(m: _Mention, antecedents: list[_Mention], starts: list[int]
         a = antecedents[k]
         if m.start - a.start > WINDOW:
             break
-        if a.entity is None or a.in_quote or a.w.form == "pronoun" and a.entity is m.entity:
+        if a.entity is None or a.flags & _IN_QUOTE or a.w.form == "pronoun" and a.entity is m.entity:
             continue
         if a.entity.kind is None and not a.entity.has_speaker and a.w.form == "name":
             continue
@@ -1038,7 +1042,7 @@ def _resolve_pronoun(m: _Mention, antecedents: list[_Mention], starts: list[int]
             continue
         if recent is None:
             recent = a
-        if a.subject or a.speaker:
+        if a.flags & (_SUBJECT | _SPEAKER):
             subject = a
             break
     if prev_speaker is not None and prev_speaker.entity is not None and m.start - prev_speaker.start <= WINDOW:
@@ -1280,10 +1284,12 @@ def resolve_quoted(
     mentions.sort(key=_minus_end)  # by start, then longest first
     mentions.sort(key=_start_of)
     for m in mentions:
-        m.in_quote = _inside(merged, q_starts, m.start)
+        if _inside(merged, q_starts, m.start):
+            m.flags |= _IN_QUOTE
+            continue
         s = bisect.bisect_right(sent_starts, m.start) - 1
-        if not m.in_quote and s not in seen_sentence:
-            m.subject = True
+        if s not in seen_sentence:
+            m.flags |= _SUBJECT
             seen_sentence.add(s)
     for done in (seen_sentence, merged, q_starts, sent_starts):
         done.clear()
