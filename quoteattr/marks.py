@@ -51,6 +51,9 @@ _ELISION_RE = regex.compile(
 
 _PLURAL_POSSESSIVE_RE = regex.compile(r" \p{Ll}[^'’\n]*\w['’](?=[\s.,;:!?]|$)")
 
+# Rule ``empty-quote``: anything but space between two marks is content.
+_CONTENT_RE = regex.compile(r"\S")
+
 # Characters after which a mark opens: start, space, opening brackets, dashes.
 _OPEN_CONTEXT = frozenset("([{<—–-/:;")
 # Characters after a mark that let it close: end, space, punctuation.
@@ -102,9 +105,9 @@ class _Open:
     cls: str
     parts: list[tuple[int, int]]
     part_start: int
-    # len(regions) when the opener was pushed: every region found after it
-    # opens after it (see _report_unclosed).
-    n_regions: int = 0
+    # how many pairs had been found when the opener was pushed: every pair
+    # found after it opens after it (see _report_unclosed).
+    n_found: int = 0
 
 
 def _flanks(text: str, s: int, e: int) -> tuple[bool, bool]:
@@ -152,14 +155,28 @@ def find_quotes(
     regions: list[QuoteRegion] = []
     diags: list[Diagnostic] = []
     stack: list[_Open] = []
+    # Rule ``empty-quote``: a pair of marks around nothing but space and
+    # other marks quotes nothing ('""', '“ ”', '„«»＂', scraped alt=""), and
+    # makes no region. ``content_from`` is the end of the last mark before
+    # the latest stretch of content, so an opener ending at or before it
+    # holds content. Pairs made so or dropped are counted in ``found``.
+    last_mark = 0
+    content_from = -1
+    dropped = 0
     # openers of each class on the stack, so "is one open?" costs O(1)
     open_n = {DOUBLE: 0, SINGLE: 0}
     n_para = len(paragraphs)
     for pi, (pa, pb) in enumerate(paragraphs):
         # (concurrent=False keeps the GIL: see the docstring of quoteattr.text)
-        marks = [(m.start(), m.end(), m.group()) for m in MARK_RE.finditer(text, pa, pb, concurrent=False)]
         first = True
-        for s, e, mark in marks:
+        # (the matches are read as they come: a list of them would keep a
+        # tuple per mark alive, 10^5 on a line of marks)
+        for m in MARK_RE.finditer(text, pa, pb, concurrent=False):
+            s, e = m.span()
+            mark = m.group()
+            if s > last_mark and _CONTENT_RE.search(text, last_mark, s, concurrent=False):
+                content_from = last_mark
+            last_mark = e
             cls = _CLASS[mark]
             # Rule ``paragraph-continuation``: an open quote carried over from
             # the last paragraph is resumed by an opening mark of its class
@@ -200,15 +217,18 @@ def find_quotes(
                 while stack[-1].cls != cls:
                     inner = stack.pop()
                     open_n[inner.cls] -= 1
-                    _report_unclosed(text, inner, diags, regions, len(stack), inner_end=s)
+                    _report_unclosed(text, inner, diags, regions, len(stack), inner_end=s, found=len(regions) + dropped)
                 o = stack.pop()
                 open_n[cls] -= 1
+                if content_from < o.end:
+                    dropped += 1  # rule ``empty-quote``
+                    continue
                 o.parts.append((o.part_start, s))
                 regions.append(
                     QuoteRegion(open=(o.start, o.end), close=(s, e), parts=tuple(o.parts), depth=len(stack), mark_class=cls)
                 )
             elif can_open:
-                stack.append(_Open(s, e, mark, cls, [], e, len(regions)))
+                stack.append(_Open(s, e, mark, cls, [], e, len(regions) + dropped))
                 open_n[cls] += 1
             elif mark not in _APOSTROPHES:
                 diags.append(
@@ -224,15 +244,19 @@ def find_quotes(
             if m and _CLASS[m.group()] == stack[0].cls and not _is_apostrophe(text, m.start(), m.end(), m.group()):
                 # keep the outermost opener; inner ones cannot span paragraphs
                 while len(stack) > 1:
-                    _report_unclosed(text, stack.pop(), diags, regions, len(stack), inner_end=pb)
+                    _report_unclosed(text, stack.pop(), diags, regions, len(stack), inner_end=pb, found=len(regions) + dropped)
                 stack[0].parts.append((stack[0].part_start, pb))
                 open_n = {DOUBLE: 0, SINGLE: 0}
                 open_n[stack[0].cls] = 1
                 continue
         while stack:
-            _report_unclosed(text, stack.pop(), diags, regions, len(stack), inner_end=pb)
+            _report_unclosed(text, stack.pop(), diags, regions, len(stack), inner_end=pb, found=len(regions) + dropped)
         open_n = {DOUBLE: 0, SINGLE: 0}
-    regions.sort(key=lambda r: (r.open[0], -r.outer[1]))
+    # Order by opening mark, the outer of two regions opened at once first.
+    # (One int per key: a key tuple per region is 10^5 short-lived tuples
+    # on mark soup, each one more object for the garbage collector.)
+    span = len(text) + 1
+    regions.sort(key=lambda r: r.open[0] * span + span - (r.close[1] if r.close else r.parts[-1][1]))
     return _with_depths(regions), diags
 
 
@@ -251,7 +275,7 @@ def _with_depths(regions: list[QuoteRegion]) -> list[QuoteRegion]:
 
 
 def _report_unclosed(
-    text: str, o: _Open, diags: list[Diagnostic], regions: list[QuoteRegion], depth: int, inner_end: int
+    text: str, o: _Open, diags: list[Diagnostic], regions: list[QuoteRegion], depth: int, inner_end: int, found: int
 ) -> None:
     """Handle an opener that was never closed (rule ``unclosed-to-paragraph-end``).
 
@@ -267,10 +291,10 @@ def _report_unclosed(
         if not (after[:1].isupper() or after[:1] in "\"“"):
             diags.append(Diagnostic(code="unclosed-quote", message=f"opening mark {o.mark!r} never closed; read as an apostrophe", start=o.start, end=o.end))
             return
-    # A region found since the opener was pushed opens after it and before
-    # inner_end (regions are appended as their marks are read), so counting
+    # A pair found since the opener was pushed opens after it and before
+    # inner_end (pairs are counted as their marks are read), so counting
     # them replaces a scan of every region (quadratic on mark soup).
-    later = len(regions) > o.n_regions
+    later = found > o.n_found
     end = inner_end
     while end > o.part_start and text[end - 1].isspace():
         end -= 1

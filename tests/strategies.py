@@ -180,6 +180,9 @@ ADVERSARIAL = {
     "no-whitespace": lambda n: _repeat("Lavrovsaid“Itwasrobbery,”he\u0301told.reporters'", n),
     # one quote mark repeated: 10^5 at 100 KB
     "straight-marks": lambda n: '"' * n,
+    # 10^5 marks pairing into one-letter quotes (no region of straight-marks
+    # survives rule empty-quote; these all do)
+    "short-quotes": lambda n: _repeat('"a" ', n),
     # every kind of mark in turn, never balanced
     "mixed-marks": lambda n: _repeat("\"“”„«»＂'‘’‚‹›``''`", n),
     # marks nested n/2 deep then closed

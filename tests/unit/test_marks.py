@@ -112,6 +112,43 @@ class TestParagraphs:
         assert [] == _codes(text)
 
 
+class TestEmptyQuote:
+    """Rule ``empty-quote``: marks around nothing but space and marks make no region."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'She wrote "" in the box.',
+            "She typed “ ” twice, then ‘’.",
+            "Mark soup „«»＂ here.",
+            "“ \n\n“ ” After.",
+            '"' * 1000,
+        ],
+    )
+    def test_marks_empty_pairs_make_no_region(self, text: str) -> None:
+        assert [] == _quoted(text)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ('He said "" and then "we will go" loudly.', [(0, ["we will go"], True)]),
+            # the outer quote has content; only the empty inner pair goes
+            ("“He typed ‘’ and left,” she said.", [(0, ["He typed ‘’ and left,"], True)]),
+            ("“‘’ Fine,” said Ann.", [(0, ["‘’ Fine,"], True)]),
+            ("“Yes” “” “no”", [(0, ["Yes"], True), (0, ["no"], True)]),
+        ],
+    )
+    def test_marks_pairs_with_content_stay(self, text: str, expected: list[tuple[int, list[str], bool]]) -> None:
+        assert expected == _quoted(text)
+
+    def test_marks_empty_pair_still_ends_an_unclosed_opener(self) -> None:
+        """A pair found after an unclosed opener drops the opener
+        (``unclosed-to-paragraph-end``), also when the pair is empty."""
+        text = 'He said “it was robbery "" and left.'
+        assert [] == _quoted(text)
+        assert ["unclosed-quote"] == _codes(text)
+
+
 class TestGarbled:
     """Unbalanced marks never raise and are reported."""
 
