@@ -54,6 +54,7 @@ SCALING_SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
 ADVERSARIAL_SIZES = {
     "no-whitespace": 1_000_000,  # 1 MB with no whitespace
     "straight-marks": 100_000,  # 10^5 quote marks
+    "short-quotes": 200_000,  # 10^5 marks in pairs around a letter
     "mixed-marks": 100_000,
     "nested-marks": 10_000,  # 10^4 nested marks
     "alternating-marks": 10_000 * 12 // 4,  # 10^4 alternating marks (3 chars per mark)
@@ -97,6 +98,18 @@ def _concat(texts: list[str], size: int) -> str:
     return out[:cut] if cut > 0 else out
 
 
+def _tenths(doc: str) -> list[str]:
+    """*doc* cut into ten consecutive pieces, each at the last paragraph
+    break before the next tenth (or at the tenth itself)."""
+    cuts = [0]
+    for k in range(1, 10):
+        at = k * len(doc) // 10
+        c = doc.rfind("\n\n", cuts[-1], at)
+        cuts.append(c + 2 if c > cuts[-1] else max(at, cuts[-1]))
+    cuts.append(len(doc))
+    return [doc[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
 def _build(kind: str, name: str, size: int, data: Path) -> str:
     if kind == "scaling":
         return _concat(_texts(data), size)
@@ -118,6 +131,8 @@ def _worker(spec: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"chars": len(text), "bytes": len(text.encode("utf-8", "surrogatepass"))}
     if spec.get("pair"):
         return _pair(spec, text)
+    if spec.get("tenths"):
+        return _whole_and_tenths(spec, text)
     if spec.get("memory"):
         tracemalloc.start()
         r = quoteattr.extract(text)
@@ -147,10 +162,14 @@ def _worker(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def _pair(spec: dict[str, Any], large: str) -> dict[str, Any]:
-    """Time an input and one a tenth of its size, alternating runs of each
-    (at least 3 rounds, more while the rounds take under 6 s, up to 15), so
-    that both see the same state of a shared machine, whose speed swings by
-    half from minute to minute; the best run of each counts.
+    """Time an input against ten runs in a row of one a tenth of its size,
+    alternating the two (at least 3 rounds, more while the rounds take under
+    6 s, up to 15), so that both see the same state of a shared machine,
+    whose speed swings by half from minute to minute; the best of each
+    counts. Ten small runs in a row last as long as the large one: a single
+    small run lasts a tenth as long and, best of 15, finds a quiet moment
+    that the large run, caught by the machine's bursts, cannot (on a noisy
+    machine that alone made ratios of 15 out of ones of 10).
 
     Also the seconds Python's cyclic garbage collector took in each best
     run (``gc.callbacks``): its full collections traverse every live object,
@@ -175,10 +194,11 @@ def _pair(spec: dict[str, Any], large: str) -> dict[str, Any]:
     spent = 0.0
     rounds = 0
     while rounds < 3 or (spent < 6.0 and rounds < 15):
-        for key, text in (("small", small), ("large", large)):
+        for key, text, times in (("small", small, 10), ("large", large, 1)):
             in_gc[0] = 0.0
             t0 = time.perf_counter()
-            quoteattr.extract(text)
+            for _ in range(times):
+                quoteattr.extract(text)
             took = time.perf_counter() - t0
             if took < best[key]:
                 best[key], best_gc[key] = took, in_gc[0]
@@ -187,9 +207,44 @@ def _pair(spec: dict[str, Any], large: str) -> dict[str, Any]:
         if spent > spec.get("budget", 60.0):
             break
     gc.callbacks.remove(clock)
+    # (the small input's time is that of one run: a tenth of the ten)
     return {
-        "small": {"chars": len(small), "seconds": best["small"], "gc_seconds": best_gc["small"]},
+        "small": {"chars": len(small), "seconds": best["small"] / 10, "gc_seconds": best_gc["small"] / 10, "runs_in_a_row": 10},
         "large": {"chars": len(large), "seconds": best["large"], "gc_seconds": best_gc["large"]},
+        "rounds": rounds,
+    }
+
+
+def _whole_and_tenths(spec: dict[str, Any], doc: str) -> dict[str, Any]:
+    """Time *doc* as one document and as its ten tenths (:func:`_tenths`),
+    one after the other, in alternating rounds (at least 2, more while they
+    take under 6 s, up to 15); the best of each counts. The same text both
+    ways: how much more one long document costs than ten short ones, with
+    the content held fixed."""
+    import quoteattr
+
+    pieces = _tenths(doc)
+    best = {"whole": float("inf"), "tenths": float("inf")}
+    spent = 0.0
+    rounds = 0
+    while rounds < 2 or (spent < 6.0 and rounds < 15):
+        t0 = time.perf_counter()
+        for p in pieces:
+            quoteattr.extract(p)
+        t1 = time.perf_counter()
+        quoteattr.extract(doc)
+        t2 = time.perf_counter()
+        best["tenths"] = min(best["tenths"], t1 - t0)
+        best["whole"] = min(best["whole"], t2 - t1)
+        spent += t2 - t0
+        rounds += 1
+        if spent > spec.get("budget", 60.0):
+            break
+    return {
+        "chars": len(doc),
+        "seconds": best["whole"],
+        "tenths_seconds": best["tenths"],
+        "tenths_chars": [len(p) for p in pieces],
         "rounds": rounds,
     }
 
@@ -325,13 +380,27 @@ def cue_matcher(texts: list[str]) -> dict[str, Any]:
 
 
 def scaling(data: Path, sizes: tuple[int, ...], limit: float) -> list[dict[str, Any]]:
+    """One document of each size, PolNeAR dev articles joined (and repeated
+    past the corpus's 411,228 characters), timed whole and as its ten tenths.
+
+    The bound judges the whole against its tenths: the same text as one
+    document and as ten, so only the cost of length shows. The ratio to the
+    previous, 10x smaller document is printed too, but that document is a
+    different text (its first articles only), denser or sparser in quotes
+    and names: 10,000 characters are about two articles.
+    """
     rows: list[dict[str, Any]] = []
     prev: dict[str, Any] | None = None
     for size in sizes:
         spec = {"kind": "scaling", "name": "polnear", "size": size, "data": str(data)}
-        t = _run(spec, limit)
+        if prev is None:
+            t = _run(spec, limit)
+        else:  # (up to 15 rounds of the document and its tenths, within the limit)
+            t = _run(dict(spec, tenths=True, budget=limit / 3), limit * 2)
         m = _run(dict(spec, memory=True), limit * 3)
         row: dict[str, Any] = {"size": size, **t}
+        if "tenths_seconds" in t:
+            row["tenths_ratio"] = round(10 * t["seconds"] / max(t["tenths_seconds"], 1e-9), 2)
         if "peak_bytes" in m:
             row["peak_bytes"] = m["peak_bytes"]
             row["peak_over_input"] = round(m["peak_bytes"] / m["bytes"], 2)
@@ -340,7 +409,7 @@ def scaling(data: Path, sizes: tuple[int, ...], limit: float) -> list[dict[str, 
             row["memory"] = m
         if prev is not None:
             row["time_ratio"] = _ratio(prev, row)
-            row["linear_ok"] = row["time_ratio"] is not None and row["time_ratio"] <= LINEAR_BOUND
+            row["linear_ok"] = row.get("tenths_ratio") is not None and row["tenths_ratio"] <= LINEAR_BOUND
         rows.append(row)
         prev = row
         _print_row("scaling", row)
@@ -421,6 +490,17 @@ def instructions(data: Path, scale: float, limit: float) -> list[dict[str, Any]]
         rows.append(row)
         print(f"  {name:<20} {large // 10:>9,} -> {large:>9,}  instructions {small_n or 0:>14,} -> {large_n or 0:>14,}  "
               f"ratio {ratio!s:>6}  {'ok' if row['linear_ok'] else 'OVER BOUND'}", flush=True)
+    # One PolNeAR document of 100,000 characters against its ten tenths
+    # (see scaling()): the same text, once as one document, once as ten.
+    spec = {"kind": "scaling", "name": "polnear", "size": 100_000, "data": str(data)}
+    build = _count_run(dict(spec, extract=False), limit)
+    whole, tenths = _count_run(dict(spec, extract=True), limit), _count_run(dict(spec, extract="tenths"), limit)
+    if build is not None and whole is not None and tenths is not None:
+        whole, tenths = whole - build, tenths - build
+        ratio = round(10 * whole / tenths, 2)
+        rows.append({"case": "polnear (whole vs ten tenths)", "size": 100_000, "small_instructions": tenths // 10,
+                     "large_instructions": whole, "ratio": ratio, "linear_ok": ratio <= LINEAR_BOUND})
+        print(f"  polnear 100,000 chars: instructions whole {whole:,}, ten tenths {tenths:,}, 10 x whole / tenths {ratio}", flush=True)
     return rows
 
 
@@ -429,8 +509,11 @@ def _count(spec: dict[str, Any]) -> None:
     import quoteattr
 
     quoteattr.extract("Warm-up: “We will respond,” he said. “It is robbery,” Lavrov said.")
-    text = _build("adversarial", spec["name"], spec["size"], Path(spec["data"]))
-    if spec["extract"]:
+    text = _build(spec.get("kind", "adversarial"), spec["name"], spec["size"], Path(spec["data"]))
+    if spec["extract"] == "tenths":
+        for piece in _tenths(text):
+            quoteattr.extract(piece)
+    elif spec["extract"]:
         quoteattr.extract(text)
 
 
@@ -445,8 +528,9 @@ def _fmt_t(m: dict[str, Any]) -> str:
 def _print_row(section: str, row: dict[str, Any]) -> None:
     if section == "scaling":
         print(
-            f"  scaling {row['size']:>11,} chars  {_fmt_t(row):>10}  ratio {row.get('time_ratio', '-')!s:>6}  "
-            f"peak/input {row.get('peak_over_input', '-')!s:>6}",
+            f"  scaling {row['size']:>11,} chars  {_fmt_t(row):>10}  ten tenths {_fmt_t({'seconds': row['tenths_seconds']}) if 'tenths_seconds' in row else '-':>10}  "
+            f"ratio {row.get('tenths_ratio', '-')!s:>6} {'' if row.get('linear_ok', True) else 'OVER BOUND'} "
+            f"(to the 10x smaller document {row.get('time_ratio', '-')!s:>6})  peak/input {row.get('peak_over_input', '-')!s:>6}",
             flush=True,
         )
     else:
@@ -480,9 +564,18 @@ def _markdown(payload: dict[str, Any]) -> str:
             )
         lines.append("")
     if payload.get("scaling"):
-        lines += ["| one document of | time | time ratio to 10x smaller (<= 12) | peak memory / input (<= 10) |", "|---|---|---|---|"]
+        lines += [
+            "| one document of | time | its ten tenths, as ten documents | 10 x whole / tenths (<= 12) "
+            "| time ratio to the 10x smaller document (other text) | peak memory / input (<= 10) |",
+            "|---|---|---|---|---|---|",
+        ]
         for r in payload["scaling"]:
-            lines.append(f"| {r['size']:,} chars | {_fmt_t(r)} | {r.get('time_ratio', '-')} | {r.get('peak_over_input', '-')} |")
+            tenths = f"{r['tenths_seconds']:.3f} s" if "tenths_seconds" in r else "-"
+            flag = "" if r.get("linear_ok", True) else " **over**"
+            lines.append(
+                f"| {r['size']:,} chars | {_fmt_t(r)} | {tenths} | {r.get('tenths_ratio', '-')}{flag} "
+                f"| {r.get('time_ratio', '-')} | {r.get('peak_over_input', '-')} |"
+            )
         lines.append("")
     if payload.get("adversarial"):
         lines += [
