@@ -607,7 +607,8 @@ def _markdown(payload: dict[str, Any]) -> str:
         lines += [f"Instruction counts: {ins[0]['status']}.", ""]
     lines.append(
         f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}, "
-        f"{m['cpu_count']} CPUs (one used; other jobs shared the machine). Full figures: `benchmarks/results/speed.json`."
+        f"{m['cpu_count']} CPUs{' (' + m['cpu_model'] + ')' if m.get('cpu_model') else ''} (one used; other jobs shared the machine). "
+        "Full figures: `benchmarks/results/speed.json`."
     )
     return "\n".join(lines)
 
@@ -625,6 +626,7 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated; add 'instructions' for callgrind counts of the adversarial inputs (about 20 minutes)",
     )
     ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
+    ap.add_argument("--render", type=Path, metavar="FILE", help="measure nothing: rewrite docs/benchmarks.md from a results JSON that this script wrote")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--count", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -633,6 +635,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.count:
         _count(json.loads(args.count))
+        return 0
+    if args.render:
+        try:
+            saved = json.loads(args.render.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            ap.error(f"cannot read {args.render}: {e}")
+        if not isinstance(saved, dict) or "machine" not in saved:
+            ap.error(f"{args.render} is not a results file of benchmarks/speed.py (no 'machine' key)")
+        _write_docs(saved)
         return 0
     sections = set(args.sections.split(","))
     payload: dict[str, Any] = {"machine": machine_info(), "bounds": {"linear": LINEAR_BOUND, "memory": MEMORY_BOUND}}
@@ -661,21 +672,25 @@ def main(argv: list[str] | None = None) -> int:
     out = write_json(args.out, payload)
     print(f"wrote {out}")
     if not args.no_docs:
-        update_section(
-            DOCS / "benchmarks.md",
-            "speed",
-            _markdown(payload),
-            heading="Speed, scaling and adversarial inputs",
-            intro=(
-                "`benchmarks/speed.py` times the rule engine on one core: throughput on the PolNeAR dev articles, "
-                "one document of growing size (PolNeAR articles concatenated) with its tracemalloc peak, and the "
-                "pathological inputs of `tests/strategies.py` at two sizes 10x apart. Each measurement runs in a "
-                "fresh process with a time limit. Run it with `python benchmarks/speed.py` "
-                "(options: `--data DIR`, `--max-size`, `--limit`, `--no-docs`)."
-            ),
-        )
-        print(f"updated {DOCS / 'benchmarks.md'} (section speed)")
+        _write_docs(payload)
     return 0
+
+
+def _write_docs(payload: dict[str, Any]) -> None:
+    update_section(
+        DOCS / "benchmarks.md",
+        "speed",
+        _markdown(payload),
+        heading="Speed, scaling and adversarial inputs",
+        intro=(
+            "`benchmarks/speed.py` times the rule engine on one core: throughput on the PolNeAR dev articles, "
+            "one document of growing size (PolNeAR articles concatenated) with its tracemalloc peak, and the "
+            "pathological inputs of `tests/strategies.py` at two sizes 10x apart. Each measurement runs in a "
+            "fresh process with a time limit. Run it with `python benchmarks/speed.py` "
+            "(options: `--data DIR`, `--max-size`, `--limit`, `--no-docs`, `--render FILE`)."
+        ),
+    )
+    print(f"updated {DOCS / 'benchmarks.md'} (section speed)")
 
 
 if __name__ == "__main__":
