@@ -607,7 +607,7 @@ def _markdown(payload: dict[str, Any]) -> str:
         lines += [f"Instruction counts: {ins[0]['status']}.", ""]
     lines.append(
         f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}, "
-        f"{m['cpu_count']} CPUs{' (' + m['cpu_model'] + ')' if m.get('cpu_model') else ''} (one used; other jobs shared the machine). "
+        f"{m['cpu_count']} CPUs{' of ' + m['cpu_model'] if m.get('cpu_model') else ''} (one used; other jobs shared the machine). "
         "Full figures: `benchmarks/results/speed.json`."
     )
     return "\n".join(lines)
