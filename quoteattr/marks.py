@@ -92,9 +92,14 @@ class QuoteRegion:
         return self.parts[-1][1]
 
     @property
+    def outer_end(self) -> int:
+        """End of the region with its marks (of the content when unclosed)."""
+        return self.close[1] if self.close else self.parts[-1][1]
+
+    @property
     def outer(self) -> tuple[int, int]:
         """The region with its marks."""
-        return self.open[0], (self.close[1] if self.close else self.parts[-1][1])
+        return self.open[0], self.outer_end
 
 
 @attrs.define
@@ -256,7 +261,7 @@ def find_quotes(
     # (One int per key: a key tuple per region is 10^5 short-lived tuples
     # on mark soup, each one more object for the garbage collector.)
     span = len(text) + 1
-    regions.sort(key=lambda r: r.open[0] * span + span - (r.close[1] if r.close else r.parts[-1][1]))
+    regions.sort(key=lambda r: r.open[0] * span + span - r.outer_end)
     return _with_depths(regions), diags
 
 
@@ -270,7 +275,7 @@ def _with_depths(regions: list[QuoteRegion]) -> list[QuoteRegion]:
         depth = len(enclosing)
         # (a direct constructor call: attrs.evolve was a third of this loop's time)
         out.append(r if r.depth == depth else QuoteRegion(open=r.open, close=r.close, parts=r.parts, depth=depth, mark_class=r.mark_class))
-        enclosing.append(r.outer[1])
+        enclosing.append(r.outer_end)
     return out
 
 
