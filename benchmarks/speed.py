@@ -161,15 +161,16 @@ def _worker(spec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _pair(spec: dict[str, Any], large: str) -> dict[str, Any]:
-    """Time an input against ten runs in a row of one a tenth of its size,
-    alternating the two (at least 3 rounds, more while the rounds take under
-    6 s, up to 15), so that both see the same state of a shared machine,
-    whose speed swings by half from minute to minute; the best of each
-    counts. Ten small runs in a row last as long as the large one: a single
-    small run lasts a tenth as long and, best of 15, finds a quiet moment
-    that the large run, caught by the machine's bursts, cannot (on a noisy
-    machine that alone made ratios of 15 out of ones of 10).
+def _alternate(ten: list[str], one: str, min_rounds: int, budget: float) -> dict[str, Any]:
+    """Time extracting the ten texts *ten* in a row against extracting *one*,
+    alternating the two (at least *min_rounds* rounds, more while the
+    rounds take under 6 s, up to 15, never past *budget* seconds), so that
+    both see the same state of a shared machine, whose speed swings by half
+    from minute to minute; the best of each counts. Both sides last about as
+    long: a single run of a tenth of the text lasts a tenth as long and,
+    best of 15, finds a quiet moment that the large run, caught by the
+    machine's bursts, cannot (on a noisy machine that alone made ratios of
+    15 out of ones of 10).
 
     Also the seconds Python's cyclic garbage collector took in each best
     run (``gc.callbacks``): its full collections traverse every live object,
@@ -179,9 +180,8 @@ def _pair(spec: dict[str, Any], large: str) -> dict[str, Any]:
 
     import quoteattr
 
-    small = _build(spec["kind"], spec["name"], spec["size"] // 10, Path(spec["data"]))
-    best = {"small": float("inf"), "large": float("inf")}
-    best_gc = {"small": 0.0, "large": 0.0}
+    best = {"ten": float("inf"), "one": float("inf")}
+    best_gc = {"ten": 0.0, "one": 0.0}
     in_gc = [0.0, 0.0]  # [seconds so far, start of the running collection]
 
     def clock(phase: str, info: dict[str, Any]) -> None:
@@ -193,59 +193,49 @@ def _pair(spec: dict[str, Any], large: str) -> dict[str, Any]:
     gc.callbacks.append(clock)
     spent = 0.0
     rounds = 0
-    while rounds < 3 or (spent < 6.0 and rounds < 15):
-        for key, text, times in (("small", small, 10), ("large", large, 1)):
+    while rounds < min_rounds or (spent < 6.0 and rounds < 15):
+        for key, texts in (("ten", ten), ("one", [one])):
             in_gc[0] = 0.0
             t0 = time.perf_counter()
-            for _ in range(times):
+            for text in texts:
                 quoteattr.extract(text)
             took = time.perf_counter() - t0
             if took < best[key]:
                 best[key], best_gc[key] = took, in_gc[0]
             spent += took
         rounds += 1
-        if spent > spec.get("budget", 60.0):
+        if spent > budget:
             break
     gc.callbacks.remove(clock)
+    return {"best": best, "gc": best_gc, "rounds": rounds}
+
+
+def _pair(spec: dict[str, Any], large: str) -> dict[str, Any]:
+    """An input against ten runs in a row of one a tenth of its size (:func:`_alternate`)."""
+    small = _build(spec["kind"], spec["name"], spec["size"] // 10, Path(spec["data"]))
+    t = _alternate([small] * 10, large, 3, spec.get("budget", 60.0))
     # (the small input's time is that of one run: a tenth of the ten)
     return {
-        "small": {"chars": len(small), "seconds": best["small"] / 10, "gc_seconds": best_gc["small"] / 10, "runs_in_a_row": 10},
-        "large": {"chars": len(large), "seconds": best["large"], "gc_seconds": best_gc["large"]},
-        "rounds": rounds,
+        "small": {"chars": len(small), "seconds": t["best"]["ten"] / 10, "gc_seconds": t["gc"]["ten"] / 10, "runs_in_a_row": 10},
+        "large": {"chars": len(large), "seconds": t["best"]["one"], "gc_seconds": t["gc"]["one"]},
+        "rounds": t["rounds"],
     }
 
 
 def _whole_and_tenths(spec: dict[str, Any], doc: str) -> dict[str, Any]:
-    """Time *doc* as one document and as its ten tenths (:func:`_tenths`),
-    one after the other, in alternating rounds (at least 2, more while they
-    take under 6 s, up to 15); the best of each counts. The same text both
-    ways: how much more one long document costs than ten short ones, with
-    the content held fixed."""
-    import quoteattr
-
+    """*doc* as one document against its ten tenths (:func:`_tenths`) as
+    ten (:func:`_alternate`): the same text both ways, so how much more one
+    long document costs than ten short ones, with the content held fixed."""
     pieces = _tenths(doc)
-    best = {"whole": float("inf"), "tenths": float("inf")}
-    spent = 0.0
-    rounds = 0
-    while rounds < 2 or (spent < 6.0 and rounds < 15):
-        t0 = time.perf_counter()
-        for p in pieces:
-            quoteattr.extract(p)
-        t1 = time.perf_counter()
-        quoteattr.extract(doc)
-        t2 = time.perf_counter()
-        best["tenths"] = min(best["tenths"], t1 - t0)
-        best["whole"] = min(best["whole"], t2 - t1)
-        spent += t2 - t0
-        rounds += 1
-        if spent > spec.get("budget", 60.0):
-            break
+    t = _alternate(pieces, doc, 2, spec.get("budget", 60.0))
     return {
         "chars": len(doc),
-        "seconds": best["whole"],
-        "tenths_seconds": best["tenths"],
+        "seconds": t["best"]["one"],
+        "gc_seconds": t["gc"]["one"],
+        "tenths_seconds": t["best"]["ten"],
+        "tenths_gc_seconds": t["gc"]["ten"],
         "tenths_chars": [len(p) for p in pieces],
-        "rounds": rounds,
+        "rounds": t["rounds"],
     }
 
 
