@@ -455,6 +455,18 @@ def _count_run(spec: dict[str, Any], limit: float) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def _net_counts(spec: dict[str, Any], modes: tuple[bool | str, ...], limit: float) -> list[int | None]:
+    """Instructions of building the text of *spec* and extracting it in each
+    of *modes* (``True``: as one document, ``"tenths"``: as its ten tenths),
+    minus those of building it alone; ``None`` where a count failed."""
+    build = _count_run(dict(spec, extract=False), limit)
+    out: list[int | None] = []
+    for mode in modes:
+        both = _count_run(dict(spec, extract=mode), limit)
+        out.append(None if both is None or build is None else both - build)
+    return out
+
+
 def instructions(data: Path, scale: float, limit: float) -> list[dict[str, Any]]:
     """Instructions executed by extract() on each adversarial input and one
     a tenth of its size (callgrind): unlike seconds, the count is the same on
@@ -469,10 +481,7 @@ def instructions(data: Path, scale: float, limit: float) -> list[dict[str, Any]]
         large = max(10_000, int(big * scale / 10))  # (smaller inputs cost less than start-up noise)
         counts: dict[str, int | None] = {}
         for key, size in (("small", large // 10), ("large", large)):
-            spec = {"name": name, "size": size, "data": str(data)}
-            both = _count_run(dict(spec, extract=True), limit)
-            build = _count_run(dict(spec, extract=False), limit)
-            counts[key] = None if both is None or build is None else both - build
+            (counts[key],) = _net_counts({"name": name, "size": size, "data": str(data)}, (True,), limit)
         small_n, large_n = counts["small"], counts["large"]
         ratio = round(large_n / small_n, 2) if small_n and large_n else None
         row = {"case": name, "size": large, "small_instructions": small_n, "large_instructions": large_n, "ratio": ratio,
@@ -483,10 +492,8 @@ def instructions(data: Path, scale: float, limit: float) -> list[dict[str, Any]]
     # One PolNeAR document of 100,000 characters against its ten tenths
     # (see scaling()): the same text, once as one document, once as ten.
     spec = {"kind": "scaling", "name": "polnear", "size": 100_000, "data": str(data)}
-    build = _count_run(dict(spec, extract=False), limit)
-    whole, tenths = _count_run(dict(spec, extract=True), limit), _count_run(dict(spec, extract="tenths"), limit)
-    if build is not None and whole is not None and tenths is not None:
-        whole, tenths = whole - build, tenths - build
+    whole, tenths = _net_counts(spec, (True, "tenths"), limit)
+    if whole is not None and tenths is not None:
         ratio = round(10 * whole / tenths, 2)
         rows.append({"case": "polnear (whole vs ten tenths)", "size": 100_000, "small_instructions": tenths // 10,
                      "large_instructions": whole, "ratio": ratio, "linear_ok": ratio <= LINEAR_BOUND})
