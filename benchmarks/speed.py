@@ -16,6 +16,13 @@ a summary replaces the ``speed`` section of ``docs/benchmarks.md``):
   concatenating PolNeAR dev articles; time and the ratio to the size 10x
   smaller (target <= 12), and the tracemalloc peak over the input's UTF-8
   size (target <= 10).
+* ``--compare-with DIR``: the throughput of this tree's rule engine against
+  the checkout in DIR (e.g. ``/work/base``): fresh processes, one per tree
+  in turn (``--runs`` rounds, each the best of three passes over PolNeAR
+  dev), then the best and median of each tree and the ratio of the bests
+  (this tree's speed over the other's). Written to
+  ``benchmarks/results/speed-compare.json`` (or ``--out``); no other
+  section runs, and docs/benchmarks.md is left alone.
 * ``adversarial``: the pathological inputs of ``tests/strategies.py``
   (``ADVERSARIAL``) at a large size and at a tenth of it; the time ratio
   must stay <= 12 (linear bound).
@@ -47,7 +54,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))  # strategies.ADVERSARIAL
 
-from _common import DOCS, add_common_args, data_path, machine_info, update_section, write_json  # noqa: E402
+from _common import DOCS, RESULTS, add_common_args, data_path, machine_info, update_section, write_json  # noqa: E402
 
 SCALING_SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
 # name -> the large size of the adversarial case (the small one is a tenth)
@@ -286,6 +293,73 @@ def throughput(texts: list[str], runs: int) -> dict[str, Any]:
     }
     out["textacy"] = _textacy(texts, best)
     return out
+
+
+def _tree_worker(spec: dict[str, Any]) -> dict[str, Any]:
+    """Throughput of the quoteattr found first on ``sys.path`` (the tree
+    given by PYTHONPATH): the best of ``passes`` passes over PolNeAR dev."""
+    import quoteattr
+
+    where = str(Path(quoteattr.__file__).resolve().parent.parent)
+    texts = _texts(Path(spec["data"]))
+    for t in texts[:5]:
+        quoteattr.extract(t)
+    best = best_cpu = float("inf")
+    for _ in range(spec["passes"]):
+        t0, c0 = time.perf_counter(), time.process_time()
+        for t in texts:
+            quoteattr.extract(t)
+        best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    return {"tree": where, "seconds": best, "cpu_seconds": best_cpu, "chars": sum(map(len, texts))}
+
+
+def compare_trees(other: Path, data: Path, rounds: int, passes: int = 3) -> dict[str, Any]:
+    """This tree's rule-engine throughput against the checkout *other*,
+    alternating fresh processes of each (this tree first in odd rounds,
+    the other first in even ones)."""
+    import os
+
+    trees = {"this": HERE.parent, "other": other.resolve()}
+    times: dict[str, list[float]] = {"this": [], "other": []}
+    cpu: dict[str, list[float]] = {"this": [], "other": []}
+    chars = 0
+    for i in range(rounds):
+        order = ("this", "other") if i % 2 == 0 else ("other", "this")
+        for name in order:
+            env = dict(os.environ, PYTHONPATH=str(trees[name]))
+            spec = {"data": str(data), "passes": passes}
+            proc = subprocess.run(
+                [sys.executable, __file__, "--tree-worker", json.dumps(spec)],
+                capture_output=True, text=True, env=env, check=True,
+            )
+            out = json.loads(proc.stdout.strip().splitlines()[-1])
+            if Path(out["tree"]) != trees[name]:
+                raise SystemExit(f"round {i}: imported quoteattr from {out['tree']}, expected {trees[name]}")
+            times[name].append(out["seconds"])
+            cpu[name].append(out["cpu_seconds"])
+            chars = out["chars"]
+        print(
+            f"round {i + 1}/{rounds}: this {times['this'][-1]:.3f} s (CPU {cpu['this'][-1]:.3f}), "
+            f"other {times['other'][-1]:.3f} s (CPU {cpu['other'][-1]:.3f})",
+            flush=True,
+        )
+    row: dict[str, Any] = {"rounds": rounds, "passes_per_round": passes, "chars": chars}
+    for name in ("this", "other"):
+        ts = sorted(times[name])
+        row[name] = {
+            "tree": str(trees[name]),
+            "best_seconds": round(ts[0], 4),
+            "median_seconds": round(ts[len(ts) // 2], 4),
+            "best_chars_per_s": round(chars / ts[0]),
+            "seconds": [round(t, 4) for t in times[name]],
+            "best_cpu_seconds": round(min(cpu[name]), 4),
+            "cpu_seconds": [round(t, 4) for t in cpu[name]],
+        }
+    row["speed_ratio_best"] = round(row["other"]["best_seconds"] / row["this"]["best_seconds"], 4)
+    row["speed_ratio_median"] = round(row["other"]["median_seconds"] / row["this"]["median_seconds"], 4)
+    row["speed_ratio_best_cpu"] = round(row["other"]["best_cpu_seconds"] / row["this"]["best_cpu_seconds"], 4)
+    return row
 
 
 def _textacy(texts: list[str], rules_seconds: float) -> dict[str, Any]:
@@ -624,11 +698,32 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
     ap.add_argument("--render", type=Path, metavar="FILE", help="measure nothing: rewrite docs/benchmarks.md from a results JSON that this script wrote")
+    ap.add_argument(
+        "--compare-with", type=Path, metavar="DIR",
+        help="measure only throughput, this tree against the checkout DIR, alternating (--runs rounds)",
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--tree-worker", help=argparse.SUPPRESS)
     ap.add_argument("--count", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
         print(json.dumps(_worker(json.loads(args.worker))))
+        return 0
+    if args.tree_worker:
+        print(json.dumps(_tree_worker(json.loads(args.tree_worker))))
+        return 0
+    if args.compare_with:
+        if not (args.compare_with / "quoteattr" / "__init__.py").is_file():
+            ap.error(f"{args.compare_with} holds no quoteattr package")
+        row = compare_trees(args.compare_with, args.data, args.runs)
+        print(
+            f"this tree: best {row['this']['best_seconds']} s, median {row['this']['median_seconds']} s; "
+            f"{row['other']['tree']}: best {row['other']['best_seconds']} s, median {row['other']['median_seconds']} s; "
+            f"speed ratio this/other: best {row['speed_ratio_best']}, median {row['speed_ratio_median']}, "
+            f"best CPU time {row['speed_ratio_best_cpu']}"
+        )
+        out_path = args.out if args.out != RESULTS / "speed.json" else RESULTS / "speed-compare.json"
+        print(f"wrote {write_json(out_path, {'machine': machine_info(), 'compare': row})}")
         return 0
     if args.count:
         _count(json.loads(args.count))

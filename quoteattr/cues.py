@@ -47,6 +47,7 @@ __all__ = [
     "PhraseEntry",
     "VerbEntry",
     "find_cues",
+    "is_cue_wall",
     "is_cue_word",
 ]
 
@@ -392,6 +393,14 @@ def _continues_word(text: str, a: int) -> bool:
     if _WORD_CHAR_RE.match(text, a - 1):
         return True
     return text[a - 1] in "-'’" and a >= 2 and _WORD_CHAR_RE.match(text, a - 2) is not None
+
+
+def is_cue_wall(ch: str) -> bool:
+    """True for a character that no cue match runs through: not a space, a
+    word character, a hyphen, an apostrophe or an underscore. A quote opened
+    and closed by such marks ('"', '“') walls its text off from the cue
+    scan: ``is_cue_wall('“')`` is True, ``is_cue_wall("'")`` False."""
+    return not (ch.isspace() or ch in "-'’_" or _WORD_CHAR_RE.match(ch))
 
 
 def is_cue_word(word: str) -> bool:

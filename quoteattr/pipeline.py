@@ -13,6 +13,7 @@ from . import coref, rules, syntax
 from .annotations import Annotation
 from .candidates import Candidate, kind_of
 from .errors import InputTypeError, UnknownEngineError
+from .index import DocIndex
 from .marks import find_quotes
 from .model import Quote, Result, Span, SpeakerRef
 from .text import segment
@@ -114,19 +115,19 @@ def extract_annotation(ann: Annotation, *, min_confidence: float = DEFAULT_MIN_C
     """Run the quote logic on an annotation (the engines' common path)."""
     text = ann.text
     regions, diags = find_quotes(text, ann.paragraphs)
+    # The document's index, built once: both engines read it.
+    index = DocIndex(ann, regions)
     if ann.tokens is not None and ann.tokens.has_parse:
-        cands = syntax.find_candidates(ann, regions)
+        cands = syntax.find_candidates(ann, regions, index)
     else:
-        cands = rules.find_candidates(ann, regions)
+        cands = rules.find_candidates(ann, regions, index)
     # Each candidate's kind now: the quote regions (about the text's size
     # on a long document) are then freed before speaker resolution.
-    outer = [r for r in regions if r.depth == 0]
-    starts = [r.outer[0] for r in outer]
     for c in cands:
         if c.kind is None:
-            c.kind = kind_of(text, c.parts, outer, starts)
+            c.kind = kind_of(text, c.parts, index.regions, index.region_starts)
     quoted = coref.quoted_spans(regions, cands)
-    del regions, outer, starts
+    del regions, index
     # Speakers are resolved over every candidate, low-confidence ones
     # included: a bare quote still takes its turn in a dialogue, so the
     # quotes that are kept get the same speakers at any threshold.
@@ -154,7 +155,7 @@ def _to_quote(text: str, c: Candidate, ref: SpeakerRef | None) -> Quote:
         cue_class=c.cue_class,
         speaker=ref,
         confidence=round(c.confidence, 4),
-        rule=c.rule,
+        rule=str(c.rule),  # (a registry.Rule member's str() is its name)
     )
 
 

@@ -42,11 +42,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from . import rules
 from .annotations import Annotation, Tokens
 from .candidates import Candidate, kind_of, trim
 from .errors import MissingAnnotationError
+from .index import DocIndex
 from .marks import QuoteRegion
 from .model import CueClass, QuoteKind
+from .registry import Rule, Stage, confidence, declare
+from .settle import merge_fallback
 
 __all__ = ["CUE_LEMMAS", "INFINITIVE_CUES", "cue_class_of", "find_candidates"]
 
@@ -90,15 +94,28 @@ _QUOTE_CHARS = "\"“”„«»＂'‘’‚‹›`"
 _TRIM_CONTENT = " \t\r\n\u00a0,;:"
 _TRIM_SPEAKER = " \t\r\n\u00a0,;:-–—(" + _QUOTE_CHARS
 
+declare(Rule.DEP_CCOMP, Stage.SYNTAX, confidence=0.9, example="Peskov told reporters that ⟦Moscow would respond⟧.",
+        summary="a cue verb with a ccomp clause; speaker: the nsubj subtree")
+declare(Rule.DEP_PARATAXIS, Stage.SYNTAX, confidence=0.85, example='"⟦We still hope,⟧" he said.',
+        summary="a fronted quote whose verb is the root, the cue hanging from it as parataxis")
+declare(Rule.DEP_AS_CUE, Stage.SYNTAX, confidence=0.85, example='As Heald told the Post, "⟦The projections are consistent.⟧"',
+        summary="the cue clause, opened by 'as', modifies the content")
+declare(Rule.DEP_XCOMP, Stage.SYNTAX, confidence=0.35, example="Russia has threatened ⟦to retaliate⟧.",
+        summary="an intention or promise: a cue of the infinitive list with an xcomp 'to' clause")
+declare(Rule.DEP_CUE_PARATAXIS, Stage.SYNTAX, confidence=0.85, example='He said: "⟦We will respond.⟧"',
+        summary="the quoted clause hangs from the cue as parataxis")
+declare(Rule.DEP_ACCORDING_TO, Stage.SYNTAX, confidence=0.8, example="According to X, ⟦the economy grew⟧.",
+        summary="X is an obl with case 'according'; content: the clause X modifies")
+
 # Confidences: a subject + clause parse is the strongest evidence; a cue with
 # no subject ("was said to") or a thought verb ("believes") is weaker.
-CONF_CCOMP = 0.9
-CONF_PARATAXIS = 0.85
-CONF_ACCORDING = 0.8
+CONF_CCOMP = confidence(Rule.DEP_CCOMP)
+CONF_PARATAXIS = confidence(Rule.DEP_PARATAXIS)
+CONF_ACCORDING = confidence(Rule.DEP_ACCORDING_TO)
 CONF_NO_SPEAKER = 0.55
 CONF_THOUGHT = 0.6
 # An intention or promise ("threatened to retaliate") is a weak attribution.
-CONF_XCOMP = 0.35
+CONF_XCOMP = confidence(Rule.DEP_XCOMP)
 
 # Cue lemmas whose ``xcomp`` "to" + verb is reported (rule ``dep-xcomp``):
 # "Russia has threatened to retaliate", "The government intends to hold two
@@ -171,18 +188,6 @@ class _Parse:
         return "VerbForm=Ger" in feats or ("VerbForm=Part" in feats and "Tense=Pres" in feats) or xpos == "VBG"
 
 
-class _Regions:
-    """Outermost quoted regions, by offset."""
-
-    def __init__(self, regions: list[QuoteRegion]) -> None:
-        self.all = [r for r in regions if r.depth == 0]
-        self.starts = [r.outer[0] for r in self.all]
-
-    def overlapping(self, a: int, b: int) -> list[QuoteRegion]:
-        i = bisect.bisect_right(self.starts, b)
-        return [r for r in self.all[:i] if r.outer[0] < b and a < r.outer[1]]
-
-
 def _alnum_inside(text: str, a: int, b: int, r: QuoteRegion) -> tuple[int, int]:
     """(letters/digits of [a, b), how many of them lie inside region *r*)."""
     total = inside = 0
@@ -200,11 +205,11 @@ def _region_parts(text: str, r: QuoteRegion) -> list[Pair]:
 
 
 class _Finder:
-    def __init__(self, ann: Annotation, regions: list[QuoteRegion]) -> None:
+    def __init__(self, ann: Annotation, index: DocIndex) -> None:
         self.ann = ann
         self.text = ann.text
         self.p = _Parse(ann)
-        self.regions = _Regions(regions)
+        self.doc = index
         self.out: list[Candidate] = []
 
     # -- pieces ---------------------------------------------------------
@@ -232,7 +237,7 @@ class _Finder:
         # a relative clause or a quote inside the subject is cut off at a
         # quoted region: the speaker never contains quoted words
         sa, sb = p.span(a, b)
-        for r in self.regions.overlapping(sa, sb):
+        for r in self.doc.regions_overlapping(sa, sb):
             hs, he = p.span(s, s)
             if r.outer[1] <= hs:
                 sa = max(sa, r.outer[1])
@@ -306,7 +311,7 @@ class _Finder:
         """A quote opened inside the content and closed just after it (past
         only punctuation) is closed inside: 'a "support movement".' keeps
         its closing mark (rule ``dep-content-ends``)."""
-        for r in self.regions.overlapping(a, b):
+        for r in self.doc.regions_overlapping(a, b):
             if r.close is not None and a <= r.open[0] < b <= r.close[0]:
                 gap = self.text[b : r.close[0]]
                 if all(not ch.isalnum() and not ch.isspace() for ch in gap):
@@ -314,10 +319,10 @@ class _Finder:
         return a, b
 
     def _quoted_at(self, i: int) -> bool:
-        return any(pa <= i < pb for r in self.regions.overlapping(i, i + 1) for pa, pb in r.parts)
+        return any(pa <= i < pb for r in self.doc.regions_overlapping(i, i + 1) for pa, pb in r.parts)
 
     def _mark_kept(self, i: int, a: int, b: int) -> bool:
-        for r in self.regions.overlapping(i, i + 1):
+        for r in self.doc.regions_overlapping(i, i + 1):
             if r.close is not None and a <= r.open[0] and r.close[1] <= b and i in (r.open[0], r.close[0]):
                 return True
         return False
@@ -327,7 +332,7 @@ class _Finder:
         regions becomes those regions' parts (marks out, whole multi-sentence
         quotes kept). Returns the parts and whether they are wholly quoted."""
         a, b = parts[0][0], parts[-1][1]
-        regs = [r for r in self.regions.overlapping(a, b) if not (r.outer[0] <= cue[0] < r.outer[1])]
+        regs = [r for r in self.doc.regions_overlapping(a, b) if not (r.outer[0] <= cue[0] < r.outer[1])]
         if not regs:
             return parts, False
         total = inside = 0
@@ -343,7 +348,7 @@ class _Finder:
             return sorted(set(out)), True
         return parts, False
 
-    def add(self, parts: list[Pair], rule: str, conf: float, cue: Pair | None, cls: CueClass | None, speaker: Pair | None) -> None:
+    def add(self, parts: list[Pair], rule: Rule, conf: float, cue: Pair | None, cls: CueClass | None, speaker: Pair | None) -> None:
         if not parts:
             return
         if speaker is not None and any(a < speaker[1] and speaker[0] < b for a, b in parts):
@@ -373,7 +378,7 @@ class _Finder:
                         continue
                     parts, direct = self.with_regions(parts, cue)
                     conf = base if speaker is not None else min(base, CONF_NO_SPEAKER)
-                    self.add(parts, "dep-ccomp", conf, cue, cls, speaker)
+                    self.add(parts, Rule.DEP_CCOMP, conf, cue, cls, speaker)
                 continue
             if p.base_rel(i) == "parataxis" and p.head[i] >= 0 and cls is CueClass.SPEECH and not self._in_region(cue):
                 # Rule ``dep-parataxis``: '"We still hope," he said.' -- the
@@ -386,7 +391,7 @@ class _Finder:
                 if not direct and not self._quoted_near(parts):
                     continue  # an aside ("he said") inside an unquoted clause is too vague
                 conf = CONF_PARATAXIS if speaker is not None else CONF_NO_SPEAKER
-                self.add(parts, "dep-parataxis", conf, cue, cls, speaker)
+                self.add(parts, Rule.DEP_PARATAXIS, conf, cue, cls, speaker)
                 continue
             as_marks = [m for m in p.kids(i, "mark") if p.lemma[m].lower() == "as"]
             if (
@@ -404,7 +409,7 @@ class _Finder:
                 parts = self.clause_content(p.head[i], exclude=frozenset(p.subtree(i)))
                 if parts is not None:
                     parts, _direct = self.with_regions(parts, cue)
-                    self.add(parts, "dep-as-cue", CONF_PARATAXIS, cue, cls, speaker)
+                    self.add(parts, Rule.DEP_AS_CUE, CONF_PARATAXIS, cue, cls, speaker)
                 continue
             xcomp = [k for k in p.kids(i, "xcomp") if k > i and any(p.lemma[m].lower() == "to" for m in p.kids(k, "mark"))]
             if xcomp and speaker is not None and p.lemma[i].lower() in INFINITIVE_CUES:
@@ -413,7 +418,7 @@ class _Finder:
                 parts = self.clause_content(xcomp[0], keep_marks=True)
                 if parts is not None:
                     parts, _direct = self.with_regions(parts, cue)
-                    self.add(parts, "dep-xcomp", CONF_XCOMP, cue, cls, speaker)
+                    self.add(parts, Rule.DEP_XCOMP, CONF_XCOMP, cue, cls, speaker)
                 continue
             para = [k for k in p.kids(i, "parataxis") if k > i]
             if para and speaker is not None:
@@ -422,14 +427,14 @@ class _Finder:
                 if parts is not None:
                     parts, direct = self.with_regions(parts, cue)
                     if direct:
-                        self.add(parts, "dep-cue-parataxis", CONF_PARATAXIS, cue, cls, speaker)
+                        self.add(parts, Rule.DEP_CUE_PARATAXIS, CONF_PARATAXIS, cue, cls, speaker)
 
     def _in_region(self, span: Pair) -> bool:
-        return any(r.outer[0] <= span[0] and span[1] <= r.outer[1] for r in self.regions.overlapping(*span))
+        return any(r.outer[0] <= span[0] and span[1] <= r.outer[1] for r in self.doc.regions_overlapping(*span))
 
     def _quoted_near(self, parts: list[Pair]) -> bool:
         a, b = parts[0][0], parts[-1][1]
-        return bool(self.regions.overlapping(a, b))
+        return bool(self.doc.regions_overlapping(a, b))
 
     def according_to(self) -> None:
         """Rule ``dep-according-to``: "According to X, the economy grew."
@@ -461,44 +466,15 @@ class _Finder:
             if not parts:
                 continue
             parts, _direct = self.with_regions(parts, cue)
-            self.add(parts, "dep-according-to", CONF_ACCORDING, cue, CueClass.SPEECH, speaker if speaker[0] < speaker[1] else None)
+            self.add(parts, Rule.DEP_ACCORDING_TO, CONF_ACCORDING, cue, CueClass.SPEECH, speaker if speaker[0] < speaker[1] else None)
 
-    def settle(self, extra: list[Candidate]) -> list[Candidate]:
-        """Rule ``no-nested-attribution``: drop candidates whose cue lies in
-        another's content; of overlapping ones keep the more confident (then
-        the dependency one); add surface-rule candidates that overlap none,
-        dropping the dependency candidates nested in them."""
-        cands = sorted(self.out, key=lambda c: (-c.confidence, c.start))
-        keep: list[Candidate] = []
-        for c in cands:
-            if any(_overlaps(c, k) for k in keep):
-                continue
-            keep.append(c)
-        keep = [c for c in keep if not any(k is not c and _cue_inside(c, k) for k in keep)]
-        for c in extra:
-            # a dependency candidate whose cue lies inside this wholly quoted
-            # one is nested in it ("Hoping that X translates ...," Hill said)
-            rest = [k for k in keep if not _cue_inside(k, c)]
-            if any(_overlaps(c, k) or _cue_inside(c, k) for k in rest):
-                continue
-            keep = [*rest, c]
-        return sorted(keep, key=lambda c: (c.start, c.end))
-
-
-def _overlaps(c: Candidate, k: Candidate) -> bool:
-    return any(a < kb and ka < b for a, b in c.parts for ka, kb in k.parts)
-
-
-def _cue_inside(c: Candidate, k: Candidate) -> bool:
-    return c.cue is not None and any(a <= c.cue[0] and c.cue[1] <= b for a, b in k.parts)
-
-
-def find_candidates(ann: Annotation, regions: list[QuoteRegion]) -> list[Candidate]:
+def find_candidates(ann: Annotation, regions: list[QuoteRegion], index: DocIndex | None = None) -> list[Candidate]:
     """Quote candidates from the dependency parse, plus surface-rule ones.
 
     Args:
         ann: an annotation with a parse (tokens with lemma, upos, head, deprel).
         regions: the quoted regions of :func:`quoteattr.marks.find_quotes`.
+        index: the document's index, when the caller has built it.
 
     Returns:
         Candidates in text order; rule names start with ``dep-`` when they
@@ -507,9 +483,8 @@ def find_candidates(ann: Annotation, regions: list[QuoteRegion]) -> list[Candida
     Raises:
         MissingAnnotationError: when the annotation has no parse.
     """
-    from . import rules
-
-    f = _Finder(ann, regions)
+    index = index if index is not None else DocIndex(ann, regions)
+    f = _Finder(ann, index)
     f.cue_verbs()
     f.according_to()
     # Rule ``dep-surface-fallback``: of the surface rules' candidates only
@@ -517,5 +492,6 @@ def find_candidates(ann: Annotation, regions: list[QuoteRegion]) -> list[Candida
     # for "urgent implementation"'): where the parse shows no reported clause,
     # a surface guess at an indirect quote ("Kim Min-Woo conceded a
     # penalty") is not taken.
-    extra = [c for c in rules.find_candidates(ann, regions) if kind_of(ann.text, c.parts, regions) is QuoteKind.DIRECT]
-    return f.settle(extra)
+    surface = rules.find_candidates(ann, regions, index)
+    extra = [c for c in surface if kind_of(ann.text, c.parts, index.regions, index.region_starts) is QuoteKind.DIRECT]
+    return merge_fallback(f.out, extra)

@@ -11,7 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quoteattr
-from quoteattr import rules
+from quoteattr import chunker, clauses
+from quoteattr.index import DocIndex, scan_tokens
+from quoteattr.text import segment
 from quoteattr.model import Quote
 
 
@@ -267,7 +269,7 @@ def test_rules_new_sentence_cue() -> None:
 def test_rules_clause_cut_starts(text: str, cuts: list[str]) -> None:
     """The cut offsets are those of one left-to-right scan; each cut's text
     starts with the listed prefix."""
-    found = rules._clause_cuts(text)
+    found = clauses._clause_cuts(text)
     assert len(found) == len(cuts)
     for at, prefix in zip(found, cuts):
         assert text.startswith(prefix, at)
@@ -288,5 +290,5 @@ def test_rules_np_left_short_window_is_exact(words: list[str], data: st.DataObje
     text = " ".join(words)
     pos = data.draw(st.integers(0, len(text)))
     limit = data.draw(st.integers(0, pos))
-    whole = rules._np_left(text, rules._words(text, max(limit, pos - rules.NP_WINDOW), pos))
-    assert rules.np_left(text, limit, pos) == whole
+    whole = chunker._np_left(text, scan_tokens(text, max(limit, pos - chunker.NP_WINDOW), pos))
+    assert chunker.np_left(DocIndex(segment(text), []), limit, pos) == whole

@@ -1,0 +1,422 @@
+"""Speaker noun phrases next to a cue, without a parse (rules ``speaker-left``,
+``speaker-right``, ``appositive``, ``appositive-right``,
+``determiner-noun-subject``, ``parenthetical-label``).
+
+:func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
+Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
+the phrase that starts after one ("said Councillor Ana Ruiz"). Both read the
+tokens of a :class:`~quoteattr.index.DocIndex`; the word lists are package
+lexicons (``titles.txt``, ``role_nouns.txt``, ``source_nouns.txt``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from .index import DocIndex
+from .lexicons import load_set
+from .registry import Rule, Stage, declare
+
+__all__ = [
+    "AUX_FILLER",
+    "DAYS",
+    "DETERMINERS",
+    "FUNCTION_WORDS",
+    "LEADING_JUNK",
+    "NP_SHORT",
+    "NP_WINDOW",
+    "PRONOUNS",
+    "QUANTITY_HEADS",
+    "ROLE_NOUNS",
+    "SOURCE_NOUNS",
+    "TITLES",
+    "is_cap",
+    "last_token",
+    "norm",
+    "np_left",
+    "np_right",
+]
+
+Pair = tuple[int, int]
+
+declare(Rule.SPEAKER_LEFT, Stage.PHRASE, example="Finance chief Rosa Kimani on Friday indicated … → `Finance chief Rosa Kimani`",
+        summary="the noun phrase before a cue; auxiliaries, adverbs and days between are skipped")
+declare(Rule.SPEAKER_RIGHT, Stage.PHRASE, example="said Councillor Ana Ruiz → `Councillor Ana Ruiz`",
+        summary="the noun phrase after a cue")
+declare(Rule.APPOSITIVE, Stage.PHRASE, example="Tomas Berg, the head of the port, said → `Tomas Berg, the head of the port`",
+        summary="'Name, role,' or 'Role, Name,' before a cue")
+declare(Rule.APPOSITIVE_RIGHT, Stage.PHRASE, example="said Victor Cha, a Korea scholar at the Center for Strategic Studies.",
+        summary="an appositive after the speaker that runs to the end of the sentence belongs to it")
+declare(Rule.DETERMINER_NOUN_SUBJECT, Stage.PHRASE, example="Still, the fund warned that … → `the fund`",
+        summary="a lower-case noun with a determiner at most three words before it")
+declare(Rule.PARENTHETICAL_LABEL, Stage.PHRASE, example="Sen. Mark Ode (D-Ore.) said → `Sen. Mark Ode`",
+        summary="a short bracket before the cue is skipped")
+
+TITLES = load_set("titles.txt")
+ROLE_NOUNS = load_set("role_nouns.txt")
+SOURCE_NOUNS = load_set("source_nouns.txt")
+
+# Subject pronouns that can be a speaker ("he said").
+PRONOUNS = frozenset("he she they it we i you who".split())
+# Determiners and possessives that open a noun phrase ("the ministry", "his aide").
+DETERMINERS = frozenset(
+    "the a an this that these those his her their its our my your some many several two three four five "
+    "another other one each every no any such both all most".split()
+)
+# Heads of quantity phrases that speak for people in polls and reports:
+# "Another 19 percent said", "Most said", "Others argued".
+QUANTITY_HEADS = frozenset("percent majority minority half third quarter most many others some few both all none".split())
+# Words that may stand between a subject and its cue verb and are skipped:
+# auxiliaries, negation, frequent adverbs ("Lavrov has also said").
+AUX_FILLER = frozenset(
+    "has have had is was were are am be been being will would could can may might should shall must did does do "
+    "also later earlier previously repeatedly again then still often once never not already just first last further "
+    "reportedly allegedly publicly privately recently separately simply only even now long since widely "
+    "consistently openly frequently always usually".split()
+)
+# Temporal words that may stand between subject and cue ("Zakharova on Friday
+# indicated"), or between a cue and its clause ("said Tuesday that").
+DAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "mon tue tues wed thu thurs fri sat sun".split()
+)
+
+def is_cap(w: str) -> bool:
+    return w[:1].isupper() or w[:1].isdigit()
+
+
+def norm(w: str) -> str:
+    return w.lower().rstrip(".").replace("’", "'")
+
+
+def _np_token(w: str) -> bool:
+    """True for a token that can be part of a speaker noun phrase."""
+    low = norm(w)
+    return is_cap(w) or low in ROLE_NOUNS or low in TITLES or low in SOURCE_NOUNS
+
+
+# Function words that are capitalised at a sentence start but never head a
+# speaker noun phrase ("To understand Putin, ..." has no speaker "To").
+FUNCTION_WORDS = frozenset(
+    "to in on at for with by from of as if when while after before because although though since until unless "
+    "but and or nor so yet what which where how why there here whether than into onto upon about over under "
+    "during without within through across against among between".split()
+)
+
+
+def _np_head(w: str) -> bool:
+    """True for a token that can end (head) a speaker noun phrase."""
+    low = norm(w)
+    if low in PRONOUNS:
+        return True
+    if low in QUANTITY_HEADS:
+        return True
+    if low in DETERMINERS or low in AUX_FILLER or low in DAYS or low in FUNCTION_WORDS:
+        return False
+    return is_cap(w) or low in ROLE_NOUNS or low in SOURCE_NOUNS
+
+
+#: Characters read on either side of a cue for its speaker noun phrase.
+NP_WINDOW = 200
+
+
+#: np_left first reads this many characters; the rest of NP_WINDOW only when
+#: the phrase reaches further back.
+NP_SHORT = 64
+
+
+class _NeedMore(Exception):
+    """np_left read past the tokens of its short window."""
+
+
+class _Edge:
+    """Stands for a token before the short window: reading it raises."""
+
+    __slots__ = ()
+
+    def __getitem__(self, i: int) -> int:
+        raise _NeedMore
+
+
+# More edge tokens than any walk of np_left's goes back without reading a
+# token (the appositive search looks 25 tokens back), so that a walk reaches
+# index 0 only by reading an edge token.
+_EDGE_PAD: list[Any] = [_Edge()] * 32
+_SPACE_RE = regex.compile(r"\s")
+
+
+def np_left(doc: DocIndex, limit: int, pos: int) -> Pair | None:
+    """The speaker noun phrase that ends just before *pos* (rule ``speaker-left``).
+
+    Skips auxiliaries, adverbs and days between subject and cue ("Zakharova on
+    Friday indicated" -> "Zakharova"), then takes capitalised words, titles,
+    role nouns and the adjectives between them back to a determiner ("the
+    Russian foreign ministry"). An appositive is kept: "Sergey Lavrov, the
+    Russian foreign minister, said" -> "Sergey Lavrov, the Russian foreign
+    minister".
+
+    Most phrases end within a few words, so the tokens of the last NP_SHORT
+    characters are read first, after the first whitespace there (tokens
+    never hold whitespace, so from there on they are the tokens of the whole
+    window), behind edge tokens that raise when read; only then are all
+    NP_WINDOW characters read. The result is the same either way.
+    """
+    text = doc.text
+    lo = max(limit, pos - NP_WINDOW)
+    tail = _tail_words(doc, lo, pos, NP_SHORT)
+    if tail is not None:
+        try:
+            return _np_left(text, _EDGE_PAD + tail)
+        except _NeedMore:
+            pass
+    return _np_left(text, doc.tokens(lo, pos))
+
+
+def _tail_words(doc: DocIndex, lo: int, hi: int, short: int) -> list[Pair] | None:
+    """The tokens of ``text[lo:hi]`` that start after the first whitespace of
+    its last *short* characters: the same tokens as the whole window's last
+    ones (tokens never hold whitespace). None when the short window is not
+    shorter or holds no whitespace."""
+    if hi - short <= lo:
+        return None
+    space = _SPACE_RE.search(doc.text, hi - short, hi)
+    return None if space is None else doc.tokens(space.end(), hi)
+
+
+def last_token(doc: DocIndex, lo: int, hi: int) -> Pair | None:
+    """The last token of ``text[lo:hi]``, read from a short window first (as in np_left)."""
+    toks = _tail_words(doc, lo, hi, 24) or doc.tokens(lo, hi)
+    return toks[-1] if toks else None
+
+
+def _np_left(text: str, toks: list[Pair]) -> Pair | None:
+    i = len(toks) - 1
+    skipped = 0
+    while i >= 0 and skipped < 6:
+        w = text[toks[i][0] : toks[i][1]]
+        low = norm(w)
+        if low in AUX_FILLER or low in DAYS or (low.endswith("ly") and not is_cap(w) and len(low) > 4):
+            i -= 1
+            skipped += 1
+            continue
+        if low in ("on",) and skipped and text[toks[i + 1][0] : toks[i + 1][1]].lower() in DAYS:
+            i -= 1
+            skipped += 1
+            continue
+        break
+    if i < 0:
+        return None
+    # Rule ``parenthetical-label``: skip a short bracket before the cue:
+    # "Sen. Lindsey Graham (R-S.C.) told ..."
+    if text[toks[i][0] : toks[i][1]] == ")":
+        k = i
+        while k >= 0 and text[toks[k][0] : toks[k][1]] != "(" and i - k < 10:
+            k -= 1
+        if k > 0 and text[toks[k][0] : toks[k][1]] == "(":
+            i = k - 1
+    end_tok = toks[i]
+    w = text[end_tok[0] : end_tok[1]]
+    # Appositive: "..., the Russian foreign minister, said"
+    if w == ",":
+        return _appositive_left(text, toks, i)
+    if not _np_head(w):
+        return _common_noun_np(text, toks, i)
+    if norm(w) in PRONOUNS:
+        # "who" is kept as the mention ("Smith, who said ..."); coreference
+        # ties it to the noun phrase before it.
+        return end_tok
+    start = _expand_np_left(text, toks, i)
+    if start is None:
+        return None
+    a = toks[start][0]
+    # A proper name after a sentence-initial word that is not part of it
+    # ("But Peskov said"): drop leading conjunctions and adverbs.
+    return a, end_tok[1]
+
+
+def _common_noun_np(text: str, toks: list[Pair], i: int) -> Pair | None:
+    """Rule ``determiner-noun-subject``: 'Still, the fund warned that ...' --
+    a lower-case noun with a determiner at most three words before it."""
+    w = text[toks[i][0] : toks[i][1]]
+    low = norm(w)
+    if not (w.isalpha() and w.islower()) or low in FUNCTION_WORDS or low in AUX_FILLER or low in DAYS or low in DETERMINERS:
+        return None
+    if low.endswith(("ly", "ing")):
+        return None
+    for j in range(i - 1, max(-1, i - 4), -1):
+        v = text[toks[j][0] : toks[j][1]]
+        lv = norm(v)
+        if lv in DETERMINERS and lv != "that":
+            return toks[j][0], toks[i][1]
+        if not (v.isalpha() and v.islower()) or lv in FUNCTION_WORDS or lv in AUX_FILLER:
+            return None
+    return None
+
+
+LEADING_JUNK = frozenset("but and so yet however meanwhile still also then now later earlier in on at for from by with to".split())
+# Title abbreviations whose period stays inside a name: "Sen. Mark Ode", "Leonard E. Burman".
+DOTTED = frozenset("mr mrs ms dr sen rep gov gen lt col capt sgt st jr sr prof rev pres adm maj cmdr supt det insp".split())
+
+
+def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
+    """Index of the first token of the NP whose head is toks[i]."""
+    start = i
+    j = i - 1
+    pending = 0  # lowercase words taken tentatively ("foreign" in "the Russian foreign ministry")
+    while j >= 0:
+        w = text[toks[j][0] : toks[j][1]]
+        low = norm(w)
+        if w == "." and j > 0 and start == j + 1:
+            prev_w = text[toks[j - 1][0] : toks[j - 1][1]]
+            if norm(prev_w) in DOTTED or (len(prev_w) == 1 and prev_w.isupper()):
+                j -= 1
+                continue
+        if w in (".",) or (w in ",;:()\"“”'‘’—–" ) or w.isspace():
+            break
+        if low in DETERMINERS:
+            start = j
+            break
+        if low in ("'s", "’s") or w in ("'s", "’s"):
+            start = j
+            j -= 1
+            continue
+        if low == "of" and j > 0 and _np_token(text[toks[j - 1][0] : toks[j - 1][1]]):
+            j -= 1
+            pending += 1
+            continue
+        if _np_token(w) and low not in AUX_FILLER and low not in DAYS and low not in LEADING_JUNK:
+            start = j
+            pending = 0
+            j -= 1
+            continue
+        if low.endswith("'s") and w[:1].islower() and pending < 2:
+            # a possessive modifier: "the bank's chief economist"
+            pending += 1
+            j -= 1
+            continue
+        if w.islower() and w.isalpha() and pending < 2 and low not in AUX_FILLER and low not in PRONOUNS:
+            pending += 1
+            j -= 1
+            continue
+        break
+    # drop sentence-initial junk ("But Peskov")
+    while start < i and norm(text[toks[start][0] : toks[start][1]]) in LEADING_JUNK:
+        start += 1
+    # lowercase modifiers are kept only under a determiner or a capitalised word
+    first = text[toks[start][0] : toks[start][1]]
+    if first.islower() and norm(first) not in DETERMINERS and norm(first) not in ROLE_NOUNS | SOURCE_NOUNS:
+        while start < i and text[toks[start][0] : toks[start][1]].islower():
+            start += 1
+    return start
+
+
+def _appositive_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
+    """Rule ``appositive``: 'Name, role,' or 'Role, Name,' before a cue.
+
+    "Sergey Lavrov, the Russian foreign minister, said" and "Megan Hill,
+    senior associate at the institute, said" give 'Name, role'; "The state's
+    campaign chairman, Phil Lovas, said" gives 'role, Name'. One side must be
+    a proper name and the other must hold a role noun, title or determiner.
+    """
+    # the previous comma, within 25 tokens, with no sentence punctuation between
+    k = comma - 1
+    while k >= 0 and comma - k <= 25:
+        w = text[toks[k][0] : toks[k][1]]
+        if w == ",":
+            break
+        if w in (".", ";", ":", "!", "?", '"', "“", "”"):
+            return None
+        k -= 1
+    if k <= 0 or text[toks[k][0] : toks[k][1]] != ",":
+        return None
+    inner = [text[a:b] for a, b in toks[k + 1 : comma]]
+    if not inner or any(norm(w) in AUX_FILLER - {"also"} for w in inner):
+        return None
+    first = _np_head(text[toks[k - 1][0] : toks[k - 1][1]]) and norm(text[toks[k - 1][0] : toks[k - 1][1]]) not in PRONOUNS
+    if not first:
+        return None
+    n0 = _expand_np_left(text, toks, k - 1)
+    if n0 is None:
+        return None
+    outer_words = [text[a:b] for a, b in toks[n0:k]]
+    inner_role = norm(inner[0]) in DETERMINERS or any(norm(w) in ROLE_NOUNS or norm(w) in TITLES for w in inner)
+    inner_name = all(is_cap(w) or w in ".-'’" for w in inner) and is_cap(inner[0])
+    outer_role = any(norm(w) in ROLE_NOUNS or norm(w) in TITLES for w in outer_words)
+    outer_name = is_cap(outer_words[-1])
+    if not ((outer_name and inner_role) or (outer_role and inner_name)):
+        return None
+    return toks[n0][0], toks[comma - 1][1]
+
+
+def np_right(doc: DocIndex, pos: int, limit: int) -> Pair | None:
+    """The speaker noun phrase that starts at *pos* (rule ``speaker-right``).
+
+    "said Peskov." -> "Peskov"; "said the Kremlin spokesman, Dmitry Peskov."
+    -> "the Kremlin spokesman, Dmitry Peskov"; "said he" -> "he".
+    """
+    text = doc.text
+    toks = doc.tokens(pos, min(limit, pos + NP_WINDOW))
+    if not toks:
+        return None
+    w0 = text[toks[0][0] : toks[0][1]]
+    low0 = norm(w0)
+    if low0 in PRONOUNS and low0 not in ("it", "who", "you"):
+        return toks[0]
+    i = 0
+    # "said Then Jack Lawton": leading adverbs and conjunctions are not the speaker
+    while i < len(toks) - 1 and norm(text[toks[i][0] : toks[i][1]]) in LEADING_JUNK:
+        i += 1
+    first = i
+    if norm(text[toks[i][0] : toks[i][1]]) in DETERMINERS:
+        low0 = norm(text[toks[i][0] : toks[i][1]])
+        i += 1
+    end = None
+    lower_run = 0
+    while i < len(toks):
+        w = text[toks[i][0] : toks[i][1]]
+        low = norm(w)
+        # "Mrs. Griffin", "Leonard E. Burman": the period stays in the name
+        if w == "." and end == i - 1 and i + 1 < len(toks):
+            prev = text[toks[i - 1][0] : toks[i - 1][1]]
+            if (norm(prev) in DOTTED or (len(prev) == 1 and prev.isupper())) and is_cap(text[toks[i + 1][0] : toks[i + 1][1]]):
+                i += 1
+                continue
+        if _np_token(w) and low not in DAYS:
+            end = i
+            lower_run = 0
+        elif low in ("of", "'s", "’s", "&") and end is not None:
+            pass
+        elif w.islower() and w.isalpha() and low not in AUX_FILLER and low not in PRONOUNS and lower_run < 2 and (i == first or low0 in DETERMINERS):
+            lower_run += 1
+        else:
+            break
+        i += 1
+    if end is None:
+        return None
+    span = (toks[first][0], toks[end][1])
+    # Rule ``appositive-right``: "said Victor Cha, a Korea scholar at the
+    # Center for Strategic Studies." -- an appositive that runs to the end of
+    # the sentence belongs to the speaker.
+    m = _APPOSITIVE_RIGHT_RE.match(text, span[1], limit)
+    if m is not None and is_cap(text[span[0]]):
+        return span[0], m.end(1)
+    # appositive after a role: "the Kremlin spokesman, Dmitry Peskov"
+    j = end + 1
+    if j + 1 < len(toks) and text[toks[j][0] : toks[j][1]] == "," and is_cap(text[toks[j + 1][0] : toks[j + 1][1]]):
+        k = j + 1
+        while k + 1 < len(toks) and is_cap(text[toks[k + 1][0] : toks[k + 1][1]]):
+            k += 1
+        after = text[toks[k][1] : toks[k][1] + 2].lstrip()
+        if not after or after[0] in ".,;":
+            span = (span[0], toks[k][1])
+    return span
+
+
+_APPOSITIVE_RIGHT_RE = regex.compile(
+    r",\s+((?:a|an|the|his|her|its|their|our|(?!\p{Ll}+(?:ly|ing)\b)(?!(?:in|at|on|with|by|for|from|as|to|and|but|then|still)\b)\p{Ll}+)\b[^.;:!?\"“”'‘’\n]{0,200}?[\w)])(?=\s*(?:[.;!?]|$))",
+    regex.V1
+)
+
+

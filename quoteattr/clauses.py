@@ -1,0 +1,375 @@
+"""Reported clauses after a cue, and where they end (rules ``drop-that``,
+``cut-trailing-source``, ``cut-next-attribution``,
+``cut-coordinated-predicate``, ``cut-concession``, ``dash-elaboration``,
+``clause-shape``).
+
+:class:`ClauseReader` reads the clause that a cue reports, from an offset to
+the end of its sentence, cut where the writer's own words or a new
+attribution begin. The offsets where clauses are cut are found once per
+document. The cue frames (which verbs take an addressee, a clause, an
+object) are the package lexicon ``cue_frames.txt``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+import regex
+
+from .candidates import trim
+from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
+from .index import DocIndex
+from .lexicons import load_rows, load_set
+from .registry import Rule, Stage, declare
+
+__all__ = [
+    "ADJUNCT_RE",
+    "AUDIENCE_NOUNS",
+    "CLAUSAL_CUES",
+    "CUE_FRAMES",
+    "DESCRIBE_CUES",
+    "INFINITIVE_CUES",
+    "MAX_CLAUSE",
+    "NP_OBJECT_CUES",
+    "OBJECT_ATTRIBUTION_CUES",
+    "OBJECT_CUES",
+    "THAT_RE",
+    "TRAILING",
+    "VERBLIKE",
+    "WORD_RE",
+    "ClauseReader",
+    "clause_ok",
+    "coordinated_cuts",
+    "last_nonspace",
+    "looks_like_clause",
+    "skip_adjuncts",
+    "skip_object",
+    "skip_ws",
+]
+
+Pair = tuple[int, int]
+
+declare(Rule.DROP_THAT, Stage.CLAUSE, example="said that ⟦the bridge would reopen⟧", summary="the leading 'that' is not part of the content")
+declare(Rule.CUT_TRAILING_SOURCE, Stage.CLAUSE, example="Kim said ⟦the port would close⟧, according to the local radio.",
+        summary="a clause ends before a source phrase that belongs to the reporter")
+declare(Rule.CUT_NEXT_ATTRIBUTION, Stage.CLAUSE, example="The mayor said ⟦the bridge was safe⟧, but she said ⟦the tunnel was not⟧.",
+        summary="a clause ends where a coordinated cue starts an attribution of its own")
+declare(Rule.CUT_COORDINATED_PREDICATE, Stage.CLAUSE, example="Kim has said ⟦he opposes the toll⟧, but has admitted that …",
+        summary="a clause ends before ', but has …' whose subject is the speaker again")
+declare(Rule.CUT_CONCESSION, Stage.CLAUSE, example="claimed ⟦it was smart⟧, although he refused …",
+        summary="a clause ends before ', although …' or '; …' that the writer adds")
+declare(Rule.DASH_ELABORATION, Stage.CLAUSE, example="the port faced ⟦\"grave risks\"⟧ - namely floods",
+        summary="a clause ends before a spaced dash that opens the writer's elaboration")
+declare(Rule.CLAUSE_SHAPE, Stage.CLAUSE, example="ordered the demolition gives nothing; says ⟦an internal review shows no one …⟧",
+        summary="without 'that', a cue outside the clause-taking list needs a clause: a subject pronoun or a finite verb")
+
+#: lemma -> complement frames (lexicons/cue_frames.txt)
+CUE_FRAMES = {row[0]: frozenset(row[1].split(",")) for row in load_rows("cue_frames.txt")}
+
+
+def _frame(name: str) -> frozenset[str]:
+    """The cue lemmas with complement frame *name* (see cue_frames.txt)."""
+    return frozenset(lemma for lemma, frames in CUE_FRAMES.items() if name in frames)
+
+AUDIENCE_NOUNS = load_set("audience_nouns.txt")
+# Lemmas of cue verbs that take the addressee as object: "told reporters that".
+OBJECT_CUES = _frame("addressee")
+# Lemmas of cues whose object is described by a quoted phrase: 'described it as
+# a "robbery"', 'calling it "daylight robbery"'.
+DESCRIBE_CUES = _frame("describe")
+# Cues before "to" + verb: 'Russia has threatened to retaliate' (low confidence).
+INFINITIVE_CUES = _frame("infinitive")
+# Cue types (see cues.py) that behave like a finite reporting verb.
+VERBLIKE = frozenset({"verb", "verb-object", "phrasal", "passive"})
+# Words that cannot begin a reported clause ("said to", "told of", "said so").
+BAD_CLAUSE_START = frozenset(
+    "to about for of with by from into so nothing something anything goodbye hello yes no thanks thank "
+    "as than and or".split()
+)
+# Sentence punctuation trimmed from the end of indirect content.
+TRAILING = " \t\r\n\u00a0,;:"
+DASHES = "—–-"
+
+WORD_RE = regex.compile(r"[\w\p{M}]+(?:[-'’.][\w\p{M}]+)*", regex.V1)
+# "according to", "as reported by" and friends must come from cues.py's phrase
+# list; this regex finds the comma-delimited adjuncts that follow a cue and
+# precede the clause: "said in a statement that", "told CNN on Sunday that".
+ADJUNCT_RE = regex.compile(
+    r"""\s*(?:,\s*)?(?:
+        (?:on|last|this|early|late)\s+(?:\p{Lu}\w+|week|month|year|night|morning|weekend)(?:\s+(?:morning|afternoon|evening|night))?
+      | (?:in|during|at|on)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview|conference|briefing|speech|tweet|post|letter|email|meeting|hearing|call|broadcast|appearance|address|rally|video|release|message|radio|television|show|op-ed|event|summit)
+          (?:\s+(?:with|on|to|in|at|from)\s+(?:the\s+)?(?:[\p{Lu}\d][\w.&'’-]*\s*){1,4})?
+      | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently|again|also|repeatedly|publicly|privately|previously|separately|then)
+      | (?:on|via)\s+(?:twitter|facebook|x|instagram|television|tv|radio|cnn|fox\s+news|msnbc)
+    )\s*,?""",
+    regex.V1 | regex.X | regex.I,
+)
+
+
+MAX_CLAUSE = 2000
+THAT_RE = regex.compile(r"(?i)that\b\s*")
+
+
+
+def skip_adjuncts(text: str, pos: int, limit: int) -> int:
+    """Skip "on Tuesday", "in a statement", ", in an interview with CNN," after a cue."""
+    for _ in range(4):
+        m = ADJUNCT_RE.match(text, pos, limit)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+def skip_object(doc: DocIndex, pos: int, limit: int, lemma: str = "tell") -> int:
+    """Skip the addressee of "told reporters", "assured him", "told the BBC"."""
+    text = doc.text
+    toks = doc.tokens(pos, min(limit, pos + 120))
+    if not toks:
+        return pos
+    # "told reporters that": if "that" comes within 8 tokens, jump to it.
+    for k, (a, b) in enumerate(toks[:9]):
+        if text[a:b].lower() == "that":
+            return a
+        if text[a:b] in (",", ":", '"', "“"):
+            break
+    w = text[toks[0][0] : toks[0][1]]
+    low = norm(w)
+    if low in ("him", "her", "them", "us", "me", "you", "reporters", "journalists") or low in AUDIENCE_NOUNS:
+        return toks[0][1]
+    # Only "tell" always has an addressee ("told Reuters the plan was dead");
+    # "warned U.S. relations could ..." has none.
+    if lemma != "tell":
+        return pos
+    span = np_right(doc, toks[0][0], limit)
+    if span is not None and not norm(w) in PRONOUNS:
+        return span[1]
+    return pos
+
+
+class ClauseReader:
+    """Reads reported clauses of one document.
+
+    Args:
+        doc: the document's index.
+    """
+
+    def __init__(self, doc: DocIndex) -> None:
+        self.doc = doc
+        self._cuts: list[int] | None = None
+        #: ``(cue start, cut offset)`` of rule ``cut-next-attribution``
+        #: (set once the cues' subjects can be read: see :func:`coordinated_cuts`)
+        self.next_cue_cuts: Sequence[Pair] = ()
+
+    def clause_cuts(self) -> list[int]:
+        """Offsets where rules cut-trailing-source, cut-coordinated-predicate,
+        cut-concession and dash-elaboration end a clause, outside quotes
+        (found once per document)."""
+        if self._cuts is None:
+            self._cuts = [c for c in _clause_cuts(self.doc.text) if self.doc.region_at(c) is None]
+        return self._cuts
+
+    def clause(self, a: int, sent_end: int) -> Pair | None:
+        """The reported clause from *a* to the end of its sentence.
+
+        Drops a leading "that" (rule ``drop-that``) and trailing punctuation; runs
+        on to the end of a quote that the clause opens and that goes past the
+        sentence end (a quote of several sentences).
+        """
+        text, doc = self.doc.text, self.doc
+        a = skip_ws(text, a, sent_end)
+        m = THAT_RE.match(text, a, min(sent_end, a + 6))
+        if m:
+            a = m.end()
+        # A reported clause runs to the end of its sentence, but no further than
+        # MAX_CLAUSE characters: this keeps a megabyte "sentence" linear.
+        b = min(sent_end, a + MAX_CLAUSE)
+        r = doc.region_at(a)
+        if r is not None and r.outer[0] == a:
+            b = max(b, r.outer[1])
+        for r in doc.regions_starting_in(a, b):
+            if r.outer[1] > b:
+                b = r.outer[1]
+        b = self._cut_clause(a, b)
+        b = self._cut_at_next_cue(a, b)
+        a, b = trim(text, a, b, TRAILING)
+        if b > a and text[b - 1] == "." and not text[max(a, b - 4) : b - 1].isupper():
+            b -= 1
+        if b <= a:
+            return None
+        return a, b
+
+    def _cut_at_next_cue(self, a: int, b: int) -> int:
+        cuts = self.next_cue_cuts
+        i = bisect.bisect_right(cuts, (a, len(self.doc.text)))
+        while i < len(cuts) and cuts[i][0] < b:
+            if cuts[i][1] > a:
+                return cuts[i][1]
+            i += 1
+        return b
+
+    def _cut_clause(self, a: int, b: int) -> int:
+        cuts = self.clause_cuts()
+        i = bisect.bisect_left(cuts, a)
+        return cuts[i] if i < len(cuts) and cuts[i] < b else b
+
+    def content_parts(self, a: int, b: int) -> list[Pair]:
+        """Content parts for [a, b): a wholly quoted stretch loses its marks."""
+        text = self.doc.text
+        r = self.doc.region_at(a)
+        if r is not None and r.outer[0] == a and r.outer[1] >= b - 1 and r.close is not None:
+            return [trim(text, pa, pb) for pa, pb in r.parts if trim(text, pa, pb)[0] < trim(text, pa, pb)[1]] or [(a, b)]
+        return [(a, b)]
+
+
+# Rule ``cut-trailing-source``: a reported clause ends before a source phrase
+# that belongs to the reporter: "... would be unacceptable, according to TASS."
+# or "... "specific measures," which according to the BBC ...".
+# Rule ``cut-coordinated-predicate``: it also ends before ", but has ..." whose
+# subject is the speaker again: "said he doesn't want X, but has discussed Y".
+# Rule ``cut-concession``: and before ", although ..." or "; ..." that the
+# writer adds: "claimed it was smart, although he refused to ...".
+# Rule ``dash-elaboration``: and before a spaced dash that opens the writer's
+# elaboration: 'would "take measures" - namely expelling diplomats'.
+_CUT_SOURCE = r"(?=according\s+to\b|as\s+reported\s+by\b|as\s+quoted\s+by\b)"
+_CUT_ELABORATION = r"(?=(?:namely|including|such\s+as|i\.e\.|e\.g\.|especially|particularly|mainly)\b)"
+# The cuts that open with punctuation ...
+_CUT_RE = regex.compile(
+    r""",\s*(?:which\s+)?""" + _CUT_SOURCE + r"""
+      | ,\s+(?:but|and|yet)\s+(?=(?:has|have|had|also|later|then|is|was|will|would)\s)
+      | ,\s+(?=(?:although|though|even\s+though|whereas)\s)
+      | ;\s""",
+    regex.X | regex.I,
+)
+# ... and those that open with whitespace (" which according to", " - namely"),
+# found by the word or dash after the whitespace: a pattern that starts with
+# \s+ is tried at every space of the text, which made one scan cost as much
+# as all the others. _clause_cuts moves each start back over the whitespace.
+_CUT_AFTER_SPACE_RE = regex.compile(
+    r"(?<=\s)(?:which\s+" + _CUT_SOURCE + r"|[—–-]{1,2}\s+" + _CUT_ELABORATION + ")",
+    regex.I,
+)
+_SPACES_BEFORE_RE = regex.compile(r"\s+", regex.REVERSE)
+
+
+
+def _clause_cuts(text: str) -> list[int]:
+    """Where rules cut-trailing-source, cut-coordinated-predicate,
+    cut-concession and dash-elaboration end a clause: the starts that one
+    left-to-right scan with the alternation of both patterns would give
+    (matches do not overlap; a whitespace opening starts at the first space
+    of its run that the previous match left)."""
+    found = [(m.start(), m.start(), m.end()) for m in _CUT_RE.finditer(text, concurrent=False)]
+    for m in _CUT_AFTER_SPACE_RE.finditer(text, concurrent=False):
+        run = _SPACES_BEFORE_RE.match(text, 0, m.start())
+        found.append((run.start() if run is not None else m.start(), m.start(), m.end()))
+    found.sort()
+    out: list[int] = []
+    last = 0
+    for first, core, end in found:
+        start = max(first, last)
+        if first == core:  # punctuation: the match starts where it starts
+            if start > first:
+                continue
+        elif start >= core:  # no whitespace of its own left before the word or dash
+            continue
+        out.append(start)
+        last = end
+    return out
+
+
+# Rule ``cut-next-attribution``: a clause ends where a coordinated cue starts
+# an attribution of its own: "said he would review the plan, and suggested
+# that ...", "..., but he said witnesses saw a gun", "..., citing the risk".
+_BEFORE_NEXT_CUE_RE = regex.compile(
+    r"(?r)(?:[,;]\s*(?:(?:and|but)\s+)?(?:(?:he|she|they|it|we|i)\s+)?|\s+(?:and|but)\s+(?:(?:he|she|they|it|we|i)\s+)?)(?:(?:also|later|then|has|have|had)\s+)*$",
+    regex.I,
+)
+
+
+_BEFORE_NEW_SUBJECT_RE = regex.compile(r"(?r)[,;]\s*(?:(?:and|but|while|whereas|yet)\s+)?$", regex.I)
+
+
+def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> list[Pair]:
+    """``(cue start, cut offset)`` for every cue that opens a coordinated
+    attribution (rule ``cut-next-attribution``), found once per document.
+
+    *subject* gives the speaker noun phrase before a cue start (``np_left``
+    within the cue's sentence)."""
+    out = []
+    text = doc.text
+    for c in doc.cues:
+        if c.type not in VERBLIKE or doc.region_at(c.start) is not None:
+            continue
+        m = _BEFORE_NEXT_CUE_RE.search(text, max(0, c.start - 40), c.start)
+        if m is None and c.form_kind != "gerund":
+            # ", but Afghan Ambassador Hamdullah Mohib says ..." -- a new
+            # subject after a comma and a conjunction (no comma or semicolon
+            # before the cue: no such subject, and no need to look for one)
+            lo = max(0, c.start - NP_WINDOW - 20)
+            if text.find(",", lo, c.start) == -1 and text.find(";", lo, c.start) == -1:
+                continue
+            sp = subject(c.start)
+            if sp is not None:
+                m = _BEFORE_NEW_SUBJECT_RE.search(text, max(0, sp[0] - 20), sp[0])
+            if m is not None:
+                out.append((c.start, m.start()))
+            continue
+        if m is None or (m.group().strip()[:1] not in (",", ";") and c.form_kind == "gerund"):
+            continue
+        out.append((c.start, m.start()))
+    return out
+
+
+def last_nonspace(text: str, lo: int, pos: int) -> int:
+    """The offset after the last non-space character in text[lo:pos]."""
+    while pos > lo and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def skip_ws(text: str, a: int, limit: int) -> int:
+    while a < limit and text[a].isspace():
+        a += 1
+    return a
+
+
+def clause_ok(text: str, a: int, b: int) -> bool:
+    """A reported clause has two words or more and does not start with "to", "about", ..."""
+    ws = WORD_RE.findall(text, a, min(b, a + 200), concurrent=False)
+    if len(ws) < 2:
+        return False
+    return ws[0].lower() not in BAD_CLAUSE_START
+
+
+# Cue verbs whose object is usually a noun phrase, not a clause: "slammed the
+# U.S. for refusing", "ordered the seizure of". They report a clause only
+# with "that".
+NP_OBJECT_CUES = _frame("np-object")
+# Cue verbs whose noun-phrase object is itself the reported message:
+# "blasted him for not paying taxes", "called for an inquiry", "denied the
+# report" (rule ``subject-cue-object``). "ordered the demolition" is an act.
+OBJECT_ATTRIBUTION_CUES = _frame("object-message")
+# Cue verbs that report a clause even without "that": "says an internal
+# review shows no one ...". Other cues need "that" or a clause shape.
+CLAUSAL_CUES = _frame("clausal")
+# Finite verbs and auxiliaries that show that words after a cue form a clause.
+FINITE = frozenset(
+    "is was are were be been am has have had will would could can may might must shall should does did do "
+    "isn't wasn't aren't weren't won't wouldn't couldn't can't didn't doesn't don't hasn't haven't hadn't".split()
+)
+_SUBJECT_PRONOUNS = frozenset("he she it they we i there you".split())
+
+
+def looks_like_clause(text: str, a: int, b: int) -> bool:
+    """Rule ``clause-shape``: a clause reported without "that" starts with a
+    subject pronoun, or has a finite verb among its first twelve words
+    ("the USA would be able ..."); "the seizure of two mansions" has none."""
+    ws = [w.lower().replace("’", "'") for w in WORD_RE.findall(text, a, min(b, a + 150), concurrent=False)[:12]]
+    if not ws:
+        return False
+    if ws[0] in _SUBJECT_PRONOUNS or ws[0].endswith(("'s", "'re", "'ll", "'d")):
+        return True
+    return any(w in FINITE or (w.endswith("ed") and len(w) > 4) or w.endswith("n't") for w in ws[1:])
+

@@ -1,0 +1,245 @@
+"""The state the reporting patterns of the rule engine share for one document.
+
+:class:`Finder` holds the document's :class:`~quoteattr.index.DocIndex`, the
+clause reader, the candidates proposed so far and what they used (regions,
+cues, sentences), and the helpers more than one pattern calls. The patterns
+themselves are functions in :mod:`quoteattr.patterns_regions` and
+:mod:`quoteattr.patterns_cues`; :mod:`quoteattr.rules` runs them.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .candidates import Candidate, trim
+from .chunker import (
+    AUX_FILLER,
+    DETERMINERS,
+    PRONOUNS,
+    QUANTITY_HEADS,
+    ROLE_NOUNS,
+    is_cap,
+    last_token,
+    norm,
+    np_left,
+    np_right,
+)
+from .clauses import (
+    FINITE,
+    OBJECT_CUES,
+    THAT_RE,
+    TRAILING,
+    VERBLIKE,
+    ClauseReader,
+    clause_ok,
+    coordinated_cuts,
+    skip_adjuncts,
+    skip_object,
+    skip_ws,
+)
+from .cues import CueMatch
+from .index import DocIndex
+from .marks import QuoteRegion
+from .registry import Rule
+from .text import TOKEN_RE
+
+__all__ = ["Finder", "speaker_bonus"]
+
+Pair = tuple[int, int]
+
+#: Added to a rule's base confidence: no speaker found, a pronoun, a name.
+NO_SPEAKER = -0.2
+PRONOUN_SPEAKER = 0.0
+NAMED_SPEAKER = 0.05
+
+_TO_QUOTE_RE = regex.compile(r"[ \t]*[,:][ \t]*[\"“‘'«„]")
+
+
+def speaker_bonus(text: str, sp: Pair | None) -> float:
+    """What a speaker adds to a base confidence: a name more than a pronoun,
+    no speaker a penalty ('"Q," Lavrov said.' 0.95, '"Q," he said.' 0.9)."""
+    if sp is None:
+        return NO_SPEAKER
+    return PRONOUN_SPEAKER if norm(text[sp[0] : sp[1]]) in PRONOUNS else NAMED_SPEAKER
+
+
+class Finder:
+    """All candidates of one document, and what proposing them used."""
+
+    def __init__(self, doc: DocIndex) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.clauses = ClauseReader(doc)
+        self._subjects: dict[int, Pair | None] = {}
+        self.clauses.next_cue_cuts = coordinated_cuts(doc, self.subject_before)
+        self.used_cues: set[int] = set()
+        self.cued_sentences: set[int] = set()  # starts of sentences holding a candidate's cue
+        self.used_regions: set[int] = set()
+        self.out: list[Candidate] = []
+
+    # --- lookups -----------------------------------------------------------------
+    def subject_before(self, pos: int) -> Pair | None:
+        """``np_left`` from the start of the sentence holding *pos* (memoised:
+        rules ``cut-next-attribution`` and ``subject-cue-clause`` both ask)."""
+        if pos not in self._subjects:
+            self._subjects[pos] = np_left(self.doc, self.doc.sentence(pos)[0], pos)
+        return self._subjects[pos]
+
+    def region_parts(self, r: QuoteRegion) -> list[Pair]:
+        """A region's parts without the spaces at their ends."""
+        parts = [trim(self.text, a, b) for a, b in r.parts]
+        return [p for p in parts if p[0] < p[1]]
+
+    # --- proposing ------------------------------------------------------------------
+    def add(self, parts: list[Pair], rule: Rule, conf: float, cue: CueMatch | None = None, speaker: Pair | None = None) -> None:
+        """Propose a candidate (empty parts are dropped; confidence at most 1)."""
+        # (copied to its exact size: a comprehension leaves room for four)
+        parts = [p for p in parts if p[0] < p[1]].copy()
+        if not parts:
+            return
+        self.out.append(
+            Candidate(
+                parts=parts,
+                rule=rule,
+                confidence=min(1.0, conf),
+                cue=None if cue is None else (cue.start, cue.end),
+                cue_class=None if cue is None else cue.cue_class,
+                speaker=speaker,
+            )
+        )
+        if cue is not None:
+            self.used_cues.add(cue.start)
+            self.cued_sentences.add(self.doc.sentence(cue.start)[0])
+
+    def use_region(self, r: QuoteRegion) -> None:
+        self.used_regions.add(self.doc.region_index(r))
+
+    # --- shared by several patterns ---------------------------------------------
+    def cue_after(self, r: QuoteRegion, limit: int) -> tuple[CueMatch, Pair | None, Rule, int] | None:
+        """A cue right after a quote: ', X said' or ', said X' (nothing else between).
+
+        Rule ``forward-attachment``: a cue followed by a comma or colon and
+        another quote belongs to that quote when the first quote ended a
+        sentence: '"... change." She adds, "What kind of genius ..."'.
+        """
+        text = self.text
+        qb = r.outer[1]
+        content_end = text[max(0, r.end - 4) : r.end].rstrip()
+        ends_sentence = content_end.endswith((".", "!", "?")) and not content_end.endswith("...")
+        # Rule ``new-sentence-cue``: '... as "a costly mistake." He said the
+        # city had spent ...' -- a quote that ends with a full stop does not
+        # take the cue of the next sentence.
+        if content_end.endswith(".") and self.doc.sentence(skip_ws(text, qb, limit))[0] >= qb:
+            return None
+        for cue in self.doc.cues_between(qb, limit):
+            gap = text[qb : cue.start]
+            if len(gap) > 200 or "\n" in gap.strip(" \t,"):
+                return None
+            if cue.type not in VERBLIKE:
+                return None
+            if gap.strip(" \t\u00a0,") == "":
+                # '"Q," said Peskov.' / '"Q," he said'  (cue first)
+                sp = np_right(self.doc, skip_ws(text, cue.end, limit), limit)
+                if sp is None:
+                    return None
+                return cue, sp, Rule.QUOTE_CUE_SPEAKER, sp[1]
+            return self._speaker_cue_after(qb, cue, limit, ends_sentence and "," not in gap)
+        return None
+
+    def _speaker_cue_after(self, qb: int, cue: CueMatch, limit: int, check_forward: bool) -> tuple[CueMatch, Pair | None, Rule, int] | None:
+        """'"Q," Lavrov told journalists.': the speaker before the cue."""
+        text = self.text
+        sp = np_left(self.doc, qb, cue.start)
+        if sp is None or text[qb : sp[0]].strip(" \t\u00a0,") != "":
+            return None
+        end = cue.end
+        if cue.lemma in OBJECT_CUES and cue.type == "verb":
+            end = skip_object(self.doc, skip_ws(text, cue.end, limit), limit, cue.lemma)
+        # the cue must not go on to report a clause of its own:
+        # '"... health." Mr. Miles affirmed that he would do well.'
+        after = skip_ws(text, skip_adjuncts(text, end, limit), limit)
+        if THAT_RE.match(text, after, min(limit, after + 6)):
+            return None
+        if check_forward:
+            after = skip_adjuncts(text, end, limit)
+            if _TO_QUOTE_RE.match(text, after, min(len(text), after + 6)):
+                return None
+        return cue, sp, Rule.QUOTE_SPEAKER_CUE, end
+
+    def noun_context(self, cue: CueMatch, sa: int) -> bool:
+        """True when the words before a base or -s cue form make it a noun.
+
+        "the rules", "Trump's claims", "a state law" are nouns; a base form
+        reads as a verb only after a modal, "to", "n't" or a plural or
+        first/second person subject ("they claim", "will say", "did not say").
+        """
+        text = self.text
+        # "power plant rules could lead ...": a finite verb right after the
+        # cue word makes the cue word its subject noun.
+        nxt = TOKEN_RE.search(text, cue.end, min(len(text), cue.end + 20))
+        if nxt is not None and norm(nxt.group()) in FINITE:
+            return True
+        last = last_token(self.doc, max(sa, cue.start - 60), cue.start)
+        if last is None:
+            return cue.form_kind == "base"
+        w = text[last[0] : last[1]]
+        prev = norm(w)
+        if prev in DETERMINERS - {"that"} or prev.endswith("'s") or prev in ("new", "old", "own", "recent", "latest", "first"):
+            return True
+        if cue.form_kind == "base":
+            if prev in FINITE or prev in ("to", "not", "never", "also", "i", "we", "you", "they", "who") or prev.endswith("n't"):
+                return False
+            plural_subject = (
+                (prev.endswith("s") and prev not in AUX_FILLER)
+                or prev in QUANTITY_HEADS
+                or prev in ROLE_NOUNS
+                or prev in ("people", "men", "women", "children", "police", "staff", "public", "they")
+                or is_cap(w)
+            )
+            return not plural_subject
+        return False
+
+    def ends_clause(self, pos: int, sb: int) -> bool:
+        """True when only adjuncts and final punctuation follow *pos* in the sentence."""
+        text = self.text
+        p = skip_ws(text, skip_adjuncts(text, pos, sb), sb)
+        if p >= sb or text[p] in ",;":
+            return True
+        return text[p] in ".!?" and skip_ws(text, p + 1, sb) >= sb
+
+    def clause_before(self, cue: CueMatch, sp: Pair, sa: int, comma: int, rule: Rule, base: float) -> None:
+        """Propose the clause that ends at *comma* before the cue ('Moscow will respond, Peskov said')."""
+        text = self.text
+        a = sa
+        # the clause may be a quote that began in an earlier sentence
+        r = self.doc.region_at(max(sa, comma - 1))
+        if r is not None and r.outer[0] < a:
+            a = r.outer[0]
+        a, b = trim(text, a, comma, TRAILING)
+        if b <= a or not clause_ok(text, a, b):
+            return
+        parts = self.clauses.content_parts(a, b)
+        self.add(parts, rule, base + speaker_bonus(text, sp), cue, sp)
+
+    def sentence_subject(self, sa: int, limit: int) -> Pair | None:
+        """The subject of the sentence: the noun phrase before its first cue
+        verb, or its first noun phrase (after a leading participial phrase)."""
+        text = self.text
+        sa = max(sa, limit - 400)  # the subject is near: keeps long sentences linear
+        for c in self.doc.cues_between(sa, limit):
+            if c.type in VERBLIKE and c.form_kind != "gerund":
+                sp = np_left(self.doc, sa, c.start)
+                if sp is not None:
+                    return sp
+        toks = self.doc.tokens(sa, limit)
+        # first NP of the sentence, skipping a leading participial phrase
+        k = 0
+        if toks and text[toks[0][0] : toks[0][1]].lower().endswith("ing"):
+            commas = [i for i, t in enumerate(toks) if text[t[0] : t[1]] == ","]
+            if commas:
+                k = commas[0] + 1
+        if k < len(toks):
+            sp = np_right(self.doc, toks[k][0], limit)
+            if sp is not None:
+                return sp
+        return None

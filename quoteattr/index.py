@@ -1,0 +1,162 @@
+"""The per-document index: the facts every stage reads, computed once.
+
+:class:`DocIndex` holds the paragraphs and sentences of an
+:class:`~quoteattr.annotations.Annotation`, the outermost quoted regions
+(paired by :func:`quoteattr.marks.find_quotes`, nowhere else), the cues
+that start outside every quote, and one token table. It answers the
+lookups the stages share: the sentence, paragraph or region at an offset,
+the cues between two offsets, whether an offset is inside a quote, and the
+tokens between two offsets.
+
+Tokens are those of :data:`quoteattr.text.TOKEN_RE`, the package's one
+token regex, read for the window asked for (:meth:`DocIndex.tokens`). The
+token table is virtual on purpose: a table of the whole document, even one
+filled a paragraph at a time on first use, made the rule engine 40% slower
+on PolNeAR dev (it tokenised every paragraph with a cue: 100,000 tokens,
+where the windows next to cues hold a tenth of that) and would hold about
+1.6 bytes per input byte on a 10 MB document, whose tracemalloc peak is
+already just under the bound of 10.
+
+Example:
+    >>> from quoteattr.marks import find_quotes
+    >>> from quoteattr.text import segment
+    >>> ann = segment('"We will respond," Peskov said. He left.')
+    >>> idx = DocIndex(ann, find_quotes(ann.text, ann.paragraphs)[0])
+    >>> idx.in_quote(3), idx.in_quote(25), idx.sentence(36)
+    (True, False, (32, 40))
+    >>> [ann.text[a:b] for a, b in idx.tokens(19, 31)], [c.lemma for c in idx.cues]
+    (['Peskov', 'said', '.'], ['say'])
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from .annotations import Annotation
+from .cues import CueMatch, find_cues, is_cue_wall
+from .marks import QuoteRegion
+from .text import TOKEN_RE
+
+__all__ = ["DocIndex", "Spans", "scan_tokens"]
+
+Pair = tuple[int, int]
+
+def scan_tokens(text: str, a: int, b: int) -> list[Pair]:
+    """The tokens of ``text[a:b]`` scanned alone (the window's ends cut tokens)."""
+    # (concurrent=False keeps the GIL: see the docstring of quoteattr.text)
+    return [m.span() for m in TOKEN_RE.finditer(text, a, b, concurrent=False)]
+
+
+class Spans:
+    """Sorted, non-overlapping ``(start, end)`` spans, looked up by offset."""
+
+    def __init__(self, spans: Sequence[Pair]) -> None:
+        self.spans = list(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.ends = [b for _, b in self.spans]
+
+    def at(self, pos: int) -> Pair | None:
+        """The span holding *pos*, or None."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.ends[i]:
+            return self.spans[i]
+        return None
+
+
+class DocIndex:
+    """Paragraphs, sentences, quoted regions, cues and tokens of one document.
+
+    Args:
+        ann: the annotation (text, paragraphs, sentences).
+        regions: every quoted region of :func:`quoteattr.marks.find_quotes`.
+    """
+
+    def __init__(self, ann: Annotation, regions: list[QuoteRegion]) -> None:
+        self.text = ann.text
+        self.sents = Spans(ann.sentences)
+        self.paras = Spans(ann.paragraphs)
+        #: the outermost regions, in text order (they never overlap)
+        self.regions = [r for r in regions if r.depth == 0]
+        self.region_starts = [r.outer[0] for r in self.regions]
+        self.region_ends = [r.outer[1] for r in self.regions]
+        self._region_index = {id(r): i for i, r in enumerate(self.regions)}
+        #: the cues that start outside every quote, in text order
+        self.cues = self._cues_outside_quotes()
+        self.cue_starts = [c.start for c in self.cues]
+
+    # --- sentences and paragraphs ---------------------------------------------
+    def sentence(self, pos: int) -> Pair:
+        """The sentence at *pos*, else its paragraph, else ``(pos, pos)``."""
+        return self.sents.at(pos) or self.paras.at(pos) or (pos, pos)
+
+    def paragraph(self, pos: int) -> Pair:
+        """The paragraph at *pos*, else the whole text."""
+        return self.paras.at(pos) or (0, len(self.text))
+
+    # --- quoted regions -------------------------------------------------------
+    def region_at(self, pos: int) -> QuoteRegion | None:
+        """The outermost region whose marks enclose *pos*."""
+        i = bisect.bisect_right(self.region_starts, pos) - 1
+        if i >= 0 and pos < self.region_ends[i]:
+            return self.regions[i]
+        return None
+
+    def in_quote(self, pos: int) -> bool:
+        """True when *pos* lies inside an outermost region (marks included)."""
+        i = bisect.bisect_right(self.region_starts, pos) - 1
+        return i >= 0 and pos < self.region_ends[i]
+
+    def region_index(self, r: QuoteRegion) -> int:
+        """The position of outermost region *r* in :attr:`regions`."""
+        return self._region_index[id(r)]
+
+    def regions_starting_in(self, a: int, b: int) -> list[QuoteRegion]:
+        """The outermost regions that open in ``[a, b)``."""
+        return self.regions[bisect.bisect_left(self.region_starts, a) : bisect.bisect_left(self.region_starts, b)]
+
+    def regions_overlapping(self, a: int, b: int) -> list[QuoteRegion]:
+        """The outermost regions that share a character with ``[a, b)``
+        (their ends are sorted too: two bisections)."""
+        return self.regions[bisect.bisect_right(self.region_ends, a) : bisect.bisect_left(self.region_starts, b)]
+
+    # --- cues --------------------------------------------------------------------
+    def _cues_outside_quotes(self) -> list[CueMatch]:
+        """The cues that start outside every quote, the quotes' own text
+        left unread where that gives the same cues (a third of a news text
+        is quoted): a quote closed by a mark that is no word character,
+        hyphen, apostrophe or space, and opened by one, is a wall that no
+        word or cue phrase crosses. Unclosed quotes, which end at a
+        paragraph break, are read and their cues dropped."""
+        text = self.text
+        out: list[CueMatch] = []
+        pos = 0
+        for r in self.regions:
+            a, b = r.outer
+            if r.close is None or not (is_cue_wall(text[a]) and is_cue_wall(text[b - 1])):
+                continue
+            if a > pos:
+                out.extend(find_cues(text, pos, a))
+            pos = max(pos, b)
+        out.extend(find_cues(text, pos))
+        return [c for c in out if self.region_at(c.start) is None]
+
+    def has_cue(self, a: int, b: int) -> bool:
+        """True when a cue outside quotes starts in ``[a, b)``."""
+        return bisect.bisect_left(self.cue_starts, a) < bisect.bisect_left(self.cue_starts, b)
+
+    def cues_between(self, a: int, b: int) -> list[CueMatch]:
+        """The cues outside quotes that start in ``[a, b)``."""
+        return self.cues[bisect.bisect_left(self.cue_starts, a) : bisect.bisect_left(self.cue_starts, b)]
+
+    # --- tokens -----------------------------------------------------------------
+    def tokens(self, a: int, b: int) -> list[Pair]:
+        """``(start, end)`` of the tokens of ``text[a:b]``, as a scan of that
+        window alone gives them: a token cut by *b* ends at *b*.
+
+        Example:
+            >>> idx = DocIndex(Annotation(text="Mr. Peskov spoke.", paragraphs=[(0, 17)], sentences=[]), [])
+            >>> idx.tokens(4, 12)
+            [(4, 10), (11, 12)]
+        """
+        return scan_tokens(self.text, a, b)

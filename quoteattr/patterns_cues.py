@@ -1,0 +1,412 @@
+"""Reporting patterns that start from a cue outside quotes (stage ``cue``),
+and the headline adjustment (stage ``adjust``).
+
+Each pattern is one function registered with its name, stage, base
+confidence and example; :data:`quoteattr.registry.ORDER` says in which order
+they run. A cue pattern gets the finder and a :class:`CueItem` and returns
+True when the cue is handled (a candidate proposed, or the cue filtered
+out): the next patterns are then skipped.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .candidates import Candidate, trim
+from .chunker import np_right
+from .clauses import (
+    CLAUSAL_CUES,
+    DESCRIBE_CUES,
+    INFINITIVE_CUES,
+    NP_OBJECT_CUES,
+    OBJECT_ATTRIBUTION_CUES,
+    OBJECT_CUES,
+    THAT_RE,
+    TRAILING,
+    VERBLIKE,
+    WORD_RE,
+    clause_ok,
+    last_nonspace,
+    looks_like_clause,
+    skip_adjuncts,
+    skip_object,
+    skip_ws,
+)
+from .cues import CueMatch
+from .finder import Finder, speaker_bonus
+from .model import CueClass
+from .registry import Rule, Stage, confidence, declare, register
+
+__all__ = ["CueItem"]
+
+Pair = tuple[int, int]
+
+_TO_CAP_QUOTE_RE = regex.compile(r"[ \t]*,[ \t]*[\"“‘'«„]\p{Lu}")
+_PASSIVE_RE = regex.compile(r"(?r)(?i)\b(?:was|were|been|being|is|are|be)\s*$")
+_COORD_RE = regex.compile(r"(?r)(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$")
+_BEFORE_GERUND_RE = regex.compile(
+    r"""(?r)(?:,["”'’]?|\b(?:and|while|by|before|after))\s+(?:(?:even|also|again|later|then|instead|repeatedly|often)\s+)?$""",
+    regex.I,
+)
+_CALL_FOR_RE = regex.compile(r"(?i)(?:for|on)\s+")
+_SOURCE_END_RE = regex.compile(r"[,;]|[.!?](?=\s|$)|$")
+_PROGRESSIVE_RE = regex.compile(r"(?r)(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$")
+_TO_INF_RE = regex.compile(r"(?i)to\s+\w")
+_ASIDE_RE = regex.compile(r"\s*(?:citing|quoting|who\s+cited)\b[^,]{0,80},")
+
+#: subject-cue-clause without "that" ('Peskov said the U.S. must ...'), and
+#: what a thought cue ("believes") takes off.
+CLAUSE_WITHOUT_THAT = 0.75
+THOUGHT_PENALTY = 0.2
+#: headline: the share of its confidence a quote read from a headline keeps.
+HEADLINE_FACTOR = 0.35
+
+declare(Rule.PROGRESSIVE_CUE, Stage.CUE, example="The port authority is saying that ⟦…⟧",
+        summary="a gerund cue after a form of 'be' is finite: subject-cue-clause, not saying-clause")
+declare(Rule.COLON_BLOCK, Stage.CUE, confidence=0.7, example="The governor added: (end of paragraph) then an unquoted paragraph of speech",
+        summary="a cue and a colon that end a paragraph: the next paragraph is what was said (found by colon-quote)")
+
+
+class CueItem:
+    """A cue outside quotes, its sentence, and the subject and clause opening
+    that its patterns find (each found once, by the first pattern that asks)."""
+
+    __slots__ = ("cue", "sa", "sb", "speaker", "_prev", "_opening", "_reported")
+
+    def __init__(self, f: Finder, cue: CueMatch) -> None:
+        self.cue = cue
+        self.sa, self.sb = f.doc.sentence(cue.start)
+        #: the speaker, set by rule coordinated-cue
+        self.speaker: Pair | None = None
+        self._prev: tuple[int, str] | None = None
+        self._opening: tuple[int, str] | None = None
+        self._reported: tuple[Pair, bool, bool] | None | bool = False  # (False: not read yet)
+
+    def prev(self, f: Finder) -> tuple[int, str]:
+        """The offset after the last non-space before the cue, and up to 80
+        characters of the sentence before it."""
+        if self._prev is None:
+            prev_end = last_nonspace(f.text, self.sa, self.cue.start)
+            self._prev = prev_end, f.text[max(self.sa, prev_end - 80) : prev_end]
+        return self._prev
+
+    def opening(self, f: Finder) -> tuple[int, str]:
+        """Where the reported words begin after the cue, its adjuncts and
+        its addressee, and the 40 characters from there."""
+        if self._opening is None:
+            text, cue, sb = f.text, self.cue, self.sb
+            pos = skip_adjuncts(text, cue.end, sb)
+            if cue.lemma in OBJECT_CUES and cue.type == "verb":
+                pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
+                pos = skip_adjuncts(text, pos, sb)
+            start = skip_ws(text, pos, sb)
+            self._opening = start, text[start : min(sb, start + 40)]
+        return self._opening
+
+
+# --- filters ---------------------------------------------------------------------
+@register(Rule.CAPITALISED_CUE, Stage.CUE, example="the United States holds no cue; nor does 'Says Law'")
+def capitalised_cue(f: Finder, item: CueItem) -> bool:
+    """A capitalised cue word inside a sentence is part of a name."""
+    cue = item.cue
+    return cue.start > item.sa and f.text[cue.start].isupper() and cue.type != "source-after"
+
+
+@register(Rule.NOUN_CUE, Stage.CUE, example="his comments, Obama's new rules, a state law are nouns")
+def noun_cue(f: Finder, item: CueItem) -> bool:
+    """A cue word after a determiner or possessive is a noun."""
+    cue = item.cue
+    return cue.type in VERBLIKE and cue.form_kind in ("base", "3sg") and f.noun_context(cue, item.sa)
+
+
+@register(Rule.NON_VERB_CUE, Stage.CUE, example="in a statement, his remarks: no clause of their own")
+def non_verb_cue(f: Finder, item: CueItem) -> bool:
+    """A noun or adjunct cue proposes no clause of its own (it may still
+    attach a quote, stage region)."""
+    return item.cue.type not in VERBLIKE
+
+
+@register(Rule.PASSIVE_CUE, Stage.CUE, example="He was told that … : the subject is not the speaker")
+def passive_cue(f: Finder, item: CueItem) -> bool:
+    """A passive participle ("was told", "were asked") has no speaker subject."""
+    return item.cue.form_kind == "pastpart" and _PASSIVE_RE.search(item.prev(f)[1]) is not None
+
+
+# --- patterns --------------------------------------------------------------------
+@register(Rule.ACCORDING_TO, Stage.CUE, confidence=0.8,
+          example="According to the fire service, ⟦the blaze began in a kitchen⟧. / ⟦…⟧, according to the fire service.")
+def according_to(f: Finder, item: CueItem) -> bool:
+    """A source phrase before or after the clause it attributes."""
+    if item.cue.type != "source-after":
+        return False
+    _according_to(f, item.cue, item.sa, item.sb)
+    return True
+
+
+def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
+    text = f.text
+    # The source runs to the next comma or the end of the sentence:
+    # "according to a recent Reuters survey of voter lists."
+    src = skip_ws(text, cue.end, sb)
+    m = _SOURCE_END_RE.search(text, src, min(sb, src + 150))
+    sp = (src, last_nonspace(text, src, m.start())) if m else np_right(f.doc, src, sb)
+    if sp is None or sp[1] <= sp[0] or not f.doc.tokens(sp[0], sp[1]):
+        return
+    before_end = last_nonspace(text, sa, cue.start)
+    after = skip_ws(text, sp[1], sb)
+    if text[after : after + 1] in (".", "") or after >= sb:
+        # trailing: 'CLAUSE, according to X.' -- unless the sentence has its
+        # own attribution, whose source the phrase names ("X said Y,
+        # according to TASS": TASS reported X's words).
+        if sa in f.cued_sentences:
+            return
+        if before_end > sa and text[before_end - 1] == ",":
+            f.clause_before(cue, sp, sa, before_end - 1, Rule.ACCORDING_TO, confidence(Rule.ACCORDING_TO))
+        return
+    if text[after : after + 1] != ",":
+        return
+    pos = after + 1
+    # skip an aside: ', citing unnamed officials,'
+    m = _ASIDE_RE.match(text, pos, sb)
+    if m:
+        pos = m.end()
+    cl = f.clauses.clause(pos, sb)
+    if cl is None or not clause_ok(text, *cl):
+        return
+    f.add(f.clauses.content_parts(*cl), Rule.ACCORDING_TO, confidence(Rule.ACCORDING_TO) + speaker_bonus(text, sp), cue, sp)
+
+
+@register(Rule.SAYING_CLAUSE, Stage.CUE, confidence=0.7,
+          example="The union walked out, saying ⟦the offer was an insult⟧.")
+def saying_clause(f: Finder, item: CueItem) -> bool:
+    """A gerund cue after a comma or conjunction; the speaker is the
+    sentence's subject (rule progressive-cue: 'is saying' is finite)."""
+    cue, sa, sb = item.cue, item.sa, item.sb
+    text = f.text
+    gerund = cue.form_kind == "gerund" or (cue.type == "phrasal" and cue.lemma.split()[0].endswith("ing"))
+    if not gerund or _PROGRESSIVE_RE.search(text, max(sa, cue.start - 30), cue.start):
+        return False
+    # ', saying', ', even suggesting', 'and saying', 'by telling them that'
+    if _BEFORE_GERUND_RE.search(text, max(sa, cue.start - 40), cue.start) is None:
+        return True
+    sp = f.sentence_subject(sa, cue.start)
+    if cue.lemma in DESCRIBE_CUES:
+        _described(f, cue, sp, cue.end, sb)
+        return True
+    pos = skip_adjuncts(text, cue.end, sb)
+    if cue.lemma in OBJECT_CUES and cue.type == "verb":
+        pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
+    cl = f.clauses.clause(pos, sb)
+    if cl is None or not clause_ok(text, *cl):
+        return True
+    has_that = THAT_RE.match(text, skip_ws(text, pos, sb), min(sb, pos + 8)) is not None
+    quoted = f.doc.in_quote(cl[0])
+    if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not looks_like_clause(text, *cl)):
+        return True
+    f.add(f.clauses.content_parts(*cl), Rule.SAYING_CLAUSE, confidence(Rule.SAYING_CLAUSE) + speaker_bonus(text, sp), cue, sp)
+    return True
+
+
+@register(Rule.PARENTHETICAL_CUE, Stage.CUE, confidence=0.8,
+          example="⟦The repairs⟧, the engineer said, ⟦would take a year⟧. (two parts)")
+def parenthetical_cue(f: Finder, item: CueItem) -> bool:
+    """The clause runs on both sides of ', X said,'."""
+    cue, sa, sb = item.cue, item.sa, item.sb
+    text = f.text
+    sp = f.subject_before(cue.start)
+    if sp is None:
+        return False
+    pre_end = last_nonspace(text, sa, sp[0])
+    if not (pre_end > sa and text[pre_end - 1] == ","):
+        return False
+    after = skip_adjuncts(text, cue.end, sb)
+    if text[after : after + 1] != "," or f.ends_clause(after + 1, sb):
+        return False
+    left = trim(text, sa, pre_end - 1, TRAILING)
+    right = f.clauses.clause(after + 1, sb)
+    if right is None or not left[0] < left[1] or not clause_ok(text, left[0], right[1]):
+        return False
+    f.add([left, right], Rule.PARENTHETICAL_CUE, confidence(Rule.PARENTHETICAL_CUE) + speaker_bonus(text, sp), cue, sp)
+    return True
+
+
+@register(Rule.CLAUSE_SUBJECT_CUE, Stage.CUE, confidence=0.8, example="⟦The vote will wait until spring⟧, the council said.")
+def clause_subject_cue(f: Finder, item: CueItem) -> bool:
+    """A clause, a comma, the speaker and the cue that ends the sentence."""
+    cue, sa, sb = item.cue, item.sa, item.sb
+    sp = f.subject_before(cue.start)
+    if sp is None or not f.ends_clause(cue.end, sb):
+        return False
+    pre_end = last_nonspace(f.text, sa, sp[0])
+    if not (pre_end > sa and f.text[pre_end - 1] == ","):
+        return False
+    f.clause_before(cue, sp, sa, pre_end - 1, Rule.CLAUSE_SUBJECT_CUE, confidence(Rule.CLAUSE_SUBJECT_CUE))
+    return True
+
+
+@register(Rule.CLAUSE_CUE_SUBJECT, Stage.CUE, confidence=0.8, example="⟦The bridge is safe⟧, said the chief engineer.")
+def clause_cue_subject(f: Finder, item: CueItem) -> bool:
+    """A clause, a comma, the cue and the speaker that ends the sentence."""
+    cue, sa, sb = item.cue, item.sa, item.sb
+    prev_end, prev = item.prev(f)
+    if not prev.endswith(","):
+        return False
+    sp2 = np_right(f.doc, skip_ws(f.text, cue.end, sb), sb)
+    if sp2 is None or not f.ends_clause(sp2[1], sb):
+        return False
+    f.clause_before(cue, sp2, sa, prev_end - 1, Rule.CLAUSE_CUE_SUBJECT, confidence(Rule.CLAUSE_CUE_SUBJECT))
+    return True
+
+
+@register(Rule.COORDINATED_CUE, Stage.CUE, example="Trump has said X, but has told the press that ⟦Y⟧")
+def coordinated_cue(f: Finder, item: CueItem) -> bool:
+    """The speaker of the patterns that follow: the subject before the cue,
+    or, for a second coordinated cue, the sentence's subject; with neither
+    the cue is done."""
+    item.speaker = f.subject_before(item.cue.start)
+    if item.speaker is None and _COORD_RE.search(item.prev(f)[1]):
+        item.speaker = f.sentence_subject(item.sa, item.cue.start)
+    return item.speaker is None
+
+
+@register(Rule.COLON_QUOTE, Stage.CUE, confidence=0.9, example='The minister added: "⟦Nobody will lose their job.⟧"')
+def colon_quote(f: Finder, item: CueItem) -> bool:
+    """A cue and a colon before a quote, also when the quote is the next
+    paragraph; after a comma only a speech cue and a quote that starts a
+    sentence ('She adds, "What kind of genius ..."', not 'remember, "the house"')."""
+    cue, sp, sb = item.cue, item.speaker, item.sb
+    text = f.text
+    start, rest = item.opening(f)
+    if not (rest.startswith(":") or (rest.startswith(",") and cue.cue_class is CueClass.SPEECH and _TO_CAP_QUOTE_RE.match(rest))):
+        return False
+    q = skip_ws(text, start + 1, len(text))
+    r = f.doc.region_at(q)
+    if r is None and q >= sb:
+        # the quote is the next paragraph: 'The Times reports:\n\n"..."'
+        r = f.doc.region_at(skip_ws(text, f.doc.paragraph(cue.start)[1], len(text)))
+    if r is not None:
+        f.use_region(r)
+        f.add(f.region_parts(r), Rule.COLON_QUOTE, confidence(Rule.COLON_QUOTE) + speaker_bonus(text, sp), cue, sp)
+    elif q >= f.doc.paragraph(cue.start)[1]:
+        # Rule ``colon-block``: 'The governor added:' ends its paragraph and
+        # the next paragraph, unquoted, is what was said.
+        nxt = f.doc.paras.at(q)
+        if nxt is not None and clause_ok(text, *nxt):
+            f.add([nxt], Rule.COLON_BLOCK, confidence(Rule.COLON_BLOCK) + speaker_bonus(text, sp), cue, sp)
+    return True
+
+
+@register(Rule.CALL_FOR, Stage.CUE, confidence=0.5, example="The union called for ⟦an inquiry into the collapse⟧.")
+def call_for(f: Finder, item: CueItem) -> bool:
+    """'called for' / 'called on': a demand."""
+    start, rest = item.opening(f)
+    m = _CALL_FOR_RE.match(rest) if item.cue.lemma == "call" else None
+    if m is None:
+        return False
+    cl = f.clauses.clause(start + m.end(), item.sb)
+    if cl is not None and clause_ok(f.text, *cl):
+        f.add(f.clauses.content_parts(*cl), Rule.CALL_FOR, confidence(Rule.CALL_FOR) + speaker_bonus(f.text, item.speaker), item.cue, item.speaker)
+    return True
+
+
+@register(Rule.DESCRIBED_AS, Stage.CUE, confidence=0.8,
+          example='Ruiz described the budget as "⟦a work of fiction.⟧", …, calling it "⟦reckless.⟧"')
+def described_as(f: Finder, item: CueItem) -> bool:
+    """A describing cue takes the first unused quote within 120 characters."""
+    if item.cue.lemma not in DESCRIBE_CUES:
+        return False
+    _described(f, item.cue, item.speaker, item.opening(f)[0], item.sb)
+    return True
+
+
+def _described(f: Finder, cue: CueMatch, sp: Pair | None, start: int, sb: int) -> None:
+    for r in f.doc.regions_starting_in(start, min(sb, start + 120)):
+        idx = f.doc.region_index(r)
+        if idx in f.used_regions:
+            continue
+        f.used_regions.add(idx)
+        f.add(f.region_parts(r), Rule.DESCRIBED_AS, confidence(Rule.DESCRIBED_AS) + speaker_bonus(f.text, sp), cue, sp)
+        return
+
+
+@register(Rule.CUE_TO_INFINITIVE, Stage.CUE, confidence=0.35, example="The union has threatened ⟦to strike⟧.")
+def cue_to_infinitive(f: Finder, item: CueItem) -> bool:
+    """An intention or promise: a cue of the infinitive frame before "to" + verb."""
+    start, rest = item.opening(f)
+    if not _TO_INF_RE.match(rest):
+        return False
+    if item.cue.lemma in INFINITIVE_CUES:
+        cl = f.clauses.clause(start, item.sb)
+        if cl:
+            f.add(f.clauses.content_parts(*cl), Rule.CUE_TO_INFINITIVE, confidence(Rule.CUE_TO_INFINITIVE), item.cue, item.speaker)
+    return True
+
+
+def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
+    """The clause after the cue, whether "that" opens it, whether it is
+    quoted (read once per cue)."""
+    if item._reported is False:
+        start, rest = item.opening(f)
+        cl = f.clauses.clause(start, item.sb)
+        if cl is None or not clause_ok(f.text, *cl):
+            item._reported = None
+        else:
+            item._reported = cl, THAT_RE.match(rest) is not None, f.doc.in_quote(cl[0])
+    return item._reported  # type: ignore[return-value]  # (False replaced above)
+
+
+@register(Rule.SUBJECT_CUE_OBJECT, Stage.CUE, confidence=0.45, example="Warren blasted ⟦him for not paying taxes⟧")
+def subject_cue_object(f: Finder, item: CueItem) -> bool:
+    """Without "that", a cue whose object is no clause: PolNeAR-style
+    attributions whose content is the object, kept at low confidence."""
+    rep = _reported(f, item)
+    if rep is None:
+        return True
+    cl, has_that, quoted = rep
+    lemma = item.cue.lemma
+    if has_that or quoted or not (lemma in NP_OBJECT_CUES or (lemma not in CLAUSAL_CUES and not looks_like_clause(f.text, *cl))):
+        return False
+    if lemma in OBJECT_ATTRIBUTION_CUES:
+        conf = confidence(Rule.SUBJECT_CUE_OBJECT) + speaker_bonus(f.text, item.speaker)
+        f.add(f.clauses.content_parts(*cl), Rule.SUBJECT_CUE_OBJECT, conf, item.cue, item.speaker)
+    return True
+
+
+@register(Rule.SUBJECT_CUE_CLAUSE, Stage.CUE, confidence=0.85,
+          example="The mayor said (that) ⟦the bridge would reopen⟧.")
+def subject_cue_clause(f: Finder, item: CueItem) -> bool:
+    """The speaker, the cue and the reported clause (0.75 without "that";
+    a thought cue takes 0.2 off)."""
+    rep = _reported(f, item)
+    if rep is None:
+        return True
+    cl, has_that, _quoted = rep
+    conf = (confidence(Rule.SUBJECT_CUE_CLAUSE) if has_that else CLAUSE_WITHOUT_THAT) + speaker_bonus(f.text, item.speaker)
+    if item.cue.cue_class is CueClass.THOUGHT:
+        conf -= THOUGHT_PENALTY
+    f.add(f.clauses.content_parts(*cl), Rule.SUBJECT_CUE_CLAUSE, conf, item.cue, item.speaker)
+    return True
+
+
+# --- stage adjust ---------------------------------------------------------------------
+_NOT_HEADLINE_RULES = frozenset({Rule.TRANSCRIPT_SPEAKER, Rule.COLON_QUOTE, Rule.COLON_BLOCK})
+
+
+@register(Rule.HEADLINE, Stage.ADJUST, example="Russia threatens retaliatory measures over seized US mansions")
+def headline(f: Finder, c: Candidate) -> bool:
+    """A sentence with no final punctuation that is short (12 words or
+    fewer) or in title case is a headline or caption: a quote read from
+    its cue keeps 0.35 of its confidence. A long unpunctuated bullet point
+    is kept."""
+    if c.cue is None or c.rule in _NOT_HEADLINE_RULES:
+        return False
+    text = f.text
+    sa, sb = f.doc.sentence(c.cue[0])
+    last = text[sb - 1] if sb > sa else ""
+    if last in ".!?…:;\"”'’)" or sb - sa > 200:
+        return False
+    words = WORD_RE.findall(text, sa, sb, concurrent=False)
+    title_case = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
+    if len(words) <= 12 or title_case:
+        c.confidence *= HEADLINE_FACTOR
+    return False

@@ -1,0 +1,211 @@
+"""Reporting patterns that start from a quoted region (stages ``paragraph``,
+``region`` and ``bare`` of :mod:`quoteattr.registry`).
+
+Each pattern is one function registered with its name, stage, base
+confidence and example; :data:`quoteattr.registry.ORDER` says in which order
+they run. A region pattern gets the finder and ``(index, region)`` and
+returns True when it attached the region (the next patterns are skipped).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .candidates import trim
+from .chunker import is_cap, norm, np_left, np_right
+from .clauses import TRAILING, WORD_RE, last_nonspace, skip_adjuncts
+from .cues import CueMatch
+from .finder import Finder, speaker_bonus
+from .marks import QuoteRegion
+from .model import CueClass
+from .registry import Rule, Stage, confidence, declare, register
+
+__all__ = ["direct_bare", "quote_dash_speaker", "quote_speaker_cue", "speaker_colon_quote", "transcript_speaker"]
+
+Pair = tuple[int, int]
+Item = tuple[int, QuoteRegion]
+
+_GAP_RE = regex.compile(r"[ \t]*[,:;.]?[ \t]*")
+_DASH_RE = regex.compile(r"[ \t,]*[—–-]{1,2}[ \t]*")
+# 'WALLACE:', '"PENCE:', 'Sen. WARREN:' at the start of a paragraph.
+_TRANSCRIPT_RE = regex.compile(
+    r"[\"“]?(?P<name>(?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*\s){0,2}\p{Lu}[\p{Lu}.'’-]+)(?P<colon>:)\s+(?=\S)", regex.V1
+)
+_TRANSCRIPT_NOT_NAMES = frozenset("note update editor's correction watch read video photo source sources update: q a".split())
+#: How far after a quote its cue is looked for (characters, within the paragraph).
+CUE_WINDOW = 300
+
+declare(Rule.QUOTE_CUE_SPEAKER, Stage.REGION, confidence=0.9, example='"⟦The numbers do not add up,⟧" said Councillor Ana Ruiz.',
+        summary="a quote, then the cue, then the speaker (found by quote-speaker-cue)")
+declare(Rule.FORWARD_ATTACHMENT, Stage.REGION, example='"… change." She adds, "⟦What kind of genius …?⟧"',
+        summary="a cue followed by a comma or colon and a quote belongs to that quote when the first quote ended a sentence")
+declare(Rule.NEW_SENTENCE_CUE, Stage.REGION, example='… as "a costly mistake." He said the city had spent …',
+        summary="a quote that ends with a full stop does not take the cue of the next sentence")
+declare(Rule.SPLIT_QUOTE, Stage.REGION, confidence=0.9, example='"⟦We tried,⟧" she said, "⟦but the river won.⟧"',
+        summary="two quotes around one cue are one quote with two parts; also '\"A,\" she said. \"B.\"'")
+declare(Rule.QUOTE_CONTINUATION, Stage.REGION, example='"⟦A,⟧" said Victor Cha, a scholar. "⟦B.⟧"',
+        summary="a quote that opens the next sentence with no cue of its own continues (named split-quote)")
+declare(Rule.MIXED_LEAD_IN, Stage.REGION, confidence=0.9, example='⟦Cutting the budget "will hurt the poor,⟧" Ruiz said.',
+        summary="unquoted words that open the sentence belong to the content, which is then mixed")
+
+
+@register(Rule.TRANSCRIPT_SPEAKER, Stage.PARAGRAPH, confidence=0.8, example="WALLACE: ⟦Let's start with the news.⟧")
+def transcript_speaker(f: Finder, para: Pair) -> bool:
+    """A paragraph that opens with a capitalised name and a colon is that
+    person's words (debate and interview transcripts); the colon is the cue."""
+    text = f.text
+    pa, pb = para
+    m = _TRANSCRIPT_RE.match(text, pa, min(pb, pa + 40))
+    if m is None or norm(m.group("name")) in _TRANSCRIPT_NOT_NAMES:
+        return False
+    a, b = trim(text, m.end(), pb, TRAILING + "\"”“")
+    if b <= a or len(WORD_RE.findall(text, a, min(b, a + 100), concurrent=False)) < 2:
+        return False
+    r = f.doc.region_at(pa)
+    if r is not None:
+        if r.outer[1] < pb - 1:
+            return False  # a quote that closes inside the paragraph: not a transcript line
+        f.use_region(r)
+    colon = m.start("colon")
+    cue = CueMatch(colon, colon + 1, ":", CueClass.SPEECH, None, "colon")
+    f.add([(a, b)], Rule.TRANSCRIPT_SPEAKER, confidence(Rule.TRANSCRIPT_SPEAKER), cue, m.span("name"))
+    return True
+
+
+@register(Rule.QUOTE_SPEAKER_CUE, Stage.REGION, confidence=0.9, example='"⟦It is over,⟧" the coach said.')
+def quote_speaker_cue(f: Finder, item: Item) -> bool:
+    """A quote followed by its cue and speaker ('"Q," Lavrov told
+    journalists.' / '"Q," said Lavrov.'), with the quotes that continue it."""
+    idx, r = item
+    text = f.text
+    qa = r.outer[0]
+    para = f.doc.paragraph(qa)
+    hit = f.cue_after(r, min(para[1], r.outer[1] + CUE_WINDOW))
+    if hit is None:
+        return False
+    cue, speaker, rule, end = hit
+    parts = f.region_parts(r)
+    # Rule ``mixed-lead-in``: 'Not paying taxes "makes me smart," Trump
+    # said.' -- unquoted words that open the sentence belong to the content.
+    sa = f.doc.sentence(qa)[0]
+    if parts and sa < qa and not f.doc.has_cue(sa, qa):
+        lead = trim(text, sa, qa)
+        if lead[0] < lead[1] and text[lead[1] - 1] not in ":—–-" and WORD_RE.search(text, lead[0], lead[1]):
+            parts = [(lead[0], parts[0][1])] + parts[1:]
+            rule = Rule.MIXED_LEAD_IN
+    parts, rule = _continue_quote(f, idx, parts, rule, cue, end, para)
+    f.add(parts, rule, confidence(rule) + speaker_bonus(text, speaker), cue, speaker)
+    f.used_regions.add(idx)
+    return True
+
+
+def _continue_quote(f: Finder, idx: int, parts: list[Pair], rule: Rule, cue: CueMatch, end: int, para: Pair) -> tuple[list[Pair], Rule]:
+    """Rules ``split-quote`` and ``quote-continuation``: the quotes after the
+    cue that go on with the same speaker."""
+    text, regions = f.text, f.doc.regions
+    n = len(regions)
+    # Rule ``split-quote``: '"A," he said, "B."' and '"A," he said. "B."' are
+    # one quote, when B follows in the paragraph.
+    tail = skip_adjuncts(text, end, para[1])
+    m = _GAP_RE.match(text, tail, min(len(text), tail + 8))
+    nxt_start = m.end() if m else tail
+    last = idx
+    if idx + 1 < n and regions[idx + 1].outer[0] == nxt_start:
+        parts = parts + f.region_parts(regions[idx + 1])
+        f.used_regions.add(idx + 1)
+        rule = Rule.SPLIT_QUOTE
+        last = idx + 1
+    # Rule ``quote-continuation``: a quote that opens the next sentence of the
+    # paragraph and has no cue of its own goes on with the same speaker:
+    # '"A," said Victor Cha, a scholar at the institute. "B."'
+    s_end = f.doc.sentence(cue.start)[1]
+    # titles inside the attribution ('on Fox News's "Fox and Friends."') do
+    # not break the run
+    while last + 1 < n and regions[last + 1].outer[1] <= s_end and last + 1 not in f.used_regions:
+        last += 1
+    if last + 1 < n:
+        nxt = regions[last + 1]
+        if (
+            s_end <= nxt.outer[0] < para[1]
+            and text[s_end : nxt.outer[0]].strip() == ""
+            and f.cue_after(nxt, min(para[1], nxt.outer[1] + CUE_WINDOW)) is None
+        ):
+            parts = parts + f.region_parts(nxt)
+            f.used_regions.add(last + 1)
+            rule = Rule.SPLIT_QUOTE
+    return parts, rule
+
+
+@register(Rule.QUOTE_DASH_SPEAKER, Stage.REGION, confidence=0.7, example='"⟦Stay calm.⟧" — Commissioner Jane Whitfield')
+def quote_dash_speaker(f: Finder, item: Item) -> bool:
+    """A quote, a dash and a capitalised name that ends the line (no cue)."""
+    idx, r = item
+    text = f.text
+    qb = r.outer[1]
+    m = _DASH_RE.match(text, qb, min(len(text), qb + 6))
+    if not m:
+        return False
+    sp = np_right(f.doc, m.end(), f.doc.paragraph(r.outer[0])[1])
+    if sp is None or not is_cap(text[sp[0]]) or text[sp[1] : sp[1] + 2].strip(" .") != "":
+        return False
+    f.add(f.region_parts(r), Rule.QUOTE_DASH_SPEAKER, confidence(Rule.QUOTE_DASH_SPEAKER), None, sp)
+    f.used_regions.add(idx)
+    return True
+
+
+@register(Rule.SPEAKER_COLON_QUOTE, Stage.REGION, confidence=0.7, example='From Chairwoman Linda Osei: "⟦The report stands.⟧"')
+def speaker_colon_quote(f: Finder, item: Item) -> bool:
+    """A capitalised name and a colon before a quote, with no cue in the
+    paragraph before it."""
+    idx, r = item
+    text = f.text
+    qa = r.outer[0]
+    para = f.doc.paragraph(qa)
+    colon_end = last_nonspace(text, para[0], qa)
+    if colon_end > para[0] and text[colon_end - 1] == ":" and not f.doc.has_cue(para[0], qa):
+        sp = np_left(f.doc, para[0], colon_end - 1)
+        if sp is not None and is_cap(text[sp[0]]):
+            f.add(f.region_parts(r), Rule.SPEAKER_COLON_QUOTE, confidence(Rule.SPEAKER_COLON_QUOTE), None, sp)
+            f.used_regions.add(idx)
+            return True
+    return False
+
+
+#: direct-bare confidences: a short fragment (the base: scare quotes,
+#: titles), a sentence-like quote mid-paragraph and opening its paragraph,
+#: a whole paragraph of dialogue; an unclosed quote loses UNCLOSED.
+BARE_SENTENCE = 0.4
+BARE_SENTENCE_OPENS_PARAGRAPH = 0.5
+BARE_DIALOGUE_LINE = 0.45
+UNCLOSED = 0.1
+
+
+@register(Rule.DIRECT_BARE, Stage.BARE, confidence=0.15, example='the so-called "⟦peace plan⟧" (0.15); "⟦Out.⟧" as a paragraph (0.45)')
+def direct_bare(f: Finder, item: Item) -> bool:
+    """A quote with no cue near it.
+
+    Sentence-like quotes (four words or more, or ending in . ! ?) are kept
+    with moderate confidence, and so is a short quote that is a whole
+    paragraph of dialogue ('"Out."'); other short fragments are probably
+    scare quotes or titles ('so-called "peace plan"') and score low.
+    """
+    _idx, r = item
+    text = f.text
+    parts = f.region_parts(r)
+    if not parts:
+        return False
+    words = sum(len(WORD_RE.findall(text, a, b, concurrent=False)) for a, b in parts)
+    last = text[parts[-1][1] - 1]
+    sentence_like = words >= 4 and (last in ".!?…,\"”'’" or words >= 8)
+    # a quote that opens its paragraph reads as speech more than one mid-sentence
+    pa, pb = f.doc.paragraph(r.outer[0])
+    starts_para = r.outer[0] == pa
+    conf = confidence(Rule.DIRECT_BARE)
+    if sentence_like:
+        conf = BARE_SENTENCE_OPENS_PARAGRAPH if starts_para else BARE_SENTENCE
+    elif starts_para and r.outer[1] >= pb and last in ".!?…,-—":
+        conf = BARE_DIALOGUE_LINE  # a whole paragraph of dialogue: '"Out."'
+    if r.close is None:
+        conf -= UNCLOSED
+    f.add(parts, Rule.DIRECT_BARE, conf)
+    return True

@@ -1,0 +1,147 @@
+"""Settling overlapping candidates, shared by both engines (rule
+``no-nested-attribution``, and ``dep-surface-fallback`` for the syntax engine).
+
+Candidates are taken by confidence, then length, then position; one that
+overlaps a kept candidate, or whose cue lies inside a kept content, is
+dropped: 'Peskov said he hoped ...' keeps the said-quote, not the
+hoped-quote inside it. Kept contents never overlap (their spans from first
+to last part, holes included), so every lookup is a bisection: settling is
+O(n log n) in the number of candidates.
+
+Example:
+    >>> from quoteattr.candidates import Candidate
+    >>> said = Candidate(parts=[(12, 40)], rule="r", confidence=0.9, cue=(7, 11))
+    >>> hoped = Candidate(parts=[(25, 40)], rule="r", confidence=0.9, cue=(19, 24))
+    >>> settle([hoped, said]) == [said]
+    True
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from .candidates import Candidate
+from .registry import Rule, Stage, declare
+
+__all__ = ["merge_fallback", "settle"]
+
+Pair = tuple[int, int]
+
+declare(Rule.NO_NESTED_ATTRIBUTION, Stage.SETTLE, example="Peskov said ⟦he hoped …⟧ keeps the said-quote, not a hoped-quote inside it",
+        summary="of overlapping candidates the most confident (then the longest) is kept; a candidate whose cue lies in a kept content is dropped")
+declare(Rule.DEP_SURFACE_FALLBACK, Stage.SETTLE, example='a quote paragraph with no cue; They call for "⟦urgent implementation⟧"',
+        summary="syntax engine: wholly quoted surface-rule candidates are added where they overlap no dependency candidate; "
+        "dependency candidates whose cue lies inside them are dropped")
+
+
+def _inside_content(cue: Pair | None, k: Candidate) -> bool:
+    return cue is not None and any(a <= cue[0] and cue[1] <= b for a, b in k.parts)
+
+
+class _Kept:
+    """Kept candidates sorted by start; their spans never overlap."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.cands: list[Candidate] = []
+
+    def overlapping(self, a: int, b: int) -> list[Candidate]:
+        """The kept candidates whose span shares a character with ``[a, b)``."""
+        i = max(0, bisect.bisect_right(self.starts, a) - 1)
+        j = bisect.bisect_left(self.starts, b)
+        return [k for k in self.cands[i:j] if k.start < b and a < k.end]
+
+    def hit(self, a: int, b: int) -> Candidate | None:
+        """A kept candidate whose span overlaps ``[a, b)`` (at most two are
+        looked at: the spans are disjoint)."""
+        i = bisect.bisect_right(self.starts, a) - 1
+        for j in (i, i + 1):
+            if 0 <= j < len(self.cands) and self.cands[j].start < b and a < self.cands[j].end:
+                return self.cands[j]
+        return None
+
+    def add(self, c: Candidate) -> None:
+        i = bisect.bisect_left(self.starts, c.start)
+        self.starts.insert(i, c.start)
+        self.cands.insert(i, c)
+
+    def remove(self, c: Candidate) -> None:
+        i = bisect.bisect_left(self.starts, c.start)
+        while self.cands[i] is not c:
+            i += 1
+        del self.starts[i], self.cands[i]
+
+    def nested(self, c: Candidate) -> bool:
+        """True when *c*'s cue lies inside another kept content."""
+        if c.cue is None:
+            return False
+        k = self.hit(c.cue[0], c.cue[1])
+        return k is not None and k is not c and _inside_content(c.cue, k)
+
+
+def _order(c: Candidate) -> tuple[float, int, int]:
+    return -c.confidence, -(c.end - c.start), c.start
+
+
+def _keep(cands: Iterable[Candidate]) -> _Kept:
+    kept = _Kept()
+    for c in sorted(cands, key=_order):
+        if c.cue is not None:
+            k = kept.hit(c.cue[0], c.cue[1])
+            if k is not None and _inside_content(c.cue, k):
+                continue
+        if kept.hit(c.start, c.end) is not None:
+            continue
+        kept.add(c)
+    return kept
+
+
+def settle(cands: Iterable[Candidate]) -> list[Candidate]:
+    """The candidates kept by rule ``no-nested-attribution``, in text order."""
+    kept = _keep(cands)
+    return [c for c in kept.cands if not kept.nested(c)]
+
+
+def merge_fallback(cands: Iterable[Candidate], extra: Iterable[Candidate]) -> list[Candidate]:
+    """:func:`settle` *cands*, then add each of *extra* (in its order) that
+    overlaps no kept candidate and whose cue lies in no kept content,
+    dropping the kept candidates whose cue lies inside it (rule
+    ``dep-surface-fallback``: '"Hoping that X translates ...," Hill said'
+    drops a dependency quote read from "Hoping")."""
+    first = _keep(cands)
+    kept = _Kept()
+    for c in first.cands:
+        if not first.nested(c):
+            kept.add(c)
+    # the cues of the kept candidates, sorted, to find those inside an extra
+    cues: list[tuple[int, int, int]] = []  # (cue start, cue end, id of the candidate)
+    by_id: dict[int, Candidate] = {}
+    for k in kept.cands:
+        if k.cue is not None:
+            bisect.insort(cues, (k.cue[0], k.cue[1], id(k)))
+            by_id[id(k)] = k
+    for c in extra:
+        inside = set()
+        for a, b in c.parts:
+            i = bisect.bisect_left(cues, (a, -1, -1))
+            while i < len(cues) and cues[i][0] < b:
+                if cues[i][1] <= b:
+                    inside.add(cues[i][2])
+                i += 1
+        if any(id(k) not in inside for k in kept.overlapping(c.start, c.end)):
+            continue
+        if c.cue is not None and any(
+            id(k) not in inside and _inside_content(c.cue, k) for k in kept.overlapping(c.cue[0], c.cue[1])
+        ):
+            continue
+        for i in inside:
+            k = by_id.pop(i)
+            kept.remove(k)
+            assert k.cue is not None
+            del cues[bisect.bisect_left(cues, (k.cue[0], k.cue[1], i))]
+        kept.add(c)
+        if c.cue is not None:
+            bisect.insort(cues, (c.cue[0], c.cue[1], id(c)))
+            by_id[id(c)] = c
+    return kept.cands
