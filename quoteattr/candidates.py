@@ -17,6 +17,7 @@ import regex
 
 from .marks import QuoteRegion
 from .model import CueClass, QuoteKind
+from .registry import Rule, Stage, declare
 
 __all__ = ["Candidate", "kind_of", "trim"]
 
@@ -29,7 +30,8 @@ class Candidate:
 
     Args:
         parts: content pieces, quote marks excluded, in text order.
-        rule: the name of the rule that proposed it.
+        rule: the rule that proposed it (a :class:`quoteattr.registry.Rule`;
+            any ``str`` is accepted, and the quote keeps ``str(rule)``).
         confidence: the rule's confidence in ``[0, 1]``.
         cue: the cue span, if any.
         cue_class: speech or thought, from the cue lexicon.
@@ -78,6 +80,10 @@ def _alnum(text: str, a: int, b: int) -> int:
     """The number of letters and digits in ``text[a:b]``."""
     # (concurrent=False keeps the GIL: see the docstring of quoteattr.text)
     return sum(map(len, _ALNUM_RUN_RE.findall(text, a, b, concurrent=False))) if a < b else 0
+
+
+declare(Rule.KIND_BY_MARKS, Stage.SETTLE, example='he hoped to show some "political wisdom" is mixed',
+        summary="letters and digits of the content inside quote marks: all -> direct, some -> mixed, none -> indirect")
 
 
 def kind_of(

@@ -22,6 +22,7 @@ from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
 from .registry import Rule, Stage, declare
+from .text import WORD_RE
 
 __all__ = [
     "ADJUNCT_RE",
@@ -91,7 +92,6 @@ BAD_CLAUSE_START = frozenset(
 TRAILING = " \t\r\n\u00a0,;:"
 DASHES = "—–-"
 
-WORD_RE = regex.compile(r"[\w\p{M}]+(?:[-'’.][\w\p{M}]+)*", regex.V1)
 # "according to", "as reported by" and friends must come from cues.py's phrase
 # list; this regex finds the comma-delimited adjuncts that follow a cue and
 # precede the clause: "said in a statement that", "told CNN on Sunday that".

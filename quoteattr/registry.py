@@ -97,6 +97,7 @@ class Rule(enum.StrEnum):
     DIRECT_BARE = "direct-bare"
     HEADLINE = "headline"
     NO_NESTED_ATTRIBUTION = "no-nested-attribution"
+    KIND_BY_MARKS = "kind-by-marks"
     # stage clause
     CUT_TRAILING_SOURCE = "cut-trailing-source"
     CUT_NEXT_ATTRIBUTION = "cut-next-attribution"

@@ -23,6 +23,7 @@ from .lexicons import load_set
 __all__ = [
     "PARAGRAPH_BREAK_RE",
     "TOKEN_RE",
+    "WORD_RE",
     "paragraph_spans",
     "segment",
     "sentence_spans",
@@ -37,9 +38,13 @@ PARAGRAPH_BREAK_RE = regex.compile(r"(?:\r?\n|\r|\u2028)[ \t\f\v\u00a0]*(?:(?:\r
 # paragraph ("A.\nB." -> "A." | "B."), the usual shape of scraped articles.
 LINE_BREAK_RE = regex.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
 
-# A token: a word with inner hyphens, apostrophes or periods ("U.S.", "Russia's",
-# "well-known", "3.5"), or any single non-space character.
-TOKEN_RE = regex.compile(r"(?:\p{Lu}\.){2,}|[\w\p{M}]+(?:[-'’.][\w\p{M}]+)*|[^\w\s]", regex.V1)
+# A word: letters, digits and marks with inner hyphens, apostrophes or
+# periods ("Russia's", "well-known", "3.5", "U.S"). The package's one word
+# pattern: the rules count words with WORD_RE and read tokens with TOKEN_RE.
+_WORD = r"[\w\p{M}]+(?:[-'’.][\w\p{M}]+)*"
+WORD_RE = regex.compile(_WORD, regex.V1)
+# A token: a dotted abbreviation ("U.S."), a word, or any single non-space character.
+TOKEN_RE = regex.compile(r"(?:\p{Lu}\.){2,}|" + _WORD + r"|[^\w\s]", regex.V1)
 
 ABBREVIATIONS = load_set("abbreviations.txt")
 

@@ -1,0 +1,68 @@
+"""Settling overlaps, one step shared by both engines (issue 15)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.candidates import Candidate
+from quoteattr.settle import merge_fallback, settle
+
+pytestmark = pytest.mark.issue(15)
+
+
+def _c(parts: list[tuple[int, int]], conf: float, cue: tuple[int, int] | None = None, rule: str = "r") -> Candidate:
+    return Candidate(parts=parts, rule=rule, confidence=conf, cue=cue)
+
+
+class TestSettle:
+    """Rule no-nested-attribution."""
+
+    def test_settle_nested_cue_dropped(self) -> None:
+        """'Kim said Lee hoped the dam would hold': the hoped-quote's cue lies in the said-quote."""
+        said = _c([(9, 37)], 0.9, (4, 8))
+        hoped = _c([(19, 37)], 0.9, (13, 18))
+        assert [said] == settle([hoped, said])
+
+    def test_settle_more_confident_wins(self) -> None:
+        """Of two overlapping candidates the more confident is kept."""
+        low = _c([(0, 20)], 0.4)
+        high = _c([(5, 30)], 0.8, (31, 35))
+        assert [high] == settle([low, high])
+
+    def test_settle_disjoint_kept_in_text_order(self) -> None:
+        """Candidates that do not overlap are all kept, in text order."""
+        a, b = _c([(40, 50)], 0.5), _c([(0, 10)], 0.9)
+        assert [b, a] == settle([a, b])
+
+    def test_settle_equal_confidence_longer_wins(self) -> None:
+        """At equal confidence the longer candidate is kept, whatever comes
+        first: the deliberate difference for the syntax engine, which kept
+        the first of equal ones (EWT train: '"I find it troubling that ...
+        as "good news," Gore said.' now keeps the whole quote, with Gore)."""
+        short = _c([(0, 155)], 0.9, (163, 167))
+        whole = _c([(0, 447), (450, 551)], 0.9, (553, 557))
+        assert [whole] == settle([short, whole])
+        assert [whole] == settle([whole, short])
+
+
+class TestMergeFallback:
+    """Rule dep-surface-fallback."""
+
+    def test_settle_fallback_added_where_nothing_overlaps(self) -> None:
+        """A wholly quoted surface candidate fills a gap."""
+        dep = _c([(0, 20)], 0.9, (22, 26))
+        bare = _c([(40, 60)], 0.4)
+        assert [dep, bare] == merge_fallback([dep], [bare])
+
+    def test_settle_fallback_not_added_over_a_dependency_quote(self) -> None:
+        """An overlapping surface candidate is not added."""
+        dep = _c([(0, 20)], 0.9, (35, 39))
+        bare = _c([(10, 30)], 0.4)
+        assert [dep] == merge_fallback([dep], [bare])
+
+    def test_settle_fallback_drops_dependency_quote_nested_in_it(self) -> None:
+        """'"Hoping that X translates ...," Hill said': a dependency quote whose
+        cue ("Hoping") lies inside the surface quote gives way to it."""
+        dep = _c([(8, 30)], 0.6, (1, 7))
+        quoted = _c([(1, 40)], 0.95, (43, 47))
+        assert [quoted] == merge_fallback([dep], [quoted])
