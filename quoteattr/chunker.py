@@ -41,47 +41,196 @@ __all__ = [
 
 Pair = tuple[int, int]
 
-declare(Rule.SPEAKER_LEFT, Stage.PHRASE, example="Finance chief Rosa Kimani on Friday indicated … → `Finance chief Rosa Kimani`",
-        summary="the noun phrase before a cue; auxiliaries, adverbs and days between are skipped")
-declare(Rule.SPEAKER_RIGHT, Stage.PHRASE, example="said Councillor Ana Ruiz → `Councillor Ana Ruiz`",
-        summary="the noun phrase after a cue")
-declare(Rule.APPOSITIVE, Stage.PHRASE, example="Tomas Berg, the head of the port, said → `Tomas Berg, the head of the port`",
-        summary="'Name, role,' or 'Role, Name,' before a cue")
-declare(Rule.APPOSITIVE_RIGHT, Stage.PHRASE, example="said Victor Cha, a Korea scholar at the Center for Strategic Studies.",
-        summary="an appositive after the speaker that runs to the end of the sentence belongs to it")
-declare(Rule.DETERMINER_NOUN_SUBJECT, Stage.PHRASE, example="Still, the fund warned that … → `the fund`",
-        summary="a lower-case noun with a determiner at most three words before it")
-declare(Rule.PARENTHETICAL_LABEL, Stage.PHRASE, example="Sen. Mark Ode (D-Ore.) said → `Sen. Mark Ode`",
-        summary="a short bracket before the cue is skipped")
+declare(
+    Rule.SPEAKER_LEFT,
+    Stage.PHRASE,
+    example="Finance chief Rosa Kimani on Friday indicated … → `Finance chief Rosa Kimani`",
+    summary="the noun phrase before a cue; auxiliaries, adverbs and days between are skipped",
+)
+declare(
+    Rule.SPEAKER_RIGHT,
+    Stage.PHRASE,
+    example="said Councillor Ana Ruiz → `Councillor Ana Ruiz`",
+    summary="the noun phrase after a cue",
+)
+declare(
+    Rule.APPOSITIVE,
+    Stage.PHRASE,
+    example="Tomas Berg, the head of the port, said → `Tomas Berg, the head of the port`",
+    summary="'Name, role,' or 'Role, Name,' before a cue",
+)
+declare(
+    Rule.APPOSITIVE_RIGHT,
+    Stage.PHRASE,
+    example="said Victor Cha, a Korea scholar at the Center for Strategic Studies.",
+    summary="an appositive after the speaker that runs to the end of the sentence belongs to it",
+)
+declare(
+    Rule.DETERMINER_NOUN_SUBJECT,
+    Stage.PHRASE,
+    example="Still, the fund warned that … → `the fund`",
+    summary="a lower-case noun with a determiner at most three words before it",
+)
+declare(
+    Rule.PARENTHETICAL_LABEL,
+    Stage.PHRASE,
+    example="Sen. Mark Ode (D-Ore.) said → `Sen. Mark Ode`",
+    summary="a short bracket before the cue is skipped",
+)
 
 TITLES = load_set("titles.txt")
 ROLE_NOUNS = load_set("role_nouns.txt")
 SOURCE_NOUNS = load_set("source_nouns.txt")
 
 # Subject pronouns that can be a speaker ("he said").
-PRONOUNS = frozenset("he she they it we i you who".split())
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who"])
 # Determiners and possessives that open a noun phrase ("the ministry", "his aide").
 DETERMINERS = frozenset(
-    "the a an this that these those his her their its our my your some many several two three four five "
-    "another other one each every no any such both all most".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "some",
+        "many",
+        "several",
+        "two",
+        "three",
+        "four",
+        "five",
+        "another",
+        "other",
+        "one",
+        "each",
+        "every",
+        "no",
+        "any",
+        "such",
+        "both",
+        "all",
+        "most",
+    ]
 )
 # Heads of quantity phrases that speak for people in polls and reports:
 # "Another 19 percent said", "Most said", "Others argued".
-QUANTITY_HEADS = frozenset("percent majority minority half third quarter most many others some few both all none".split())
+QUANTITY_HEADS = frozenset(
+    [
+        "percent",
+        "majority",
+        "minority",
+        "half",
+        "third",
+        "quarter",
+        "most",
+        "many",
+        "others",
+        "some",
+        "few",
+        "both",
+        "all",
+        "none",
+    ]
+)
 # Words that may stand between a subject and its cue verb and are skipped:
 # auxiliaries, negation, frequent adverbs ("Lavrov has also said").
 AUX_FILLER = frozenset(
-    "has have had is was were are am be been being will would could can may might should shall must did does do "
-    "also later earlier previously repeatedly again then still often once never not already just first last further "
-    "reportedly allegedly publicly privately recently separately simply only even now long since widely "
-    "consistently openly frequently always usually".split()
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "were",
+        "are",
+        "am",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "shall",
+        "must",
+        "did",
+        "does",
+        "do",
+        "also",
+        "later",
+        "earlier",
+        "previously",
+        "repeatedly",
+        "again",
+        "then",
+        "still",
+        "often",
+        "once",
+        "never",
+        "not",
+        "already",
+        "just",
+        "first",
+        "last",
+        "further",
+        "reportedly",
+        "allegedly",
+        "publicly",
+        "privately",
+        "recently",
+        "separately",
+        "simply",
+        "only",
+        "even",
+        "now",
+        "long",
+        "since",
+        "widely",
+        "consistently",
+        "openly",
+        "frequently",
+        "always",
+        "usually",
+    ]
 )
 # Temporal words that may stand between subject and cue ("Zakharova on Friday
 # indicated"), or between a cue and its clause ("said Tuesday that").
 DAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-    "mon tue tues wed thu thurs fri sat sun".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ]
 )
+
 
 def is_cap(w: str) -> bool:
     return w[:1].isupper() or w[:1].isdigit()
@@ -100,9 +249,58 @@ def _np_token(w: str) -> bool:
 # Function words that are capitalised at a sentence start but never head a
 # speaker noun phrase ("To understand Putin, ..." has no speaker "To").
 FUNCTION_WORDS = frozenset(
-    "to in on at for with by from of as if when while after before because although though since until unless "
-    "but and or nor so yet what which where how why there here whether than into onto upon about over under "
-    "during without within through across against among between".split()
+    [
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "of",
+        "as",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "because",
+        "although",
+        "though",
+        "since",
+        "until",
+        "unless",
+        "but",
+        "and",
+        "or",
+        "nor",
+        "so",
+        "yet",
+        "what",
+        "which",
+        "where",
+        "how",
+        "why",
+        "there",
+        "here",
+        "whether",
+        "than",
+        "into",
+        "onto",
+        "upon",
+        "about",
+        "over",
+        "under",
+        "during",
+        "without",
+        "within",
+        "through",
+        "across",
+        "against",
+        "among",
+        "between",
+    ]
 )
 
 
@@ -241,7 +439,13 @@ def _common_noun_np(text: str, toks: list[Pair], i: int) -> Pair | None:
     a lower-case noun with a determiner at most three words before it."""
     w = text[toks[i][0] : toks[i][1]]
     low = norm(w)
-    if not (w.isalpha() and w.islower()) or low in FUNCTION_WORDS or low in AUX_FILLER or low in DAYS or low in DETERMINERS:
+    if (
+        not (w.isalpha() and w.islower())
+        or low in FUNCTION_WORDS
+        or low in AUX_FILLER
+        or low in DAYS
+        or low in DETERMINERS
+    ):
         return None
     if low.endswith(("ly", "ing")):
         return None
@@ -255,9 +459,59 @@ def _common_noun_np(text: str, toks: list[Pair], i: int) -> Pair | None:
     return None
 
 
-LEADING_JUNK = frozenset("but and so yet however meanwhile still also then now later earlier in on at for from by with to".split())
+LEADING_JUNK = frozenset(
+    [
+        "but",
+        "and",
+        "so",
+        "yet",
+        "however",
+        "meanwhile",
+        "still",
+        "also",
+        "then",
+        "now",
+        "later",
+        "earlier",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "to",
+    ]
+)
 # Title abbreviations whose period stays inside a name: "Sen. Mark Ode", "Leonard E. Burman".
-DOTTED = frozenset("mr mrs ms dr sen rep gov gen lt col capt sgt st jr sr prof rev pres adm maj cmdr supt det insp".split())
+DOTTED = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "rev",
+        "pres",
+        "adm",
+        "maj",
+        "cmdr",
+        "supt",
+        "det",
+        "insp",
+    ]
+)
 
 
 def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
@@ -273,7 +527,7 @@ def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
             if norm(prev_w) in DOTTED or (len(prev_w) == 1 and prev_w.isupper()):
                 j -= 1
                 continue
-        if w in (".",) or (w in ",;:()\"“”'‘’—–" ) or w.isspace():
+        if w in (".",) or (w in ",;:()\"“”'‘’—–") or w.isspace():
             break
         if low in DETERMINERS:
             start = j
@@ -334,7 +588,9 @@ def _appositive_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
     inner = [text[a:b] for a, b in toks[k + 1 : comma]]
     if not inner or any(norm(w) in AUX_FILLER - {"also"} for w in inner):
         return None
-    first = _np_head(text[toks[k - 1][0] : toks[k - 1][1]]) and norm(text[toks[k - 1][0] : toks[k - 1][1]]) not in PRONOUNS
+    first = (
+        _np_head(text[toks[k - 1][0] : toks[k - 1][1]]) and norm(text[toks[k - 1][0] : toks[k - 1][1]]) not in PRONOUNS
+    )
     if not first:
         return None
     n0 = _expand_np_left(text, toks, k - 1)
@@ -380,7 +636,9 @@ def np_right(doc: DocIndex, pos: int, limit: int) -> Pair | None:
         # "Mrs. Griffin", "Leonard E. Burman": the period stays in the name
         if w == "." and end == i - 1 and i + 1 < len(toks):
             prev = text[toks[i - 1][0] : toks[i - 1][1]]
-            if (norm(prev) in DOTTED or (len(prev) == 1 and prev.isupper())) and is_cap(text[toks[i + 1][0] : toks[i + 1][1]]):
+            if (norm(prev) in DOTTED or (len(prev) == 1 and prev.isupper())) and is_cap(
+                text[toks[i + 1][0] : toks[i + 1][1]]
+            ):
                 i += 1
                 continue
         if _np_token(w) and low not in DAYS:
@@ -388,7 +646,14 @@ def np_right(doc: DocIndex, pos: int, limit: int) -> Pair | None:
             lower_run = 0
         elif low in ("of", "'s", "’s", "&") and end is not None:
             pass
-        elif w.islower() and w.isalpha() and low not in AUX_FILLER and low not in PRONOUNS and lower_run < 2 and (i == first or low0 in DETERMINERS):
+        elif (
+            w.islower()
+            and w.isalpha()
+            and low not in AUX_FILLER
+            and low not in PRONOUNS
+            and lower_run < 2
+            and (i == first or low0 in DETERMINERS)
+        ):
             lower_run += 1
         else:
             break
@@ -416,7 +681,5 @@ def np_right(doc: DocIndex, pos: int, limit: int) -> Pair | None:
 
 _APPOSITIVE_RIGHT_RE = regex.compile(
     r",\s+((?:a|an|the|his|her|its|their|our|(?!\p{Ll}+(?:ly|ing)\b)(?!(?:in|at|on|with|by|for|from|as|to|and|but|then|still)\b)\p{Ll}+)\b[^.;:!?\"“”'‘’\n]{0,200}?[\w)])(?=\s*(?:[.;!?]|$))",
-    regex.V1
+    regex.V1,
 )
-
-

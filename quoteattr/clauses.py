@@ -51,19 +51,48 @@ __all__ = [
 
 Pair = tuple[int, int]
 
-declare(Rule.DROP_THAT, Stage.CLAUSE, example="said that ⟦the bridge would reopen⟧", summary="the leading 'that' is not part of the content")
-declare(Rule.CUT_TRAILING_SOURCE, Stage.CLAUSE, example="Kim said ⟦the port would close⟧, according to the local radio.",
-        summary="a clause ends before a source phrase that belongs to the reporter")
-declare(Rule.CUT_NEXT_ATTRIBUTION, Stage.CLAUSE, example="The mayor said ⟦the bridge was safe⟧, but she said ⟦the tunnel was not⟧.",
-        summary="a clause ends where a coordinated cue starts an attribution of its own")
-declare(Rule.CUT_COORDINATED_PREDICATE, Stage.CLAUSE, example="Kim has said ⟦he opposes the toll⟧, but has admitted that …",
-        summary="a clause ends before ', but has …' whose subject is the speaker again")
-declare(Rule.CUT_CONCESSION, Stage.CLAUSE, example="claimed ⟦it was smart⟧, although he refused …",
-        summary="a clause ends before ', although …' or '; …' that the writer adds")
-declare(Rule.DASH_ELABORATION, Stage.CLAUSE, example="the port faced ⟦\"grave risks\"⟧ - namely floods",
-        summary="a clause ends before a spaced dash that opens the writer's elaboration")
-declare(Rule.CLAUSE_SHAPE, Stage.CLAUSE, example="ordered the demolition gives nothing; says ⟦an internal review shows no one …⟧",
-        summary="without 'that', a cue outside the clause-taking list needs a clause: a subject pronoun or a finite verb")
+declare(
+    Rule.DROP_THAT,
+    Stage.CLAUSE,
+    example="said that ⟦the bridge would reopen⟧",
+    summary="the leading 'that' is not part of the content",
+)
+declare(
+    Rule.CUT_TRAILING_SOURCE,
+    Stage.CLAUSE,
+    example="Kim said ⟦the port would close⟧, according to the local radio.",
+    summary="a clause ends before a source phrase that belongs to the reporter",
+)
+declare(
+    Rule.CUT_NEXT_ATTRIBUTION,
+    Stage.CLAUSE,
+    example="The mayor said ⟦the bridge was safe⟧, but she said ⟦the tunnel was not⟧.",
+    summary="a clause ends where a coordinated cue starts an attribution of its own",
+)
+declare(
+    Rule.CUT_COORDINATED_PREDICATE,
+    Stage.CLAUSE,
+    example="Kim has said ⟦he opposes the toll⟧, but has admitted that …",
+    summary="a clause ends before ', but has …' whose subject is the speaker again",
+)
+declare(
+    Rule.CUT_CONCESSION,
+    Stage.CLAUSE,
+    example="claimed ⟦it was smart⟧, although he refused …",
+    summary="a clause ends before ', although …' or '; …' that the writer adds",
+)
+declare(
+    Rule.DASH_ELABORATION,
+    Stage.CLAUSE,
+    example='the port faced ⟦"grave risks"⟧ - namely floods',
+    summary="a clause ends before a spaced dash that opens the writer's elaboration",
+)
+declare(
+    Rule.CLAUSE_SHAPE,
+    Stage.CLAUSE,
+    example="ordered the demolition gives nothing; says ⟦an internal review shows no one …⟧",
+    summary="without 'that', a cue outside the clause-taking list needs a clause: a subject pronoun or a finite verb",
+)
 
 #: lemma -> complement frames (lexicons/cue_frames.txt)
 CUE_FRAMES = {row[0]: frozenset(row[1].split(",")) for row in load_rows("cue_frames.txt")}
@@ -72,6 +101,7 @@ CUE_FRAMES = {row[0]: frozenset(row[1].split(",")) for row in load_rows("cue_fra
 def _frame(name: str) -> frozenset[str]:
     """The cue lemmas with complement frame *name* (see cue_frames.txt)."""
     return frozenset(lemma for lemma, frames in CUE_FRAMES.items() if name in frames)
+
 
 AUDIENCE_NOUNS = load_set("audience_nouns.txt")
 # Lemmas of cue verbs that take the addressee as object: "told reporters that".
@@ -85,8 +115,30 @@ INFINITIVE_CUES = _frame("infinitive")
 VERBLIKE = frozenset({"verb", "verb-object", "phrasal", "passive"})
 # Words that cannot begin a reported clause ("said to", "told of", "said so").
 BAD_CLAUSE_START = frozenset(
-    "to about for of with by from into so nothing something anything goodbye hello yes no thanks thank "
-    "as than and or".split()
+    [
+        "to",
+        "about",
+        "for",
+        "of",
+        "with",
+        "by",
+        "from",
+        "into",
+        "so",
+        "nothing",
+        "something",
+        "anything",
+        "goodbye",
+        "hello",
+        "yes",
+        "no",
+        "thanks",
+        "thank",
+        "as",
+        "than",
+        "and",
+        "or",
+    ]
 )
 # Sentence punctuation trimmed from the end of indirect content.
 TRAILING = " \t\r\n\u00a0,;:"
@@ -109,7 +161,6 @@ ADJUNCT_RE = regex.compile(
 
 MAX_CLAUSE = 2000
 THAT_RE = regex.compile(r"(?i)that\b\s*")
-
 
 
 def skip_adjuncts(text: str, pos: int, limit: int) -> int:
@@ -189,8 +240,7 @@ class ClauseReader:
         if r is not None and r.outer[0] == a:
             b = max(b, r.outer[1])
         for r in doc.regions_starting_in(a, b):
-            if r.outer[1] > b:
-                b = r.outer[1]
+            b = max(b, r.outer[1])
         b = self._cut_clause(a, b)
         b = self._cut_at_next_cue(a, b)
         a, b = trim(text, a, b, TRAILING)
@@ -219,7 +269,9 @@ class ClauseReader:
         text = self.doc.text
         r = self.doc.region_at(a)
         if r is not None and r.outer[0] == a and r.outer[1] >= b - 1 and r.close is not None:
-            return [trim(text, pa, pb) for pa, pb in r.parts if trim(text, pa, pb)[0] < trim(text, pa, pb)[1]] or [(a, b)]
+            return [trim(text, pa, pb) for pa, pb in r.parts if trim(text, pa, pb)[0] < trim(text, pa, pb)[1]] or [
+                (a, b)
+            ]
         return [(a, b)]
 
 
@@ -236,7 +288,9 @@ _CUT_SOURCE = r"(?=according\s+to\b|as\s+reported\s+by\b|as\s+quoted\s+by\b)"
 _CUT_ELABORATION = r"(?=(?:namely|including|such\s+as|i\.e\.|e\.g\.|especially|particularly|mainly)\b)"
 # The cuts that open with punctuation ...
 _CUT_RE = regex.compile(
-    r""",\s*(?:which\s+)?""" + _CUT_SOURCE + r"""
+    r""",\s*(?:which\s+)?"""
+    + _CUT_SOURCE
+    + r"""
       | ,\s+(?:but|and|yet)\s+(?=(?:has|have|had|also|later|then|is|was|will|would)\s)
       | ,\s+(?=(?:although|though|even\s+though|whereas)\s)
       | ;\s""",
@@ -251,7 +305,6 @@ _CUT_AFTER_SPACE_RE = regex.compile(
     regex.I,
 )
 _SPACES_BEFORE_RE = regex.compile(r"\s+", regex.REVERSE)
-
 
 
 def _clause_cuts(text: str) -> list[int]:
@@ -356,10 +409,46 @@ OBJECT_ATTRIBUTION_CUES = _frame("object-message")
 CLAUSAL_CUES = _frame("clausal")
 # Finite verbs and auxiliaries that show that words after a cue form a clause.
 FINITE = frozenset(
-    "is was are were be been am has have had will would could can may might must shall should does did do "
-    "isn't wasn't aren't weren't won't wouldn't couldn't can't didn't doesn't don't hasn't haven't hadn't".split()
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "am",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "does",
+        "did",
+        "do",
+        "isn't",
+        "wasn't",
+        "aren't",
+        "weren't",
+        "won't",
+        "wouldn't",
+        "couldn't",
+        "can't",
+        "didn't",
+        "doesn't",
+        "don't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+    ]
 )
-_SUBJECT_PRONOUNS = frozenset("he she it they we i there you".split())
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "there", "you"])
 
 
 def looks_like_clause(text: str, a: int, b: int) -> bool:
@@ -372,4 +461,3 @@ def looks_like_clause(text: str, a: int, b: int) -> bool:
     if ws[0] in _SUBJECT_PRONOUNS or ws[0].endswith(("'s", "'re", "'ll", "'d")):
         return True
     return any(w in FINITE or (w.endswith("ed") and len(w) > 4) or w.endswith("n't") for w in ws[1:])
-

@@ -91,7 +91,9 @@ class Finder:
         return [p for p in parts if p[0] < p[1]]
 
     # --- proposing ------------------------------------------------------------------
-    def add(self, parts: list[Pair], rule: Rule, conf: float, cue: CueMatch | None = None, speaker: Pair | None = None) -> None:
+    def add(
+        self, parts: list[Pair], rule: Rule, conf: float, cue: CueMatch | None = None, speaker: Pair | None = None
+    ) -> None:
         """Propose a candidate (empty parts are dropped; confidence at most 1)."""
         # (copied to its exact size: a comprehension leaves room for four)
         parts = [p for p in parts if p[0] < p[1]].copy()
@@ -146,7 +148,9 @@ class Finder:
             return self._speaker_cue_after(qb, cue, limit, ends_sentence and "," not in gap)
         return None
 
-    def _speaker_cue_after(self, qb: int, cue: CueMatch, limit: int, check_forward: bool) -> tuple[CueMatch, Pair | None, Rule, int] | None:
+    def _speaker_cue_after(
+        self, qb: int, cue: CueMatch, limit: int, check_forward: bool
+    ) -> tuple[CueMatch, Pair | None, Rule, int] | None:
         """'"Q," Lavrov told journalists.': the speaker before the cue."""
         text = self.text
         sp = np_left(self.doc, qb, cue.start)
@@ -184,10 +188,18 @@ class Finder:
             return cue.form_kind == "base"
         w = text[last[0] : last[1]]
         prev = norm(w)
-        if prev in DETERMINERS - {"that"} or prev.endswith("'s") or prev in ("new", "old", "own", "recent", "latest", "first"):
+        if (
+            prev in DETERMINERS - {"that"}
+            or prev.endswith("'s")
+            or prev in ("new", "old", "own", "recent", "latest", "first")
+        ):
             return True
         if cue.form_kind == "base":
-            if prev in FINITE or prev in ("to", "not", "never", "also", "i", "we", "you", "they", "who") or prev.endswith("n't"):
+            if (
+                prev in FINITE
+                or prev in ("to", "not", "never", "also", "i", "we", "you", "they", "who")
+                or prev.endswith("n't")
+            ):
                 return False
             plural_subject = (
                 (prev.endswith("s") and prev not in AUX_FILLER)

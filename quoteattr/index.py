@@ -42,6 +42,7 @@ __all__ = ["DocIndex", "Spans", "scan_tokens"]
 
 Pair = tuple[int, int]
 
+
 def scan_tokens(text: str, a: int, b: int) -> list[Pair]:
     """The tokens of ``text[a:b]`` scanned alone (the window's ends cut tokens)."""
     # (concurrent=False keeps the GIL: see the docstring of quoteattr.text)

@@ -43,14 +43,18 @@ Pair = tuple[int, int]
 
 _TO_CAP_QUOTE_RE = regex.compile(r"[ \t]*,[ \t]*[\"“‘'«„]\p{Lu}")
 _PASSIVE_RE = regex.compile(r"(?r)(?i)\b(?:was|were|been|being|is|are|be)\s*$")
-_COORD_RE = regex.compile(r"(?r)(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$")
+_COORD_RE = regex.compile(
+    r"(?r)(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$"
+)
 _BEFORE_GERUND_RE = regex.compile(
     r"""(?r)(?:,["”'’]?|\b(?:and|while|by|before|after))\s+(?:(?:even|also|again|later|then|instead|repeatedly|often)\s+)?$""",
     regex.I,
 )
 _CALL_FOR_RE = regex.compile(r"(?i)(?:for|on)\s+")
 _SOURCE_END_RE = regex.compile(r"[,;]|[.!?](?=\s|$)|$")
-_PROGRESSIVE_RE = regex.compile(r"(?r)(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$")
+_PROGRESSIVE_RE = regex.compile(
+    r"(?r)(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$"
+)
 _TO_INF_RE = regex.compile(r"(?i)to\s+\w")
 _ASIDE_RE = regex.compile(r"\s*(?:citing|quoting|who\s+cited)\b[^,]{0,80},")
 
@@ -61,17 +65,26 @@ THOUGHT_PENALTY = 0.2
 #: headline: the share of its confidence a quote read from a headline keeps.
 HEADLINE_FACTOR = 0.35
 
-declare(Rule.PROGRESSIVE_CUE, Stage.CUE, example="The port authority is saying that ⟦…⟧",
-        summary="a gerund cue after a form of 'be' is finite: subject-cue-clause, not saying-clause")
-declare(Rule.COLON_BLOCK, Stage.CUE, confidence=0.7, example="The governor added: (end of paragraph) then an unquoted paragraph of speech",
-        summary="a cue and a colon that end a paragraph: the next paragraph is what was said (found by colon-quote)")
+declare(
+    Rule.PROGRESSIVE_CUE,
+    Stage.CUE,
+    example="The port authority is saying that ⟦…⟧",
+    summary="a gerund cue after a form of 'be' is finite: subject-cue-clause, not saying-clause",
+)
+declare(
+    Rule.COLON_BLOCK,
+    Stage.CUE,
+    confidence=0.7,
+    example="The governor added: (end of paragraph) then an unquoted paragraph of speech",
+    summary="a cue and a colon that end a paragraph: the next paragraph is what was said (found by colon-quote)",
+)
 
 
 class CueItem:
     """A cue outside quotes, its sentence, and the subject and clause opening
     that its patterns find (each found once, by the first pattern that asks)."""
 
-    __slots__ = ("cue", "sa", "sb", "speaker", "_prev", "_opening", "_reported")
+    __slots__ = ("_opening", "_prev", "_reported", "cue", "sa", "sb", "speaker")
 
     def __init__(self, f: Finder, cue: CueMatch) -> None:
         self.cue = cue
@@ -133,8 +146,12 @@ def passive_cue(f: Finder, item: CueItem) -> bool:
 
 
 # --- patterns --------------------------------------------------------------------
-@register(Rule.ACCORDING_TO, Stage.CUE, confidence=0.8,
-          example="According to the fire service, ⟦the blaze began in a kitchen⟧. / ⟦…⟧, according to the fire service.")
+@register(
+    Rule.ACCORDING_TO,
+    Stage.CUE,
+    confidence=0.8,
+    example="According to the fire service, ⟦the blaze began in a kitchen⟧. / ⟦…⟧, according to the fire service.",
+)
 def according_to(f: Finder, item: CueItem) -> bool:
     """A source phrase before or after the clause it attributes."""
     if item.cue.type != "source-after":
@@ -173,11 +190,18 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
     cl = f.clauses.clause(pos, sb)
     if cl is None or not clause_ok(text, *cl):
         return
-    f.add(f.clauses.content_parts(*cl), Rule.ACCORDING_TO, confidence(Rule.ACCORDING_TO) + speaker_bonus(text, sp), cue, sp)
+    f.add(
+        f.clauses.content_parts(*cl),
+        Rule.ACCORDING_TO,
+        confidence(Rule.ACCORDING_TO) + speaker_bonus(text, sp),
+        cue,
+        sp,
+    )
 
 
-@register(Rule.SAYING_CLAUSE, Stage.CUE, confidence=0.7,
-          example="The union walked out, saying ⟦the offer was an insult⟧.")
+@register(
+    Rule.SAYING_CLAUSE, Stage.CUE, confidence=0.7, example="The union walked out, saying ⟦the offer was an insult⟧."
+)
 def saying_clause(f: Finder, item: CueItem) -> bool:
     """A gerund cue after a comma or conjunction; the speaker is the
     sentence's subject (rule progressive-cue: 'is saying' is finite)."""
@@ -203,12 +227,22 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
     quoted = f.doc.in_quote(cl[0])
     if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not looks_like_clause(text, *cl)):
         return True
-    f.add(f.clauses.content_parts(*cl), Rule.SAYING_CLAUSE, confidence(Rule.SAYING_CLAUSE) + speaker_bonus(text, sp), cue, sp)
+    f.add(
+        f.clauses.content_parts(*cl),
+        Rule.SAYING_CLAUSE,
+        confidence(Rule.SAYING_CLAUSE) + speaker_bonus(text, sp),
+        cue,
+        sp,
+    )
     return True
 
 
-@register(Rule.PARENTHETICAL_CUE, Stage.CUE, confidence=0.8,
-          example="⟦The repairs⟧, the engineer said, ⟦would take a year⟧. (two parts)")
+@register(
+    Rule.PARENTHETICAL_CUE,
+    Stage.CUE,
+    confidence=0.8,
+    example="⟦The repairs⟧, the engineer said, ⟦would take a year⟧. (two parts)",
+)
 def parenthetical_cue(f: Finder, item: CueItem) -> bool:
     """The clause runs on both sides of ', X said,'."""
     cue, sa, sb = item.cue, item.sa, item.sb
@@ -230,7 +264,9 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
     return True
 
 
-@register(Rule.CLAUSE_SUBJECT_CUE, Stage.CUE, confidence=0.8, example="⟦The vote will wait until spring⟧, the council said.")
+@register(
+    Rule.CLAUSE_SUBJECT_CUE, Stage.CUE, confidence=0.8, example="⟦The vote will wait until spring⟧, the council said."
+)
 def clause_subject_cue(f: Finder, item: CueItem) -> bool:
     """A clause, a comma, the speaker and the cue that ends the sentence."""
     cue, sa, sb = item.cue, item.sa, item.sb
@@ -277,7 +313,10 @@ def colon_quote(f: Finder, item: CueItem) -> bool:
     cue, sp, sb = item.cue, item.speaker, item.sb
     text = f.text
     start, rest = item.opening(f)
-    if not (rest.startswith(":") or (rest.startswith(",") and cue.cue_class is CueClass.SPEECH and _TO_CAP_QUOTE_RE.match(rest))):
+    if not (
+        rest.startswith(":")
+        or (rest.startswith(",") and cue.cue_class is CueClass.SPEECH and _TO_CAP_QUOTE_RE.match(rest))
+    ):
         return False
     q = skip_ws(text, start + 1, len(text))
     r = f.doc.region_at(q)
@@ -305,12 +344,22 @@ def call_for(f: Finder, item: CueItem) -> bool:
         return False
     cl = f.clauses.clause(start + m.end(), item.sb)
     if cl is not None and clause_ok(f.text, *cl):
-        f.add(f.clauses.content_parts(*cl), Rule.CALL_FOR, confidence(Rule.CALL_FOR) + speaker_bonus(f.text, item.speaker), item.cue, item.speaker)
+        f.add(
+            f.clauses.content_parts(*cl),
+            Rule.CALL_FOR,
+            confidence(Rule.CALL_FOR) + speaker_bonus(f.text, item.speaker),
+            item.cue,
+            item.speaker,
+        )
     return True
 
 
-@register(Rule.DESCRIBED_AS, Stage.CUE, confidence=0.8,
-          example='Ruiz described the budget as "⟦a work of fiction.⟧", …, calling it "⟦reckless.⟧"')
+@register(
+    Rule.DESCRIBED_AS,
+    Stage.CUE,
+    confidence=0.8,
+    example='Ruiz described the budget as "⟦a work of fiction.⟧", …, calling it "⟦reckless.⟧"',
+)
 def described_as(f: Finder, item: CueItem) -> bool:
     """A describing cue takes the first unused quote within 120 characters."""
     if item.cue.lemma not in DESCRIBE_CUES:
@@ -338,7 +387,13 @@ def cue_to_infinitive(f: Finder, item: CueItem) -> bool:
     if item.cue.lemma in INFINITIVE_CUES:
         cl = f.clauses.clause(start, item.sb)
         if cl:
-            f.add(f.clauses.content_parts(*cl), Rule.CUE_TO_INFINITIVE, confidence(Rule.CUE_TO_INFINITIVE), item.cue, item.speaker)
+            f.add(
+                f.clauses.content_parts(*cl),
+                Rule.CUE_TO_INFINITIVE,
+                confidence(Rule.CUE_TO_INFINITIVE),
+                item.cue,
+                item.speaker,
+            )
     return True
 
 
@@ -364,7 +419,11 @@ def subject_cue_object(f: Finder, item: CueItem) -> bool:
         return True
     cl, has_that, quoted = rep
     lemma = item.cue.lemma
-    if has_that or quoted or not (lemma in NP_OBJECT_CUES or (lemma not in CLAUSAL_CUES and not looks_like_clause(f.text, *cl))):
+    if (
+        has_that
+        or quoted
+        or not (lemma in NP_OBJECT_CUES or (lemma not in CLAUSAL_CUES and not looks_like_clause(f.text, *cl)))
+    ):
         return False
     if lemma in OBJECT_ATTRIBUTION_CUES:
         conf = confidence(Rule.SUBJECT_CUE_OBJECT) + speaker_bonus(f.text, item.speaker)
@@ -372,8 +431,9 @@ def subject_cue_object(f: Finder, item: CueItem) -> bool:
     return True
 
 
-@register(Rule.SUBJECT_CUE_CLAUSE, Stage.CUE, confidence=0.85,
-          example="The mayor said (that) ⟦the bridge would reopen⟧.")
+@register(
+    Rule.SUBJECT_CUE_CLAUSE, Stage.CUE, confidence=0.85, example="The mayor said (that) ⟦the bridge would reopen⟧."
+)
 def subject_cue_clause(f: Finder, item: CueItem) -> bool:
     """The speaker, the cue and the reported clause (0.75 without "that";
     a thought cue takes 0.2 off)."""
@@ -381,7 +441,9 @@ def subject_cue_clause(f: Finder, item: CueItem) -> bool:
     if rep is None:
         return True
     cl, has_that, _quoted = rep
-    conf = (confidence(Rule.SUBJECT_CUE_CLAUSE) if has_that else CLAUSE_WITHOUT_THAT) + speaker_bonus(f.text, item.speaker)
+    conf = (confidence(Rule.SUBJECT_CUE_CLAUSE) if has_that else CLAUSE_WITHOUT_THAT) + speaker_bonus(
+        f.text, item.speaker
+    )
     if item.cue.cue_class is CueClass.THOUGHT:
         conf -= THOUGHT_PENALTY
     f.add(f.clauses.content_parts(*cl), Rule.SUBJECT_CUE_CLAUSE, conf, item.cue, item.speaker)

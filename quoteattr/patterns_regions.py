@@ -31,22 +31,66 @@ _DASH_RE = regex.compile(r"[ \t,]*[—–-]{1,2}[ \t]*")
 _TRANSCRIPT_RE = regex.compile(
     r"[\"“]?(?P<name>(?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*\s){0,2}\p{Lu}[\p{Lu}.'’-]+)(?P<colon>:)\s+(?=\S)", regex.V1
 )
-_TRANSCRIPT_NOT_NAMES = frozenset("note update editor's correction watch read video photo source sources update: q a".split())
+_TRANSCRIPT_NOT_NAMES = frozenset(
+    [
+        "note",
+        "update",
+        "editor's",
+        "correction",
+        "watch",
+        "read",
+        "video",
+        "photo",
+        "source",
+        "sources",
+        "update:",
+        "q",
+        "a",
+    ]
+)
 #: How far after a quote its cue is looked for (characters, within the paragraph).
 CUE_WINDOW = 300
 
-declare(Rule.QUOTE_CUE_SPEAKER, Stage.REGION, confidence=0.9, example='"⟦The numbers do not add up,⟧" said Councillor Ana Ruiz.',
-        summary="a quote, then the cue, then the speaker (found by quote-speaker-cue)")
-declare(Rule.FORWARD_ATTACHMENT, Stage.REGION, example='"… change." She adds, "⟦What kind of genius …?⟧"',
-        summary="a cue followed by a comma or colon and a quote belongs to that quote when the first quote ended a sentence")
-declare(Rule.NEW_SENTENCE_CUE, Stage.REGION, example='… as "a costly mistake." He said the city had spent …',
-        summary="a quote that ends with a full stop does not take the cue of the next sentence")
-declare(Rule.SPLIT_QUOTE, Stage.REGION, confidence=0.9, example='"⟦We tried,⟧" she said, "⟦but the river won.⟧"',
-        summary="two quotes around one cue are one quote with two parts; also '\"A,\" she said. \"B.\"'")
-declare(Rule.QUOTE_CONTINUATION, Stage.REGION, example='"⟦A,⟧" said Victor Cha, a scholar. "⟦B.⟧"',
-        summary="a quote that opens the next sentence with no cue of its own continues (named split-quote)")
-declare(Rule.MIXED_LEAD_IN, Stage.REGION, confidence=0.9, example='⟦Cutting the budget "will hurt the poor,⟧" Ruiz said.',
-        summary="unquoted words that open the sentence belong to the content, which is then mixed")
+declare(
+    Rule.QUOTE_CUE_SPEAKER,
+    Stage.REGION,
+    confidence=0.9,
+    example='"⟦The numbers do not add up,⟧" said Councillor Ana Ruiz.',
+    summary="a quote, then the cue, then the speaker (found by quote-speaker-cue)",
+)
+declare(
+    Rule.FORWARD_ATTACHMENT,
+    Stage.REGION,
+    example='"… change." She adds, "⟦What kind of genius …?⟧"',
+    summary="a cue followed by a comma or colon and a quote belongs to that quote "
+    "when the first quote ended a sentence",
+)
+declare(
+    Rule.NEW_SENTENCE_CUE,
+    Stage.REGION,
+    example='… as "a costly mistake." He said the city had spent …',
+    summary="a quote that ends with a full stop does not take the cue of the next sentence",
+)
+declare(
+    Rule.SPLIT_QUOTE,
+    Stage.REGION,
+    confidence=0.9,
+    example='"⟦We tried,⟧" she said, "⟦but the river won.⟧"',
+    summary='two quotes around one cue are one quote with two parts; also \'"A," she said. "B."\'',
+)
+declare(
+    Rule.QUOTE_CONTINUATION,
+    Stage.REGION,
+    example='"⟦A,⟧" said Victor Cha, a scholar. "⟦B.⟧"',
+    summary="a quote that opens the next sentence with no cue of its own continues (named split-quote)",
+)
+declare(
+    Rule.MIXED_LEAD_IN,
+    Stage.REGION,
+    confidence=0.9,
+    example='⟦Cutting the budget "will hurt the poor,⟧" Ruiz said.',
+    summary="unquoted words that open the sentence belong to the content, which is then mixed",
+)
 
 
 @register(Rule.TRANSCRIPT_SPEAKER, Stage.PARAGRAPH, confidence=0.8, example="WALLACE: ⟦Let's start with the news.⟧")
@@ -58,7 +102,7 @@ def transcript_speaker(f: Finder, para: Pair) -> bool:
     m = _TRANSCRIPT_RE.match(text, pa, min(pb, pa + 40))
     if m is None or norm(m.group("name")) in _TRANSCRIPT_NOT_NAMES:
         return False
-    a, b = trim(text, m.end(), pb, TRAILING + "\"”“")
+    a, b = trim(text, m.end(), pb, TRAILING + '"”“')
     if b <= a or len(WORD_RE.findall(text, a, min(b, a + 100), concurrent=False)) < 2:
         return False
     r = f.doc.region_at(pa)
@@ -99,7 +143,9 @@ def quote_speaker_cue(f: Finder, item: Item) -> bool:
     return True
 
 
-def _continue_quote(f: Finder, idx: int, parts: list[Pair], rule: Rule, cue: CueMatch, end: int, para: Pair) -> tuple[list[Pair], Rule]:
+def _continue_quote(
+    f: Finder, idx: int, parts: list[Pair], rule: Rule, cue: CueMatch, end: int, para: Pair
+) -> tuple[list[Pair], Rule]:
     """Rules ``split-quote`` and ``quote-continuation``: the quotes after the
     cue that go on with the same speaker."""
     text, regions = f.text, f.doc.regions
@@ -153,7 +199,9 @@ def quote_dash_speaker(f: Finder, item: Item) -> bool:
     return True
 
 
-@register(Rule.SPEAKER_COLON_QUOTE, Stage.REGION, confidence=0.7, example='From Chairwoman Linda Osei: "⟦The report stands.⟧"')
+@register(
+    Rule.SPEAKER_COLON_QUOTE, Stage.REGION, confidence=0.7, example='From Chairwoman Linda Osei: "⟦The report stands.⟧"'
+)
 def speaker_colon_quote(f: Finder, item: Item) -> bool:
     """A capitalised name and a colon before a quote, with no cue in the
     paragraph before it."""
@@ -180,7 +228,12 @@ BARE_DIALOGUE_LINE = 0.45
 UNCLOSED = 0.1
 
 
-@register(Rule.DIRECT_BARE, Stage.BARE, confidence=0.15, example='the so-called "⟦peace plan⟧" (0.15); "⟦Out.⟧" as a paragraph (0.45)')
+@register(
+    Rule.DIRECT_BARE,
+    Stage.BARE,
+    confidence=0.15,
+    example='the so-called "⟦peace plan⟧" (0.15); "⟦Out.⟧" as a paragraph (0.45)',
+)
 def direct_bare(f: Finder, item: Item) -> bool:
     """A quote with no cue near it.
 

@@ -40,7 +40,20 @@ from typing import Any
 
 import attrs
 
-__all__ = ["ORDER", "STAGES", "Rule", "RuleSpec", "Stage", "confidence", "declare", "functions", "markdown", "register", "spec", "specs"]
+__all__ = [
+    "ORDER",
+    "STAGES",
+    "Rule",
+    "RuleSpec",
+    "Stage",
+    "confidence",
+    "declare",
+    "functions",
+    "markdown",
+    "register",
+    "spec",
+    "specs",
+]
 
 
 class Stage(enum.Enum):
@@ -179,9 +192,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
 STAGES = (Stage.PARAGRAPH, Stage.REGION, Stage.CUE, Stage.BARE, Stage.ADJUST)
 
 
-def declare(
-    rule: Rule, stage: Stage, *, example: str, confidence: float | None = None, summary: str = ""
-) -> RuleSpec:
+def declare(rule: Rule, stage: Stage, *, example: str, confidence: float | None = None, summary: str = "") -> RuleSpec:
     """Register a rule that is not a pattern function of its own.
 
     Raises:

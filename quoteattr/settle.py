@@ -28,11 +28,20 @@ __all__ = ["merge_fallback", "settle"]
 
 Pair = tuple[int, int]
 
-declare(Rule.NO_NESTED_ATTRIBUTION, Stage.SETTLE, example="Peskov said ⟦he hoped …⟧ keeps the said-quote, not a hoped-quote inside it",
-        summary="of overlapping candidates the most confident (then the longest) is kept; a candidate whose cue lies in a kept content is dropped")
-declare(Rule.DEP_SURFACE_FALLBACK, Stage.SETTLE, example='a quote paragraph with no cue; They call for "⟦urgent implementation⟧"',
-        summary="syntax engine: wholly quoted surface-rule candidates are added where they overlap no dependency candidate; "
-        "dependency candidates whose cue lies inside them are dropped")
+declare(
+    Rule.NO_NESTED_ATTRIBUTION,
+    Stage.SETTLE,
+    example="Peskov said ⟦he hoped …⟧ keeps the said-quote, not a hoped-quote inside it",
+    summary="of overlapping candidates the most confident (then the longest) is kept; "
+    "a candidate whose cue lies in a kept content is dropped",
+)
+declare(
+    Rule.DEP_SURFACE_FALLBACK,
+    Stage.SETTLE,
+    example='a quote paragraph with no cue; They call for "⟦urgent implementation⟧"',
+    summary="syntax engine: wholly quoted surface-rule candidates are added where they overlap "
+    "no dependency candidate; dependency candidates whose cue lies inside them are dropped",
+)
 
 
 def _inside_content(cue: Pair | None, k: Candidate) -> bool:

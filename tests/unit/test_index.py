@@ -49,7 +49,9 @@ class TestLookups:
         gap = TEXT.index("\n\n") + 1
         assert (0, len(TEXT)) == idx.paragraph(gap)
 
-    @pytest.mark.parametrize(("word", "inside"), [("storm", True), ("engineer", False), ("Nobody", True), ("added", False), ("easy", True)])
+    @pytest.mark.parametrize(
+        ("word", "inside"), [("storm", True), ("engineer", False), ("Nobody", True), ("added", False), ("easy", True)]
+    )
     def test_index_in_quote(self, word: str, inside: bool) -> None:
         """Whether an offset lies inside an outermost quote."""
         assert inside == _index(TEXT).in_quote(TEXT.index(word))
@@ -93,7 +95,13 @@ class TestTokens:
         toks = [text[a:b] for a, b in idx.tokens(0, text.index("press") + 3)]
         assert ["Sen", ".", "Ada", "Quist", "(", "D-Ore", ".", ")", "told", "the", "U.S.", "pre"] == toks
 
-    @given(st.lists(st.sampled_from(["U.S.", "A.B.Cd", "Russia's", "well-known", "3.5", ",", "“", "—", " ", "\n\n", "x"]), max_size=40), st.data())
+    @given(
+        st.lists(
+            st.sampled_from(["U.S.", "A.B.Cd", "Russia's", "well-known", "3.5", ",", "“", "—", " ", "\n\n", "x"]),
+            max_size=40,
+        ),
+        st.data(),
+    )
     def test_index_tokens_equal_a_scan_of_the_window(self, pieces: list[str], data: st.DataObject) -> None:
         """tokens(a, b) is what scanning text[a:b] alone gives."""
         text = "".join(pieces)

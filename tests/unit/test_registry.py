@@ -100,6 +100,6 @@ class TestRulesDoc:
 def test_registry_no_rule_names_compared_as_strings() -> None:
     """Code compares Rule members, never bare rule-name strings."""
     names = "|".join(re.escape(r.value) for r in Rule)
-    bad = re.compile(r"""rule\s*(?:==|!=|in)\s*[\(\[{]?\s*["'](?:%s)["']""" % names)
+    bad = re.compile(r"""rule\s*(?:==|!=|in)\s*[\(\[{]?\s*["'](?:""" + names + r""")["']""")
     hits = [p.name for p in (ROOT / "quoteattr").glob("*.py") if bad.search(p.read_text(encoding="utf-8"))]
     assert [] == hits
