@@ -779,7 +779,8 @@ def _write_docs(payload: dict[str, Any]) -> None:
             "one document of growing size (PolNeAR articles concatenated) with its tracemalloc peak, and the "
             "pathological inputs of `tests/strategies.py` at two sizes 10x apart. Each measurement runs in a "
             "fresh process with a time limit. Run it with `python benchmarks/speed.py` "
-            "(options: `--data DIR`, `--max-size`, `--limit`, `--no-docs`, `--render FILE`)."
+            "(options: `--data DIR`, `--max-size`, `--limit`, `--no-docs`, `--render FILE`; "
+            "`--compare-with DIR` times this tree's rule engine against another checkout instead)."
         ),
     )
     print(f"updated {DOCS / 'benchmarks.md'} (section speed)")
