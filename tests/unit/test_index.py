@@ -118,3 +118,37 @@ def test_index_spans_at() -> None:
     """Spans.at: the span holding an offset, None in gaps and past the end."""
     s = Spans([(0, 3), (5, 9)])
     assert [(0, 3), None, (5, 9), None] == [s.at(2), s.at(4), s.at(5), s.at(9)]
+
+
+_CONLLU = """# newdoc id = t
+# sent_id = 1
+# text = Kim said that it rained.
+1\tKim\tKim\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthat\tthat\tSCONJ\tIN\t_\t5\tmark\t_\t_
+4\tit\tit\tPRON\tPRP\t_\t5\tnsubj\t_\t_
+5\trained\train\tVERB\tVBD\t_\t2\tccomp\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+"""
+
+
+@pytest.mark.parametrize("engine", ["rules", "syntax"])
+def test_index_built_once_per_document(engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline builds one DocIndex per document, and both engines read it."""
+    import quoteattr
+    from quoteattr import index as index_module
+    from quoteattr.adapters.conllu import read_conllu
+
+    built: list[int] = []
+    original = index_module.DocIndex.__init__
+
+    def counting(self: DocIndex, *args: object) -> None:
+        built.append(1)
+        original(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index_module.DocIndex, "__init__", counting)
+    doc = read_conllu(text=_CONLLU).annotation() if engine == "syntax" else "Kim said that it rained."
+    r = quoteattr.extract(doc)
+    assert [("it rained", "Kim")] == [(q.content.text, q.speaker.mention.text) for q in r.quotes]
+    assert [1] == built
