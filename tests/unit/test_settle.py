@@ -35,10 +35,7 @@ class TestSettle:
         assert [b, a] == settle([a, b])
 
     def test_settle_equal_confidence_longer_wins(self) -> None:
-        """At equal confidence the longer candidate is kept, whatever comes
-        first: the deliberate difference for the syntax engine, which kept
-        the first of equal ones (EWT train: '"I find it troubling that ...
-        as "good news," Gore said.' now keeps the whole quote, with Gore)."""
+        """Rule engine: at equal confidence the longer candidate is kept, whatever comes first."""
         short = _c([(0, 155)], 0.9, (163, 167))
         whole = _c([(0, 447), (450, 551)], 0.9, (553, 557))
         assert [whole] == settle([short, whole])
@@ -59,6 +56,15 @@ class TestMergeFallback:
         dep = _c([(0, 20)], 0.9, (35, 39))
         bare = _c([(10, 30)], 0.4)
         assert [dep] == merge_fallback([dep], [bare])
+
+    def test_settle_fallback_equal_confidence_first_wins(self) -> None:
+        """Syntax engine: at equal confidence the candidate that starts first
+        is kept, even when a later one is longer (a long ccomp on a misparse
+        must not win by length)."""
+        short = _c([(0, 155)], 0.9, (163, 167))
+        whole = _c([(10, 447), (450, 551)], 0.9, (553, 557))
+        assert [short] == merge_fallback([whole, short], [])
+        assert [short] == merge_fallback([short, whole], [])
 
     def test_settle_fallback_drops_dependency_quote_nested_in_it(self) -> None:
         """'"Hoping that X translates ...," Hill said': a dependency quote whose
