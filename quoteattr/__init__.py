@@ -6,17 +6,16 @@ Example:
     >>> [(q.kind.value, q.text) for q in r.quotes]
     [('direct', 'We will respond,')]
 
-``import quoteattr`` loads only the error tree and the result types. The
-engine (``extract``, ``annotate``, ``extract_many`` and their lexicons), the
-corpus readers, speaker linking and ``to_frame`` are imported on first use
-through the module's ``__getattr__`` (PEP 562), so a command that needs none
-of them starts fast (``benchmarks/startup.py`` measures it).
+``import quoteattr`` loads only the error tree. The result types (attrs
+classes), the engine (``extract``, ``annotate``, ``extract_many`` and their
+lexicons), the corpus readers, speaker linking and ``to_frame`` are imported
+on first use through the module's ``__getattr__`` (PEP 562), so a command that
+needs none of them starts fast (``benchmarks/startup.py`` measures it).
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from .errors import (
     InputTypeError,
@@ -30,13 +29,18 @@ from .errors import (
     UnknownEngineError,
     UnknownSpeakerError,
 )
-from .model import CueClass, Diagnostic, EntityKind, Quote, QuoteKind, Resolution, Result, Span, Speaker, SpeakerRef
 
+# Not typing.TYPE_CHECKING: importing typing alone costs a few milliseconds of
+# start-up; type checkers treat any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the names below are imported lazily, on first access
+    from typing import Any
+
     from .annotations import Annotation
     from .corpora import CorpusFormatError, LabelledDocument, LabelledQuote
     from .frame import to_frame
     from .linking import CorpusSpeaker, link_speakers
+    from .model import CueClass, Diagnostic, EntityKind, Quote, QuoteKind, Resolution, Result, Span, Speaker, SpeakerRef
     from .pipeline import DEFAULT_MIN_CONFIDENCE, annotate, extract, extract_many
 
 __version__ = "0.1.0.dev0"
@@ -46,9 +50,19 @@ _LAZY = {
     "Annotation": "annotations",
     "CorpusFormatError": "corpora",
     "CorpusSpeaker": "linking",
+    "CueClass": "model",
     "DEFAULT_MIN_CONFIDENCE": "pipeline",
+    "Diagnostic": "model",
+    "EntityKind": "model",
     "LabelledDocument": "corpora",
     "LabelledQuote": "corpora",
+    "Quote": "model",
+    "QuoteKind": "model",
+    "Resolution": "model",
+    "Result": "model",
+    "Span": "model",
+    "Speaker": "model",
+    "SpeakerRef": "model",
     "annotate": "pipeline",
     "extract": "pipeline",
     "extract_many": "pipeline",

@@ -112,10 +112,20 @@ class TestSpeakerAliases:
         assert (name, aliases) == (q.speaker.entity.name, q.speaker.entity.aliases)
 
 
+def _loaded_after(code: str) -> list[str]:
+    """The quoteattr, pandas and stanza modules loaded by *code* in a fresh interpreter."""
+    code += "\nimport sys; print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('quoteattr', 'pandas', 'stanza'))))"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+
+
 def test_api_import_is_lazy() -> None:
-    """``import quoteattr`` loads neither the engine, its lexicons, pandas nor stanza."""
-    code = "import sys, quoteattr; print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('quoteattr', 'pandas', 'stanza'))))"
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    """``import quoteattr`` loads the error tree only: no result types, engine, lexicons, pandas or stanza."""
+    assert ["quoteattr", "quoteattr.errors"] == _loaded_after("import quoteattr")
+
+
+def test_api_result_types_load_without_the_engine() -> None:
+    """Reading a saved result needs the result types, not the engine and its lexicons."""
+    loaded = _loaded_after("import quoteattr; quoteattr.Result.from_dict({'text': ''})")
     assert ["quoteattr", "quoteattr.errors", "quoteattr.model"] == loaded
 
 
