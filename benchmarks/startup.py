@@ -39,7 +39,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import DOCS, RESULTS, ROOT, machine_info, update_section, write_json  # noqa: E402
+from _common import DOCS, RESULTS, ROOT, machine_info, update_section, write_json
 
 #: name -> the Python code run by ``python -c``.
 COMMANDS = {

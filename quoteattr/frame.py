@@ -9,8 +9,8 @@ Example:
     >>> import quoteattr
     >>> r = quoteattr.extract('"We will respond," Peskov told reporters.', id="tass-1")
     >>> df = quoteattr.to_frame([r])
-    >>> df[["doc_id", "kind", "start", "end", "text", "cue", "speaker_mention", "speaker_name"]].to_dict("records")
-    [{'doc_id': 'tass-1', 'kind': 'direct', 'start': 1, 'end': 17, 'text': 'We will respond,', 'cue': 'told reporters', 'speaker_mention': 'Peskov', 'speaker_name': 'Peskov'}]
+    >>> df[["doc_id", "kind", "start", "end", "text", "cue", "speaker_name"]].values.tolist()
+    [['tass-1', 'direct', 1, 17, 'We will respond,', 'told reporters', 'Peskov']]
 """
 
 from __future__ import annotations
@@ -94,6 +94,9 @@ def to_frame(results: Result | Iterable[Result]) -> pd.DataFrame:
     if isinstance(results, Result):
         results = [results]
     elif isinstance(results, (str, bytes)):
-        raise InputTypeError(f"to_frame() takes quoteattr.Result objects, got {type(results).__name__}: run extract() first")
+        raise InputTypeError(
+            f"to_frame() takes quoteattr.Result objects, got {type(results).__name__}: run extract() first"
+        )
     df = pd.DataFrame.from_records(_rows(results), columns=list(COLUMNS))
-    return df.astype({"doc": "int64", "quote": "int64", "start": "int64", "end": "int64", "speaker_start": "Int64", "confidence": "float64"})
+    types = {"doc": "int64", "quote": "int64", "start": "int64", "end": "int64", "speaker_start": "Int64"}
+    return df.astype({**types, "confidence": "float64"})

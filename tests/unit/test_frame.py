@@ -41,9 +41,8 @@ def test_frame_row_values(results: list[quoteattr.Result]) -> None:
     assert ("direct", 1, 17, "We will respond,", "told reporters", "speech") == (
         first["kind"], first["start"], first["end"], first["text"], first["cue"], first["cue_class"],
     )  # fmt: skip
-    assert ("Dmitry Peskov", 19, "Dmitry Peskov", q.speaker.entity.id, q.confidence) == (
-        first["speaker_mention"], first["speaker_start"], first["speaker_name"], first["speaker_id"], first["confidence"],
-    )  # fmt: skip
+    speaker_columns = ["speaker_mention", "speaker_start", "speaker_name", "speaker_id", "confidence"]
+    assert ["Dmitry Peskov", 19, "Dmitry Peskov", q.speaker.entity.id, q.confidence] == first[speaker_columns].tolist()
     second = df.iloc[1]
     assert ("indirect", "the talks were over", "He", "Dmitry Peskov", first["speaker_id"]) == (
         second["kind"], second["text"], second["speaker_mention"], second["speaker_name"], second["speaker_id"],

@@ -28,7 +28,10 @@ class TestQuoteText:
         ("text", "expected"),
         [
             ('"We will respond," he told reporters.', "We will respond,"),
-            ('"The money is there," he said, "but the timing is tight."', "The money is there, […] but the timing is tight."),
+            (
+                '"The money is there," he said, "but the timing is tight."',
+                "The money is there, […] but the timing is tight.",
+            ),
             ("“Talks are over,” Anna Berg said. “We are leaving.”", "Talks are over, […] We are leaving."),
             ("Anna Berg said that the talks were over.", "the talks were over"),
         ],
@@ -114,7 +117,10 @@ class TestSpeakerAliases:
 
 def _loaded_after(code: str) -> list[str]:
     """The quoteattr, pandas and stanza modules loaded by *code* in a fresh interpreter."""
-    code += "\nimport sys; print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('quoteattr', 'pandas', 'stanza'))))"
+    code += (
+        "\nimport sys"
+        "\nprint(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('quoteattr', 'pandas', 'stanza'))))"
+    )
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
 
 
