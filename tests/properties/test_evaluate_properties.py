@@ -56,7 +56,12 @@ def test_evaluate_gold_against_itself_is_perfect(docs):
 
 @given(documents(), st.data())
 def test_evaluate_removing_one_prediction_loses_one_gold_quote(docs, data):
-    scored = [(i, j) for i, d in enumerate(docs) for j, q in enumerate(d.quotes) if not q.optional and q.cue_class in (None, "speech")]
+    scored = [
+        (i, j)
+        for i, d in enumerate(docs)
+        for j, q in enumerate(d.quotes)
+        if not q.optional and q.cue_class in (None, "speech")
+    ]
     assume(scored)
     i, j = data.draw(st.sampled_from(scored))
     pred = list(docs)
