@@ -19,10 +19,12 @@ __all__ = [
     "InvalidSpanError",
     "MissingAnnotationError",
     "MissingModelsError",
+    "PandasNotInstalledError",
     "QuoteattrError",
     "SerializationError",
     "StanzaNotInstalledError",
     "UnknownEngineError",
+    "UnknownSpeakerError",
 ]
 
 
@@ -46,12 +48,35 @@ class UnknownEngineError(QuoteattrError, ValueError):
     """An engine name other than ``"rules"`` or ``"stanza"`` was asked for."""
 
 
+class UnknownSpeakerError(QuoteattrError, KeyError):
+    """:meth:`quoteattr.Result.speaker` was asked for an id no speaker has.
+
+    Attributes:
+        entity_id: the id asked for.
+        known: the ids the result does hold, in order.
+    """
+
+    def __init__(self, entity_id: str, known: tuple[str, ...] = ()) -> None:
+        super().__init__(entity_id)
+        self.entity_id = entity_id
+        self.known = known
+
+    def __str__(self) -> str:
+        held = ", ".join(repr(k) for k in self.known) if self.known else "none"
+        return f"no speaker has id {self.entity_id!r} (the result holds {held})"
+
+
 class MissingAnnotationError(QuoteattrError, ValueError):
     """An annotation lacks a layer that the requested processing needs."""
 
 
 class StanzaNotInstalledError(QuoteattrError, ImportError):
     """The stanza engine was asked for but the ``stanza`` package is absent."""
+
+
+class PandasNotInstalledError(QuoteattrError, ImportError):
+    """:func:`quoteattr.to_frame` was called but ``pandas`` is absent
+    (install the ``[pandas]`` extra)."""
 
 
 class MissingModelsError(QuoteattrError, FileNotFoundError):

@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from .errors import InvalidSpanError, SerializationError
+from .errors import InvalidSpanError, SerializationError, UnknownSpeakerError
 
 __all__ = [
     "CueClass",
@@ -276,6 +276,34 @@ class Quote:
     confidence: float = attrs.field(default=0.5, converter=float, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
     rule: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
+    #: What :attr:`text` puts between the parts of a split quote.
+    PART_JOINER = " […] "
+
+    @property
+    def text(self) -> str:
+        """The quote's own words: the text of its parts, joined by
+        :attr:`PART_JOINER` (``" […] "``) where narration was left out.
+
+        For a quote in one piece this is ``content.text``. For a split quote
+        ``content`` spans from the first part to the last, the narration
+        between them included, so ``text`` is what to show or store as the
+        words. Each part keeps what stands inside its marks, the comma that
+        hands over to the narration included (``'"We will respond," he told
+        reporters'`` gives ``'We will respond,'``); scoring ignores that
+        punctuation (:func:`quoteattr.evaluate.normalise`).
+
+        Example:
+            >>> import quoteattr
+            >>> r = quoteattr.extract('"The money is there," he said, "but the timing is tight."')
+            >>> r.quotes[0].text
+            'The money is there, […] but the timing is tight.'
+            >>> r.quotes[0].content.text
+            'The money is there," he said, "but the timing is tight.'
+        """
+        if len(self.parts) == 1:
+            return self.parts[0].text
+        return self.PART_JOINER.join(p.text for p in self.parts)
+
     @parts.default
     def _parts_default(self) -> tuple[Span, ...]:
         return (self.content,)
@@ -390,12 +418,23 @@ class Result:
         """The speaker entity with this id.
 
         Raises:
-            KeyError: when no speaker has that id.
+            UnknownSpeakerError: when no speaker has that id (a
+                :class:`~quoteattr.QuoteattrError` and a :class:`KeyError`).
+
+        Example:
+            >>> import quoteattr
+            >>> r = quoteattr.extract('"We will respond," Peskov told reporters.')
+            >>> r.speaker("e0").name
+            'Peskov'
+            >>> r.speaker("e99")
+            Traceback (most recent call last):
+            ...
+            quoteattr.errors.UnknownSpeakerError: no speaker has id 'e99' (the result holds 'e0')
         """
         for s in self.speakers:
             if s.id == entity_id:
                 return s
-        raise KeyError(entity_id)
+        raise UnknownSpeakerError(entity_id, tuple(s.id for s in self.speakers))
 
     def to_html(self, *, title: str | None = None) -> str:
         """A self-contained HTML page showing the quotes (see docs/rendering.md).
