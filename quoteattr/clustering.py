@@ -26,6 +26,7 @@ Baker, ..."):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from .entities import _chain_of, _compatible_names, _distance, _Entity, _gender_ok, _kind_ok, _org_compatible
 from .mentions import _Mention
@@ -275,17 +276,9 @@ def _cluster_single_names(single: list[_Mention], entities: list[_Entity], index
         if m.entity is not None:
             continue
         tok = m.w.key[0]
-        gender, kind = m.w.gender, m.w.kind
-
-        def fits(e: _Entity) -> bool:
-            return _gender_ok(gender, e.gender) and _kind_ok(kind, e.kind)
-
-        def fits_person(e: _Entity) -> bool:
-            return e.kind is EntityKind.PERSON and fits(e)
-
-        found = groups.nearest(tok, True, m.start, fits)
+        found = groups.nearest(tok, True, m.start, partial(_fits, m.w.gender, m.w.kind, False))
         if found is None and tok in FIRST_NAMES and m.w.title is None:
-            found = groups.nearest(tok, False, m.start, fits_person)
+            found = groups.nearest(tok, False, m.start, partial(_fits, m.w.gender, m.w.kind, True))
         if found is not None:
             found.absorb(m)
             groups.touch(found, m.start)
@@ -296,6 +289,11 @@ def _cluster_single_names(single: list[_Mention], entities: list[_Entity], index
             entities.append(e)
             index.add(e)
             groups.touch(e, m.start)
+
+
+def _fits(gender: str | None, kind: EntityKind | None, person: bool, e: _Entity) -> bool:
+    """A bare name of *gender* and *kind* may name *e* (only a person, with *person*)."""
+    return (not person or e.kind is EntityKind.PERSON) and _gender_ok(gender, e.gender) and _kind_ok(kind, e.kind)
 
 
 class _SingleNameGroups:
