@@ -1,10 +1,18 @@
-"""Dialogue attribution: speakers of quotes with no cue and no speaker
-mention (rules ``beat``, ``vocative``, ``turn-taking``, ``exchange``,
-``follow-on``)."""
+"""Dialogue attribution: speakers of quotes with no cue and no speaker mention.
+
+:func:`attribute_uncued` sweeps the quotes in text order and gives each one
+that has no speaker yet the answer of the first rule of
+:data:`SPEAKER_RULES` that finds one: ``linked-quote``, ``beat``,
+``vocative``, then ``turn-taking``/``follow-on`` (rule ``exchange`` decides
+beforehand whether the text is written as a dialogue). Each rule is a small
+function with its name and base confidence as module constants.
+"""
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -115,12 +123,129 @@ _BEAT_AFTER = 80
 _BEAT_BEFORE = 600
 
 
-def _follow_on(text: str, candidates: list[Candidate], raw: list, order: list[int], paragraph_of, beat, vocatives) -> None:  # type: ignore[no-untyped-def,type-arg]
-    """Rules ``beat``, ``vocative``, ``turn-taking`` and ``follow-on``, in that order.
+class Attribution(NamedTuple):
+    """A quote's speaker while resolving: its entity, the mention span that names it, how, and how surely."""
 
-    ``vocative``: in dialogue, an uncued quote paragraph answers the person
-    the previous line addressed ('"You cannot mean it, uncle."' / '"Yes, my
-    child."' -> "uncle"), and a line never goes to the person it addresses.
+    entity: _Entity
+    span: Pair
+    resolution: Resolution
+    confidence: float
+
+
+class _Dialogue:
+    """What the speaker rules of uncued quotes read: the document, the quotes
+    in text order with their attributions so far (*raw*), and the history
+    of the sweep (the quotes with a speaker, the quote just before)."""
+
+    def __init__(
+        self, text: str, candidates: list[Candidate], raw: list[Attribution | None], order: list[int],
+        paragraphs: Sequence[Pair], paragraph_of: Callable[[int], int], mentions: list[_Mention], starts: list[int],
+        entities: list[_Entity],
+    ) -> None:  # fmt: skip
+        self.text = text
+        self.candidates = candidates
+        self.raw = raw
+        self.order = order
+        self.paragraphs = paragraphs
+        self.paragraph_of = paragraph_of  # the index of the paragraph at an offset
+        self.mentions = mentions
+        self.starts = starts
+        self.entities = entities
+        self.history: list[int] = []  # candidate indices with a speaker, in text order
+        self.previous: int | None = None  # the candidate just before, resolved or not
+        self.exchange = False  # rule ``exchange``, decided before the sweep
+        self._vocatives: dict[int, list[tuple[Pair, _Entity | None]]] = {}
+
+    def vocatives(self, i: int) -> list[tuple[Pair, _Entity | None]]:
+        """The vocatives inside candidate *i*, each with the entity it names (found once per candidate)."""
+        found = self._vocatives.get(i)
+        if found is None:
+            text = self.text
+            found = self._vocatives[i] = [(sp, _vocative_entity(text, sp, self.entities)) for a, b in self.candidates[i].parts for sp in _find_vocatives(text, a, b)]
+        return found
+
+    def bare(self, i: int) -> bool:
+        """Candidate *i* has no speaker yet, no cue and no speaker mention."""
+        c = self.candidates[i]
+        return self.raw[i] is None and c.cue is None and c.speaker is None
+
+
+#: Rule ``linked-quote``: a quote the quote rules linked to an earlier one
+#: (``Candidate.follow_on_of``: a paragraph continuing a speaker's run) has
+#: that quote's speaker, at no more than this confidence.
+LINKED_QUOTE = "linked-quote"
+LINKED_QUOTE_CONFIDENCE = _CONFIDENCE[Resolution.FOLLOW_ON]
+
+
+def linked_quote(d: _Dialogue, i: int) -> Attribution | None:
+    """Rule ``linked-quote``. Example: '"We will respond," Peskov said.' /
+    '"In kind."' (linked by rule ``continuation``) -> Peskov."""
+    link = d.candidates[i].follow_on_of
+    if d.raw[i] is not None or link is None or not 0 <= link < len(d.raw):
+        return None
+    found = d.raw[link]
+    if found is None:
+        return None
+    return Attribution(found.entity, found.span, Resolution.FOLLOW_ON, min(found.confidence, LINKED_QUOTE_CONFIDENCE))
+
+
+#: Rule ``beat``: its confidence is the beat subject's own resolution
+#: confidence times this factor.
+BEAT = "beat"
+BEAT_CONFIDENCE_FACTOR = 0.8
+
+
+def beat(d: _Dialogue, i: int) -> Attribution | None:
+    """Rule ``beat`` (see :func:`_beat`). Example: '"You get me a file." He tilted me again.' -> "He"."""
+    if not d.bare(i):
+        return None
+    c = d.candidates[i]
+    p = d.paragraph_of(c.start)
+    if not 0 <= p < len(d.paragraphs):
+        return None
+    m = _beat(d.text, c, d.mentions, d.starts, d.paragraphs[p])
+    if m is None:
+        return None
+    e = m.entity if m.entity is not None else _new_entity(m, d.entities)
+    res = m.resolution
+    return Attribution(e, m.span, res, round(_CONFIDENCE[res] * BEAT_CONFIDENCE_FACTOR, 4))
+
+
+#: Rule ``vocative``: in dialogue, an uncued quote paragraph answers the
+#: person the previous line addressed.
+VOCATIVE = "vocative"
+VOCATIVE_CONFIDENCE = 0.5
+
+
+def vocative(d: _Dialogue, i: int) -> Attribution | None:
+    """Rule ``vocative``. Example: '"You cannot mean it, uncle."' / '"Yes, my
+    child."' -> "uncle"; a line never goes to a person it addresses itself."""
+    if not d.bare(i) or not (d.history or d.previous is not None):
+        return None
+    c = d.candidates[i]
+    addressed = {id(e) for _, e in d.vocatives(i) if e is not None}
+    previous = d.previous
+    if previous is None or not _opens_paragraph(d.text, c) or d.paragraph_of(d.candidates[previous].end) != d.paragraph_of(c.start) - 1:
+        return None
+    before = d.raw[previous]
+    prev_entity = before.entity if before is not None else None
+    for span, e in d.vocatives(previous):
+        if e is not None and e is not prev_entity and id(e) not in addressed:
+            return Attribution(e, span, Resolution.FOLLOW_ON, VOCATIVE_CONFIDENCE)
+    return None
+
+
+#: Rules ``turn-taking`` and ``follow-on``: the speaker of an earlier quote,
+#: at no more than this confidence (less 0.1 for the other party of an
+#: exchange).
+TURN_TAKING = "turn-taking"
+TURN_TAKING_CONFIDENCE = _CONFIDENCE[Resolution.FOLLOW_ON]
+#: How far back (characters) the other party of a dialogue exchange may have spoken.
+_EXCHANGE_WINDOW = 3000
+
+
+def turn_taking(d: _Dialogue, i: int) -> Attribution | None:
+    """Rules ``turn-taking`` and ``follow-on``.
 
     ``turn-taking``: in a dialogue exchange (the previous quote, by A, is in
     the paragraph before, and the quote before that, by B, is in the
@@ -134,66 +259,69 @@ def _follow_on(text: str, candidates: list[Candidate], raw: list, order: list[in
     Example: a paragraph that is only '"We will respond in kind."' after
     '"...," Peskov said.' goes to Peskov.
     """
-    history: list[int] = []  # candidate indices with a speaker, in text order
-    previous: int | None = None  # the candidate just before, resolved or not
-    exchange = _is_exchange(candidates, raw, order, paragraph_of)
-    for i in order:
-        c = candidates[i]
-        bare = raw[i] is None and c.cue is None and c.speaker is None
-        if raw[i] is None and c.follow_on_of is not None and 0 <= c.follow_on_of < len(raw) and raw[c.follow_on_of] is not None:
-            e, span, res, conf = raw[c.follow_on_of]
-            raw[i] = (e, span, Resolution.FOLLOW_ON, min(conf, _CONFIDENCE[Resolution.FOLLOW_ON]))
-        elif bare and (found := beat(c)) is not None:
-            raw[i] = found
-        elif bare and (history or previous is not None):
-            pc = paragraph_of(c.start)
-            dialogue = _opens_paragraph(text, c)
-            addressed = {id(e) for _, e in vocatives(c) if e is not None}
-            # vocative: answer whoever the previous line addressed
-            if dialogue and previous is not None and paragraph_of(candidates[previous].end) == pc - 1:
-                prev_entity = raw[previous][0] if raw[previous] is not None else None
-                for span, e in vocatives(candidates[previous]):
-                    if e is not None and e is not prev_entity and id(e) not in addressed:
-                        raw[i] = (e, span, Resolution.FOLLOW_ON, 0.5)
-                        break
-            if raw[i] is None and history:
-                a = history[-1]
-                pa = paragraph_of(candidates[a].end)
-                if pc - pa <= 1:
-                    target = a
-                    other = None
-                    if pc == pa + 1 and dialogue:
-                        ea = raw[a][0]
-                        # the last other speaker within the exchange window
-                        # (history is in text order: stop at the window)
-                        b = None
-                        for k in range(len(history) - 2, -1, -1):
-                            h = history[k]
-                            if c.start - candidates[h].end > _EXCHANGE_WINDOW:
-                                break
-                            if raw[h][0] is not ea:
-                                b = h
-                                break
-                        if b is not None:
-                            other = b
-                            if exchange or paragraph_of(candidates[b].end) == paragraph_of(candidates[a].start) - 1:
-                                target, other = b, a
-                    # a line never goes to the person it addresses
-                    if id(raw[target][0]) in addressed:
-                        target = other if other is not None and id(raw[other][0]) not in addressed else None
-                    if target is not None:
-                        e, span, res, conf = raw[target]
-                        raw[i] = (e, span, Resolution.FOLLOW_ON, min(conf, _CONFIDENCE[Resolution.FOLLOW_ON] - (0.1 if target != a else 0.0)))
-        if raw[i] is not None:
-            history.append(i)
-        previous = i
+    if not d.bare(i) or not d.history:
+        return None
+    raw, history, candidates = d.raw, d.history, d.candidates
+    c = candidates[i]
+    a = history[-1]
+    pc, pa = d.paragraph_of(c.start), d.paragraph_of(candidates[a].end)
+    if pc - pa > 1:
+        return None
+    target: int | None = a
+    other = None
+    if pc == pa + 1 and _opens_paragraph(d.text, c):
+        ea = _said(raw, a).entity
+        # the last other speaker within the exchange window
+        # (history is in text order: stop at the window)
+        b = None
+        for k in range(len(history) - 2, -1, -1):
+            h = history[k]
+            if c.start - candidates[h].end > _EXCHANGE_WINDOW:
+                break
+            if _said(raw, h).entity is not ea:
+                b = h
+                break
+        if b is not None:
+            other = b
+            if d.exchange or d.paragraph_of(candidates[b].end) == d.paragraph_of(candidates[a].start) - 1:
+                target, other = b, a
+    # a line never goes to the person it addresses
+    addressed = {id(e) for _, e in d.vocatives(i) if e is not None}
+    if id(_said(raw, target).entity) in addressed:
+        target = other if other is not None and id(_said(raw, other).entity) not in addressed else None
+    if target is None:
+        return None
+    found = _said(raw, target)
+    return Attribution(found.entity, found.span, Resolution.FOLLOW_ON, min(found.confidence, TURN_TAKING_CONFIDENCE - (0.1 if target != a else 0.0)))
 
 
-#: How far back (characters) the other party of a dialogue exchange may have spoken.
-_EXCHANGE_WINDOW = 3000
+def _said(raw: list[Attribution | None], i: int | None) -> Attribution:
+    """The attribution of a quote of the history (every one has one)."""
+    assert i is not None
+    found = raw[i]
+    assert found is not None
+    return found
 
 
-def _is_exchange(candidates: list[Candidate], raw: list, order: list[int], paragraph_of) -> bool:  # type: ignore[no-untyped-def,type-arg]
+#: The speaker rules of quotes with no speaker mention, in the order they are tried.
+SPEAKER_RULES: tuple[Callable[[_Dialogue, int], Attribution | None], ...] = (linked_quote, beat, vocative, turn_taking)
+
+
+def attribute_uncued(d: _Dialogue) -> None:
+    """Give each quote with no speaker yet the first answer of :data:`SPEAKER_RULES`, in text order."""
+    d.exchange = _is_exchange(d.candidates, d.raw, d.order, d.paragraph_of)
+    for i in d.order:
+        for rule in SPEAKER_RULES:
+            found = rule(d, i)
+            if found is not None:
+                d.raw[i] = found
+                break
+        if d.raw[i] is not None:
+            d.history.append(i)
+        d.previous = i
+
+
+def _is_exchange(candidates: list[Candidate], raw: list[Attribution | None], order: list[int], paragraph_of: Callable[[int], int]) -> bool:
     """Rule ``exchange``: a text is written as a dialogue exchange (fiction)
     when most pairs of attributed quotes in consecutive paragraphs have
     different speakers; then an uncued line answers the previous speaker
@@ -206,7 +334,7 @@ def _is_exchange(candidates: list[Candidate], raw: list, order: list[int], parag
             continue
         if last is not None and paragraph_of(candidates[i].start) == paragraph_of(candidates[last].end) + 1:
             pairs += 1
-            differ += raw[i][0] is not raw[last][0]
+            differ += _said(raw, i).entity is not _said(raw, last).entity
         last = i
     return pairs >= 3 and differ >= 0.6 * pairs
 
