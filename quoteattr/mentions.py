@@ -12,7 +12,7 @@ coreference modules.
 from __future__ import annotations
 
 import operator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 import regex
@@ -236,7 +236,16 @@ def _mention(start: int, end: int, form: str, *, name: Pair | None = None, alias
 # Mention analysis
 
 
-def _words(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+#: A word of a mention: ``(start, end, text)`` (a plain tuple: analysis
+#: makes one per word of every distinct mention wording, and reads them by index).
+Word = tuple[int, int, str]
+
+
+def mention_words(text: str, a: int, b: int) -> list[Word]:
+    """The words of ``text[a:b]`` (``_WORD_RE``): the one tokeniser of the coreference modules.
+
+    Example: ``[w[2] for w in mention_words("Mr. O'Brien's aide", 0, 18)] == ["Mr.", "O'Brien's", "aide"]``.
+    """
     # (concurrent=False keeps the GIL: see the docstring of quoteattr.text)
     return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, a, b, concurrent=False)]
 
@@ -294,7 +303,7 @@ def analyse_mention(text: str, start: int, end: int) -> _Mention:
     if pw is not None:
         # the common case, a pronoun alone: no need to split words
         return _Mention(start, end, pw)
-    words = _words(text, start, end)
+    words = mention_words(text, start, end)
     paren = text.find("(", start, end)
     if paren != -1 and any(w[1] <= paren for w in words):
         # "The World Health Organisation (WHO)" -> "The World Health Organisation"
@@ -332,7 +341,7 @@ def analyse_mention(text: str, start: int, end: int) -> _Mention:
     return m
 
 
-def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, str]]) -> _Mention:
+def _analyse_words(text: str, start: int, end: int, words: list[Word]) -> _Mention:
     definite = False
     indefinite = False
     # "Then Jack Lawton" -> "Jack Lawton"
@@ -450,7 +459,15 @@ def _analyse_words(text: str, start: int, end: int, words: list[tuple[int, int, 
 # Mention discovery (rule engine: no NER, no chains)
 
 
-def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str | None]]:
+class NameMention(NamedTuple):
+    """A proper-name mention :func:`find_name_mentions` found: ``[start, end)`` and the role the text gives it, if any."""
+
+    start: int
+    end: int
+    role: str | None
+
+
+def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
     """Proper-name mentions found by capitalisation, with a role where the text gives one.
 
     Rule ``find-names``: capitalised word sequences, minus leading function
@@ -459,28 +476,28 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
     role ("Russian foreign minister Sergei Lavrov").
 
     Returns:
-        ``(start, end, role)`` triples in text order; *role* is ``None`` when
+        :class:`NameMention` records in text order; *role* is ``None`` when
         the text gives none.
     """
     end = len(text) if end is None else end
-    out: list[tuple[int, int, str | None]] = []
+    out: list[NameMention] = []
     lower_words: _LowerWords | None = None
     # names whose first word waits for the answer of one scan over the text
     # (see _LowerWords), with that word
-    deferred: list[tuple[list[regex.Match[str]], str]] = []
+    deferred: list[tuple[list[Word], str]] = []
     for m in _NAME_SEQ_RE.finditer(text, start, end, concurrent=False):
-        ws = list(_WORD_RE.finditer(text, m.start(), m.end(), concurrent=False))
+        ws = mention_words(text, m.start(), m.end())
         # a period ends the name unless the word is a title, an initial or
         # an abbreviation: "Florence. By" -> "Florence"
         for i in range(len(ws) - 1):
-            g = ws[i].group()
+            g = ws[i][2]
             if g.endswith(".") and len(g) > 2:
                 lg = _lower(g)
                 if lg not in TITLES and lg not in ABBREVIATIONS:
                     ws = ws[: i + 1]
                     break
         while ws:
-            g = ws[0].group()
+            g = ws[0][2]
             lg = _lower(g)
             if lg in _NOT_NAMES and lg not in TITLES or g == "I" or g == "i":
                 ws = ws[1:]
@@ -492,7 +509,7 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         # text also writes in lowercase is not part of the name ("Poor
         # Douglas" -> "Douglas", "Upon" -> nothing) ...
         # (lg is _lower of the first word: the loop above stopped at it)
-        if lg not in TITLES and lg not in FIRST_NAMES and _sentence_initial(text, ws[0].start()):
+        if lg not in TITLES and lg not in FIRST_NAMES and _sentence_initial(text, ws[0][0]):
             # ... nor is an adverb in -ly ("Immediately he was off again.")
             if lg.endswith("ly"):
                 ws = ws[1:]
@@ -520,21 +537,21 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
     return out
 
 
-def _first(t: tuple[int, int, str | None]) -> int:
+def _first(t: NameMention) -> int:
     return t[0]
 
 
-def _add_name(text: str, ws: list[regex.Match[str]], out: list[tuple[int, int, str | None]]) -> None:
-    """Append the name of the words *ws* (matches of ``_WORD_RE``) to *out*, unless they make none."""
+def _add_name(text: str, ws: list[Word], out: list[NameMention]) -> None:
+    """Append the name of the words *ws* to *out*, unless they make none."""
     # split at a possessive: "Russia's Vladimir Putin" -> "Vladimir Putin"
     for i, w in enumerate(ws[:-1]):
-        if w.group().endswith(("'s", "’s")):
+        if w[2].endswith(("'s", "’s")):
             ws = ws[i + 1 :]
             break
-    a, b = ws[0].start(), ws[-1].end()
+    a, b = ws[0][0], ws[-1][1]
     if text[b - 2 : b] in ("'s", "’s"):
         b -= 2
-    if text[b - 1] == "." and len(ws) > 1 and _lower(ws[-1].group()) not in ABBREVIATIONS:
+    if text[b - 1] == "." and len(ws) > 1 and _lower(ws[-1][2]) not in ABBREVIATIONS:
         b -= 1
     word = text[a:b]
     if len(ws) == 1:
@@ -543,7 +560,7 @@ def _add_name(text: str, ws: list[regex.Match[str]], out: list[tuple[int, int, s
             return
     if len(ws) == 1 and word.endswith(".") and len(word) <= 3:
         return
-    out.append((a, b, _role_near(text, a, b)))
+    out.append(NameMention(a, b, _role_near(text, a, b)))
 
 
 class _LowerWords:
@@ -638,8 +655,8 @@ _DESCRIPTION_WORDS = 8
 def _descriptive(text: str, m: _Mention) -> bool:
     assert m.name is not None
     a, b = m.alias or m.name
-    inside = len(_WORD_RE.findall(text, a, b, concurrent=False))
-    return len(_WORD_RE.findall(text, m.start, m.end, concurrent=False)) - inside > _DESCRIPTION_WORDS
+    inside = len(mention_words(text, a, b))
+    return len(mention_words(text, m.start, m.end)) - inside > _DESCRIPTION_WORDS
 
 
 def _give_role(m: _Mention, role: str) -> None:
