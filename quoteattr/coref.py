@@ -245,7 +245,9 @@ def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
         for m in sorted(e.mentions, key=lambda m: m.start):
             if m.w.name_at >= 0 and m.w.key:
                 # alias: the name with its title, without a determiner
-                a, b = m.alias or m.name
+                span = m.alias or m.name
+                assert span is not None  # (name_at >= 0: the mention has a name)
+                a, b = span
                 t = " ".join(text[a:b].split())
                 if t.endswith(("'s", "’s")):
                     t = t[:-2]

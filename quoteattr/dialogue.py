@@ -17,7 +17,7 @@ from typing import NamedTuple
 import regex
 
 from .candidates import Candidate
-from .entities import _Entity, _new_entity, _CONFIDENCE
+from .entities import _CONFIDENCE, _Entity, _new_entity
 from .mentions import _NOT_NAMES, Pair, _cap, _lower, _Mention, analyse_mention
 from .model import Resolution
 from .names import TITLES

@@ -60,7 +60,7 @@ class _Entity:
             bisect.insort(self.starts, m.start)
         m.entity = self
         if self.mentions:
-            self.mentions.append(m)  # type: ignore[union-attr]
+            self.mentions.append(m)
         else:
             self.mentions = [m]
         if mw.name_at >= 0 and len(mw.key) > len(self.key):

@@ -21,7 +21,19 @@ from collections.abc import Sequence
 
 from .annotations import Annotation
 from .candidates import Candidate
-from .mentions import _IN_QUOTE, _PRONOUN_RE, _SUBJECT, Pair, _descriptive, _give_role, _Mention, _role_near, _Words, analyse_mention, find_name_mentions
+from .mentions import (
+    _IN_QUOTE,
+    _PRONOUN_RE,
+    _SUBJECT,
+    Pair,
+    _descriptive,
+    _give_role,
+    _Mention,
+    _role_near,
+    _Words,
+    analyse_mention,
+    find_name_mentions,
+)
 from .model import EntityKind, Span
 
 _start_of = operator.attrgetter("start")
