@@ -70,12 +70,12 @@ class _NameIndex:
         _put(self.by_last, e.key[-1], e)
         _put(self.by_first, e.key[0], e)
         last = e.key[-1]
-        buckets = self.buckets.get(last)
-        if buckets is not None:
-            _bucket(buckets, e)
-        else:
-            had = self.by_last[last]
-            if type(had) is dict and len(had) > BUCKETS_FROM:
+        had = self.by_last[last]
+        if type(had) is dict:  # (most words name one entity: nothing more to do)
+            buckets = self.buckets.get(last)
+            if buckets is not None:
+                _bucket(buckets, e)
+            elif len(had) > BUCKETS_FROM:
                 buckets = self.buckets[last] = {}
                 for x in had:
                     _bucket(buckets, x)
@@ -275,20 +275,21 @@ def _cluster_single_names(single: list[_Mention], entities: list[_Entity], index
     for m in single:
         if m.entity is not None:
             continue
-        tok = m.w.key[0]
-        found = groups.nearest(tok, True, m.start, partial(_fits, m.w.gender, m.w.kind, False))
-        if found is None and tok in FIRST_NAMES and m.w.title is None:
-            found = groups.nearest(tok, False, m.start, partial(_fits, m.w.gender, m.w.kind, True))
+        w = m.w
+        tok = w.key[0]
+        found = groups.nearest(tok, True, m.start, w.gender, w.kind)
+        if found is None and tok in FIRST_NAMES and w.title is None:
+            found = groups.nearest(tok, False, m.start, w.gender, w.kind)
         if found is not None:
             found.absorb(m)
-            groups.touch(found, m.start)
-            m.resolution = Resolution.TITLE if m.w.title else Resolution.NAME
+            m.resolution = Resolution.TITLE if w.title else Resolution.NAME
         else:
-            e = _Entity()
-            e.absorb(m)
-            entities.append(e)
-            index.add(e)
-            groups.touch(e, m.start)
+            found = _Entity()
+            found.absorb(m)
+            entities.append(found)
+            index.add(found)
+        if groups.recency:
+            groups.touch(found, m.start)
 
 
 def _fits(gender: str | None, kind: EntityKind | None, person: bool, e: _Entity) -> bool:
@@ -307,19 +308,25 @@ class _SingleNameGroups:
         self.recency: dict[tuple[str, bool], _Recency] = {}
 
     def group(self, tok: str, surname: bool) -> list[_Entity]:
+        dead = self.dead
         if surname:
-            return [e for e in self.index.entities(self.index.by_last, tok) if id(e) not in self.dead and e.key and e.key[-1] == tok]
-        return [e for e in self.index.entities(self.index.by_first, tok) if id(e) not in self.dead and len(e.key) >= 2 and e.key[0] == tok]
+            return [e for e in self.index.entities(self.index.by_last, tok) if e.key and e.key[-1] == tok and id(e) not in dead]
+        return [e for e in self.index.entities(self.index.by_first, tok) if len(e.key) >= 2 and e.key[0] == tok and id(e) not in dead]
 
-    def nearest(self, tok: str, surname: bool, pos: int, ok: Callable[[_Entity], bool]) -> _Entity | None:
-        rec = self.recency.get((tok, surname))
+    def nearest(self, tok: str, surname: bool, pos: int, gender: str | None, kind: EntityKind | None) -> _Entity | None:
+        """The nearest entity of the group that a bare name of *gender* and *kind* may name (first-name group: persons only)."""
+        person = not surname
+        rec = self.recency.get((tok, surname)) if self.recency else None
         if rec is None:
             group = self.group(tok, surname)
             if len(group) <= SCAN_ALL_UP_TO:
+                fit = [e for e in group if _fits(gender, kind, person, e)]
+                if len(fit) <= 1:
+                    return fit[0] if fit else None
                 # (the nearest; min keeps the first of equals, as a stable sort would)
-                return min((e for e in group if ok(e)), key=lambda e: _distance(e, pos), default=None)
+                return min(fit, key=lambda e: _distance(e, pos))
             rec = self.recency[tok, surname] = _Recency(group)
-        return rec.nearest(pos, ok)
+        return rec.nearest(pos, partial(_fits, gender, kind, person))
 
     def touch(self, e: _Entity, pos: int) -> None:
         """*e* gained a mention at *pos*: move it up in the groups being swept."""
