@@ -27,7 +27,9 @@ __all__ = [
     "news_sentences",
     "news_texts",
     "quote_marks",
+    "shared_name_texts",
     "texts",
+    "word_name",
 ]
 
 #: Every quote mark quoteattr pairs, PTB doubles included.
@@ -172,6 +174,58 @@ def _repeat(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def word_name(i: int, prefix: str) -> str:
+    """The *i*-th of a series of distinct capitalised made-up names: ``word_name(0, "Zor") == "Zorbaa"``.
+
+    (Letters only, no known word: each is a new surname or given name. No
+    "y": a sentence-initial word in "-ly" is read as an adverb, rule
+    ``find-names-sentence-start``.)
+    """
+    letters = ""
+    i += 25 * 25  # at least three letters after the prefix
+    while i:
+        i, r = divmod(i, 25)
+        letters = "abcdefghijklmnopqrstuvwxz"[r] + letters
+    return prefix + letters
+
+
+def _numbered(unit: str, size: int) -> str:
+    """*unit* with ``{}`` filled by the names ``word_name(0, ...)``, ``word_name(1, ...)`` ... until *size* characters."""
+    parts: list[str] = []
+    n = i = 0
+    while n < size:
+        parts.append(unit.replace("{}", word_name(i, "Zor")))
+        n += len(parts[-1])
+        i += 1
+    return "".join(parts)[:size]
+
+
+@st.composite
+def shared_name_texts(draw: st.DrawFn) -> tuple[str, list[tuple[str, str]]]:
+    """Several people sharing one name part (a surname, or a given name),
+    each named in full, then quoted under the shared part alone:
+    ``Kelbaa Wang met officials. “We left,” Wang said.``
+
+    Returns the text and, per quote in order, the speaker mention (the
+    shared part) and the full name of its entity (the person of that name
+    part named just before).
+    """
+    surname_shared = draw(st.booleans())
+    shared = draw(st.sampled_from(("Wang", "Smith", "Garcia") if surname_shared else ("John", "Maria", "Ahmed")))
+    k = draw(st.integers(min_value=1, max_value=40))
+    others = draw(st.lists(st.integers(min_value=0, max_value=10_000), min_size=k, max_size=k, unique=True))
+    sents: list[str] = []
+    expected: list[tuple[str, str]] = []
+    for i in others:
+        other = word_name(i, draw(st.sampled_from(("Kel", "Mar", "Tov"))))
+        full = f"{other} {shared}" if surname_shared else f"{shared} {other}"
+        bare = shared
+        sents.append(f"{full} met officials. \u201cWe left,\u201d {bare} said.")
+        expected.append((bare, full))
+    sep = draw(st.sampled_from((" ", "\n\n")))
+    return sep.join(sents), expected
+
+
 #: Pathological inputs by name: each function returns about *size*
 #: characters. Shared by tests/unit/test_adversarial.py (moderate sizes) and
 #: benchmarks/speed.py (timed, up to megabytes).
@@ -207,4 +261,10 @@ ADVERSARIAL = {
     "hostile-unicode": lambda n: _repeat("\U0001f468\u200d\U0001f469 \u05e9\u05dc\u05d5\u05dd \ud800 \u202e\"\u0645\u0631\u062d\u0628\u0627\" said ", n),
     # apostrophes and primes everywhere
     "apostrophes": lambda n: _repeat("'em 'n' rock's 90's ' ’ ", n),
+    # one first name, thousands of surnames (issue 18: was cubic)
+    "repeated-first-name": lambda n: _numbered("John {} met officials. John left. ", n),
+    # one surname, thousands of given names (issue 18: was quadratic)
+    "shared-surname": lambda n: _numbered("{} Wang met officials. ", n),
+    # many entities sharing a name part, quoted under it alone
+    "shared-name-part": lambda n: _numbered("{} Wang met officials. \u201cWe left,\u201d Wang said. John {} left. \u201cNo,\u201d John said. ", n),
 }

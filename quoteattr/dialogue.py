@@ -1,0 +1,347 @@
+"""Dialogue attribution: speakers of quotes with no cue and no speaker mention.
+
+:func:`attribute_uncued` sweeps the quotes in text order and gives each one
+that has no speaker yet the answer of the first rule of
+:data:`SPEAKER_RULES` that finds one: ``linked-quote``, ``beat``,
+``vocative``, then ``turn-taking``/``follow-on`` (rule ``exchange`` decides
+beforehand whether the text is written as a dialogue). Each rule is a small
+function with its name and base confidence as module constants.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+import regex
+
+from .candidates import Candidate
+from .entities import _CONFIDENCE, _Entity, _new_entity
+from .mentions import _NOT_NAMES, Pair, _cap, _lower, _Mention, analyse_mention
+from .model import Resolution
+from .names import TITLES
+
+# Words of address that stand alone as a vocative ("Yes, papa.", "my dear").
+_ADDRESS_WORDS = frozenset(
+    "sir madam ma'am papa pa mamma mama mother father uncle aunt auntie dear darling sister brother doctor "
+    "captain colonel general master mistress miss grandmother grandfather granny cousin child boy girl".split()
+)
+# Rule ``vocative``: a name or form of address set off by punctuation inside
+# a quote ("True, Florence, but ...", "You cannot mean it, uncle."). Capitalised
+# vocatives must be the name of an entity of the text.
+_VOCATIVE_RE = regex.compile(
+    r"(?:^|[,;:!?.]\s+|--|—)\s*((?:my\s+)?(?:dear\s+)?(?:\p{Lu}[\p{L}'’\-]*\.?(?:\s+\p{Lu}[\p{L}'’\-]*){0,2}|\p{Ll}+))\s*(?=[,;!?.]|--|—|$)",
+    regex.V1,
+)
+
+
+def _find_vocatives(text: str, a: int, b: int) -> list[Pair]:
+    out = []
+    for m in _VOCATIVE_RE.finditer(text[a:b], overlapped=True, concurrent=False):
+        s, e = m.start(1) + a, m.end(1) + a
+        words = text[s:e].split()
+        if words[0].lower() == "my":
+            words = words[1:]
+            s = text.index(words[0], s) if words else s
+        if words and words[0].lower() == "dear" and len(words) > 1:
+            words = words[1:]
+            s = text.index(words[0], s)
+        if not words:
+            continue
+        w = words[-1].lower().rstrip(".")
+        if len(words) == 1 and (not _cap(words[0]) or m.start(1) == 0):
+            # at the start of a quote only a word of address is a vocative:
+            # "Uncle, you are not well" but not "Tommy, come here" (ambiguous)
+            if w in _ADDRESS_WORDS:
+                out.append((s, e))
+            continue
+        if m.start(1) == 0:
+            continue
+        if _lower(words[0]) in _NOT_NAMES and _lower(words[0]) not in TITLES:
+            continue
+        if len(words) == 1 and _lower(words[0]) in TITLES:
+            continue  # "Mr" of "Mr. Bennet"
+        out.append((s, e))
+    return out
+
+
+def _vocative_entity(text: str, span: Pair, entities: list[_Entity]) -> _Entity | None:
+    m = analyse_mention(text, *span)
+    if m.w.form == "name" and m.w.key:
+        tok = m.w.key[-1]
+        # a character of the story: named outside quotes somewhere
+        hits = [e for e in entities if e.key and (e.key == m.w.key or tok in (e.key[0], e.key[-1])) and any(not x.in_quote for x in e.mentions)]
+        return hits[0] if len(hits) == 1 else None
+    word = _lower(text[span[0] : span[1]].split()[-1])
+    hits = [e for e in entities if e.mentions and not e.key and word in e.role_words()]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        return None
+    m.in_quote = True
+    return _new_entity(m, entities)
+
+
+def _beat(text: str, c: Candidate, mentions: list[_Mention], starts: list[int], paragraph: Pair) -> _Mention | None:
+    """Rule ``beat``: a quote with no cue and no speaker whose paragraph has
+    a subject outside quotes (an action beat) is spoken by that subject: the
+    first subject in the next sentence, else the nearest one before the quote.
+    Example: '"You get me a file." He tilted me again.' -> "He"."""
+    pa, pb = paragraph
+
+    def ok(m: _Mention) -> bool:
+        return (
+            not m.in_quote and m.subject and m.w.form in ("name", "pronoun") and m.w.pronoun not in ("it", "they", "we")
+            and not _PERCEIVER_RE.match(text, m.end, m.end + 80)  # "he heard her tell ..." names the listener
+        )  # fmt: skip
+
+    i = bisect.bisect_left(starts, c.end)
+    for k in range(i, len(mentions)):  # (indices, not a slice copy: linear on long texts)
+        m = mentions[k]
+        if m.start >= pb or m.start - c.end > _BEAT_AFTER:
+            break
+        if ok(m):
+            return m
+    j = bisect.bisect_left(starts, c.start)
+    for k in range(j - 1, -1, -1):
+        m = mentions[k]
+        if m.start < pa or c.start - m.start > _BEAT_BEFORE:
+            break
+        if ok(m):
+            return m
+    return None
+
+
+# A subject followed by a verb of perception hears the quote, not says it.
+_PERCEIVER_RE = regex.compile(r"[ \u00a0]+(?:\w+[ \u00a0]+)?(?:heard|hears|hear|listened|overheard|saw|knew)\b")
+
+
+#: How far after a quote (characters) an action beat's subject may start.
+_BEAT_AFTER = 80
+#: How far before a quote (characters) the nearest beat subject is looked for.
+_BEAT_BEFORE = 600
+
+
+class Attribution(NamedTuple):
+    """A quote's speaker while resolving: its entity, the mention span that names it, how, and how surely."""
+
+    entity: _Entity
+    span: Pair
+    resolution: Resolution
+    confidence: float
+
+
+class _Dialogue:
+    """What the speaker rules of uncued quotes read: the document, the quotes
+    in text order with their attributions so far (*raw*), and the history
+    of the sweep (the quotes with a speaker, the quote just before)."""
+
+    def __init__(
+        self, text: str, candidates: list[Candidate], raw: list[Attribution | None], order: list[int],
+        paragraphs: Sequence[Pair], paragraph_of: Callable[[int], int], mentions: list[_Mention], starts: list[int],
+        entities: list[_Entity],
+    ) -> None:  # fmt: skip
+        self.text = text
+        self.candidates = candidates
+        self.raw = raw
+        self.order = order
+        self.paragraphs = paragraphs
+        self.paragraph_of = paragraph_of  # the index of the paragraph at an offset
+        self.mentions = mentions
+        self.starts = starts
+        self.entities = entities
+        self.history: list[int] = []  # candidate indices with a speaker, in text order
+        self.previous: int | None = None  # the candidate just before, resolved or not
+        self.exchange = False  # rule ``exchange``, decided before the sweep
+        self._vocatives: dict[int, list[tuple[Pair, _Entity | None]]] = {}
+
+    def vocatives(self, i: int) -> list[tuple[Pair, _Entity | None]]:
+        """The vocatives inside candidate *i*, each with the entity it names (found once per candidate)."""
+        found = self._vocatives.get(i)
+        if found is None:
+            text = self.text
+            found = self._vocatives[i] = [(sp, _vocative_entity(text, sp, self.entities)) for a, b in self.candidates[i].parts for sp in _find_vocatives(text, a, b)]
+        return found
+
+    def bare(self, i: int) -> bool:
+        """Candidate *i* has no speaker yet, no cue and no speaker mention."""
+        c = self.candidates[i]
+        return self.raw[i] is None and c.cue is None and c.speaker is None
+
+
+#: Rule ``linked-quote``: a quote the quote rules linked to an earlier one
+#: (``Candidate.follow_on_of``: a paragraph continuing a speaker's run) has
+#: that quote's speaker, at no more than this confidence.
+LINKED_QUOTE = "linked-quote"
+LINKED_QUOTE_CONFIDENCE = _CONFIDENCE[Resolution.FOLLOW_ON]
+
+
+def linked_quote(d: _Dialogue, i: int) -> Attribution | None:
+    """Rule ``linked-quote``. Example: '"We will respond," Peskov said.' /
+    '"In kind."' (linked by rule ``continuation``) -> Peskov."""
+    link = d.candidates[i].follow_on_of
+    if d.raw[i] is not None or link is None or not 0 <= link < len(d.raw):
+        return None
+    found = d.raw[link]
+    if found is None:
+        return None
+    return Attribution(found.entity, found.span, Resolution.FOLLOW_ON, min(found.confidence, LINKED_QUOTE_CONFIDENCE))
+
+
+#: Rule ``beat``: its confidence is the beat subject's own resolution
+#: confidence times this factor.
+BEAT = "beat"
+BEAT_CONFIDENCE_FACTOR = 0.8
+
+
+def beat(d: _Dialogue, i: int) -> Attribution | None:
+    """Rule ``beat`` (see :func:`_beat`). Example: '"You get me a file." He tilted me again.' -> "He"."""
+    if not d.bare(i):
+        return None
+    c = d.candidates[i]
+    p = d.paragraph_of(c.start)
+    if not 0 <= p < len(d.paragraphs):
+        return None
+    m = _beat(d.text, c, d.mentions, d.starts, d.paragraphs[p])
+    if m is None:
+        return None
+    e = m.entity if m.entity is not None else _new_entity(m, d.entities)
+    res = m.resolution
+    return Attribution(e, m.span, res, round(_CONFIDENCE[res] * BEAT_CONFIDENCE_FACTOR, 4))
+
+
+#: Rule ``vocative``: in dialogue, an uncued quote paragraph answers the
+#: person the previous line addressed.
+VOCATIVE = "vocative"
+VOCATIVE_CONFIDENCE = 0.5
+
+
+def vocative(d: _Dialogue, i: int) -> Attribution | None:
+    """Rule ``vocative``. Example: '"You cannot mean it, uncle."' / '"Yes, my
+    child."' -> "uncle"; a line never goes to a person it addresses itself."""
+    if not d.bare(i) or not (d.history or d.previous is not None):
+        return None
+    c = d.candidates[i]
+    addressed = {id(e) for _, e in d.vocatives(i) if e is not None}
+    previous = d.previous
+    if previous is None or not _opens_paragraph(d.text, c) or d.paragraph_of(d.candidates[previous].end) != d.paragraph_of(c.start) - 1:
+        return None
+    before = d.raw[previous]
+    prev_entity = before.entity if before is not None else None
+    for span, e in d.vocatives(previous):
+        if e is not None and e is not prev_entity and id(e) not in addressed:
+            return Attribution(e, span, Resolution.FOLLOW_ON, VOCATIVE_CONFIDENCE)
+    return None
+
+
+#: Rules ``turn-taking`` and ``follow-on``: the speaker of an earlier quote,
+#: at no more than this confidence (less 0.1 for the other party of an
+#: exchange).
+TURN_TAKING = "turn-taking"
+TURN_TAKING_CONFIDENCE = _CONFIDENCE[Resolution.FOLLOW_ON]
+#: How far back (characters) the other party of a dialogue exchange may have spoken.
+_EXCHANGE_WINDOW = 3000
+
+
+def turn_taking(d: _Dialogue, i: int) -> Attribution | None:
+    """Rules ``turn-taking`` and ``follow-on``.
+
+    ``turn-taking``: in a dialogue exchange (the previous quote, by A, is in
+    the paragraph before, and the quote before that, by B, is in the
+    paragraph before A's; or, in a text that rule ``exchange`` finds written
+    as dialogue, B spoke last before A), an uncued quote paragraph goes to
+    B, and the exchange goes on alternating. Example: '"Will you come?" asked Anna.' /
+    '"No," said Boris.' / '"Why not?"' -> Anna.
+
+    ``follow-on``: otherwise a quote with no cue and no speaker right after a
+    quote by X (same or next paragraph) goes to X, at lower confidence.
+    Example: a paragraph that is only '"We will respond in kind."' after
+    '"...," Peskov said.' goes to Peskov.
+    """
+    if not d.bare(i) or not d.history:
+        return None
+    raw, history, candidates = d.raw, d.history, d.candidates
+    c = candidates[i]
+    a = history[-1]
+    pc, pa = d.paragraph_of(c.start), d.paragraph_of(candidates[a].end)
+    if pc - pa > 1:
+        return None
+    target: int | None = a
+    other = None
+    if pc == pa + 1 and _opens_paragraph(d.text, c):
+        ea = _said(raw, a).entity
+        # the last other speaker within the exchange window
+        # (history is in text order: stop at the window)
+        b = None
+        for k in range(len(history) - 2, -1, -1):
+            h = history[k]
+            if c.start - candidates[h].end > _EXCHANGE_WINDOW:
+                break
+            if _said(raw, h).entity is not ea:
+                b = h
+                break
+        if b is not None:
+            other = b
+            if d.exchange or d.paragraph_of(candidates[b].end) == d.paragraph_of(candidates[a].start) - 1:
+                target, other = b, a
+    # a line never goes to the person it addresses
+    addressed = {id(e) for _, e in d.vocatives(i) if e is not None}
+    if id(_said(raw, target).entity) in addressed:
+        target = other if other is not None and id(_said(raw, other).entity) not in addressed else None
+    if target is None:
+        return None
+    found = _said(raw, target)
+    return Attribution(found.entity, found.span, Resolution.FOLLOW_ON, min(found.confidence, TURN_TAKING_CONFIDENCE - (0.1 if target != a else 0.0)))
+
+
+def _said(raw: list[Attribution | None], i: int | None) -> Attribution:
+    """The attribution of a quote of the history (every one has one)."""
+    assert i is not None
+    found = raw[i]
+    assert found is not None
+    return found
+
+
+#: The speaker rules of quotes with no speaker mention, in the order they are tried.
+SPEAKER_RULES: tuple[Callable[[_Dialogue, int], Attribution | None], ...] = (linked_quote, beat, vocative, turn_taking)
+
+
+def attribute_uncued(d: _Dialogue) -> None:
+    """Give each quote with no speaker yet the first answer of :data:`SPEAKER_RULES`, in text order."""
+    d.exchange = _is_exchange(d.candidates, d.raw, d.order, d.paragraph_of)
+    for i in d.order:
+        for rule in SPEAKER_RULES:
+            found = rule(d, i)
+            if found is not None:
+                d.raw[i] = found
+                break
+        if d.raw[i] is not None:
+            d.history.append(i)
+        d.previous = i
+
+
+def _is_exchange(candidates: list[Candidate], raw: list[Attribution | None], order: list[int], paragraph_of: Callable[[int], int]) -> bool:
+    """Rule ``exchange``: a text is written as a dialogue exchange (fiction)
+    when most pairs of attributed quotes in consecutive paragraphs have
+    different speakers; then an uncued line answers the previous speaker
+    ('"...," he returned.' / '"Is it his cherished hope?"' is the other
+    party's), where news goes on with the same speaker."""
+    pairs = differ = 0
+    last: int | None = None
+    for i in order:
+        if raw[i] is None:
+            continue
+        if last is not None and paragraph_of(candidates[i].start) == paragraph_of(candidates[last].end) + 1:
+            pairs += 1
+            differ += _said(raw, i).entity is not _said(raw, last).entity
+        last = i
+    return pairs >= 3 and differ >= 0.6 * pairs
+
+
+def _opens_paragraph(text: str, c: Candidate) -> bool:
+    # only spaces and quote marks stand between the paragraph start and the quote
+    j = c.start - 1
+    while j >= 0 and text[j] in " \t\u00a0\"'“”‘’«»`_":
+        j -= 1
+    return j < 0 or text[j] in "\n\r"
