@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import word_name
 
-from quoteattr import EntityKind, Resolution, coref
+from quoteattr import EntityKind, Resolution, clustering, coref, dialogue, mentions
 from quoteattr.annotations import Annotation, CorefChain
 from quoteattr.candidates import Candidate
 from quoteattr.coref import analyse_mention, find_name_mentions, resolve
@@ -379,7 +380,6 @@ def test_coref_chain_description_does_not_merge_chains(text: str) -> None:
     assert ("Anna Petrova", False) == (refs[0].entity.name, "The incident" in mentions)
 
 
-@pytest.mark.issue(15)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -404,8 +404,8 @@ def test_coref_beat_skips_listener(text: str, expected: str | None) -> None:
 def test_coref_lower_words_lookup_matches_full_scan(text: str, words: list[str], budget: int) -> None:
     """_LowerWords answers as the set of every lowercase word does, whether
     it searches word by word or (budget spent) scans for the open ones."""
-    every = set(coref._LOWER_WORD_RE.findall(text))
-    lookup = coref._LowerWords(text)
+    every = set(mentions._LOWER_WORD_RE.findall(text))
+    lookup = mentions._LowerWords(text)
     lookup.budget = budget
     answers = {w: lookup.known(w) for w in words}
     assert all(a is None or a is (w in every) for w, a in answers.items())
@@ -425,7 +425,7 @@ def test_coref_mentions_share_words_and_copy_on_write(text: str, words: str) -> 
     first = text.index(words)
     second = text.index(words, first + 1)
     a = coref.analyse_mention(text, first, first + len(words))
-    b = coref._Mention(second, second + len(words), a.w)
+    b = mentions._Mention(second, second + len(words), a.w)
     assert a.name is not None and b.name is not None and a.alias is not None and b.alias is not None
     assert text[slice(*a.name)] == text[slice(*b.name)] and b.name[0] > first
     assert text[slice(*a.alias)] == text[slice(*b.alias)] == text[b.alias[0] : b.alias[1]]
@@ -440,8 +440,8 @@ def test_coref_mentions_share_words_and_copy_on_write(text: str, words: str) -> 
 def test_coref_lower_words_scan_crosses_blocks() -> None:
     """among() reads the text in blocks: a word at a block boundary, and one
     after many blocks, is found once and only whole."""
-    text = "Poor Douglas. " + "x " * coref._BLOCK + "un" + " " * (coref._BLOCK - 1) + "poor"
-    lookup = coref._LowerWords(text)
+    text = "Poor Douglas. " + "x " * mentions._BLOCK + "un" + " " * (mentions._BLOCK - 1) + "poor"
+    lookup = mentions._LowerWords(text)
     lookup.budget = -1
     assert lookup.known("poor") is None
     assert lookup.among({"poor", "un", "unpoor", "douglas"}) == {"poor", "un"}
@@ -458,8 +458,8 @@ def test_coref_lower_words_scan_crosses_blocks() -> None:
     ],
 )
 def test_coref_lower_words_lookup(text: str, word: str, expected: bool) -> None:
-    assert coref._LowerWords(text).known(word) is expected
-    spent = coref._LowerWords(text)
+    assert mentions._LowerWords(text).known(word) is expected
+    spent = mentions._LowerWords(text)
     spent.budget = -1
     assert (word in spent.among({word})) is expected
 
@@ -487,3 +487,76 @@ def test_coref_resolve_quoted_matches_resolve(text: str) -> None:
     speakers2, refs2 = coref.resolve_quoted(ann, cands, quoted)
     assert (speakers, refs) == (speakers2, refs2)
     assert quoted == []  # (resolve_quoted clears the list it was given)
+
+
+class TestSpeakerRules:
+    """The speaker rules of quotes with no speaker mention (quoteattr.dialogue)."""
+
+    def test_coref_speaker_rules_order(self) -> None:
+        """One explicit ordered tuple; each rule has a name constant, a base confidence and a docstring example."""
+        assert (dialogue.linked_quote, dialogue.beat, dialogue.vocative, dialogue.turn_taking) == dialogue.SPEAKER_RULES
+        names = (dialogue.LINKED_QUOTE, dialogue.BEAT, dialogue.VOCATIVE, dialogue.TURN_TAKING)
+        assert ("linked-quote", "beat", "vocative", "turn-taking") == names
+        confidences = (dialogue.LINKED_QUOTE_CONFIDENCE, dialogue.BEAT_CONFIDENCE_FACTOR, dialogue.VOCATIVE_CONFIDENCE, dialogue.TURN_TAKING_CONFIDENCE)
+        assert all(0 < c <= 1 for c in confidences)
+        assert all("Example" in (rule.__doc__ or "") for rule in dialogue.SPEAKER_RULES)
+
+    @pytest.mark.parametrize(
+        "text",
+        ['"The talks are over," Yelena Orlova said.\n\n"We leave tomorrow for Minsk."'],
+    )
+    def test_coref_linked_quote(self, text: str) -> None:
+        """Rule linked-quote: a quote the quote rules linked to an earlier one has its speaker, at 0.6 at most."""
+        first = _cand(text, "The talks are over,", "Yelena Orlova", cue="said")
+        second = _cand(text, "We leave tomorrow for Minsk.")
+        second.follow_on_of = 0
+        _, refs = _run(text, [first, second])
+        assert ("Yelena Orlova", "Yelena Orlova", Resolution.FOLLOW_ON) == (refs[1].entity.name, refs[1].mention.text, refs[1].resolution)
+        assert 0.6 >= refs[1].confidence
+
+
+def _many(prefix: str, k: int, sentence: str = "{} met officials.") -> str:
+    return " ".join(sentence.format(f"{word_name(i, prefix)}") for i in range(k))
+
+
+@pytest.mark.issue(18)
+class TestManySharedNames:
+    """Pass 1 with many entities sharing a name part (quoteattr.clustering): the answers of a scan of them all."""
+
+    @pytest.mark.parametrize("k", [clustering.SCAN_ALL_UP_TO + 1, 40])
+    def test_coref_surname_nearest_after(self, k: int) -> None:
+        """Rule name-surname: a bare surname before any full name goes to the next one named."""
+        text = '"Not now," Wang said. ' + _many("Kel", k, "{} Wang met officials.")
+        _, refs = _run(text, [_cand(text, "Not now,", "Wang")])
+        assert f"{word_name(0, 'Kel')} Wang" == refs[0].entity.name
+
+    @pytest.mark.parametrize("k", [clustering.SCAN_ALL_UP_TO + 1, 40])
+    def test_coref_first_name_nearest_before(self, k: int) -> None:
+        """Rule name-first: a bare first name goes to the person of that first name named last before it."""
+        text = _many("Zor", k, "John {} met officials.") + ' "We left," John said. John Abbot arrived.'
+        _, refs = _run(text, [_cand(text, "We left,", "John")])
+        assert f"John {word_name(k - 1, 'Zor')}" == refs[0].entity.name
+
+    def test_coref_full_name_initial_among_many(self) -> None:
+        """Rule name-full: "J. Wang" joins "John Wang" among sixty other Wangs."""
+        text = _many("Kel", 30, "{} Wang met officials.") + " John Wang arrived. " + _many("Mar", 30, "{} Wang met officials.")
+        text += ' "We will see," said J. Wang.'
+        _, refs = _run(text, [_cand(text, "We will see,", "J. Wang")])
+        assert ("John Wang", 2) == (refs[0].entity.name, len(refs[0].entity.mentions))
+
+    def test_coref_org_suffix_among_many(self) -> None:
+        """Rule org-name: "the Foreign Ministry" joins the first "... Foreign Ministry" indexed, among thirty."""
+        text = " ".join(f"The {word_name(i, 'Kel')} Foreign Ministry met officials." for i in range(30)) + ' "No," the Foreign Ministry said.'
+        _, refs = _run(text, [_cand(text, "No,", "the Foreign Ministry")])
+        assert f"{word_name(0, 'Kel')} Foreign Ministry" == refs[0].entity.name
+
+    @pytest.mark.parametrize(
+        ("k", "expected"),
+        [(clustering.NEAREST_SCAN - 14, "Li Wang"), (clustering.NEAREST_SCAN + 6, "Wang")],
+    )
+    def test_coref_nearest_scan_cap(self, k: int, expected: str) -> None:
+        """The documented cap: "Mr Wang" finds "Li Wang" behind k women named Wang
+        while k is under NEAREST_SCAN, and starts a new entity beyond it."""
+        text = "Li Wang met officials. " + _many("Kel", k, "Ms {} Wang met officials.") + ' "No," Mr Wang said.'
+        _, refs = _run(text, [_cand(text, "No,", "Mr Wang")])
+        assert expected == refs[0].entity.name
