@@ -22,12 +22,12 @@ import pytest
 
 stanza = pytest.importorskip("stanza")
 
+from conftest import data_file, load_jsonl
+
 import quoteattr
 from quoteattr.adapters import stanza as adapter
 from quoteattr.annotations import Annotation
 from quoteattr.model import Quote, Result, Span
-
-from conftest import data_file, load_jsonl
 
 pytestmark = [pytest.mark.stanza, pytest.mark.models, pytest.mark.issue(17)]
 
