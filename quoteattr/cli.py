@@ -158,6 +158,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         n_process=args.jobs,
         engine=args.engine,
         min_confidence=args.min_confidence,
+        **stanza_options(args),
     )
     out = sys.stdout
     for doc, result in zip(docs, _progress(results, len(docs), args.quiet)):
@@ -183,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--jsonl", action="store_true", help="write one JSON result per document")
     ex.add_argument("--input-jsonl", action="store_true", help='read {"id": ..., "text": ...} lines; ids are kept')
     ex.add_argument("--engine", choices=ENGINES, default="rules", help="rules (default, no model) or stanza")
+    add_stanza_options(ex, coref=True)
     ex.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, help="drop quotes below this score")
     ex.add_argument("--jobs", "-j", type=int, default=1, help="worker processes")
     ex.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
@@ -202,6 +204,26 @@ def build_parser() -> argparse.ArgumentParser:
     for module in ("evaluate", "render"):
         _add_optional(sub, module)
     return parser
+
+
+def add_stanza_options(parser: argparse.ArgumentParser, *, coref: bool = False) -> None:
+    """``--model-dir`` (and ``--no-coref``) for a command that takes ``--engine``."""
+    parser.add_argument(
+        "--model-dir",
+        metavar="DIR",
+        default=None,
+        help="stanza engine: model folder, downloaded or trained by tools/train_stanza_models.py "
+        "(default: $QUOTEATTR_STANZA_DIR, $STANZA_RESOURCES_DIR or stanza's own)",
+    )
+    if coref:
+        parser.add_argument("--no-coref", action="store_true", help="stanza engine: run without stanza's coreference")
+
+
+def stanza_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The extract() keywords of :func:`add_stanza_options`, for the stanza engine only."""
+    if getattr(args, "engine", "rules") != "stanza":
+        return {}
+    return {"model_dir": getattr(args, "model_dir", None), "coref": not getattr(args, "no_coref", False)}
 
 
 def _cmd_download(args: argparse.Namespace) -> int:

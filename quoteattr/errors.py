@@ -19,6 +19,8 @@ __all__ = [
     "InvalidSpanError",
     "MissingAnnotationError",
     "MissingModelsError",
+    "MissingPackageError",
+    "ModelHostUnreachableError",
     "PandasNotInstalledError",
     "QuoteattrError",
     "SerializationError",
@@ -70,11 +72,25 @@ class MissingAnnotationError(QuoteattrError, ValueError):
     """An annotation lacks a layer that the requested processing needs."""
 
 
-class StanzaNotInstalledError(QuoteattrError, ImportError):
+class MissingPackageError(QuoteattrError, ImportError):
+    """A Python package an optional feature needs is not installed.
+
+    Attributes:
+        packages: the missing packages' import names.
+        install: the command that installs them.
+    """
+
+    def __init__(self, message: str, *, packages: tuple[str, ...] = (), install: str = "") -> None:
+        super().__init__(message)
+        self.packages = packages
+        self.install = install
+
+
+class StanzaNotInstalledError(MissingPackageError):
     """The stanza engine was asked for but the ``stanza`` package is absent."""
 
 
-class PandasNotInstalledError(QuoteattrError, ImportError):
+class PandasNotInstalledError(MissingPackageError):
     """:func:`quoteattr.to_frame` was called but ``pandas`` is absent
     (install the ``[pandas]`` extra)."""
 
@@ -90,4 +106,16 @@ class MissingModelsError(QuoteattrError, FileNotFoundError):
     def __init__(self, message: str, *, missing: tuple[str, ...] = (), resources_dir: str = "") -> None:
         super().__init__(message)
         self.missing = missing
+        self.resources_dir = resources_dir
+
+
+class ModelHostUnreachableError(QuoteattrError, ConnectionError):
+    """``quoteattr download`` could not reach the host stanza downloads models from.
+
+    Attributes:
+        resources_dir: the folder the models would have been written to.
+    """
+
+    def __init__(self, message: str, *, resources_dir: str = "") -> None:
+        super().__init__(message)
         self.resources_dir = resources_dir

@@ -650,8 +650,12 @@ def plot_pr_curve(points: Sequence[tuple[float, float, float]], path: str, *, ti
 # engines and the command line
 
 
-def predict(gold: Iterable[LabelledDocument], *, engine: str = "rules", min_confidence: float = 0.0) -> list[LabelledDocument]:
+def predict(
+    gold: Iterable[LabelledDocument], *, engine: str = "rules", min_confidence: float = 0.0, **engine_options: Any
+) -> list[LabelledDocument]:
     """Run quoteattr on the text of each gold document.
+
+    *engine_options* (``model_dir``, ``coref``) go to :func:`quoteattr.extract`.
 
     Raises:
         UnknownEngineError: for an engine other than rules or stanza.
@@ -661,7 +665,10 @@ def predict(gold: Iterable[LabelledDocument], *, engine: str = "rules", min_conf
     from .corpora import from_result
     from .pipeline import extract
 
-    return [from_result(extract(d.text, engine=engine, min_confidence=min_confidence, id=d.id), source=engine) for d in gold]
+    return [
+        from_result(extract(d.text, engine=engine, min_confidence=min_confidence, id=d.id, **engine_options), source=engine)
+        for d in gold
+    ]
 
 
 def _pct(x: float) -> str:
@@ -755,6 +762,9 @@ def add_parser(subparsers: Any) -> None:
     )
     p.add_argument("gold", help="gold JSONL file or brat attribution folder")
     p.add_argument("--engine", choices=("rules", "stanza"), default="rules", help="engine to run on the gold texts (default: rules)")
+    from .cli import add_stanza_options
+
+    add_stanza_options(p, coref=True)
     p.add_argument("--pred", metavar="PRED.jsonl", help="score these predictions instead of running an engine")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--errors", type=_nonneg_int, default=0, metavar="N", help="show the N worst misses and false alarms")
@@ -787,7 +797,9 @@ def run(args: argparse.Namespace) -> int:
             pred = corpora.load(args.pred)
             origin = f"predictions {args.pred}"
         else:
-            pred = predict(gold, engine=args.engine, min_confidence=0.0)
+            from .cli import stanza_options
+
+            pred = predict(gold, engine=args.engine, min_confidence=0.0, **stanza_options(args))
             origin = f"engine {args.engine}"
         if getattr(args, "save_pred", None):
             corpora.write_jsonl(pred, args.save_pred)

@@ -89,7 +89,9 @@ def to_frame(results: Result | Iterable[Result]) -> pd.DataFrame:
         import pandas as pd
     except ImportError as e:
         raise PandasNotInstalledError(
-            "quoteattr.to_frame() needs pandas: install the extra with pip install 'quoteattr[pandas]'"
+            "quoteattr.to_frame() needs pandas: install the extra with pip install 'quoteattr[pandas]'",
+            packages=("pandas",),
+            install="pip install 'quoteattr[pandas]'",
         ) from e
     if isinstance(results, Result):
         results = [results]

@@ -37,7 +37,9 @@ def _check_text(text: Any) -> None:
     raise InputTypeError(f"extract() needs str, a stanza.Document or an Annotation, got {type(text).__name__}: {text!r:.60}")
 
 
-def annotate(text: Any, *, engine: str = "rules", pipeline: Any = None) -> Annotation:
+def annotate(
+    text: Any, *, engine: str = "rules", pipeline: Any = None, model_dir: Any = None, coref: bool = True
+) -> Annotation:
     """The :class:`~quoteattr.annotations.Annotation` the quote logic will read.
 
     Args:
@@ -45,6 +47,9 @@ def annotate(text: Any, *, engine: str = "rules", pipeline: Any = None) -> Annot
             annotated ``stanza.Document``.
         engine: ``"rules"`` (no model) or ``"stanza"``.
         pipeline: a ``stanza.Pipeline`` to use with the stanza engine.
+        model_dir: the stanza engine's model folder (default
+            ``$QUOTEATTR_STANZA_DIR``, ``$STANZA_RESOURCES_DIR`` or stanza's).
+        coref: run stanza's coreference (the stanza engine only).
 
     Raises:
         InputTypeError: for any other input type (bytes included).
@@ -65,7 +70,7 @@ def annotate(text: Any, *, engine: str = "rules", pipeline: Any = None) -> Annot
     if engine == "stanza":
         from .adapters.stanza import annotate_text
 
-        return annotate_text(text, pipeline=pipeline)
+        return annotate_text(text, pipeline=pipeline, model_dir=model_dir, coref=coref)
     raise UnknownEngineError(f"engine must be one of {ENGINES} (got {engine!r})")
 
 
@@ -81,6 +86,8 @@ def extract(
     pipeline: Any = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     id: str | None = None,
+    model_dir: Any = None,
+    coref: bool = True,
 ) -> Result:
     """Find every quote in *text* with its cue and speaker.
 
@@ -92,6 +99,12 @@ def extract(
         min_confidence: drop quotes scored below this (0 keeps every
             candidate, scare quotes included).
         id: a document id, kept in the result.
+        model_dir: the stanza engine's model folder: a downloaded one or one
+            written by ``tools/train_stanza_models.py`` (default
+            ``$QUOTEATTR_STANZA_DIR``, ``$STANZA_RESOURCES_DIR`` or stanza's).
+        coref: run stanza's coreference (stanza engine; needs transformers,
+            peft and the coref model). Without it, speakers are resolved by
+            quoteattr's own rules.
 
     Returns:
         A :class:`Result` whose spans index *text* unchanged.
@@ -101,13 +114,14 @@ def extract(
             get a hint to decode them.
         UnknownEngineError: for an engine name other than rules or stanza.
         MissingModelsError: when the stanza engine's models are not installed.
+        MissingPackageError: when coref's Python packages are not installed.
 
     Example:
         >>> r = extract('"It is robbery," Lavrov said.')
         >>> [(q.kind.value, q.content.text, q.speaker.entity.name) for q in r.quotes]
         [('direct', 'It is robbery,', 'Lavrov')]
     """
-    ann = annotate(text, engine=engine, pipeline=pipeline)
+    ann = annotate(text, engine=engine, pipeline=pipeline, model_dir=model_dir, coref=coref)
     return extract_annotation(ann, min_confidence=min_confidence, id=id)
 
 

@@ -505,6 +505,9 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--input-jsonl", metavar="PATH", help="JSON lines with 'text' (and 'id'), or result dicts")
     p.add_argument("-o", "--output", metavar="PATH", default="-", help="where to write the page (default: standard output)")
     p.add_argument("--engine", choices=("rules", "stanza"), default="rules", help="extraction engine (default: rules)")
+    from .cli import add_stanza_options
+
+    add_stanza_options(p, coref=True)
     p.add_argument("--title", help="page title")
     p.set_defaults(func=run)
 
@@ -534,11 +537,13 @@ def _read(name: str) -> str:
 
 
 def _results_from_args(args: argparse.Namespace) -> list[Result]:
+    from .cli import stanza_options
     from .pipeline import extract
 
+    opts = stanza_options(args)
     out = []
     for name in args.files:
-        out.append(extract(_read(name), engine=args.engine, id=name))
+        out.append(extract(_read(name), engine=args.engine, id=name, **opts))
     if args.input_jsonl:
         for lineno, line in enumerate(_read(args.input_jsonl).splitlines(), 1):
             if not line.strip():
@@ -557,7 +562,7 @@ def _results_from_args(args: argparse.Namespace) -> list[Result]:
                     raise _InputError(f"{where}: {exc}") from exc
             elif isinstance(d.get("text"), str):
                 doc_id = d.get("id")
-                out.append(extract(d["text"], engine=args.engine, id=str(doc_id) if doc_id is not None else where))
+                out.append(extract(d["text"], engine=args.engine, id=str(doc_id) if doc_id is not None else where, **opts))
             else:
                 raise _InputError(f"{where}: expected a 'text' string or a quoteattr result")
     return out

@@ -33,7 +33,13 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from ..errors import MissingAnnotationError, MissingModelsError, StanzaNotInstalledError
+from ..errors import (
+    MissingAnnotationError,
+    MissingModelsError,
+    MissingPackageError,
+    ModelHostUnreachableError,
+    StanzaNotInstalledError,
+)
 
 try:
     import stanza
@@ -41,14 +47,18 @@ try:
 except ImportError as _exc:  # pragma: no cover - exercised only without stanza
     raise StanzaNotInstalledError(
         "the stanza engine needs the stanza package: install the torch CPU build first "
-        "(pip install torch --index-url https://download.pytorch.org/whl/cpu), then pip install 'quoteattr[stanza]'"
+        "(pip install torch --index-url https://download.pytorch.org/whl/cpu), then pip install 'quoteattr[stanza]'",
+        packages=("stanza",),
+        install="pip install 'quoteattr[stanza]'",
     ) from _exc
 
 from ..annotations import Annotation, CorefChain, EntityMention, Tokens
 from ..text import paragraph_spans
 
 __all__ = [
+    "ENV_VAR",
     "INSTALL_HINT",
+    "OPTIONAL_PROCESSORS",
     "PROCESSORS",
     "PROCESSORS_NO_COREF",
     "add_parser",
@@ -57,7 +67,9 @@ __all__ = [
     "check_models",
     "document_to_annotation",
     "download",
+    "engine_processors",
     "missing_models",
+    "missing_packages",
     "model_dir",
     "run",
 ]
@@ -66,8 +78,16 @@ __all__ = [
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner,coref"
 #: The same without coreference (no transformers/peft, no 135 MB coref model).
 PROCESSORS_NO_COREF = "tokenize,mwt,pos,lemma,depparse,ner"
+#: Processors used only when the model folder has them: a folder trained by
+#: ``tools/train_stanza_models.py`` has no NER (no ``ner`` entry in its
+#: ``resources.json``), and the quote logic runs without entities.
+OPTIONAL_PROCESSORS = ("ner",)
 #: The command that installs the models.
 INSTALL_HINT = "python -m quoteattr download"
+#: The environment variable naming the model folder (before STANZA_RESOURCES_DIR).
+ENV_VAR = "QUOTEATTR_STANZA_DIR"
+#: Python packages that processors need beyond stanza, with their install command.
+PACKAGES_NEEDED = {"coref": ("transformers", "peft")}
 LANG = "en"
 
 _PIPELINES: dict[tuple[str, str], Any] = {}
@@ -77,12 +97,23 @@ _LOCK = threading.Lock()
 def model_dir(path: str | os.PathLike[str] | None = None) -> str:
     """The folder stanza reads models from.
 
-    *path* if given, else ``$STANZA_RESOURCES_DIR``, else stanza's
-    ``DEFAULT_MODEL_DIR`` (``~/.cache/stanza/<version>/resources``).
+    *path* if given, else ``$QUOTEATTR_STANZA_DIR``, else
+    ``$STANZA_RESOURCES_DIR``, else stanza's ``DEFAULT_MODEL_DIR``
+    (``~/.cache/stanza/<version>/resources``). A downloaded folder and one
+    written by ``tools/train_stanza_models.py`` are read the same way.
     """
     if path is not None:
         return os.fspath(path)
-    return os.environ.get("STANZA_RESOURCES_DIR") or _resources.DEFAULT_MODEL_DIR
+    return os.environ.get(ENV_VAR) or os.environ.get("STANZA_RESOURCES_DIR") or _resources.DEFAULT_MODEL_DIR
+
+
+def _where(resources_dir: str | os.PathLike[str] | None) -> str:
+    if resources_dir is not None:
+        return "the folder given"
+    for var in (ENV_VAR, "STANZA_RESOURCES_DIR"):
+        if os.environ.get(var):
+            return var
+    return "stanza's DEFAULT_MODEL_DIR"
 
 
 def _processor_names(processors: str | Sequence[str]) -> list[str]:
@@ -91,19 +122,47 @@ def _processor_names(processors: str | Sequence[str]) -> list[str]:
     return [p.strip().lower() for p in processors]
 
 
+def engine_processors(resources_dir: str | os.PathLike[str] | None = None, *, coref: bool = True, lang: str = LANG) -> str:
+    """The processors the engine asks for in this model folder.
+
+    :data:`PROCESSORS` (or :data:`PROCESSORS_NO_COREF`) less each of
+    :data:`OPTIONAL_PROCESSORS` that the folder's ``resources.json`` does not
+    list for *lang* (a locally trained folder has no NER). A folder without a
+    readable ``resources.json`` keeps them all, so the missing-model check
+    reports it.
+    """
+    names = _processor_names(PROCESSORS if coref else PROCESSORS_NO_COREF)
+    try:
+        resources = _resources.load_resources_json(model_dir(resources_dir))
+    except (OSError, ValueError):
+        return ",".join(names)
+    offered = resources.get(lang, {})
+    return ",".join(n for n in names if n not in OPTIONAL_PROCESSORS or n in offered)
+
+
+def missing_packages(processors: str | Sequence[str] = PROCESSORS) -> list[str]:
+    """The Python packages *processors* need that are not importable (``["peft"]``)."""
+    return [
+        pkg
+        for name in _processor_names(processors)
+        for pkg in PACKAGES_NEEDED.get(name, ())
+        if importlib.util.find_spec(pkg) is None
+    ]
+
+
 def missing_models(
     resources_dir: str | os.PathLike[str] | None = None,
     processors: str | Sequence[str] = PROCESSORS,
     *,
     lang: str = LANG,
 ) -> list[str]:
-    """What the pipeline for *processors* would miss, without loading anything.
+    """The model files the pipeline for *processors* would miss, without loading anything.
 
     Follows stanza's own resolution (``load_resources_json``,
     ``process_pipeline_parameters``, ``maintain_processor_list``,
     ``add_dependencies``, ``flatten_processor_list``) and checks that each
-    ``DIR/en/<processor>/<package>.pt`` exists. For coref it also checks that
-    ``transformers`` and ``peft`` are importable.
+    ``DIR/en/<processor>/<package>.pt`` exists. Python packages are not
+    models: :func:`missing_packages` lists those.
 
     Returns:
         Human-readable descriptions of what is missing (empty when nothing is):
@@ -112,22 +171,18 @@ def missing_models(
     """
     d = model_dir(resources_dir)
     names = _processor_names(processors)
-    missing: list[str] = []
-    if "coref" in names:
-        for pkg in ("transformers", "peft"):
-            if importlib.util.find_spec(pkg) is None:
-                missing.append(f"python package {pkg!r} (needed by coref)")
     try:
         resources = _resources.load_resources_json(d)
     except FileNotFoundError:
-        return [*missing, "resources.json"]
+        return ["resources.json"]
     except ValueError as exc:  # a damaged resources.json
-        return [*missing, f"resources.json (unreadable: {exc})"]
+        return [f"resources.json (unreadable: {exc})"]
     if lang not in resources:
-        return [*missing, f"{lang} (not in resources.json)"]
+        return [f"{lang} (not in resources.json)"]
     lang_, _d, package, procs = _resources.process_pipeline_parameters(lang, d, "default", ",".join(names))
     plist = _resources.maintain_processor_list(resources, lang_, package, procs)
     plist = _resources.add_dependencies(resources, lang_, plist)
+    missing = []
     for processor, pkg in _resources.flatten_processor_list(plist):
         rel = os.path.join(processor, f"{pkg}.pt")
         if not os.path.exists(os.path.join(d, lang_, rel)):
@@ -135,37 +190,47 @@ def missing_models(
     return missing
 
 
+_NO_COREF_HINT = (
+    "; to run without coreference, pass coref=False (command line: --no-coref), e.g. "
+    "quoteattr.extract(text, engine='stanza', coref=False)"
+)
+
+
 def check_models(
     resources_dir: str | os.PathLike[str] | None = None, processors: str | Sequence[str] = PROCESSORS, *, lang: str = LANG
 ) -> None:
-    """Raise :class:`MissingModelsError` unless every model of *processors* is installed.
+    """Raise unless every package and model file of *processors* is in place.
 
     Raises:
         MissingModelsError: naming the missing models, the folder searched and
-            the install command (and how to run without coref).
+            the install command (and how to run without coref); it also names
+            the pip command when coref's Python packages are missing too.
+        MissingPackageError: when every model is there but a Python package
+            is not, with the pip command that installs it.
     """
-    missing = missing_models(resources_dir, processors, lang=lang)
-    if not missing:
-        return
-    d = model_dir(resources_dir)
-    where = "STANZA_RESOURCES_DIR" if os.environ.get("STANZA_RESOURCES_DIR") and resources_dir is None else (
-        "the folder given" if resources_dir is not None else "stanza's DEFAULT_MODEL_DIR"
-    )
-    no_coref = ""
-    if "coref" in _processor_names(processors):
-        no_coref = (
-            "; to run without coreference, pass a pipeline built without it: "
-            "quoteattr.extract(text, pipeline=quoteattr.adapters.stanza.build_pipeline(coref=False))"
+    names = _processor_names(processors)
+    no_coref = _NO_COREF_HINT if "coref" in names else ""
+    packages = missing_packages(names)
+    install = "pip install " + " ".join(packages)
+    missing = missing_models(resources_dir, names, lang=lang)
+    if missing:
+        d = model_dir(resources_dir)
+        also = f". Coreference also needs Python packages that are not installed: {install}" if packages else ""
+        raise MissingModelsError(
+            f"stanza's {lang} models are missing: {', '.join(missing)}. Looked in {d} ({_where(resources_dir)}). "
+            f"Install them with: {INSTALL_HINT}" + (f" --dir {d}" if resources_dir is not None else "")
+            + f", or name a folder of models (a downloaded one or one from tools/train_stanza_models.py) "
+            f"with model_dir= / --model-dir / ${ENV_VAR}" + also + no_coref,
+            missing=tuple(missing),
+            resources_dir=d,
         )
-    pip_hint = ""
-    if any(m.startswith("python package") for m in missing):
-        pip_hint = "; install the coref libraries with pip install transformers peft"
-    raise MissingModelsError(
-        f"stanza's {lang} models are missing: {', '.join(missing)}. Looked in {d} ({where}). "
-        f"Install them with: {INSTALL_HINT}" + (f" --dir {d}" if resources_dir is not None else "") + pip_hint + no_coref,
-        missing=tuple(missing),
-        resources_dir=d,
-    )
+    if packages:
+        raise MissingPackageError(
+            f"the stanza engine's coreference needs the Python package(s) {', '.join(packages)}, "
+            f"which are not installed: {install}" + no_coref,
+            packages=tuple(packages),
+            install=install,
+        )
 
 
 def build_pipeline(
@@ -178,18 +243,20 @@ def build_pipeline(
     """A ``stanza.Pipeline`` for the stanza engine, never downloading anything.
 
     Args:
-        processors: stanza processors; default :data:`PROCESSORS`, or
-            :data:`PROCESSORS_NO_COREF` when *coref* is false.
+        processors: stanza processors; default :func:`engine_processors`
+            (:data:`PROCESSORS`, or :data:`PROCESSORS_NO_COREF` when *coref*
+            is false, less the optional ones the folder lacks).
         coref: include the coreference processor.
         resources_dir: the model folder (default :func:`model_dir`).
         **kwargs: passed to ``stanza.Pipeline`` (``use_gpu``, ``logging_level``).
 
     Raises:
-        MissingModelsError: when models (or the coref libraries) are missing,
-            found by the cheap check or when stanza fails to load a file.
+        MissingPackageError: when coref's Python packages are not installed.
+        MissingModelsError: when models are missing, found by the cheap check
+            or when stanza fails to load a file.
     """
     if processors is None:
-        processors = PROCESSORS if coref else PROCESSORS_NO_COREF
+        processors = engine_processors(resources_dir, coref=coref)
     names = ",".join(_processor_names(processors))
     d = model_dir(resources_dir)
     check_models(resources_dir, names)
@@ -197,11 +264,10 @@ def build_pipeline(
     try:
         return stanza.Pipeline(LANG, dir=d, processors=names, download_method=None, **kwargs)
     except ImportError as exc:  # coref without transformers / peft
-        raise MissingModelsError(
-            f"stanza could not load its processors ({exc}); pip install transformers peft, "
-            f"or build the pipeline without coref: build_pipeline(coref=False)",
-            missing=("transformers", "peft"),
-            resources_dir=d,
+        raise MissingPackageError(
+            f"stanza could not load its processors ({exc}); pip install transformers peft" + _NO_COREF_HINT,
+            packages=("transformers", "peft"),
+            install="pip install transformers peft",
         ) from exc
     except OSError as exc:  # a model file (or the coref base model in the HuggingFace cache) is absent
         raise MissingModelsError(
@@ -212,28 +278,39 @@ def build_pipeline(
         ) from exc
 
 
-def _default_pipeline() -> Any:
-    key = (model_dir(), PROCESSORS)
+def _default_pipeline(resources_dir: str | os.PathLike[str] | None = None, coref: bool = True) -> Any:
+    d = model_dir(resources_dir)
+    key = (d, engine_processors(d, coref=coref))
     with _LOCK:
         nlp = _PIPELINES.get(key)
         if nlp is None:
-            nlp = _PIPELINES[key] = build_pipeline()
+            nlp = _PIPELINES[key] = build_pipeline(key[1], resources_dir=resources_dir)
     return nlp
 
 
-def annotate_text(text: str, *, pipeline: Any = None) -> Annotation:
+def annotate_text(
+    text: str,
+    *,
+    pipeline: Any = None,
+    model_dir: str | os.PathLike[str] | None = None,
+    coref: bool = True,
+) -> Annotation:
     """Run a stanza pipeline on *text* and convert the result.
 
     Args:
         text: the document (never changed: offsets index it as given).
-        pipeline: a ``stanza.Pipeline``; default: one with :data:`PROCESSORS`
-            from :func:`build_pipeline`, built on first use and reused.
+        pipeline: a ``stanza.Pipeline``; default: one from
+            :func:`build_pipeline` over *model_dir*, built on first use and
+            reused.
+        model_dir: the model folder (default :func:`model_dir`).
+        coref: include coreference in the default pipeline.
 
     Raises:
+        MissingPackageError: when coref's Python packages are missing.
         MissingModelsError: when the default pipeline's models are missing.
         MissingAnnotationError: when the pipeline gives no tokens.
     """
-    nlp = _default_pipeline() if pipeline is None else pipeline
+    nlp = _default_pipeline(model_dir, coref) if pipeline is None else pipeline
     doc = nlp(text)
     if doc.text is None:
         doc.text = text
@@ -369,7 +446,8 @@ def download(
 
     Calls ``stanza.download(lang, model_dir=DIR, package=None,
     processors="tokenize,mwt,...")``, so only those processors and their
-    dependencies are fetched (not stanza's whole default set).
+    dependencies are fetched (not stanza's whole default set). stanza reads
+    the host from ``$STANZA_RESOURCES_URL`` (default: its GitHub resources).
 
     Args:
         resources_dir: where to install (default :func:`model_dir`).
@@ -378,23 +456,93 @@ def download(
 
     Returns:
         What is still missing afterwards (empty on success).
+
+    Raises:
+        ModelHostUnreachableError: when the model host cannot be reached
+            (offline, DNS failure, refused connection, timeout); the folders
+            this call created are removed again, so no empty cache is left.
     """
     d = model_dir(resources_dir)
     names = ",".join(_processor_names(processors))
-    stanza.download(lang, model_dir=d, package=None, processors=names)
+    created = _absent_parents(d)
+    try:
+        stanza.download(lang, model_dir=d, package=None, processors=names)
+    except OSError as exc:  # requests' ConnectionError/Timeout are OSErrors; so are urllib3's
+        if not _is_network_error(exc):
+            raise
+        _remove_empty(created)
+        raise ModelHostUnreachableError(
+            f"cannot reach the stanza model host {_resources.DEFAULT_RESOURCES_URL} ({_reason(exc)}); "
+            f"the models would have been written to {d}. Without network, use a local model folder instead: "
+            f"--model-dir DIR or ${ENV_VAR}=DIR (tools/train_stanza_models.py trains one)",
+            resources_dir=d,
+        ) from None
     return missing_models(d, names, lang=lang)
+
+
+def _is_network_error(exc: BaseException) -> bool:
+    """A ``requests``/``urllib3``/socket failure to reach a host (not a local file error)."""
+    import socket
+
+    try:
+        import requests
+    except ImportError:  # pragma: no cover - stanza depends on requests
+        requests = None  # type: ignore[assignment]
+    if requests is not None and isinstance(exc, (requests.ConnectionError, requests.Timeout)):
+        return True
+    return isinstance(exc, (socket.gaierror, socket.timeout, ConnectionError))
+
+
+def _reason(exc: BaseException) -> str:
+    """The innermost cause of a network error, on one line ("Connection refused")."""
+    while exc.__cause__ is not None or exc.__context__ is not None:
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    text = str(exc).strip().splitlines()
+    last = text[-1] if text else type(exc).__name__
+    return last.rsplit(": ", 1)[-1][:160].rstrip(")'\"")
+
+
+def _absent_parents(path: str) -> list[str]:
+    """*path* and its ancestors that do not exist yet, deepest first."""
+    out = []
+    p = os.path.abspath(path)
+    while not os.path.exists(p):
+        out.append(p)
+        parent = os.path.dirname(p)
+        if parent == p:
+            break
+        p = parent
+    return out
+
+
+def _remove_empty(paths: list[str]) -> None:
+    """Remove the folders in *paths* (deepest first) that are empty (or hold only an empty ``resources.json``)."""
+    for p in paths:
+        try:
+            for leftover in ("resources.json",):
+                f = os.path.join(p, leftover)
+                if os.path.isfile(f) and os.path.getsize(f) == 0:
+                    os.remove(f)
+            os.rmdir(p)
+        except OSError:
+            return
 
 
 def add_parser(subparsers: Any) -> None:
     """Register the ``download`` subcommand on an argparse subparsers object."""
     p = subparsers.add_parser("download", help="install stanza's English models for the stanza engine")
-    p.add_argument("--dir", default=None, help="model folder (default: $STANZA_RESOURCES_DIR or stanza's own)")
+    p.add_argument("--dir", default=None, help=f"model folder (default: ${ENV_VAR}, $STANZA_RESOURCES_DIR or stanza's own)")
     p.add_argument("--no-coref", action="store_true", help="skip the coreference model (about 135 MB plus its base model)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``quoteattr download``; 0 when every model is in place afterwards."""
+    """Run ``quoteattr download``; 0 when every model is in place afterwards.
+
+    Raises:
+        ModelHostUnreachableError: offline (the command line prints its one
+            line and exits with status 2).
+    """
     processors = PROCESSORS_NO_COREF if getattr(args, "no_coref", False) else PROCESSORS
     missing = download(resources_dir=getattr(args, "dir", None), processors=processors)
     if missing:

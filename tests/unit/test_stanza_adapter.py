@@ -10,6 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +26,13 @@ from stanza.utils.conll import CoNLL  # noqa: E402
 
 import quoteattr  # noqa: E402
 from quoteattr.adapters import stanza as adapter  # noqa: E402
-from quoteattr.errors import MissingAnnotationError, MissingModelsError, QuoteattrError  # noqa: E402
+from quoteattr.errors import (  # noqa: E402
+    MissingAnnotationError,
+    MissingModelsError,
+    MissingPackageError,
+    ModelHostUnreachableError,
+    QuoteattrError,
+)
 from quoteattr.model import Resolution  # noqa: E402
 
 pytestmark = pytest.mark.stanza
@@ -120,11 +129,30 @@ class TestMissingModels:
         d = _resources(tmp_path, resources, files)
         assert expected == sorted(adapter.missing_models(d, adapter.PROCESSORS_NO_COREF))
 
+    @pytest.mark.issue(17)
     def test_stanza_adapter_missing_coref_model(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        """With coref, its model file and the transformers/peft packages are checked too."""
+        """With coref, its model file is a missing model; peft is a missing package, not a model."""
         monkeypatch.setattr(adapter.importlib.util, "find_spec", lambda name: None if name == "peft" else object())
         d = _resources(tmp_path, files=NO_COREF_FILES)
-        assert ["coref/udcoref_xlm-roberta-lora.pt", "python package 'peft' (needed by coref)"] == sorted(adapter.missing_models(d))
+        assert ["coref/udcoref_xlm-roberta-lora.pt"] == adapter.missing_models(d)
+        assert ["peft"] == adapter.missing_packages(adapter.PROCESSORS)
+        assert [] == adapter.missing_packages(adapter.PROCESSORS_NO_COREF)
+
+    @pytest.mark.issue(17)
+    def test_stanza_adapter_missing_package_error(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_pipeline: None
+    ) -> None:
+        """With every model in place, a missing Python package raises MissingPackageError with its pip command."""
+        monkeypatch.setattr(adapter.importlib.util, "find_spec", lambda name: None if name in ("peft", "transformers") else object())
+        files = [*NO_COREF_FILES, "coref/udcoref_xlm-roberta-lora.pt"]
+        with pytest.raises(MissingPackageError) as info:
+            adapter.build_pipeline(resources_dir=_resources(tmp_path, files=files))
+        err = info.value
+        assert isinstance(err, ImportError) and isinstance(err, QuoteattrError)
+        assert ("transformers", "peft") == err.packages
+        assert "pip install transformers peft" == err.install
+        assert "pip install transformers peft" in str(err) and "--no-coref" in str(err)
+        assert "models are missing" not in str(err)
 
     @pytest.mark.parametrize(
         ("resources", "missing"),
@@ -143,7 +171,7 @@ class TestMissingModels:
         assert str(d) == err.resources_dir
         assert missing in err.missing
         message = str(err)
-        for part in (missing, str(d), "STANZA_RESOURCES_DIR", "python -m quoteattr download", "coref=False"):
+        for part in (missing, str(d), "STANZA_RESOURCES_DIR", "python -m quoteattr download", "coref=False", "--model-dir"):
             assert part in message
 
     def test_stanza_adapter_no_coref_hint_without_coref(self, tmp_path: Path, no_pipeline: None) -> None:
@@ -155,11 +183,38 @@ class TestMissingModels:
         assert f"python -m quoteattr download --dir {d}" in str(info.value)
 
     def test_stanza_adapter_default_dir(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-        """STANZA_RESOURCES_DIR wins over stanza's DEFAULT_MODEL_DIR; an argument wins over both."""
+        """QUOTEATTR_STANZA_DIR, then STANZA_RESOURCES_DIR, then stanza's DEFAULT_MODEL_DIR; an argument wins over all."""
         assert stanza.resources.common.DEFAULT_MODEL_DIR == adapter.model_dir()
         monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
         assert str(tmp_path) == adapter.model_dir()
+        monkeypatch.setenv("QUOTEATTR_STANZA_DIR", str(tmp_path / "q"))
+        assert str(tmp_path / "q") == adapter.model_dir()
         assert "/x" == adapter.model_dir("/x")
+
+    @pytest.mark.issue(17)
+    def test_stanza_adapter_env_var_named_in_error(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_pipeline: None
+    ) -> None:
+        """extract() reads QUOTEATTR_STANZA_DIR and names it when the folder is empty."""
+        monkeypatch.setenv("QUOTEATTR_STANZA_DIR", str(tmp_path))
+        with pytest.raises(MissingModelsError) as info:
+            quoteattr.extract("Lavrov said it was robbery.", engine="stanza", coref=False)
+        assert str(tmp_path) == info.value.resources_dir
+        assert "QUOTEATTR_STANZA_DIR" in str(info.value)
+
+    @pytest.mark.issue(17)
+    @pytest.mark.parametrize(
+        ("resources", "coref", "expected"),
+        [
+            (RESOURCES, True, adapter.PROCESSORS),
+            (RESOURCES, False, adapter.PROCESSORS_NO_COREF),
+            ({"en": {"tokenize": {"p": {}}, "pos": {"p": {}}}}, False, "tokenize,mwt,pos,lemma,depparse"),
+            (None, False, adapter.PROCESSORS_NO_COREF),
+        ],
+    )
+    def test_stanza_adapter_engine_processors(self, tmp_path: Path, resources: Any, coref: bool, expected: str) -> None:
+        """NER is asked for only when the folder offers it (a locally trained folder has none)."""
+        assert expected == adapter.engine_processors(_resources(tmp_path, resources), coref=coref)
 
 
 class TestBuildPipeline:
@@ -174,21 +229,23 @@ class TestBuildPipeline:
         assert [(("en",), {"dir": str(d), "processors": adapter.PROCESSORS_NO_COREF, "download_method": None, "logging_level": "WARN"})] == calls
 
     @pytest.mark.parametrize(
-        ("exc", "hint"),
+        ("exc", "error", "hint"),
         [
-            (ImportError("Please install the transformers and peft libraries before using coref!"), "coref=False"),
-            (FileNotFoundError(2, "No such file", "/m/en/pos/x.pt"), "python -m quoteattr download"),
+            (ImportError("Please install the transformers and peft libraries before using coref!"), MissingPackageError, "coref=False"),
+            (FileNotFoundError(2, "No such file", "/m/en/pos/x.pt"), MissingModelsError, "python -m quoteattr download"),
         ],
     )
-    def test_stanza_adapter_load_errors_typed(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exc: Exception, hint: str) -> None:
-        """Errors stanza raises while loading become MissingModelsError with a hint."""
+    def test_stanza_adapter_load_errors_typed(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exc: Exception, error: type[Exception], hint: str
+    ) -> None:
+        """Errors stanza raises while loading become MissingPackageError / MissingModelsError with a hint."""
 
         def fail(*a: Any, **k: Any) -> None:
             raise exc
 
         monkeypatch.setattr(stanza, "Pipeline", fail)
         d = _resources(tmp_path, files=NO_COREF_FILES)
-        with pytest.raises(MissingModelsError, match=hint):
+        with pytest.raises(error, match=hint):
             adapter.build_pipeline(coref=False, resources_dir=d)
 
 
@@ -233,6 +290,54 @@ class TestDownload:
         args = parser.parse_args([*argv, "--dir", str(tmp_path)])
         assert status == args.func(args)
         assert [processors] == [k["processors"] for k in calls]
+
+
+def _refused_url() -> str:
+    """A local URL nothing listens on: connecting to it is refused at once, with no network involved."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}/stanza-resources"
+
+
+@pytest.mark.issue(17)
+class TestDownloadOffline:
+    """``quoteattr download`` with the model host out of reach: one line, status 2, nothing left behind."""
+
+    def test_stanza_adapter_download_offline_cli(self, tmp_path: Path) -> None:
+        """The real command with stanza's own STANZA_RESOURCES_URL at a refused port."""
+        target = tmp_path / "cache" / "stanza" / "resources"
+        env = {**os.environ, "STANZA_RESOURCES_URL": _refused_url(), "PYTHONPATH": os.pathsep.join(sys.path)}
+        proc = subprocess.run(
+            [sys.executable, "-m", "quoteattr", "download", "--no-coref", "--dir", str(target)],
+            capture_output=True,
+            check=False,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert 2 == proc.returncode
+        assert "" == proc.stdout
+        lines = proc.stderr.strip().splitlines()
+        assert 1 == len(lines), proc.stderr
+        [line] = lines
+        assert line.startswith("quoteattr: error: cannot reach the stanza model host")
+        assert str(target) in line and "--model-dir" in line and "QUOTEATTR_STANZA_DIR" in line
+        assert "Traceback" not in proc.stderr
+        assert [] == list(tmp_path.iterdir())  # not even the cache/ parent was left
+
+    def test_stanza_adapter_download_offline_keeps_existing_folder(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A folder that existed before the failed download stays, with what it held."""
+        monkeypatch.setattr(adapter._resources, "DEFAULT_RESOURCES_URL", _refused_url())
+        url = adapter._resources.DEFAULT_RESOURCES_URL
+        real = stanza.download
+        monkeypatch.setattr(stanza, "download", lambda *a, **k: real(*a, resources_url=url, **k))
+        (tmp_path / "keep.txt").write_text("x", encoding="utf-8")
+        with pytest.raises(ModelHostUnreachableError) as info:
+            adapter.download(tmp_path, adapter.PROCESSORS_NO_COREF)
+        assert isinstance(info.value, ConnectionError)
+        assert str(tmp_path) == info.value.resources_dir
+        assert ["keep.txt"] == sorted(p.name for p in tmp_path.iterdir())
 
 
 # Offsets:  0         1         2         3         4
