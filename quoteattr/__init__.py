@@ -9,6 +9,7 @@ Example:
 
 from .errors import (
     InputTypeError,
+    InvalidArgumentError,
     InvalidSpanError,
     MissingAnnotationError,
     MissingModelsError,
@@ -22,6 +23,7 @@ from .model import CueClass, Diagnostic, EntityKind, Quote, QuoteKind, Resolutio
 from .pipeline import DEFAULT_MIN_CONFIDENCE, annotate, extract, extract_many
 from .linking import CorpusSpeaker, link_speakers
 from .corpora import CorpusFormatError, LabelledDocument, LabelledQuote
+from . import render as _render  # noqa: F401  (registers Result.to_html: see its docstring)
 
 __version__ = "0.1.0.dev0"
 
@@ -34,6 +36,7 @@ __all__ = [
     "Diagnostic",
     "EntityKind",
     "InputTypeError",
+    "InvalidArgumentError",
     "InvalidSpanError",
     "LabelledDocument",
     "LabelledQuote",

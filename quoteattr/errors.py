@@ -15,10 +15,16 @@ reported in :attr:`quoteattr.Result.diagnostics`.
 from __future__ import annotations
 
 __all__ = [
+    "CorpusFormatError",
+    "DaskNotInstalledError",
+    "EvaluationError",
+    "InputError",
     "InputTypeError",
+    "InvalidArgumentError",
     "InvalidSpanError",
     "MissingAnnotationError",
     "MissingModelsError",
+    "PlotNotInstalledError",
     "QuoteattrError",
     "SerializationError",
     "StanzaNotInstalledError",
@@ -32,6 +38,14 @@ class QuoteattrError(Exception):
 
 class InputTypeError(QuoteattrError, TypeError):
     """An argument of the wrong type was passed (e.g. ``bytes`` for ``str``)."""
+
+
+class InvalidArgumentError(InputTypeError, ValueError):
+    """An argument of the right type but a wrong value (``min_confidence=nan``, ``n_process=0``).
+
+    It is an :class:`InputTypeError`, so one ``except`` catches every bad
+    argument, and also a ``ValueError``, the builtin that fits a bad value.
+    """
 
 
 class InvalidSpanError(QuoteattrError, ValueError):
@@ -66,3 +80,27 @@ class MissingModelsError(QuoteattrError, FileNotFoundError):
         super().__init__(message)
         self.missing = missing
         self.resources_dir = resources_dir
+
+
+class CorpusFormatError(SerializationError):
+    """A gold or prediction file does not follow the expected format.
+
+    The message names the file and, for JSONL, the 1-based line number.
+    It is a :class:`SerializationError`, hence also a ``ValueError``.
+    """
+
+
+class InputError(QuoteattrError, ValueError):
+    """An input file or line of the command line cannot be read (it names the file and line)."""
+
+
+class EvaluationError(QuoteattrError, ValueError):
+    """Gold and predictions cannot be compared (e.g. their texts differ)."""
+
+
+class PlotNotInstalledError(QuoteattrError, ImportError):
+    """A plot was asked for but matplotlib (``quoteattr[plot]``) is absent."""
+
+
+class DaskNotInstalledError(QuoteattrError, ImportError):
+    """Dask (the ``quoteattr[dask]`` extra) is needed but not installed."""

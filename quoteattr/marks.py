@@ -17,6 +17,8 @@ kind. The text itself is never changed: marks are matched by character class.
 
 from __future__ import annotations
 
+import heapq
+
 import attrs
 import regex
 
@@ -158,7 +160,7 @@ def find_quotes(
         diagnostics for marks that could not be paired.
     """
     regions: list[QuoteRegion] = []
-    diags: list[Diagnostic] = []
+    diags = DiagnosticLog()
     stack: list[_Open] = []
     # Rule ``empty-quote``: a pair of marks around nothing but space and
     # other marks quotes nothing ('""', '“ ”', '„«»＂', scraped alt=""), and
@@ -262,7 +264,81 @@ def find_quotes(
     # on mark soup, each one more object for the garbage collector.)
     span = len(text) + 1
     regions.sort(key=lambda r: r.open[0] * span + span - r.outer_end)
-    return _with_depths(regions), diags
+    return _with_depths(regions), diags.finish()
+
+
+#: Diagnostics of one code kept one by one; past this many they collapse
+#: into one (see :class:`DiagnosticLog`).
+MAX_DIAGNOSTICS_PER_CODE = 10
+
+
+class DiagnosticLog:
+    """The diagnostics of one document, repeats of a code collapsed.
+
+    Rule ``collapse-repeats``: a document with more than
+    :data:`MAX_DIAGNOSTICS_PER_CODE` diagnostics of one code (a megabyte of
+    opening marks gives a million "unclosed-quote") reports that code once:
+    the first occurrence's diagnostic with ``count`` (how many there were)
+    and ``offsets`` (the ``(start, end)`` of the first ten). Up to ten, each
+    occurrence keeps its own diagnostic, as before. The log itself keeps at
+    most ten per code, so its memory does not grow with the input.
+
+    Example:
+        >>> log = DiagnosticLog()
+        >>> for i in range(12):
+        ...     log.append(Diagnostic(code="unclosed-quote", message="m", start=i, end=i + 1))
+        >>> [(d.code, d.count, len(d.offsets)) for d in log.finish()]
+        [('unclosed-quote', 12, 10)]
+    """
+
+    def __init__(self) -> None:
+        self._kept: list[Diagnostic] = []  # the first ten of each code, in the order reported
+        self._count: dict[str, int] = {}
+        # per code, the ten diagnostics that start first in the text (a
+        # max-heap on -start): unclosed openers are reported innermost
+        # first, yet the first offsets are the ones a reader wants
+        self._first: dict[str, list[tuple[int, int, Diagnostic]]] = {}
+
+    def append(self, diagnostic: Diagnostic) -> None:
+        code = diagnostic.code
+        n = self._count.get(code, 0) + 1
+        self._count[code] = n
+        if n <= MAX_DIAGNOSTICS_PER_CODE:
+            self._kept.append(diagnostic)
+        heap = self._first.setdefault(code, [])
+        entry = (-diagnostic.start, -n, diagnostic)
+        if len(heap) < MAX_DIAGNOSTICS_PER_CODE:
+            heapq.heappush(heap, entry)
+        elif entry > heap[0]:
+            heapq.heapreplace(heap, entry)
+
+    def finish(self) -> list[Diagnostic]:
+        """The diagnostics in the order reported, each collapsed code where it first appeared."""
+        if all(n <= MAX_DIAGNOSTICS_PER_CODE for n in self._count.values()):
+            return self._kept
+        out: list[Diagnostic] = []
+        reported: set[str] = set()
+        for d in self._kept:
+            n = self._count[d.code]
+            if n <= MAX_DIAGNOSTICS_PER_CODE:
+                out.append(d)
+                continue
+            if d.code in reported:
+                continue
+            reported.add(d.code)
+            first = [x for _, _, x in sorted(self._first[d.code], reverse=True)]
+            head = first[0]
+            out.append(
+                Diagnostic(
+                    code=d.code,
+                    message=f"{head.message} ({n} diagnostics of this code in all; the first {len(first)} in 'offsets')",
+                    start=head.start,
+                    end=head.end,
+                    count=n,
+                    offsets=tuple((x.start, x.end) for x in first),
+                )
+            )
+        return out
 
 
 def _with_depths(regions: list[QuoteRegion]) -> list[QuoteRegion]:
@@ -280,7 +356,7 @@ def _with_depths(regions: list[QuoteRegion]) -> list[QuoteRegion]:
 
 
 def _report_unclosed(
-    text: str, o: _Open, diags: list[Diagnostic], regions: list[QuoteRegion], depth: int, inner_end: int, found: int
+    text: str, o: _Open, diags: DiagnosticLog, regions: list[QuoteRegion], depth: int, inner_end: int, found: int
 ) -> None:
     """Handle an opener that was never closed (rule ``unclosed-to-paragraph-end``).
 
