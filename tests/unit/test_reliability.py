@@ -32,7 +32,7 @@ AWKWARD = [
 
 def run(args: list[str], stdin: bytes = b"", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     full_env = dict(os.environ, **(env or {}))
-    return subprocess.run([sys.executable, "-m", "quoteattr", *args], input=stdin, capture_output=True, timeout=120, env=full_env)
+    return subprocess.run([sys.executable, "-m", "quoteattr", *args], input=stdin, capture_output=True, timeout=120, env=full_env, check=False)
 
 
 def assert_clean_error(p: subprocess.CompletedProcess[bytes], message: str) -> None:
@@ -214,7 +214,7 @@ class TestArguments:
     )
     def test_reliability_cli_rejects_bad_numbers(self, args: list[str], message: str) -> None:
         """--min-confidence nan|2 and --jobs 0|-3: usage error, exit 2."""
-        assert_clean_error(run(["extract", *args], stdin='"Yes," he said.'.encode()), message)
+        assert_clean_error(run(["extract", *args], stdin=b'"Yes," he said.'), message)
 
 
 class TestFromDict:
