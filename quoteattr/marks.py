@@ -18,6 +18,7 @@ kind. The text itself is never changed: marks are matched by character class.
 from __future__ import annotations
 
 import heapq
+from array import array
 
 import attrs
 import regex
@@ -117,6 +118,62 @@ class _Open:
     n_found: int = 0
 
 
+# Every mark MARK_RE can match, numbered, so the stack stores a byte per mark.
+_MARKS = tuple(_CLASS)
+_MARK_ID = {m: i for i, m in enumerate(_MARKS)}
+
+
+class _Stack:
+    """The stack of open quote marks, stored column-wise.
+
+    A line of a million opening marks puts a million openers on the stack;
+    as :class:`_Open` objects (with their ints, mark string and parts list)
+    they took about 320 bytes each, 100 times the input. Only the bottom
+    opener can change while on the stack (rule ``paragraph-continuation``
+    gives it parts), so it stays an object and the openers above it are
+    three ``array('q')`` columns and a byte for the mark: 25 bytes each.
+    ``stack[0]`` is the bottom opener, ``stack[-1]`` the top one (read only
+    when it is not the bottom); :meth:`pop` gives back an :class:`_Open`.
+    """
+
+    def __init__(self) -> None:
+        self.bottom: _Open | None = None
+        self._start = array("q")
+        self._end = array("q")
+        self._found = array("q")
+        self._mark = bytearray()
+
+    def __len__(self) -> int:
+        return 0 if self.bottom is None else 1 + len(self._mark)
+
+    def append(self, start: int, end: int, mark: str, cls: str, n_found: int) -> None:
+        if self.bottom is None:
+            self.bottom = _Open(start, end, mark, cls, [], end, n_found)
+            return
+        self._start.append(start)
+        self._end.append(end)
+        self._found.append(n_found)
+        self._mark.append(_MARK_ID[mark])
+
+    def __getitem__(self, i: int) -> _Open:
+        if self.bottom is None:
+            raise IndexError("the stack is empty")
+        if i == 0 or not self._mark:
+            return self.bottom
+        mark = _MARKS[self._mark[-1]]  # (i == -1: a copy, read only)
+        return _Open(self._start[-1], self._end[-1], mark, _CLASS[mark], [], self._end[-1], self._found[-1])
+
+    def pop(self) -> _Open:
+        if not self._mark:
+            o, self.bottom = self.bottom, None
+            if o is None:
+                raise IndexError("pop from an empty stack")
+            return o
+        mark = _MARKS[self._mark.pop()]
+        end = self._end.pop()
+        return _Open(self._start.pop(), end, mark, _CLASS[mark], [], end, self._found.pop())
+
+
 def _flanks(text: str, s: int, e: int) -> tuple[bool, bool]:
     """(can_open, can_close) of the mark text[s:e] by its neighbours (rule ``flanking``)."""
     before = text[s - 1] if s > 0 else " "
@@ -161,7 +218,7 @@ def find_quotes(
     """
     regions: list[QuoteRegion] = []
     diags = DiagnosticLog()
-    stack: list[_Open] = []
+    stack = _Stack()
     # Rule ``empty-quote``: a pair of marks around nothing but space and
     # other marks quotes nothing ('""', '“ ”', '„«»＂', scraped alt=""), and
     # makes no region. ``content_from`` is the end of the last mark before
@@ -235,7 +292,7 @@ def find_quotes(
                     QuoteRegion(open=(o.start, o.end), close=(s, e), parts=tuple(o.parts), depth=len(stack), mark_class=cls)
                 )
             elif can_open:
-                stack.append(_Open(s, e, mark, cls, [], e, len(regions) + dropped))
+                stack.append(s, e, mark, cls, len(regions) + dropped)
                 open_n[cls] += 1
             elif mark not in _APOSTROPHES:
                 diags.append(
