@@ -245,7 +245,10 @@ class Speaker:
     role: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
     gender: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.in_(("male", "female"))))
     mentions: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    # (checked: an alias that is not a str, nan say, made a result unequal to itself)
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=tuple, validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str))
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return {
