@@ -10,7 +10,11 @@ these rules, so that what one writes the other reads back:
   may hold a lone surrogate (``"\\ud800"``), which UTF-8 cannot encode;
   :func:`json_line` writes it as the JSON escape ``\\ud800``, which
   :func:`json.loads` reads back as the same character, so a round trip
-  keeps the text and its offsets.
+  keeps the text and its offsets. One limit is JSON's own: a high
+  surrogate directly followed by a low one (``"\ud800\udfff"``, two code
+  points) is written as the two escapes, which every JSON reader takes for
+  the one character they encode (U+103FF); such a pair cannot come out of
+  decoding UTF-8 or JSON, so only a ``str`` built in Python can hold it.
 * **Bytes, not the terminal's encoding.** JSON lines and HTML pages are
   written as UTF-8 bytes whatever ``PYTHONIOENCODING`` says (an ``ascii``
   terminal cannot hold a curly quote).

@@ -58,7 +58,8 @@ def _extract_jsonl(data: bytes) -> bytes:
 
 def check(texts: list[str]) -> None:
     """The invariants; raises AssertionError when one fails."""
-    docs = [(f"d{i}", t) for i, t in enumerate(texts)]
+    # (as JSON reads them: "\ud800\udfff" as escapes is one character, U+103FF)
+    docs = [(f"d{i}", json.loads(json.dumps(t))) for i, t in enumerate(texts)]
     first = _extract_jsonl("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in docs).encode("utf-8"))
     lines = [x for x in first.decode("utf-8").split("\n") if x]  # (strict: no raw surrogate written)
     assert docs == [(json.loads(x)["id"], json.loads(x)["text"]) for x in lines], "documents lost, duplicated or changed"
