@@ -23,6 +23,11 @@ a summary replaces the ``speed`` section of ``docs/benchmarks.md``):
   (this tree's speed over the other's). Written to
   ``benchmarks/results/speed-compare.json`` (or ``--out``); no other
   section runs, and docs/benchmarks.md is left alone.
+* ``memory`` (issue 18): the tracemalloc peak of one :func:`quoteattr.extract`
+  over the input's UTF-8 size, on the shapes of :data:`MEMORY_SHAPES` (target
+  <= 20) and on PolNeAR prose of 10 KB to 10 MB (target <= 10), with the
+  three largest allocation sites at the peak's stage when a target is missed.
+  Written to its own ``memory`` section of ``docs/benchmarks.md``.
 * ``adversarial``: the pathological inputs of ``tests/strategies.py``
   (``ADVERSARIAL``) at a large size and at a tenth of it; the time ratio
   must stay <= 12 (linear bound).
@@ -79,8 +84,16 @@ ADVERSARIAL_SIZES = {
     "shared-surname": 500_000,  # ~20,000 "<Given_i> Wang" (was quadratic)
     "shared-name-part": 500_000,  # both, quoted under the shared part alone
 }
+# name -> the input (issue 18's memory probes)
+MEMORY_SHAPES = {
+    "opening-marks": lambda: "\u201c" * 1_000_000,  # 1 MB of “ (10^6 unpaired marks)
+    "yes-said": lambda: '"Yes," he said. ' * 62_500,  # 1 MB, 62,500 quotes
+    "nested-marks": lambda: "\u201c" * 100_000 + "\u201d" * 100_000,  # 10^5 nested pairs
+    "short-paragraphs": lambda: "\n\n".join(f"Paragraph {i} is here." for i in range(50_000)),  # 50K paragraphs
+}
 LINEAR_BOUND = 12.0
 MEMORY_BOUND = 10.0
+ADVERSARIAL_MEMORY_BOUND = 20.0
 TARGET_MBPS = 1.0
 TARGET_TEXTACY_RATIO = 30.0
 
@@ -124,6 +137,8 @@ def _tenths(doc: str) -> list[str]:
 def _build(kind: str, name: str, size: int, data: Path) -> str:
     if kind == "scaling":
         return _concat(_texts(data), size)
+    if kind == "memory":
+        return MEMORY_SHAPES[name]()
     from strategies import ADVERSARIAL
 
     return ADVERSARIAL[name](size)
@@ -144,8 +159,11 @@ def _worker(spec: dict[str, Any]) -> dict[str, Any]:
         return _pair(spec, text)
     if spec.get("tenths"):
         return _whole_and_tenths(spec, text)
+    if spec.get("stages"):
+        out["stages"] = _stage_peaks(text)
+        return out
     if spec.get("memory"):
-        tracemalloc.start()
+        tracemalloc.start(1)
         r = quoteattr.extract(text)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
@@ -447,6 +465,93 @@ def cue_matcher(texts: list[str]) -> dict[str, Any]:
     }
 
 
+def _stage_peaks(text: str) -> list[dict[str, Any]]:
+    """Each stage of the rule engine's extract with its own peak over the
+    memory held before it (times the input), and its three largest
+    allocation sites at the end of the stage: where a missed memory target
+    is to be fixed."""
+    from quoteattr import coref, rules
+    from quoteattr.marks import find_quotes
+    from quoteattr.text import segment
+
+    n = len(text.encode("utf-8", "surrogatepass"))
+    out: list[dict[str, Any]] = []
+    tracemalloc.start(1)
+
+    def stage(name: str, fn: Any) -> Any:
+        tracemalloc.reset_peak()
+        base = tracemalloc.get_traced_memory()[0]
+        before = tracemalloc.take_snapshot()
+        value = fn()
+        cur, peak = tracemalloc.get_traced_memory()
+        top = tracemalloc.take_snapshot().compare_to(before, "lineno")[:3]
+        sites = [f"{Path(t.traceback[0].filename).name}:{t.traceback[0].lineno} {t.size_diff / n:.1f}x" for t in top]
+        out.append({"stage": name, "peak_over_input": round((peak - base) / n, 2), "held_over_input": round((cur - base) / n, 2), "sites": sites})
+        return value
+
+    ann = stage("segment (text.py)", lambda: segment(text))
+    regions, _ = stage("find_quotes (marks.py)", lambda: find_quotes(text, ann.paragraphs))
+    cands = stage("find_candidates (rules.py)", lambda: rules.find_candidates(ann, regions))
+    quoted = stage("quoted_spans (coref.py)", lambda: coref.quoted_spans(regions, cands))
+    stage("resolve_quoted (coref.py)", lambda: coref.resolve_quoted(ann, cands, quoted))
+    tracemalloc.stop()
+    return out
+
+
+def memory(data: Path, sizes: tuple[int, ...], limit: float, only: set[str] | None = None) -> list[dict[str, Any]]:
+    """The tracemalloc peak of one extract over the input's UTF-8 size: the
+    shapes of issue 18 (bound 20) and PolNeAR prose of each size (bound 10).
+    An input over its bound is run once more for :func:`_stage_peaks`."""
+    rows: list[dict[str, Any]] = []
+    cases = [("memory", name, 0, ADVERSARIAL_MEMORY_BOUND) for name in MEMORY_SHAPES]
+    cases += [("scaling", "polnear", size, MEMORY_BOUND) for size in sizes]
+    for kind, name, size, bound in cases:
+        if only and (name if kind == "memory" else str(size)) not in only:
+            continue
+        spec = {"kind": kind, "name": name, "size": size, "data": str(data)}
+        m = _run(dict(spec, memory=True), limit * 3)
+        if "peak_bytes" in m and m["peak_bytes"] > bound * m["bytes"]:
+            m["stages"] = _run(dict(spec, stages=True), limit * 3).get("stages", "ran over its time limit")
+        row: dict[str, Any] = {"case": name if kind == "memory" else f"polnear prose, {size:,} chars", "bound": bound}
+        if "peak_bytes" in m:
+            row.update(chars=m["chars"], bytes=m["bytes"], peak_bytes=m["peak_bytes"], peak_over_input=round(m["peak_bytes"] / m["bytes"], 2))
+            row["memory_ok"] = row["peak_over_input"] <= bound
+            if "stages" in m:
+                row["stages"] = m["stages"]
+        else:
+            row["memory"] = m
+            row["memory_ok"] = False
+        rows.append(row)
+        print(f"  memory {row['case']}: {row.get('peak_over_input', m)} x the input (bound {bound})")
+    return rows
+
+
+def _memory_markdown(payload: dict[str, Any]) -> str:
+    m = payload["machine"]
+    lines = [
+        "| input | UTF-8 bytes | tracemalloc peak | peak / input | bound |",
+        "|---|---|---|---|---|",
+    ]
+    for r in payload["memory"]:
+        flag = "" if r["memory_ok"] else " **over**"
+        if "peak_bytes" in r:
+            lines.append(f"| {r['case']} | {r['bytes']:,} | {r['peak_bytes'] / 1e6:.1f} MB | {r['peak_over_input']}{flag} | <= {r['bound']:g} |")
+        else:
+            lines.append(f"| {r['case']} | - | {r['memory']} | -{flag} | <= {r['bound']:g} |")
+    over = [r for r in payload["memory"] if r.get("stages")]
+    if over:
+        lines += ["", "Where the memory goes in the inputs over their bound (each stage's own peak over what was held before it, times the input; its three largest allocation sites):", ""]
+        lines += ["| input | stage | peak | held after | largest sites |", "|---|---|---|---|---|"]
+        for r in over:
+            if isinstance(r["stages"], str):
+                lines.append(f"| {r['case']} | - | - | - | {r['stages']} |")
+                continue
+            for st in r["stages"]:
+                lines.append(f"| {r['case']} | {st['stage']} | {st['peak_over_input']} | {st['held_over_input']} | {'; '.join(st['sites'])} |")
+    lines += ["", f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}. Full figures: `benchmarks/results/speed-memory.json`."]
+    return "\n".join(lines)
+
+
 def scaling(data: Path, sizes: tuple[int, ...], limit: float) -> list[dict[str, Any]]:
     """One document of each size, PolNeAR dev articles joined (and repeated
     past the corpus's 411,228 characters), timed whole and as its ten tenths.
@@ -700,9 +805,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--sections",
         default="throughput,cue-matcher,scaling,adversarial",
-        help="comma-separated; add 'instructions' for callgrind counts of the adversarial inputs (about 20 minutes)",
+        help="comma-separated; add 'instructions' for callgrind counts of the adversarial inputs (about 20 minutes), "
+        "'memory' for the memory table (alone, it writes speed-memory.json and its own docs section)",
     )
     ap.add_argument("--cases", help="comma-separated adversarial inputs to run (default: all of ADVERSARIAL_SIZES)")
+    ap.add_argument("--memory-only", metavar="NAMES", help="memory section: only these shapes or sizes (comma-separated, e.g. yes-said,100000)")
     ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
     ap.add_argument("--render", type=Path, metavar="FILE", help="measure nothing: rewrite docs/benchmarks.md from a results JSON that this script wrote")
     ap.add_argument(
@@ -762,6 +869,10 @@ def main(argv: list[str] | None = None) -> int:
     if texts and "scaling" in sections:
         print("scaling (one document, polnear-dev concatenated):")
         payload["scaling"] = scaling(args.data, tuple(s for s in SCALING_SIZES if s <= args.max_size), args.limit)
+    if "memory" in sections:
+        print("memory (tracemalloc peak over the UTF-8 input):")
+        only = set(args.memory_only.split(",")) if args.memory_only else None
+        payload["memory"] = memory(args.data, tuple(s for s in SCALING_SIZES if s <= args.max_size), args.limit, only)
     if "adversarial" in sections:
         print("adversarial (small -> large = 10x):")
         cases = set(args.cases.split(",")) if args.cases else None
@@ -769,6 +880,8 @@ def main(argv: list[str] | None = None) -> int:
     if "instructions" in sections:
         print("adversarial, instructions counted by callgrind (small -> large = 10x):")
         payload["instructions"] = instructions(args.data, args.adversarial_scale, args.limit * 10)
+    if sections == {"memory"} and args.out.name == "speed.json":
+        args.out = args.out.with_name("speed-memory.json")  # (keep the full run's figures)
     out = write_json(args.out, payload)
     print(f"wrote {out}")
     if not args.no_docs:
@@ -777,6 +890,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _write_docs(payload: dict[str, Any]) -> None:
+    if payload.get("memory"):
+        update_section(
+            DOCS / "benchmarks.md",
+            "memory",
+            _memory_markdown(payload),
+            heading="Memory",
+            intro=(
+                "`python benchmarks/speed.py --sections memory` measures the tracemalloc peak of one `extract()` "
+                "over the input's UTF-8 size, after a warm-up on five real articles, in a fresh process per input: "
+                "the shapes of issue 18 (bound 20) and PolNeAR dev prose concatenated to 10 KB .. 10 MB (bound 10)."
+            ),
+        )
+        print(f"updated {DOCS / 'benchmarks.md'} (section memory)")
+    if not any(k in payload for k in ("throughput", "scaling", "adversarial", "instructions")):
+        return
     update_section(
         DOCS / "benchmarks.md",
         "speed",

@@ -19,6 +19,7 @@ import importlib
 
 from .errors import (
     InputTypeError,
+    InvalidArgumentError,
     InvalidSpanError,
     MissingAnnotationError,
     MissingModelsError,
@@ -79,6 +80,11 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{module}", __name__), name)
+    if module != "annotations":
+        # Every other lazy name can hand out a Result, whose to_html() is
+        # quoteattr.render's: render registers itself when imported (model must
+        # not import render; see Result.to_html).
+        importlib.import_module(".render", __name__)
     globals()[name] = value  # later lookups skip __getattr__
     return value
 
@@ -96,6 +102,7 @@ __all__ = [
     "Diagnostic",
     "EntityKind",
     "InputTypeError",
+    "InvalidArgumentError",
     "InvalidSpanError",
     "LabelledDocument",
     "LabelledQuote",

@@ -15,22 +15,18 @@ output is written, so a bad line never leaves partial output behind.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 import attrs
 
-from .errors import QuoteattrError
+from ._io import json_line, jsonl_lines, parse_json_line, write_utf8
+from .errors import InputError, QuoteattrError
 from .model import Result
 from .pipeline import DEFAULT_MIN_CONFIDENCE, ENGINES, extract_many
 
 __all__ = ["Document", "InputError", "main", "read_documents"]
-
-
-class InputError(QuoteattrError, ValueError):
-    """An input file or line that cannot be read."""
 
 
 @attrs.frozen
@@ -94,11 +90,9 @@ def read_documents(
         if not jsonl:
             docs.append(Document(None if name == "-" else name, text))
             continue
-        for lineno, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
+        for lineno, line in jsonl_lines(text):
             try:
-                obj = json.loads(line)
+                obj = parse_json_line(line)
                 if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                     raise ValueError('each line must be an object with a string "text"')
                 doc_id = obj.get("id")
@@ -161,14 +155,41 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         **stanza_options(args),
     )
     out = sys.stdout
+    if not args.jsonl and hasattr(out, "reconfigure"):
+        # The listing is for people: what the terminal's encoding cannot
+        # show (a curly quote under PYTHONIOENCODING=ascii, a lone
+        # surrogate) is written as a backslash escape, not a traceback.
+        out.reconfigure(errors="backslashreplace")
     for doc, result in zip(docs, _progress(results, len(docs), args.quiet)):
         result = attrs.evolve(result, id=doc.id)
         if args.jsonl:
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            # UTF-8 whatever the terminal says, lone surrogates as JSON
+            # escapes: --input-jsonl reads every line back as it was.
+            write_utf8(out, json_line(result.to_dict()) + "\n")
         else:
             out.write(format_result(result) + "\n\n")
     out.flush()
     return 0
+
+
+def _confidence_arg(value: str) -> float:
+    try:
+        v = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number in [0, 1] (got {value!r})") from None
+    if not 0.0 <= v <= 1.0:  # (False for nan)
+        raise argparse.ArgumentTypeError(f"must be in [0, 1] (got {value})")
+    return v
+
+
+def _jobs_arg(value: str) -> int:
+    try:
+        v = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1 (got {value!r})") from None
+    if v < 1:
+        raise argparse.ArgumentTypeError(f"must be >= 1 (got {v})")
+    return v
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -185,8 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--input-jsonl", action="store_true", help='read {"id": ..., "text": ...} lines; ids are kept')
     ex.add_argument("--engine", choices=ENGINES, default="rules", help="rules (default, no model) or stanza")
     add_stanza_options(ex, coref=True)
-    ex.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, help="drop quotes below this score")
-    ex.add_argument("--jobs", "-j", type=int, default=1, help="worker processes")
+    ex.add_argument("--min-confidence", type=_confidence_arg, default=DEFAULT_MIN_CONFIDENCE, help="drop quotes below this score")
+    ex.add_argument("--jobs", "-j", type=_jobs_arg, default=1, help="worker processes")
     ex.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     ex.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
     ex.add_argument("--errors", choices=("strict", "replace"), default="strict", help="how to treat undecodable bytes")

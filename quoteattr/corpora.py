@@ -38,7 +38,8 @@ from typing import IO, Any
 
 import attrs
 
-from .errors import SerializationError
+from ._io import parse_json_line
+from .errors import CorpusFormatError, SerializationError
 
 __all__ = [
     "CorpusFormatError",
@@ -55,15 +56,6 @@ __all__ = [
 ]
 
 Pair = tuple[int, int]
-
-
-class CorpusFormatError(SerializationError):
-    """A gold or prediction file does not follow the expected format.
-
-    The message names the file and, for JSONL, the 1-based line number.
-    It is a :class:`~quoteattr.errors.SerializationError`, hence also a
-    ``ValueError``.
-    """
 
 
 def _pair(value: Any) -> Pair:
@@ -170,6 +162,8 @@ class LabelledDocument:
         for q in self.quotes:
             pairs = list(q.spans) + [p for p in (q.cue, q.speaker) if p is not None] + list(q.speaker_mentions)
             for a, b in pairs:
+                if b < a:
+                    raise ValueError(f"span [{a}, {b}) of quote {q.id or q.spans} ends before it starts (end {b} < start {a})")
                 if not 0 <= a <= b <= n:
                     raise ValueError(f"span [{a}, {b}) of quote {q.id or q.spans} lies outside a text of {n} characters")
 
@@ -187,10 +181,12 @@ def _parse_mapping(value: Any, what: str) -> dict[str, Any]:
     if isinstance(value, str):
         try:
             parsed = json.loads(value)
+        except RecursionError:
+            raise ValueError(f"{what} is JSON nested too deeply to read") from None
         except ValueError:
             try:
                 parsed = ast.literal_eval(value)
-            except (ValueError, SyntaxError) as exc:
+            except (ValueError, SyntaxError, RecursionError, MemoryError) as exc:
                 raise ValueError(f"{what} is a string that is neither JSON nor a Python literal") from exc
         if isinstance(parsed, Mapping):
             return dict(parsed)
@@ -255,8 +251,10 @@ def document_from_dict(d: Mapping[str, Any]) -> LabelledDocument:
         raise
     except KeyError as exc:
         raise SerializationError(f"missing field {exc}") from exc
-    except (TypeError, ValueError, IndexError) as exc:
+    except (TypeError, ValueError, IndexError, OverflowError) as exc:
         raise SerializationError(str(exc)) from exc
+    except RecursionError:
+        raise SerializationError("a value is nested too deeply to read") from None
 
 
 def _quote_to_dict(text: str, q: LabelledQuote) -> dict[str, Any]:
@@ -308,19 +306,32 @@ def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[LabelledDocument]:
         CorpusFormatError: naming the file and line of a malformed line.
         FileNotFoundError: when the file does not exist.
     """
-    p = Path(path)
-    with p.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-            except ValueError as exc:
-                raise CorpusFormatError(f"{p}:{n}: not valid JSON: {exc}") from exc
-            try:
-                yield document_from_dict(d)
-            except SerializationError as exc:
-                raise CorpusFormatError(f"{p}:{n}: {exc}") from exc
+    # Lines end at b"\n" only (a text may hold U+2028, U+2029 or U+0085),
+    # and each is decoded alone, so a bad byte is reported with its line.
+    for _, doc in _numbered(path):
+        yield doc
+
+
+def _decode_line(raw: bytes, path: Path, lineno: int) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusFormatError(
+            f"{path}:{lineno}: not valid UTF-8 (byte {raw[exc.start:exc.start + 1]!r} at column {exc.start + 1})"
+        ) from None
+
+
+def _read_utf8(path: Path) -> str:
+    """The whole file as UTF-8 text, newlines untouched; a bad byte is a CorpusFormatError naming line and column."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise CorpusFormatError(
+            f"{path}:{line}: not valid UTF-8 (byte {data[exc.start:exc.start + 1]!r} at column {col}, byte offset {exc.start})"
+        ) from None
 
 
 def read_jsonl(path: str | os.PathLike[str]) -> list[LabelledDocument]:
@@ -331,6 +342,40 @@ def read_jsonl(path: str | os.PathLike[str]) -> list[LabelledDocument]:
         FileNotFoundError: when the file does not exist.
     """
     return list(iter_jsonl(path))
+
+
+def check_unique_ids(path: str | os.PathLike[str], role: str = "gold") -> None:
+    """Raise when two lines of a JSONL file hold the same document id.
+
+    Args:
+        path: a JSONL corpus file.
+        role: what the file is, for the message (``"gold"``, ``"prediction"``).
+
+    Raises:
+        CorpusFormatError: ``"<path>: gold file holds document id 'd1' twice
+            (line 3, first on line 1)"``.
+    """
+    first: dict[str, int] = {}
+    for n, doc in _numbered(path):
+        if doc.id in first:
+            raise CorpusFormatError(f"{path}: {role} file holds document id {doc.id!r} twice (line {n}, first on line {first[doc.id]})")
+        first[doc.id] = n
+
+
+def _numbered(path: str | os.PathLike[str]) -> Iterator[tuple[int, LabelledDocument]]:
+    p = Path(path)
+    with p.open("rb") as f:
+        for n, raw in enumerate(f, 1):
+            line = _decode_line(raw, p, n)
+            if line.strip():
+                try:
+                    d = parse_json_line(line)
+                except ValueError as exc:
+                    raise CorpusFormatError(f"{p}:{n}: {exc}") from None
+                try:
+                    yield n, document_from_dict(d)
+                except SerializationError as exc:
+                    raise CorpusFormatError(f"{p}:{n}: {exc}") from exc
 
 
 def write_jsonl(docs: Iterable[LabelledDocument], out: str | os.PathLike[str] | IO[str]) -> int:
@@ -375,32 +420,34 @@ def _merge_touching(spans: list[Pair]) -> tuple[Pair, ...]:
 def _read_ann(path: Path, text: str) -> list[LabelledQuote]:
     tb: dict[str, tuple[str, list[Pair]]] = {}
     events: list[tuple[str, dict[str, str]]] = []
-    with path.open(encoding="utf-8") as f:
-        for n, raw in enumerate(f, 1):
-            line = raw.rstrip("\r\n")
-            if not line.strip():
-                continue
-            if line.startswith("T"):
-                m = _T_LINE_RE.match(line)
-                if m is None:
-                    raise CorpusFormatError(f"{path}:{n}: malformed text-bound annotation {line[:80]!r}")
+    for n, raw in enumerate(_read_utf8(path).split("\n"), 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        if line.startswith("T"):
+            m = _T_LINE_RE.match(line)
+            if m is None:
+                raise CorpusFormatError(f"{path}:{n}: malformed text-bound annotation {line[:80]!r}")
+            try:
                 spans = [(int(a), int(b)) for a, b in (p.split() for p in m["offsets"].split(";"))]
-                for a, b in spans:
-                    if not 0 <= a <= b <= len(text):
-                        raise CorpusFormatError(f"{path}:{n}: span [{a}, {b}) lies outside the text ({len(text)} characters)")
-                tb[m["id"]] = (m["type"], spans)
-            elif line.startswith("E"):
-                m = _E_LINE_RE.match(line)
-                if m is None:
-                    raise CorpusFormatError(f"{path}:{n}: malformed event {line[:80]!r}")
-                roles: dict[str, str] = {}
-                for arg in m["args"].split():
-                    role, sep, target = arg.partition(":")
-                    if not sep:
-                        raise CorpusFormatError(f"{path}:{n}: malformed event argument {arg!r}")
-                    roles[role] = target
-                events.append((m["id"], roles))
-            # Relations (R), notes (#), attributes (A/M) carry nothing we score.
+            except ValueError:  # (an offset of over 4,300 digits)
+                raise CorpusFormatError(f"{path}:{n}: offsets too large in {line[:80]!r}") from None
+            for a, b in spans:
+                if not 0 <= a <= b <= len(text):
+                    raise CorpusFormatError(f"{path}:{n}: span [{a}, {b}) lies outside the text ({len(text)} characters)")
+            tb[m["id"]] = (m["type"], spans)
+        elif line.startswith("E"):
+            m = _E_LINE_RE.match(line)
+            if m is None:
+                raise CorpusFormatError(f"{path}:{n}: malformed event {line[:80]!r}")
+            roles: dict[str, str] = {}
+            for arg in m["args"].split():
+                role, sep, target = arg.partition(":")
+                if not sep:
+                    raise CorpusFormatError(f"{path}:{n}: malformed event argument {arg!r}")
+                roles[role] = target
+            events.append((m["id"], roles))
+        # Relations (R), notes (#), attributes (A/M) carry nothing we score.
     quotes = []
     for eid, roles in events:
         content: list[Pair] = []
@@ -427,13 +474,71 @@ def _hull(spans: list[Pair]) -> Pair:
     return min(a for a, _ in spans), max(b for _, b in spans)
 
 
-def _with_kinds(text: str, quotes: list[LabelledQuote]) -> list[LabelledQuote]:
-    from .candidates import kind_of
-    from .marks import find_quotes
-    from .text import paragraph_spans
+# Rule ``gold-kind`` (this module's own, independent of the engine under
+# evaluation): a gold quote's kind comes from the double quotation marks of
+# its paragraph, read with the simplest pairing there is. Curly and
+# angle marks open (“ „ «) or close (” »), and ” opens at the start of a
+# line (a paragraph that goes on quoting); a straight " opens when nothing
+# is open and closes otherwise. Of the single marks, ‘ opens after a
+# non-letter and ’ closes before a non-letter ("don’t" closes nothing);
+# straight ' is not read, being mostly an apostrophe. A paragraph ends
+# at a blank line, and an opener
+# left open there covers the rest of its paragraph. Letters and digits of
+# the content all inside marks: direct; some: mixed; none: indirect.
+#   'He said "we will win" today.' with content [9, 20): direct;
+#   content 'he would "win big"' (partly inside): mixed.
+_GOLD_OPENERS = "“„«"
+_GOLD_CLOSERS = "”»"
+_GOLD_PARAGRAPH_RE = re.compile(r"\n[ \t\r]*\n")
 
-    regions, _ = find_quotes(text, paragraph_spans(text))
-    return [attrs.evolve(q, kind=kind_of(text, list(q.spans), regions).value) for q in quotes]
+
+def gold_kind(text: str, spans: Iterable[Pair]) -> str:
+    """The kind of a gold quote with these content *spans* (rule ``gold-kind``).
+
+    Example:
+        >>> t = 'He said "we will win" today, and that he would "win big".'
+        >>> gold_kind(t, [(9, 20)]), gold_kind(t, [(37, 56)]), gold_kind(t, [(0, 7)])
+        ('direct', 'mixed', 'indirect')
+    """
+    spans = list(spans)
+    if not spans:
+        return "indirect"
+    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+    # from the start of the first span's paragraph to the end of the last span
+    pa = max((m.end() for m in _GOLD_PARAGRAPH_RE.finditer(text, 0, lo)), default=0)
+    resets = {m.end() for m in _GOLD_PARAGRAPH_RE.finditer(text, pa, hi)}
+    inside = bytearray(max(0, hi - pa))
+    depth = single = 0
+    for i in range(pa, hi):
+        if i in resets:
+            depth = single = 0
+        c = text[i]
+        prev = text[i - 1] if i > 0 else "\n"
+        if c in _GOLD_OPENERS or (c == '"' and depth == 0) or (c == "”" and depth == 0 and prev == "\n"):
+            depth += 1
+        elif (c in _GOLD_CLOSERS or c == '"') and depth > 0:
+            depth -= 1
+        elif c == "‘" and not prev.isalnum():
+            single += 1
+        elif c == "’" and single > 0 and not text[i + 1 : i + 2].isalpha():
+            single -= 1
+        elif depth > 0 or single > 0:
+            inside[i - pa] = 1
+    n_in = n_out = 0
+    for a, b in spans:
+        for i in range(max(a, pa), min(b, hi)):
+            if text[i].isalnum():
+                if inside[i - pa]:
+                    n_in += 1
+                else:
+                    n_out += 1
+    if n_in and not n_out:
+        return "direct"
+    return "mixed" if n_in else "indirect"
+
+
+def _with_kinds(text: str, quotes: list[LabelledQuote]) -> list[LabelledQuote]:
+    return [attrs.evolve(q, kind=gold_kind(text, q.spans)) for q in quotes]
 
 
 def read_brat(folder: str | os.PathLike[str], *, annotator: str | None = None, id_prefix: str = "") -> list[LabelledDocument]:
@@ -445,9 +550,9 @@ def read_brat(folder: str | os.PathLike[str], *, annotator: str | None = None, i
     ``Content``, ``Content2``, ... sorted, with touching pieces merged; its cue
     and speaker are the hulls of ``Cue`` and ``Source`` (absent for
     ``Attribution-no-source``). Events without content are skipped. The kind
-    is computed with quoteattr's own quote-mark pairing (rule
-    ``kind-by-marks``), so it may differ from a converter that pairs marks
-    differently. ``cue_class`` is not annotated in brat and is left ``None``.
+    is computed by rule ``gold-kind`` (:func:`gold_kind`), a pairing of
+    double quotation marks that belongs to this module: the engine under
+    evaluation does not label its own gold. ``cue_class`` is not annotated in brat and is left ``None``.
 
     Args:
         folder: the folder holding ``text/`` and ``attributions/``.
@@ -485,8 +590,7 @@ def read_brat(folder: str | os.PathLike[str], *, annotator: str | None = None, i
         txt = text_dir / f"{stem}.txt"
         if not txt.exists():
             raise CorpusFormatError(f"{ann}: no text file {txt} for this annotation file")
-        with txt.open(encoding="utf-8", newline="") as f:
-            text = f.read()
+        text = _read_utf8(txt)
         quotes = _with_kinds(text, _read_ann(ann, text))
         docs.append(
             LabelledDocument(

@@ -42,7 +42,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from .errors import InputTypeError, QuoteattrError, UnknownEngineError
+from .errors import DaskNotInstalledError, InputTypeError, UnknownEngineError
 
 __all__ = ["OUTPUT_COLUMNS", "DaskNotInstalledError", "extract_bag", "extract_dataframe", "result_from_row"]
 
@@ -50,10 +50,6 @@ __all__ = ["OUTPUT_COLUMNS", "DaskNotInstalledError", "extract_bag", "extract_da
 OUTPUT_COLUMNS = ("quotes", "speakers", "diagnostics", "n_quotes")
 
 _ENGINES = ("rules", "stanza")
-
-
-class DaskNotInstalledError(QuoteattrError, ImportError):
-    """Dask (the ``quoteattr[dask]`` extra) is needed but not installed."""
 
 
 def _import(module: str) -> Any:

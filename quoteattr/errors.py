@@ -15,13 +15,19 @@ reported in :attr:`quoteattr.Result.diagnostics`.
 from __future__ import annotations
 
 __all__ = [
+    "CorpusFormatError",
+    "DaskNotInstalledError",
+    "EvaluationError",
+    "InputError",
     "InputTypeError",
+    "InvalidArgumentError",
     "InvalidSpanError",
     "MissingAnnotationError",
     "MissingModelsError",
     "MissingPackageError",
     "ModelHostUnreachableError",
     "PandasNotInstalledError",
+    "PlotNotInstalledError",
     "QuoteattrError",
     "SerializationError",
     "StanzaNotInstalledError",
@@ -36,6 +42,14 @@ class QuoteattrError(Exception):
 
 class InputTypeError(QuoteattrError, TypeError):
     """An argument of the wrong type was passed (e.g. ``bytes`` for ``str``)."""
+
+
+class InvalidArgumentError(InputTypeError, ValueError):
+    """An argument of the right type but a wrong value (``min_confidence=nan``, ``n_process=0``).
+
+    It is an :class:`InputTypeError`, so one ``except`` catches every bad
+    argument, and also a ``ValueError``, the builtin that fits a bad value.
+    """
 
 
 class InvalidSpanError(QuoteattrError, ValueError):
@@ -119,3 +133,25 @@ class ModelHostUnreachableError(QuoteattrError, ConnectionError):
     def __init__(self, message: str, *, resources_dir: str = "") -> None:
         super().__init__(message)
         self.resources_dir = resources_dir
+class CorpusFormatError(SerializationError):
+    """A gold or prediction file does not follow the expected format.
+
+    The message names the file and, for JSONL, the 1-based line number.
+    It is a :class:`SerializationError`, hence also a ``ValueError``.
+    """
+
+
+class InputError(QuoteattrError, ValueError):
+    """An input file or line of the command line cannot be read (it names the file and line)."""
+
+
+class EvaluationError(QuoteattrError, ValueError):
+    """Gold and predictions cannot be compared (e.g. their texts differ)."""
+
+
+class PlotNotInstalledError(QuoteattrError, ImportError):
+    """A plot was asked for but matplotlib (``quoteattr[plot]``) is absent."""
+
+
+class DaskNotInstalledError(QuoteattrError, ImportError):
+    """Dask (the ``quoteattr[dask]`` extra) is needed but not installed."""

@@ -55,7 +55,7 @@ from typing import Any
 import attrs
 
 from .corpora import LabelledDocument, LabelledQuote
-from .errors import QuoteattrError
+from .errors import EvaluationError, PlotNotInstalledError, QuoteattrError
 
 __all__ = [
     "DEFAULT_IOU",
@@ -84,14 +84,6 @@ DEFAULT_IOU = 0.5
 REPORTED_IOUS = (0.3, 0.5, 0.8)
 
 Pair = tuple[int, int]
-
-
-class EvaluationError(QuoteattrError, ValueError):
-    """Gold and predictions cannot be compared (e.g. their texts differ)."""
-
-
-class PlotNotInstalledError(QuoteattrError, ImportError):
-    """A plot was asked for but matplotlib (``quoteattr[plot]``) is absent."""
 
 
 # ---------------------------------------------------------------------------
@@ -422,7 +414,7 @@ def _prepare(
     seen: set[str] = set()
     for g in gold:
         if g.id in seen:
-            raise EvaluationError(f"gold holds document id {g.id!r} twice")
+            raise EvaluationError(f"gold holds document id {g.id!r} twice (gold document {len(seen) + 1})")
         seen.add(g.id)
         p = by_id.get(g.id)
         if p is None:
@@ -787,14 +779,27 @@ def add_parser(subparsers: Any) -> None:
     p.set_defaults(func=run)
 
 
+def _check_ids(path: str, role: str) -> None:
+    from pathlib import Path
+
+    from . import corpora
+
+    if not Path(path).is_dir():  # (a brat folder's ids are its file names: unique)
+        corpora.check_unique_ids(path, role)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``quoteattr evaluate``; returns the exit code (0 ok, 2 error)."""
     from . import corpora
 
     try:
         gold = corpora.load(args.gold)
+        # Before predicting: duplicated gold ids would otherwise surface as
+        # duplicated *prediction* ids, with no line to look at.
+        _check_ids(args.gold, "gold")
         if args.pred:
             pred = corpora.load(args.pred)
+            _check_ids(args.pred, "prediction")
             origin = f"predictions {args.pred}"
         else:
             from .cli import stanza_options

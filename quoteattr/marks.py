@@ -17,6 +17,9 @@ kind. The text itself is never changed: marks are matched by character class.
 
 from __future__ import annotations
 
+import heapq
+from array import array
+
 import attrs
 import regex
 
@@ -115,6 +118,62 @@ class _Open:
     n_found: int = 0
 
 
+# Every mark MARK_RE can match, numbered, so the stack stores a byte per mark.
+_MARKS = tuple(_CLASS)
+_MARK_ID = {m: i for i, m in enumerate(_MARKS)}
+
+
+class _Stack:
+    """The stack of open quote marks, stored column-wise.
+
+    A line of a million opening marks puts a million openers on the stack;
+    as :class:`_Open` objects (with their ints, mark string and parts list)
+    they took about 320 bytes each, 100 times the input. Only the bottom
+    opener can change while on the stack (rule ``paragraph-continuation``
+    gives it parts), so it stays an object and the openers above it are
+    three ``array('q')`` columns and a byte for the mark: 25 bytes each.
+    ``stack[0]`` is the bottom opener, ``stack[-1]`` the top one (read only
+    when it is not the bottom); :meth:`pop` gives back an :class:`_Open`.
+    """
+
+    def __init__(self) -> None:
+        self.bottom: _Open | None = None
+        self._start = array("q")
+        self._end = array("q")
+        self._found = array("q")
+        self._mark = bytearray()
+
+    def __len__(self) -> int:
+        return 0 if self.bottom is None else 1 + len(self._mark)
+
+    def append(self, start: int, end: int, mark: str, cls: str, n_found: int) -> None:
+        if self.bottom is None:
+            self.bottom = _Open(start, end, mark, cls, [], end, n_found)
+            return
+        self._start.append(start)
+        self._end.append(end)
+        self._found.append(n_found)
+        self._mark.append(_MARK_ID[mark])
+
+    def __getitem__(self, i: int) -> _Open:
+        if self.bottom is None:
+            raise IndexError("the stack is empty")
+        if i == 0 or not self._mark:
+            return self.bottom
+        mark = _MARKS[self._mark[-1]]  # (i == -1: a copy, read only)
+        return _Open(self._start[-1], self._end[-1], mark, _CLASS[mark], [], self._end[-1], self._found[-1])
+
+    def pop(self) -> _Open:
+        if not self._mark:
+            o, self.bottom = self.bottom, None
+            if o is None:
+                raise IndexError("pop from an empty stack")
+            return o
+        mark = _MARKS[self._mark.pop()]
+        end = self._end.pop()
+        return _Open(self._start.pop(), end, mark, _CLASS[mark], [], end, self._found.pop())
+
+
 def _flanks(text: str, s: int, e: int) -> tuple[bool, bool]:
     """(can_open, can_close) of the mark text[s:e] by its neighbours (rule ``flanking``)."""
     before = text[s - 1] if s > 0 else " "
@@ -158,8 +217,8 @@ def find_quotes(
         diagnostics for marks that could not be paired.
     """
     regions: list[QuoteRegion] = []
-    diags: list[Diagnostic] = []
-    stack: list[_Open] = []
+    diags = DiagnosticLog()
+    stack = _Stack()
     # Rule ``empty-quote``: a pair of marks around nothing but space and
     # other marks quotes nothing ('""', '“ ”', '„«»＂', scraped alt=""), and
     # makes no region. ``content_from`` is the end of the last mark before
@@ -233,7 +292,7 @@ def find_quotes(
                     QuoteRegion(open=(o.start, o.end), close=(s, e), parts=tuple(o.parts), depth=len(stack), mark_class=cls)
                 )
             elif can_open:
-                stack.append(_Open(s, e, mark, cls, [], e, len(regions) + dropped))
+                stack.append(s, e, mark, cls, len(regions) + dropped)
                 open_n[cls] += 1
             elif mark not in _APOSTROPHES:
                 diags.append(
@@ -262,7 +321,81 @@ def find_quotes(
     # on mark soup, each one more object for the garbage collector.)
     span = len(text) + 1
     regions.sort(key=lambda r: r.open[0] * span + span - r.outer_end)
-    return _with_depths(regions), diags
+    return _with_depths(regions), diags.finish()
+
+
+#: Diagnostics of one code kept one by one; past this many they collapse
+#: into one (see :class:`DiagnosticLog`).
+MAX_DIAGNOSTICS_PER_CODE = 10
+
+
+class DiagnosticLog:
+    """The diagnostics of one document, repeats of a code collapsed.
+
+    Rule ``collapse-repeats``: a document with more than
+    :data:`MAX_DIAGNOSTICS_PER_CODE` diagnostics of one code (a megabyte of
+    opening marks gives a million "unclosed-quote") reports that code once:
+    the first occurrence's diagnostic with ``count`` (how many there were)
+    and ``offsets`` (the ``(start, end)`` of the first ten). Up to ten, each
+    occurrence keeps its own diagnostic, as before. The log itself keeps at
+    most ten per code, so its memory does not grow with the input.
+
+    Example:
+        >>> log = DiagnosticLog()
+        >>> for i in range(12):
+        ...     log.append(Diagnostic(code="unclosed-quote", message="m", start=i, end=i + 1))
+        >>> [(d.code, d.count, len(d.offsets)) for d in log.finish()]
+        [('unclosed-quote', 12, 10)]
+    """
+
+    def __init__(self) -> None:
+        self._kept: list[Diagnostic] = []  # the first ten of each code, in the order reported
+        self._count: dict[str, int] = {}
+        # per code, the ten diagnostics that start first in the text (a
+        # max-heap on -start): unclosed openers are reported innermost
+        # first, yet the first offsets are the ones a reader wants
+        self._first: dict[str, list[tuple[int, int, Diagnostic]]] = {}
+
+    def append(self, diagnostic: Diagnostic) -> None:
+        code = diagnostic.code
+        n = self._count.get(code, 0) + 1
+        self._count[code] = n
+        if n <= MAX_DIAGNOSTICS_PER_CODE:
+            self._kept.append(diagnostic)
+        heap = self._first.setdefault(code, [])
+        entry = (-diagnostic.start, -n, diagnostic)
+        if len(heap) < MAX_DIAGNOSTICS_PER_CODE:
+            heapq.heappush(heap, entry)
+        elif entry > heap[0]:
+            heapq.heapreplace(heap, entry)
+
+    def finish(self) -> list[Diagnostic]:
+        """The diagnostics in the order reported, each collapsed code where it first appeared."""
+        if all(n <= MAX_DIAGNOSTICS_PER_CODE for n in self._count.values()):
+            return self._kept
+        out: list[Diagnostic] = []
+        reported: set[str] = set()
+        for d in self._kept:
+            n = self._count[d.code]
+            if n <= MAX_DIAGNOSTICS_PER_CODE:
+                out.append(d)
+                continue
+            if d.code in reported:
+                continue
+            reported.add(d.code)
+            first = [x for _, _, x in sorted(self._first[d.code], reverse=True)]
+            head = first[0]
+            out.append(
+                Diagnostic(
+                    code=d.code,
+                    message=f"{head.message} ({n} diagnostics of this code in all; the first {len(first)} in 'offsets')",
+                    start=head.start,
+                    end=head.end,
+                    count=n,
+                    offsets=tuple((x.start, x.end) for x in first),
+                )
+            )
+        return out
 
 
 def _with_depths(regions: list[QuoteRegion]) -> list[QuoteRegion]:
@@ -280,7 +413,7 @@ def _with_depths(regions: list[QuoteRegion]) -> list[QuoteRegion]:
 
 
 def _report_unclosed(
-    text: str, o: _Open, diags: list[Diagnostic], regions: list[QuoteRegion], depth: int, inner_end: int, found: int
+    text: str, o: _Open, diags: DiagnosticLog, regions: list[QuoteRegion], depth: int, inner_end: int, found: int
 ) -> None:
     """Handle an opener that was never closed (rule ``unclosed-to-paragraph-end``).
 

@@ -16,12 +16,12 @@ Example:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
 
-from .errors import InvalidSpanError, SerializationError, UnknownSpeakerError
+from .errors import InputTypeError, InvalidSpanError, QuoteattrError, SerializationError, UnknownSpeakerError
 
 __all__ = [
     "CueClass",
@@ -37,6 +37,15 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
+
+#: Output formats of :class:`Result`, registered by the modules that write
+#: them (``"html"``: :func:`quoteattr.render.to_html`); see :meth:`Result.to_html`.
+_RENDERERS: dict[str, Callable[..., str]] = {}
+
+
+def register_renderer(name: str, render: Callable[..., str]) -> None:
+    """Make *render* the function behind ``Result.to_<name>()`` (used by :mod:`quoteattr.render`)."""
+    _RENDERERS[name] = render
 
 
 class QuoteKind(str, enum.Enum):
@@ -104,6 +113,37 @@ def span_with_text(start: int, end: int, text: str) -> Span:
     return span
 
 
+def _check_offset(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # One validator for every offset, so that a bad one raises quoteattr's
+    # own errors (attrs' ge() raised a plain ValueError for Span(-1, 2, ...)).
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputTypeError(f"{attribute.name!r} must be an int offset (got {type(value).__name__}: {value!r:.60})")
+    if value < 0:
+        raise InvalidSpanError(f"{attribute.name!r} must be >= 0 (got {value})")
+
+
+def _check_count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputTypeError(f"{attribute.name!r} must be an int (got {type(value).__name__}: {value!r:.60})")
+    if value < 1:
+        raise InvalidSpanError(f"{attribute.name!r} must be >= 1 (got {value})")
+
+
+def _offset_pairs(value: Any) -> tuple[tuple[int, int], ...]:
+    pairs = []
+    for pair in value:
+        if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+            raise InputTypeError(f"'offsets' must hold [start, end] pairs (got {pair!r:.60})")
+        a, b = pair
+        for x in (a, b):
+            if isinstance(x, bool) or not isinstance(x, int) or x < 0:
+                raise InvalidSpanError(f"'offsets' must hold int offsets >= 0 (got {pair!r:.60})")
+        if b < a:
+            raise InvalidSpanError(f"'offsets' pair {pair!r:.60} has end < start")
+        pairs.append((a, b))
+    return tuple(pairs)
+
+
 def _check_span(instance: Span, attribute: attrs.Attribute[Any], value: int) -> None:
     if instance.end < instance.start:
         raise InvalidSpanError(f"'end' must be >= 'start' (got start={instance.start}, end={instance.end})")
@@ -127,8 +167,8 @@ class Span:
             with ``text``.
     """
 
-    start: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
-    end: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
+    start: int = attrs.field(validator=_check_offset)
+    end: int = attrs.field(validator=_check_offset)
     text: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_span], order=False)
 
     @classmethod
@@ -205,7 +245,10 @@ class Speaker:
     role: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
     gender: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.in_(("male", "female"))))
     mentions: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    # (checked: an alias that is not a str, nan say, made a result unequal to itself)
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=tuple, validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str))
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -351,15 +394,27 @@ class Diagnostic:
         message: what was seen and what was done about it.
         start: offset of the first character concerned.
         end: offset after the last character concerned.
+        count: how many occurrences this diagnostic stands for: 1, or more
+            when repeats of one code were collapsed (see docs/data-model.md).
+        offsets: for a collapsed diagnostic, ``(start, end)`` of the first
+            occurrences (ten at most); empty otherwise.
     """
 
     code: str = attrs.field(validator=attrs.validators.instance_of(str))
     message: str = attrs.field(validator=attrs.validators.instance_of(str))
-    start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int = attrs.field(validator=attrs.validators.ge(0))
+    start: int = attrs.field(validator=_check_offset)
+    end: int = attrs.field(validator=_check_offset)
+    count: int = attrs.field(default=1, validator=_check_count)
+    offsets: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=_offset_pairs)
 
     def to_dict(self) -> dict[str, Any]:
-        return attrs.asdict(self)
+        d: dict[str, Any] = {"code": self.code, "message": self.message, "start": self.start, "end": self.end}
+        if self.count != 1 or self.offsets:
+            # (only on collapsed diagnostics: every other one keeps its
+            # four keys, so their JSON is what it was)
+            d["count"] = self.count
+            d["offsets"] = [list(p) for p in self.offsets]
+        return d
 
 
 def _spans_of(result: Result) -> Iterable[Span]:
@@ -397,8 +452,8 @@ class Result:
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
     speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=tuple)
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
-    engine: str = attrs.field(default="rules")
-    id: str | None = attrs.field(default=None)
+    engine: str = attrs.field(default="rules", validator=attrs.validators.instance_of(str))
+    id: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
 
     def __attrs_post_init__(self) -> None:
         for span in _spans_of(self):
@@ -413,6 +468,9 @@ class Result:
         for d in self.diagnostics:
             if d.end > len(self.text) or d.start > d.end:
                 raise InvalidSpanError(f"diagnostic offsets {d.start}-{d.end} lie outside the text")
+            for a, b in d.offsets:
+                if b > len(self.text):
+                    raise InvalidSpanError(f"diagnostic offsets {a}-{b} lie outside the text")
 
     def speaker(self, entity_id: str) -> Speaker:
         """The speaker entity with this id.
@@ -441,11 +499,25 @@ class Result:
 
         Each quote is highlighted in its speaker's colour with the cue
         underlined and the speaker labelled; a legend lists the speakers.
-        All text is escaped.
-        """
-        from .render import to_html
+        All text is escaped; a lone surrogate is shown as U+FFFD.
 
-        return to_html(self, title=title)
+        Why this method imports nothing: :mod:`quoteattr.model` is the bottom
+        layer that every module imports, and :mod:`quoteattr.render` needs
+        it, so model must not import render, at the top or lazily (that
+        would be an import cycle). Instead render registers its ``to_html``
+        in :data:`_RENDERERS` when it is imported, and the package imports
+        render with the first result type or engine function asked of it.
+        The method stays because ``result.to_html()`` is the natural
+        spelling in a notebook.
+
+        Raises:
+            QuoteattrError: if :mod:`quoteattr.render` was never imported
+                (only when this module was loaded without its package).
+        """
+        render = _RENDERERS.get("html")
+        if render is None:
+            raise QuoteattrError("no HTML renderer is registered: import quoteattr.render first")
+        return render(self, title=title)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; :meth:`from_dict` rebuilds an equal result."""
@@ -469,43 +541,72 @@ class Result:
         if not isinstance(d, Mapping):
             raise SerializationError(f"Result.from_dict needs a mapping (got {type(d).__name__})")
         try:
-            speakers = tuple(Speaker.from_dict(s) for s in d.get("speakers", ()))
-            by_id = {s.id: s for s in speakers}
-            quotes = []
-            for q in d.get("quotes", ()):
-                sp = q.get("speaker")
-                ref = None
-                if sp is not None:
-                    ref = SpeakerRef(
-                        mention=Span.from_list(sp["mention"]),
-                        entity=by_id[sp["entity"]],
-                        resolution=sp.get("resolution", "name"),
-                        confidence=sp.get("confidence", 1.0),
-                    )
-                quotes.append(
-                    Quote(
-                        kind=q["kind"],
-                        content=Span.from_list(q["content"]),
-                        parts=[Span.from_list(p) for p in q.get("parts") or [q["content"]]],
-                        cue=_opt_span(q.get("cue")),
-                        cue_class=q.get("cue_class"),
-                        speaker=ref,
-                        confidence=q.get("confidence", 0.5),
-                        rule=q.get("rule", ""),
-                    )
-                )
-            diags = tuple(Diagnostic(**x) for x in d.get("diagnostics", ()))
-            return cls(
-                text=d["text"],
-                quotes=quotes,
-                speakers=speakers,
-                diagnostics=diags,
-                engine=d.get("engine", "rules"),
-                id=d.get("id"),
-            )
+            return cls._from_dict(d)
         except SerializationError:
             raise
         except InvalidSpanError as exc:
             raise SerializationError(f"invalid result dict: {exc}") from exc
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SerializationError(f"invalid result dict: {type(exc).__name__}: {exc}") from exc
+        # (a field of the wrong type or value; a number too large for a
+        # float or for str(); a value nested deeper than repr() can go)
+        except (KeyError, TypeError, ValueError, OverflowError, RecursionError) as exc:
+            raise SerializationError(f"invalid result dict: {type(exc).__name__}: {_short(exc)}") from None
+
+    @classmethod
+    def _from_dict(cls, d: Mapping[str, Any]) -> Result:
+        speakers = tuple(Speaker.from_dict(_mapping(s, "a speaker")) for s in _list(d.get("speakers", ()), "speakers"))
+        by_id = {s.id: s for s in speakers}
+        quotes = []
+        for q in _list(d.get("quotes", ()), "quotes"):
+            q = _mapping(q, "a quote")
+            sp = q.get("speaker")
+            ref = None
+            if sp is not None:
+                sp = _mapping(sp, "a quote's speaker")
+                ref = SpeakerRef(
+                    mention=Span.from_list(sp["mention"]),
+                    entity=by_id[sp["entity"]],
+                    resolution=sp.get("resolution", "name"),
+                    confidence=sp.get("confidence", 1.0),
+                )
+            quotes.append(
+                Quote(
+                    kind=q["kind"],
+                    content=Span.from_list(q["content"]),
+                    parts=[Span.from_list(p) for p in _list(q.get("parts") or [q["content"]], "parts")],
+                    cue=_opt_span(q.get("cue")),
+                    cue_class=q.get("cue_class"),
+                    speaker=ref,
+                    confidence=q.get("confidence", 0.5),
+                    rule=q.get("rule", ""),
+                )
+            )
+        diags = tuple(Diagnostic(**_mapping(x, "a diagnostic")) for x in _list(d.get("diagnostics", ()), "diagnostics"))
+        return cls(
+            text=d["text"],
+            quotes=quotes,
+            speakers=speakers,
+            diagnostics=diags,
+            engine=d.get("engine", "rules"),
+            id=d.get("id"),
+        )
+
+
+def _mapping(value: Any, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise SerializationError(f"invalid result dict: {what} must be an object (got {type(value).__name__})")
+    return value
+
+
+def _list(value: Any, what: str) -> list[Any] | tuple[Any, ...]:
+    if not isinstance(value, (list, tuple)):
+        raise SerializationError(f"invalid result dict: {what!r} must be a list (got {type(value).__name__})")
+    return value
+
+
+def _short(exc: BaseException) -> str:
+    """The message of *exc*, cut to 200 characters (it may quote a huge value)."""
+    try:
+        text = str(exc)
+    except (ValueError, RecursionError):  # (an int of over 4,300 digits, a deep list)
+        return "(value not shown)"
+    return text if len(text) <= 200 else text[:197] + "..."

@@ -12,7 +12,7 @@ from typing import Any
 from . import coref, rules, syntax
 from .annotations import Annotation
 from .candidates import Candidate, kind_of
-from .errors import InputTypeError, UnknownEngineError
+from .errors import InputTypeError, InvalidArgumentError, UnknownEngineError
 from .index import DocIndex
 from .marks import find_quotes
 from .model import Quote, Result, Span, SpeakerRef
@@ -35,6 +35,28 @@ def _check_text(text: Any) -> None:
             f"extract() needs str, got {type(text).__name__}: decode it first, e.g. data.decode('utf-8')"
         )
     raise InputTypeError(f"extract() needs str, a stanza.Document or an Annotation, got {type(text).__name__}: {text!r:.60}")
+
+
+def _check_options(min_confidence: Any, id: Any) -> None:
+    """Reject option values that would silently give a wrong result.
+
+    ``min_confidence=nan`` compares false with every score and ``2`` keeps
+    nothing, so both returned no quote without a word; an ``id`` that is not
+    a string broke ``json.dumps(result.to_dict())`` later.
+    """
+    if isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float)):
+        raise InputTypeError(f"'min_confidence' must be a number in [0, 1] (got {type(min_confidence).__name__}: {min_confidence!r:.60})")
+    if not 0.0 <= min_confidence <= 1.0:  # (False for nan too)
+        raise InvalidArgumentError(f"'min_confidence' must be in [0, 1] (got {min_confidence!r})")
+    if id is not None and not isinstance(id, str):
+        raise InputTypeError(f"'id' must be a str or None (got {type(id).__name__}: {id!r:.60})")
+
+
+def _check_count(name: str, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputTypeError(f"{name!r} must be an int >= 1 (got {type(value).__name__}: {value!r:.60})")
+    if value < 1:
+        raise InvalidArgumentError(f"{name!r} must be >= 1 (got {value})")
 
 
 def annotate(
@@ -115,12 +137,16 @@ def extract(
         UnknownEngineError: for an engine name other than rules or stanza.
         MissingModelsError: when the stanza engine's models are not installed.
         MissingPackageError: when coref's Python packages are not installed.
+        InvalidArgumentError: for *min_confidence* outside ``[0, 1]`` or nan
+            (an :class:`InputTypeError`, as for a non-number, or an ``id``
+            that is not a ``str``).
 
     Example:
         >>> r = extract('"It is robbery," Lavrov said.')
         >>> [(q.kind.value, q.content.text, q.speaker.entity.name) for q in r.quotes]
         [('direct', 'It is robbery,', 'Lavrov')]
     """
+    _check_options(min_confidence, id)
     ann = annotate(text, engine=engine, pipeline=pipeline, model_dir=model_dir, coref=coref)
     return extract_annotation(ann, min_confidence=min_confidence, id=id)
 
@@ -181,15 +207,29 @@ def extract_many(texts: Iterable[Any], *, n_process: int = 1, batch_size: int = 
         n_process: worker processes; 1 runs in this process.
         batch_size: texts sent to a worker at a time.
         **kwargs: passed to :func:`extract`.
+
+    Raises:
+        InputTypeError: at once (not at the first result) for a bad
+            *n_process*, *batch_size* or :func:`extract` option; the
+            :class:`InvalidArgumentError` subclass for a value out of range.
     """
-    if n_process <= 1:
+    _check_count("n_process", n_process)
+    _check_count("batch_size", batch_size)
+    _check_options(kwargs.get("min_confidence", DEFAULT_MIN_CONFIDENCE), kwargs.get("id"))
+    return _extract_many(texts, n_process, batch_size, kwargs)
+
+
+def _extract_many(texts: Iterable[Any], n_process: int, batch_size: int, kwargs: dict[str, Any]) -> Iterator[Result]:
+    if n_process == 1:
         for t in texts:
             yield extract(t, **kwargs)
         return
     import functools
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=n_process) as ex:
+    from ._workers import die_with_parent
+
+    with ProcessPoolExecutor(max_workers=n_process, initializer=die_with_parent) as ex:
         yield from ex.map(functools.partial(_extract_kw, kwargs), texts, chunksize=max(1, batch_size))
 
 

@@ -47,7 +47,7 @@ from __future__ import annotations
 import argparse
 import html
 import itertools
-import json
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -55,8 +55,9 @@ from typing import Any
 
 import attrs
 
-from .errors import InputTypeError, QuoteattrError, SerializationError
-from .model import Quote, QuoteKind, Result, Speaker
+from ._io import jsonl_lines, parse_json_line, write_utf8
+from .errors import InputError, InputTypeError, QuoteattrError, SerializationError
+from .model import Quote, QuoteKind, Result, Speaker, register_renderer
 
 __all__ = [
     "PALETTE",
@@ -163,6 +164,9 @@ def to_html(result: Result, *, title: str | None = None) -> str:
     return render_html(result, title=title)
 
 
+register_renderer("html", to_html)  # Result.to_html() (see its docstring for why so)
+
+
 def render_html(results: Result | Mapping[str, Any] | Iterable[Result | Mapping[str, Any]], *, title: str | None = None) -> str:
     """A self-contained HTML page showing one or many results.
 
@@ -244,10 +248,18 @@ def _esc(text: str) -> str:
 
     The HTML parser turns CR and CRLF into LF before it tokenises, so a raw
     CR would change the text shown (and its offsets); ``&#13;`` survives.
-    Other characters are kept as they are, except that browsers drop NUL.
+    Other characters are kept as they are, except that browsers drop NUL,
+    and a lone surrogate (which no UTF-8 page can hold) becomes U+FFFD, one
+    character for one, so the page still encodes.
     """
     escaped = html.escape(text, quote=False)
+    if _SURROGATE.search(escaped):
+        escaped = _SURROGATE.sub("\ufffd", escaped)
     return escaped.replace("\r", "&#13;") if "\r" in escaped else escaped
+
+
+# A lone surrogate: "\ud800" can sit in a Python str but not in UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _attr(value: object) -> str:
@@ -512,15 +524,11 @@ def add_parser(subparsers: Any) -> None:
     p.set_defaults(func=run)
 
 
-class _InputError(Exception):
-    pass
-
-
 def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _InputError(
+        raise InputError(
             f"{name} is not valid UTF-8 (byte {data[exc.start:exc.start + 1]!r} at offset {exc.start}); "
             "convert it first, e.g. iconv -f latin1 -t utf-8"
         ) from exc
@@ -532,7 +540,7 @@ def _read(name: str) -> str:
     try:
         data = Path(name).read_bytes()
     except OSError as exc:
-        raise _InputError(f"cannot read {name}: {exc.strerror or exc}") from exc
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from exc
     return _decode(data, name)
 
 
@@ -545,26 +553,24 @@ def _results_from_args(args: argparse.Namespace) -> list[Result]:
     for name in args.files:
         out.append(extract(_read(name), engine=args.engine, id=name, **opts))
     if args.input_jsonl:
-        for lineno, line in enumerate(_read(args.input_jsonl).splitlines(), 1):
-            if not line.strip():
-                continue
+        for lineno, line in jsonl_lines(_read(args.input_jsonl)):
             where = f"{args.input_jsonl}:{lineno}"
             try:
-                d = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise _InputError(f"{where}: not JSON ({exc.msg} at column {exc.colno})") from exc
+                d = parse_json_line(line)
+            except ValueError as exc:
+                raise InputError(f"{where}: {exc}") from None
             if not isinstance(d, dict):
-                raise _InputError(f"{where}: expected a JSON object, got {type(d).__name__}")
+                raise InputError(f"{where}: expected a JSON object, got {type(d).__name__}")
             if "schema" in d and "quotes" in d:
                 try:
                     out.append(Result.from_dict(d))
                 except SerializationError as exc:
-                    raise _InputError(f"{where}: {exc}") from exc
+                    raise InputError(f"{where}: {exc}") from exc
             elif isinstance(d.get("text"), str):
                 doc_id = d.get("id")
                 out.append(extract(d["text"], engine=args.engine, id=str(doc_id) if doc_id is not None else where, **opts))
             else:
-                raise _InputError(f"{where}: expected a 'text' string or a quoteattr result")
+                raise InputError(f"{where}: expected a 'text' string or a quoteattr result")
     return out
 
 
@@ -581,7 +587,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         results = _results_from_args(args)
-    except _InputError as exc:
+    except InputError as exc:
         print(f"{prog}: error: {exc}", file=sys.stderr)
         return 2
     except QuoteattrError as exc:
@@ -589,8 +595,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     page = render_html(results, title=args.title)
     if args.output == "-":
-        sys.stdout.write(page)
-        sys.stdout.flush()
+        # The page says <meta charset="utf-8">, so its bytes are UTF-8
+        # whatever the terminal's encoding (PYTHONIOENCODING=ascii included).
+        write_utf8(sys.stdout, page)
         return 0
     try:
         Path(args.output).write_text(page, encoding="utf-8")

@@ -51,6 +51,9 @@ def _shifted(d: dict[str, Any], k: int, text: str) -> dict[str, Any]:
     ]
     out["speakers"] = [dict(s, mentions=[span(m) for m in s["mentions"]]) for s in d["speakers"]]
     out["diagnostics"] = [dict(x, start=x["start"] + k, end=x["end"] + k) for x in d["diagnostics"]]
+    for x in out["diagnostics"]:
+        if "offsets" in x:  # (a collapsed diagnostic: the first occurrences' offsets move too)
+            x["offsets"] = [[a + k, b + k] for a, b in x["offsets"]]
     return out
 
 

@@ -16,6 +16,7 @@ from quoteattr.corpora import (
     document_from_dict,
     document_to_dict,
     from_result,
+    gold_kind,
     load,
     read_brat,
     read_jsonl,
@@ -102,7 +103,7 @@ class TestJsonl:
     @pytest.mark.parametrize(
         ("lines", "where"),
         [
-            (['{"id": "a", "text": "x"}', "{oops"], ":2: not valid JSON"),
+            (['{"id": "a", "text": "x"}', "{oops"], ":2: not JSON"),
             (['{"id": "a", "text": "x"}', "", '{"id": "b"}'], ":3: missing field 'text'"),
             (['{"id": "a", "text": "x", "quotes": [{"start": 0}]}'], ":1: missing field 'end'"),
         ],
@@ -203,7 +204,7 @@ class TestBrat:
 
     @pytest.mark.shared_data
     def test_corpora_brat_kinds_mostly_agree_with_polnear_jsonl(self):
-        """Kinds are recomputed with quoteattr's mark pairing; the converter's rules differ slightly."""
+        """Kinds come from rule gold-kind (not the engine); the converter's rules differ slightly (95.3% agree)."""
         gold = {d.id: d for d in read_jsonl(data_file("polnear-dev.jsonl"))}
         pairs = [(g.kind, b.kind) for d in load(data_file("polnear-dev-brat")) for g, b in zip(gold[d.id].quotes, d.quotes, strict=True)]
         agree = sum(a == b for a, b in pairs) / len(pairs)
@@ -279,3 +280,39 @@ class TestFromResult:
     def test_corpora_document_dict_round_trip(self):
         doc = TestJsonl.DOC
         assert doc == document_from_dict(json.loads(json.dumps(document_to_dict(doc))))
+
+
+class TestGoldKind:
+    """Rule gold-kind: the reader's own pairing of quotation marks (issue 15)."""
+
+    @pytest.mark.issue(15)
+    @pytest.mark.parametrize(
+        ("text", "span", "expected"),
+        [
+            ('The mayor said "the budget is closed" on Monday.', (16, 36), "direct"),
+            ("The mayor said “the budget is closed” on Monday.", (15, 37), "direct"),  # content with its marks
+            ("The mayor said the budget was “closed for good”.", (15, 47), "mixed"),
+            ("The mayor said the budget was closed.", (15, 36), "indirect"),
+            ("Critics call it ‘a tax on work’, and she agreed.", (16, 30), "direct"),
+            ("She said she wouldn’t sign it.", (9, 29), "indirect"),  # an apostrophe opens nothing
+            ("“Unclosed quote runs to the end\n\nof the paragraph only.", (33, 55), "indirect"),
+            ("«Nous verrons», a-t-il dit.", (1, 13), "direct"),
+        ],
+    )
+    def test_corpora_gold_kind(self, text: str, span: tuple[int, int], expected: str) -> None:
+        """Hand-written sentences, none from the corpora."""
+        assert expected == gold_kind(text, [span])
+
+    @pytest.mark.issue(15)
+    def test_corpora_brat_kinds_do_not_run_the_engine(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """read_brat labels kinds without quoteattr.marks or quoteattr.candidates: the system under test does not label its gold."""
+        import quoteattr.candidates
+        import quoteattr.marks
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the gold reader called the engine")
+
+        monkeypatch.setattr(quoteattr.marks, "find_quotes", refuse)
+        monkeypatch.setattr(quoteattr.candidates, "kind_of", refuse)
+        folder = _brat(tmp_path, BRAT_TEXT, {"art_a1.ann": BRAT_ANN})
+        assert [q.kind for q in read_brat(folder)[0].quotes]

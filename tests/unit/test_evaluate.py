@@ -401,7 +401,7 @@ class TestCli:
     @pytest.mark.parametrize(
         ("content", "expected"),
         [
-            ('{"id": "d", "text": "abc", "quotes": []}\n{not json}\n', ":2: not valid JSON"),
+            ('{"id": "d", "text": "abc", "quotes": []}\n{not json}\n', ":2: not JSON"),
             ('{"id": "d", "quotes": []}\n', ":1: missing field 'text'"),
             ('{"id": "d", "text": "abc", "quotes": [{"start": 1, "end": 9}]}\n', "lies outside a text of 3"),
         ],

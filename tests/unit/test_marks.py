@@ -175,3 +175,42 @@ class TestGarbled:
         for r in regions:
             for a, b in r.parts:
                 assert 0 <= a <= b <= len(text)
+
+
+class TestMemory:
+    """Pairing keeps little per open mark (issue 18)."""
+
+    @pytest.mark.issue(18)
+    @pytest.mark.parametrize(
+        ("name", "text"),
+        [
+            ("opening marks", "\u201c" * 100_000),
+            ("nested marks", "\u201c" * 50_000 + "\u201d" * 50_000),
+            ("straight marks", '"' * 100_000),
+        ],
+    )
+    def test_marks_peak_memory_under_ten_times_the_input(self, name: str, text: str) -> None:
+        """find_quotes peaks under 10x the UTF-8 input on a line of 10^5 marks (it was 100x on opening marks)."""
+        import tracemalloc
+
+        paragraphs = paragraph_spans(text)
+        tracemalloc.start()
+        try:
+            regions, diags = find_quotes(text, paragraphs)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert peak < 10 * len(text.encode("utf-8")), f"{name}: peak {peak / len(text.encode('utf-8')):.1f}x the input"
+        assert len(diags) <= 2
+
+    @pytest.mark.parametrize(
+        "text",
+        ["“A ‘b “c” d’ e” f.", "„Sie sagte ‚nein‘“, sagte er.", "“One\n\n“Two” three\n\n“Four”", "‘a “b ‘c"],
+    )
+    def test_marks_stack_nests_as_before(self, text: str) -> None:
+        """Regions of nested and continued quotes, from the column-wise stack: every pair inside the one before."""
+        regions, _ = find_quotes(text, paragraph_spans(text))
+        for r in regions:
+            assert 0 <= r.open[0] < r.open[1] <= r.start <= r.end <= len(text)
+            inner = [x for x in regions if x is not r and r.open[0] < x.open[0] < r.outer_end]
+            assert all(x.depth > r.depth for x in inner)

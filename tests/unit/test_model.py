@@ -14,11 +14,22 @@ from quoteattr import InvalidSpanError, Quote, QuoteKind, Result, SerializationE
 class TestSpan:
     """Span validation."""
 
-    @pytest.mark.parametrize(("start", "end", "text"), [(-1, 2, "abc"), (3, 2, ""), (0, 2, "abc")])
-    def test_model_span_rejects_bad_offsets(self, start: int, end: int, text: str) -> None:
-        """Negative, reversed or length-mismatched spans raise InvalidSpanError (a ValueError)."""
-        with pytest.raises(ValueError):
+    @pytest.mark.issue(15)
+    @pytest.mark.parametrize(
+        ("start", "end", "text", "message"),
+        [(-1, 2, "abc", "'start' must be >= 0"), (0, -2, "", "'end' must be >= 0"), (3, 2, "", "'end' must be >= 'start'"), (0, 2, "abc", "end - start = 2")],
+    )
+    def test_model_span_rejects_bad_offsets(self, start: int, end: int, text: str, message: str) -> None:
+        """Negative, reversed or length-mismatched spans raise InvalidSpanError itself, not attrs' plain ValueError."""
+        with pytest.raises(InvalidSpanError, match=message):
             Span(start, end, text)
+
+    @pytest.mark.issue(15)
+    @pytest.mark.parametrize(("start", "end"), [("0", 1), (0, 1.0), (True, 1), (None, 1)])
+    def test_model_span_rejects_non_int_offsets(self, start: object, end: object) -> None:
+        """An offset that is not an int (a bool neither) raises InputTypeError naming the field."""
+        with pytest.raises(quoteattr.InputTypeError, match="must be an int offset"):
+            Span(start, end, "a")  # type: ignore[arg-type]
 
     def test_model_span_of_checks_bounds(self) -> None:
         """Span.of refuses a span outside its source."""
@@ -69,14 +80,58 @@ class TestResult:
     @pytest.mark.parametrize("bad", [{"text": 3}, {"quotes": [{}], "text": "x"}, [], {"text": "ab", "quotes": [{"kind": "direct", "content": [0, 5, "abcde"]}]}])
     def test_model_from_dict_rejects_bad_dicts(self, bad: object) -> None:
         """Malformed dicts raise SerializationError (a ValueError)."""
-        with pytest.raises(ValueError):
+        with pytest.raises(SerializationError):
             Result.from_dict(bad)  # type: ignore[arg-type]
+
+    @pytest.mark.issue(18)
+    @pytest.mark.parametrize(
+        ("bad", "message"),
+        [
+            ({"schema": 1, "text": "abc", "quotes": ["x"]}, "a quote must be an object"),
+            ({"text": "abc", "quotes": [None]}, "a quote must be an object"),
+            ({"text": "abc", "quotes": "abc"}, "'quotes' must be a list"),
+            ({"text": "abc", "speakers": [7]}, "a speaker must be an object"),
+            ({"text": "abc", "diagnostics": [[0, 1]]}, "a diagnostic must be an object"),
+            ({"text": "abc", "id": 10**4400}, "id"),
+            ({"text": "abc", "id": 7}, "id"),
+            ({"text": "abc", "quotes": [{"kind": "direct", "content": [0, 1, "a"], "confidence": 10**400}]}, "OverflowError"),
+            ({"text": "abc", "quotes": [{"kind": "direct", "content": [0, 1, "a"], "speaker": "x"}]}, "speaker must be an object"),
+            ({"text": "abc", "diagnostics": [{"code": "c", "message": "m", "start": 0, "end": 1, "count": 0}]}, "'count' must be >= 1"),
+            # found by the deep run of test_io_from_dict_returns_result_or_serialization_error:
+            # a nan alias was accepted, and the result was not equal to itself
+            ({"text": "abc", "speakers": [{"id": "e0", "aliases": [float("nan")]}]}, "aliases"),
+        ],
+    )
+    def test_model_from_dict_raises_only_serialization_error(self, bad: dict[str, object], message: str) -> None:
+        """Dicts that leaked AttributeError, ValueError or OverflowError now raise SerializationError."""
+        with pytest.raises(SerializationError, match=message):
+            Result.from_dict(bad)
 
     def test_model_quote_parts_must_cover_content(self) -> None:
         """parts must start and end with the content."""
         text = "abcdef"
         with pytest.raises(InvalidSpanError):
             Quote(kind="direct", content=Span.of(text, 0, 6), parts=[Span.of(text, 0, 2)])
+
+
+class TestDiagnostic:
+    """Collapsed diagnostics."""
+
+    def test_model_diagnostic_to_dict_keeps_four_keys_when_single(self) -> None:
+        """A diagnostic that stands for one occurrence serialises as before: code, message, start, end."""
+        d = quoteattr.Diagnostic(code="unclosed-quote", message="m", start=0, end=1)
+        assert ["code", "message", "start", "end"] == list(d.to_dict())
+
+    @pytest.mark.issue(18)
+    def test_model_collapsed_diagnostic_round_trips(self) -> None:
+        """count and offsets survive to_dict/from_dict; offsets outside the text are refused."""
+        text = "“a “b “c"
+        d = quoteattr.Diagnostic(code="unclosed-quote", message="m", start=0, end=1, count=3, offsets=[(0, 1), (3, 4), (6, 7)])
+        r = Result(text=text, diagnostics=[d])
+        assert r == Result.from_dict(json.loads(json.dumps(r.to_dict())))
+        assert {"count": 3, "offsets": [[0, 1], [3, 4], [6, 7]]}.items() <= r.to_dict()["diagnostics"][0].items()
+        with pytest.raises(InvalidSpanError, match="outside the text"):
+            Result(text="ab", diagnostics=[d])
 
 
 class TestInput:

@@ -483,3 +483,29 @@ def test_render_cli_rejects_unknown_engine(capsys):
     with pytest.raises(SystemExit):
         cli("x.txt", "--engine", "spacy")
     assert "invalid choice: 'spacy'" in capsys.readouterr().err
+
+
+@pytest.mark.issue(15)
+def test_render_model_does_not_import_render() -> None:
+    """quoteattr.model imports no module that imports it back: not render, not even inside a function."""
+    import ast
+    from pathlib import Path
+
+    import quoteattr.model
+
+    tree = ast.parse(Path(quoteattr.model.__file__).read_text(encoding="utf-8"))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            imported.add("." * node.level + (node.module or ""))
+            imported.update(f"{'.' * node.level}{a.name}" for a in node.names if node.module is None)
+        elif isinstance(node, ast.Import):
+            imported.update(a.name for a in node.names)
+    assert {".errors", "__future__", "enum", "collections.abc", "typing", "attrs"} >= imported
+
+
+@pytest.mark.issue(15)
+def test_render_registers_result_to_html() -> None:
+    """Result.to_html() is the renderer quoteattr.render registered, giving the same page as render.to_html."""
+    r = quoteattr.extract('"We will respond," Peskov told reporters.')
+    assert to_html(r, title="t") == r.to_html(title="t")
