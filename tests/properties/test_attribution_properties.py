@@ -83,7 +83,8 @@ _NOT_NAME_WORDS = frozenset(
         "yesterday", "tomorrow", "however", "therefore", "thus", "hence", "meanwhile", "otherwise", "instead",
         "whether", "while", "although", "though", "because", "unless", "these", "those", "each", "every", "some", "any",
         "many", "most", "much", "more", "less", "few", "both", "all", "either", "neither", "none", "one", "two",
-        "three", "yes", "oh", "ah", "well", "whose", "why", "whoever", "whatever", "whichever", "very", "too", "quite",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "hundred",
+        "thousand", "million", "yes", "oh", "ah", "well", "whose", "why", "whoever", "whatever", "whichever", "very", "too", "quite",
         "rather", "almost", "other", "another", "such", "same", "own", "recent", "latest", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday"
     )
