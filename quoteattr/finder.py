@@ -191,7 +191,9 @@ class Finder:
         if (
             prev in DETERMINERS - {"that"}
             or prev.endswith("'s")
-            or prev in ("new", "old", "own", "recent", "latest", "first")
+            # "the new rules" -- but not "Jerry New says" (rule name-word:
+            # a capitalised adjective inside a sentence is a name)
+            or (prev in ("new", "old", "own", "recent", "latest", "first") and (w.islower() or last[0] <= sa))
         ):
             return True
         if cue.form_kind == "base":

@@ -124,6 +124,7 @@ class Rule(enum.StrEnum):
     APPOSITIVE_RIGHT = "appositive-right"
     DETERMINER_NOUN_SUBJECT = "determiner-noun-subject"
     PARENTHETICAL_LABEL = "parenthetical-label"
+    NAME_WORD = "name-word"
     # stage syntax
     DEP_CCOMP = "dep-ccomp"
     DEP_PARATAXIS = "dep-parataxis"

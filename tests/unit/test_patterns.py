@@ -44,3 +44,38 @@ class TestCallFor:
     def test_patterns_call_for_other_uses_of_call(self, text: str) -> None:
         """'called X a Y' and 'called off' are no demand."""
         assert [] == [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.CALL_FOR]
+
+
+@pytest.mark.issue(16)
+class TestNameWord:
+    """Rule name-word: a capitalised filler word next to a capitalised name is part of the name."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("Dora May told the panel that the ferry was late.", "Dora May"),
+            ("Kit Still said the depot would stay open.", "Kit Still"),
+            ("Will Osei said that the harvest was poor.", "Will Osei"),
+            ("Ada New says that the tram line is finished.", "Ada New"),
+        ],
+    )
+    def test_patterns_name_word_keeps_the_name(self, text: str, speaker: str) -> None:
+        """The surname or first name that is also 'may', 'still', 'will', 'new' stays in the speaker."""
+        q = quoteattr.extract(text).quotes[0]
+        assert speaker == q.speaker.mention.text
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("Ms. Ode also said that the ferry was late.", "Ms. Ode"),
+            ("The harbour master will say that the tide was high.", "The harbour master"),
+        ],
+    )
+    def test_patterns_name_word_lowercase_fillers_are_skipped(self, text: str, speaker: str) -> None:
+        """A lower-case 'also' or 'will' between speaker and cue is still skipped."""
+        q = quoteattr.extract(text).quotes[0]
+        assert speaker == q.speaker.mention.text
+
+    def test_patterns_name_word_new_as_adjective(self) -> None:
+        """'The new rules say' keeps 'rules' a noun: no quote."""
+        assert () == quoteattr.extract("The new rules say nothing about ferries.", min_confidence=0).quotes
