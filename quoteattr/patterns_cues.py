@@ -378,7 +378,7 @@ def _described(f: Finder, cue: CueMatch, sp: Pair | None, start: int, sb: int) -
         return
 
 
-@register(Rule.CUE_TO_INFINITIVE, Stage.CUE, confidence=0.35, example="The union has threatened ⟦to strike⟧.")
+@register(Rule.CUE_TO_INFINITIVE, Stage.CUE, confidence=0.25, example="The union has threatened ⟦to strike⟧.")
 def cue_to_infinitive(f: Finder, item: CueItem) -> bool:
     """An intention or promise: a cue of the infinitive frame before "to" + verb."""
     start, rest = item.opening(f)
