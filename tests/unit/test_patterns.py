@@ -79,3 +79,23 @@ class TestNameWord:
     def test_patterns_name_word_new_as_adjective(self) -> None:
         """'The new rules say' keeps 'rules' a noun: no quote."""
         assert () == quoteattr.extract("The new rules say nothing about ferries.", min_confidence=0).quotes
+
+
+@pytest.mark.issue(16)
+class TestThoughtCue:
+    """Rule subject-cue-clause: a thought cue reports no claim at the default threshold."""
+
+    @pytest.mark.parametrize(
+        "text",
+        ["The skipper believes that the storm will pass by noon.", "Most growers thought the frost was over."],
+    )
+    def test_patterns_thought_cue_below_default(self, text: str) -> None:
+        """Dropped at the default min_confidence, kept (cue class thought) below it."""
+        assert () == quoteattr.extract(text).quotes
+        q = quoteattr.extract(text, min_confidence=0).quotes[0]
+        assert (Rule.SUBJECT_CUE_CLAUSE.value, "thought") == (q.rule, q.cue_class.value)
+
+    def test_patterns_speech_cue_kept(self) -> None:
+        """The same sentence with a speech cue stays."""
+        q = quoteattr.extract("The skipper said that the storm will pass by noon.").quotes[0]
+        assert "the storm will pass by noon" == q.content.text
