@@ -125,6 +125,7 @@ class Rule(enum.StrEnum):
     DETERMINER_NOUN_SUBJECT = "determiner-noun-subject"
     PARENTHETICAL_LABEL = "parenthetical-label"
     NAME_WORD = "name-word"
+    ADJUNCT_SUBJECT = "adjunct-subject"
     # stage syntax
     DEP_CCOMP = "dep-ccomp"
     DEP_PARATAXIS = "dep-parataxis"

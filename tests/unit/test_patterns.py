@@ -99,3 +99,26 @@ class TestThoughtCue:
         """The same sentence with a speech cue stays."""
         q = quoteattr.extract("The skipper said that the storm will pass by noon.").quotes[0]
         assert "the storm will pass by noon" == q.content.text
+
+
+@pytest.mark.issue(16)
+class TestAdjunctSubject:
+    """Rule adjunct-subject: the speaker of ', saying ...' after an opening adjunct."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("Here in Leeds, Okafor stepped up his attack on the levy, saying the farmers were being robbed.", "Okafor"),
+            ("At a rally in Leeds, Okafor was blunt, claiming the levy was theft.", "Okafor"),
+            ("In a statement on Friday, the union leader turned down the pay deal, saying it was an insult.", "the union leader"),
+        ],
+    )
+    def test_patterns_adjunct_subject_finds_the_subject(self, text: str, speaker: str) -> None:
+        """The noun phrase after the adjunct's comma, not a noun inside the adjunct."""
+        q = [q for q in quoteattr.extract(text).quotes if q.rule == Rule.SAYING_CLAUSE.value][0]
+        assert speaker == q.speaker.mention.text
+
+    def test_patterns_adjunct_subject_plain_sentence(self) -> None:
+        """Without an opening adjunct the subject is found as before."""
+        q = quoteattr.extract("The union walked out, saying the offer was an insult.").quotes[0]
+        assert "The union" == q.speaker.mention.text
