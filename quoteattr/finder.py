@@ -222,6 +222,9 @@ class Finder:
                 or prev in ROLE_NOUNS
                 or prev in ("people", "men", "women", "children", "police", "staff", "public", "they")
                 or is_cap(w)
+                # rule subjectless-cue: "47% say", "a third say", "lately say"
+                or w.endswith("%")
+                or prev in ("percent", "third", "half", "quarter", "majority", "minority", "lately", "privately")
             )
             return not plural_subject
         return False

@@ -97,6 +97,7 @@ class Rule(enum.StrEnum):
     CLAUSE_SUBJECT_CUE = "clause-subject-cue"
     CLAUSE_CUE_SUBJECT = "clause-cue-subject"
     COORDINATED_CUE = "coordinated-cue"
+    SUBJECTLESS_CUE = "subjectless-cue"
     COLON_QUOTE = "colon-quote"
     COLON_BLOCK = "colon-block"
     CALL_FOR = "call-for"

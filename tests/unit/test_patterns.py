@@ -122,3 +122,26 @@ class TestAdjunctSubject:
         """Without an opening adjunct the subject is found as before."""
         q = quoteattr.extract("The union walked out, saying the offer was an insult.").quotes[0]
         assert "The union" == q.speaker.mention.text
+
+
+@pytest.mark.issue(16)
+class TestSubjectlessCue:
+    """Rule subjectless-cue: 'say' after a subject the chunker cannot read still reports."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Some 47% say the council should cut the levy.", "the council should cut the levy"),
+            ("Friends of the mayor who have seen him lately say he is tired.", "he is tired"),
+        ],
+    )
+    def test_patterns_subjectless_cue_reports(self, text: str, content: str) -> None:
+        """The clause after the cue, below the confidence of a read subject."""
+        q = quoteattr.extract(text).quotes[0]
+        assert (Rule.SUBJECT_CUE_CLAUSE.value, content) == (q.rule, q.content.text)
+        assert q.confidence < confidence(Rule.SUBJECT_CUE_CLAUSE)
+
+    @pytest.mark.parametrize("text", ["The rules of the say on pay vote are new.", "It is hard to say the least."])
+    def test_patterns_subjectless_cue_not_after_function_words(self, text: str) -> None:
+        """'to say', 'the say' are no reporting verbs with a lost subject."""
+        assert [] == [q for q in quoteattr.extract(text).quotes if q.rule == Rule.SUBJECT_CUE_CLAUSE.value]
