@@ -31,6 +31,7 @@ from .clauses import (
     skip_adjuncts,
     skip_object,
     skip_ws,
+    source_clause_ok,
 )
 from .cues import CueMatch
 from .finder import Finder, speaker_bonus
@@ -175,7 +176,15 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
         return
     before_end = last_nonspace(text, sa, cue.start)
     after = skip_ws(text, sp[1], sb)
-    if text[after : after + 1] in (".", "") or after >= sb:
+    # "..., according to John Weaver, a Republican strategist.": an
+    # appositive of the source, no clause, runs to the end: still trailing.
+    appositive = (
+        text[after : after + 1] == ","
+        and before_end > sa
+        and text[before_end - 1] == ","
+        and not looks_like_clause(text, after + 1, sb)
+    )
+    if text[after : after + 1] in (".", "") or after >= sb or appositive:
         # trailing: 'CLAUSE, according to X.' -- unless the sentence has its
         # own attribution, whose source the phrase names ("X said Y,
         # according to TASS": TASS reported X's words).
@@ -192,7 +201,7 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
     if m:
         pos = m.end()
     cl = f.clauses.clause(pos, sb)
-    if cl is None or not clause_ok(text, *cl):
+    if cl is None or not source_clause_ok(text, *cl):
         return
     f.add(
         f.clauses.content_parts(*cl),

@@ -115,7 +115,7 @@ class TestAdjunctSubject:
     )
     def test_patterns_adjunct_subject_finds_the_subject(self, text: str, speaker: str) -> None:
         """The noun phrase after the adjunct's comma, not a noun inside the adjunct."""
-        q = [q for q in quoteattr.extract(text).quotes if q.rule == Rule.SAYING_CLAUSE.value][0]
+        q = next(q for q in quoteattr.extract(text).quotes if q.rule == Rule.SAYING_CLAUSE.value)
         assert speaker == q.speaker.mention.text
 
     def test_patterns_adjunct_subject_plain_sentence(self) -> None:
@@ -145,3 +145,34 @@ class TestSubjectlessCue:
     def test_patterns_subjectless_cue_not_after_function_words(self, text: str) -> None:
         """'to say', 'the say' are no reporting verbs with a lost subject."""
         assert [] == [q for q in quoteattr.extract(text).quotes if q.rule == Rule.SUBJECT_CUE_CLAUSE.value]
+
+
+@pytest.mark.issue(16)
+class TestAccordingToShapes:
+    """Rule according-to: clauses that open like no clause after a verb, and a source with an appositive."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "According to the harbour board, about 12 percent of the boats are unsafe.",
+                "about 12 percent of the boats are unsafe",
+                "the harbour board",
+            ),
+            ("According to state law, no one may fish within 150 feet of the pier.", "no one may fish within 150 feet of the pier", "state law"),
+            (
+                "The ferry will stop in May, according to Ana Ruiz, a spokeswoman for the board.",
+                "The ferry will stop in May",
+                "Ana Ruiz",
+            ),
+        ],
+    )
+    def test_patterns_according_to_shapes(self, text: str, content: str, speaker: str) -> None:
+        """The clause and the source are found."""
+        q = quoteattr.extract(text).quotes[0]
+        assert (Rule.ACCORDING_TO.value, content, speaker) == (q.rule, q.content.text, q.speaker.mention.text)
+
+    def test_patterns_according_to_not_before_to(self) -> None:
+        """'According to X, to ...' opens no clause."""
+        text = "According to the guide, to reach the pier, walk north."
+        assert [] == [q for q in quoteattr.extract(text).quotes if q.rule == Rule.ACCORDING_TO.value]
