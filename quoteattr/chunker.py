@@ -445,11 +445,12 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
 
 
 def _surname_word(text: str, toks: list[Pair], i: int) -> bool:
-    """Rule ``name-word``: a capitalised auxiliary or adverb right after a
-    capitalised name is a surname, not a filler: "Theresa May said",
-    "Huey Long said", "Andrew Still added" (but "Ms. Ode also said")."""
+    """Rule ``name-word``: a capitalised auxiliary, adverb or number word
+    right after a capitalised name is a surname, not a filler: "Theresa May
+    said", "Huey Long said", "Andrew Still added", "Aaron Five said" (but
+    "Ms. Ode also said")."""
     w = text[toks[i][0] : toks[i][1]]
-    if i == 0 or not w[:1].isupper() or not w.isalpha() or norm(w) not in AUX_FILLER:
+    if i == 0 or not w[:1].isupper() or not w.isalpha() or (norm(w) not in AUX_FILLER and norm(w) not in DETERMINERS):
         return False
     prev = text[toks[i - 1][0] : toks[i - 1][1]]
     return prev[:1].isupper() and prev.isalpha() and norm(prev) not in AUX_FILLER and norm(prev) not in LEADING_JUNK

@@ -201,12 +201,13 @@ class Finder:
             return cue.form_kind == "base"
         w = text[last[0] : last[1]]
         prev = norm(w)
+        # rule name-word: a capitalised word inside a sentence is a name, not
+        # a determiner or adjective ("Aaron Five acknowledges", "Jerry New says")
+        lower_or_first = w.islower() or last[0] <= sa
         if (
-            prev in DETERMINERS - {"that"}
+            (prev in DETERMINERS - {"that"} and lower_or_first)
             or prev.endswith("'s")
-            # "the new rules" -- but not "Jerry New says" (rule name-word:
-            # a capitalised adjective inside a sentence is a name)
-            or (prev in ("new", "old", "own", "recent", "latest", "first") and (w.islower() or last[0] <= sa))
+            or (prev in ("new", "old", "own", "recent", "latest", "first") and lower_or_first)
         ):
             return True
         if cue.form_kind == "base":

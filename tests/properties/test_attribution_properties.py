@@ -191,6 +191,9 @@ def test_attribution_properties_according_to(clause: str, name: str) -> None:
         # ... or a first name that is an auxiliary, or an adjective after a name
         ("Will Smith said that the film would open in June.", "Will Smith"),
         ("Jerry New says that the bill would pass.", "Jerry New"),
+        # ... or a number word (found by test_attribution_properties_reported_clause)
+        ("Aaron Five acknowledged that the bill would pass.", "Aaron Five"),
+        ("Aaron Five acknowledges that the bill would pass.", "Aaron Five"),
     ],
 )
 def test_attribution_properties_name_word_fixed(text: str, name: str) -> None:
