@@ -77,6 +77,12 @@ declare(
     example="Sen. Mark Ode (D-Ore.) said → `Sen. Mark Ode`",
     summary="a short bracket before the cue is skipped",
 )
+declare(
+    Rule.NAME_WORD,
+    Stage.PHRASE,
+    example="Theresa May said, Will Smith said, Jerry New says → the whole name",
+    summary="a capitalised auxiliary, adverb or adjective next to a capitalised name is part of the name",
+)
 
 TITLES = load_set("titles.txt")
 ROLE_NOUNS = load_set("role_nouns.txt")
@@ -392,9 +398,13 @@ def last_token(doc: DocIndex, lo: int, hi: int) -> Pair | None:
 def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     i = len(toks) - 1
     skipped = 0
+    surname = False
     while i >= 0 and skipped < 6:
         w = text[toks[i][0] : toks[i][1]]
         low = norm(w)
+        if _surname_word(text, toks, i):
+            surname = True
+            break
         if low in AUX_FILLER or low in DAYS or (low.endswith("ly") and not is_cap(w) and len(low) > 4):
             i -= 1
             skipped += 1
@@ -419,7 +429,7 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     # Appositive: "..., the Russian foreign minister, said"
     if w == ",":
         return _appositive_left(text, toks, i)
-    if not _np_head(w):
+    if not surname and not _np_head(w):
         return _common_noun_np(text, toks, i)
     if norm(w) in PRONOUNS:
         # "who" is kept as the mention ("Smith, who said ..."); coreference
@@ -432,6 +442,29 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     # A proper name after a sentence-initial word that is not part of it
     # ("But Peskov said"): drop leading conjunctions and adverbs.
     return a, end_tok[1]
+
+
+def _surname_word(text: str, toks: list[Pair], i: int) -> bool:
+    """Rule ``name-word``: a capitalised auxiliary, adverb or number word
+    right after a capitalised name is a surname, not a filler: "Theresa May
+    said", "Huey Long said", "Andrew Still added", "Aaron Five said" (but
+    "Ms. Ode also said")."""
+    w = text[toks[i][0] : toks[i][1]]
+    if i == 0 or not w[:1].isupper() or not w.isalpha() or (norm(w) not in AUX_FILLER and norm(w) not in DETERMINERS):
+        return False
+    prev = text[toks[i - 1][0] : toks[i - 1][1]]
+    return prev[:1].isupper() and prev.isalpha() and norm(prev) not in AUX_FILLER and norm(prev) not in LEADING_JUNK
+
+
+def _first_name_word(text: str, toks: list[Pair], j: int) -> bool:
+    """Rule ``name-word``: a capitalised auxiliary right before a capitalised
+    name is a first name: "Will Smith said", "Jerry New says" (the surname
+    side is :func:`_surname_word`)."""
+    w = text[toks[j][0] : toks[j][1]]
+    if j + 1 >= len(toks) or not w[:1].isupper() or not w.isalpha():
+        return False
+    nxt = text[toks[j + 1][0] : toks[j + 1][1]]
+    return nxt[:1].isupper() and nxt.isalpha() and norm(nxt) not in AUX_FILLER
 
 
 def _common_noun_np(text: str, toks: list[Pair], i: int) -> Pair | None:
@@ -540,7 +573,7 @@ def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
             j -= 1
             pending += 1
             continue
-        if _np_token(w) and low not in AUX_FILLER and low not in DAYS and low not in LEADING_JUNK:
+        if _np_token(w) and (low not in AUX_FILLER or _first_name_word(text, toks, j)) and low not in DAYS and low not in LEADING_JUNK:
             start = j
             pending = 0
             j -= 1

@@ -47,6 +47,7 @@ __all__ = [
     "skip_adjuncts",
     "skip_object",
     "skip_ws",
+    "source_clause_ok",
 ]
 
 Pair = tuple[int, int]
@@ -394,6 +395,15 @@ def clause_ok(text: str, a: int, b: int) -> bool:
     if len(ws) < 2:
         return False
     return ws[0].lower() not in BAD_CLAUSE_START
+
+
+def source_clause_ok(text: str, a: int, b: int) -> bool:
+    """Rule ``according-to``: the clause a source phrase opens ("According
+    to the bank, about 12 percent of ...", "..., no one may ...") may start
+    with words that open no clause after a verb ("said about", "said no"):
+    it needs two words and must not open with "to"."""
+    ws = WORD_RE.findall(text, a, min(b, a + 200), concurrent=False)
+    return len(ws) >= 2 and ws[0].lower() != "to"
 
 
 # Cue verbs whose object is usually a noun phrase, not a clause: "slammed the

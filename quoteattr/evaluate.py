@@ -638,6 +638,46 @@ def plot_pr_curve(points: Sequence[tuple[float, float, float]], path: str, *, ti
     plt.close(fig)
 
 
+def by_rule(
+    gold: Sequence[LabelledDocument],
+    pred: Sequence[LabelledDocument],
+    *,
+    iou: float = DEFAULT_IOU,
+    all_attributions: bool = False,
+    min_confidence: float = 0.0,
+) -> dict[str, tuple[int, int, int]]:
+    """Count, for each rule (a predicted quote's ``id``), its matched and unmatched predictions.
+
+    A prediction matches when it is paired with an in-scope gold quote at
+    ``iou``; one that overlaps only ignored gold (thought, optional) counts
+    as ``excused``, neither right nor wrong.
+
+    Returns:
+        ``{rule: (matched, unmatched, excused)}``, most predictions first; a
+        prediction without a rule counts under ``"?"``.
+
+    Raises:
+        EvaluationError: as :func:`evaluate`.
+    """
+    docs, _ = _prepare(gold, pred, None, all_attributions, min_confidence)
+    out: dict[str, list[int]] = {}
+    for d in docs:
+        _, m, excused = _score_doc(d, iou, None)
+        for i, q in enumerate(d.preds):
+            row = out.setdefault(q.id or "?", [0, 0, 0])
+            row[0 if i in m else 2 if i in excused else 1] += 1
+    return {k: (v[0], v[1], v[2]) for k, v in sorted(out.items(), key=lambda kv: (-sum(kv[1]), kv[0]))}
+
+
+def format_by_rule(table: dict[str, tuple[int, int, int]]) -> str:
+    """The :func:`by_rule` table as Markdown (rule, predictions, matched, unmatched, excused, precision)."""
+    lines = ["| rule | predictions | matched | unmatched | excused | precision |", "|---|---:|---:|---:|---:|---:|"]
+    for rule, (tp, fp, ex) in table.items():
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        lines.append(f"| `{rule}` | {tp + fp + ex} | {tp} | {fp} | {ex} | {prec:.3f} |")
+    return "\n".join(lines)
+
+
 # ---------------------------------------------------------------------------
 # engines and the command line
 
@@ -775,6 +815,7 @@ def add_parser(subparsers: Any) -> None:
         help=f"drop predictions below this confidence (default {DEFAULT_MIN_CONFIDENCE})",
     )
     p.add_argument("--save-pred", metavar="PRED.jsonl", help="also write the engine's predictions in the gold format (for a later --pred)")
+    p.add_argument("--by-rule", action="store_true", help="also print, for each rule, its matched and unmatched predictions")
     p.add_argument("--pr-curve", metavar="FILE.png", help="draw precision/recall against the confidence threshold (needs quoteattr[plot])")
     p.set_defaults(func=run)
 
@@ -835,4 +876,7 @@ def run(args: argparse.Namespace) -> int:
         print(format_report(report, title=f"quoteattr evaluate: {args.gold} ({origin})"))
         if args.pr_curve:
             print(f"\nprecision/recall curve written to {args.pr_curve}")
+    if getattr(args, "by_rule", False):
+        table = by_rule(gold, pred, iou=args.iou, all_attributions=args.all_attributions, min_confidence=args.min_confidence)
+        print("\n" + format_by_rule(table))
     return 0

@@ -40,7 +40,7 @@ from .clauses import (
 from .cues import CueMatch
 from .index import DocIndex
 from .marks import QuoteRegion
-from .registry import Rule
+from .registry import Rule, Stage, declare
 from .text import TOKEN_RE
 
 __all__ = ["Finder", "speaker_bonus"]
@@ -61,6 +61,19 @@ def speaker_bonus(text: str, sp: Pair | None) -> float:
     if sp is None:
         return NO_SPEAKER
     return PRONOUN_SPEAKER if norm(text[sp[0] : sp[1]]) in PRONOUNS else NAMED_SPEAKER
+
+
+declare(
+    Rule.ADJUNCT_SUBJECT,
+    Stage.PHRASE,
+    example="Here in Leeds, Okafor stepped up his attack, saying … → `Okafor`",
+    summary="after an opening adjunct and its comma, the noun phrase before a verb is the sentence's subject",
+)
+
+#: Sentence openers of an adjunct before the subject (rule adjunct-subject).
+_ADJUNCT_OPENERS = frozenset(
+    ["in", "on", "at", "after", "before", "during", "here", "there", "since", "earlier", "later", "last", "this"]
+)
 
 
 class Finder:
@@ -188,10 +201,13 @@ class Finder:
             return cue.form_kind == "base"
         w = text[last[0] : last[1]]
         prev = norm(w)
+        # rule name-word: a capitalised word inside a sentence is a name, not
+        # a determiner or adjective ("Aaron Five acknowledges", "Jerry New says")
+        lower_or_first = w.islower() or last[0] <= sa
         if (
-            prev in DETERMINERS - {"that"}
+            (prev in DETERMINERS - {"that"} and lower_or_first)
             or prev.endswith("'s")
-            or prev in ("new", "old", "own", "recent", "latest", "first")
+            or (prev in ("new", "old", "own", "recent", "latest", "first") and lower_or_first)
         ):
             return True
         if cue.form_kind == "base":
@@ -207,6 +223,9 @@ class Finder:
                 or prev in ROLE_NOUNS
                 or prev in ("people", "men", "women", "children", "police", "staff", "public", "they")
                 or is_cap(w)
+                # rule subjectless-cue: "47% say", "a third say", "lately say"
+                or w.endswith("%")
+                or prev in ("percent", "third", "half", "quarter", "majority", "minority", "lately", "privately")
             )
             return not plural_subject
         return False
@@ -233,11 +252,39 @@ class Finder:
         parts = self.clauses.content_parts(a, b)
         self.add(parts, rule, base + speaker_bonus(text, sp), cue, sp)
 
+    def _subject_after_adjunct(self, sa: int, limit: int) -> Pair | None:
+        """Rule ``adjunct-subject``: a sentence that opens with an adjunct
+        ("In a statement on Friday, the guild ...", "Here in Leeds, Okafor
+        ...") has its subject right after the adjunct's comma: the noun
+        phrase there, when it opens with a name or determiner and a verb
+        follows it. None otherwise."""
+        text = self.text
+        toks = self.doc.tokens(sa, min(limit, sa + 120))
+        if not toks or norm(text[toks[0][0] : toks[0][1]]) not in _ADJUNCT_OPENERS:
+            return None
+        k = next((i for i, t in enumerate(toks) if text[t[0] : t[1]] in ",;:"), None)
+        if k is None or text[toks[k][0] : toks[k][1]] != "," or k + 1 >= len(toks):
+            return None
+        a = toks[k + 1][0]
+        first = text[toks[k + 1][0] : toks[k + 1][1]]
+        if not (first[:1].isupper() or norm(first) in DETERMINERS):
+            return None
+        sp = np_right(self.doc, a, limit)
+        if sp is None or sp[0] != a:
+            return None
+        nxt = TOKEN_RE.search(text, sp[1], min(limit, sp[1] + 40))
+        if nxt is None or nxt.group() in ",;:" or nxt.group()[:1].isupper():
+            return None
+        return sp
+
     def sentence_subject(self, sa: int, limit: int) -> Pair | None:
         """The subject of the sentence: the noun phrase before its first cue
         verb, or its first noun phrase (after a leading participial phrase)."""
         text = self.text
         sa = max(sa, limit - 400)  # the subject is near: keeps long sentences linear
+        sp = self._subject_after_adjunct(sa, limit)
+        if sp is not None:
+            return sp
         for c in self.doc.cues_between(sa, limit):
             if c.type in VERBLIKE and c.form_kind != "gerund":
                 sp = np_left(self.doc, sa, c.start)

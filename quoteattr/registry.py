@@ -97,6 +97,7 @@ class Rule(enum.StrEnum):
     CLAUSE_SUBJECT_CUE = "clause-subject-cue"
     CLAUSE_CUE_SUBJECT = "clause-cue-subject"
     COORDINATED_CUE = "coordinated-cue"
+    SUBJECTLESS_CUE = "subjectless-cue"
     COLON_QUOTE = "colon-quote"
     COLON_BLOCK = "colon-block"
     CALL_FOR = "call-for"
@@ -124,6 +125,8 @@ class Rule(enum.StrEnum):
     APPOSITIVE_RIGHT = "appositive-right"
     DETERMINER_NOUN_SUBJECT = "determiner-noun-subject"
     PARENTHETICAL_LABEL = "parenthetical-label"
+    NAME_WORD = "name-word"
+    ADJUNCT_SUBJECT = "adjunct-subject"
     # stage syntax
     DEP_CCOMP = "dep-ccomp"
     DEP_PARATAXIS = "dep-parataxis"

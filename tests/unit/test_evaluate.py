@@ -457,3 +457,30 @@ def test_evaluate_shared_gold_against_itself(name, all_attributions):
     assert {k: Scores(n, 0, 0) for k in ("exact", "iou>=0.3", "iou>=0.5", "iou>=0.8")} == dict(report.spans)
     assert report.speaker["judged"] == report.speaker["correct"] > 0
     assert 1.0 == report.end_to_end.f1
+
+
+@pytest.mark.issue(16)
+class TestByRule:
+    """by_rule counts each rule's matched, unmatched and excused predictions."""
+
+    def test_evaluate_by_rule_counts(self) -> None:
+        """One match and one false alarm for 'subject-cue-clause', one excused 'direct-bare'."""
+        from quoteattr.evaluate import by_rule, format_by_rule
+
+        gold = [doc(q(ROBBERY, kind="direct"), q(NO, kind="direct", cue_class="thought"))]
+        pred = [
+            doc(
+                q(ROBBERY, id="subject-cue-clause"),
+                q(DECIDE, id="subject-cue-clause"),
+                q(NO, id="direct-bare"),
+            )
+        ]
+        table = by_rule(gold, pred)
+        assert {"subject-cue-clause": (1, 1, 0), "direct-bare": (0, 0, 1)} == table
+        assert "| `subject-cue-clause` | 2 | 1 | 1 | 0 | 0.500 |" in format_by_rule(table)
+
+    def test_evaluate_by_rule_flag(self) -> None:
+        """The command line takes --by-rule."""
+        parser = argparse.ArgumentParser()
+        add_parser(parser.add_subparsers())
+        assert parser.parse_args(["evaluate", "g.jsonl", "--by-rule"]).by_rule
