@@ -31,11 +31,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import DOCS, add_common_args, data_path, machine_info, timer, update_section, write_json  # noqa: E402
+from _common import DOCS, add_common_args, data_path, machine_info, timer, update_section, write_json
 
-import quoteattr  # noqa: E402
-from quoteattr.corpora import LabelledDocument, LabelledQuote, read_jsonl  # noqa: E402
-from quoteattr.evaluate import evaluate, predict  # noqa: E402
+import quoteattr
+from quoteattr.corpora import LabelledDocument, LabelledQuote, read_jsonl
+from quoteattr.evaluate import evaluate, predict
 
 CORPORA = ("seeds-gold.jsonl", "polnear-dev.jsonl", "litbank-dev.jsonl")
 # LitBank annotates each quoted stretch of '"A," he said, "B."' as its own
@@ -118,11 +118,20 @@ def textacy_predict(gold: list[LabelledDocument], nlp: Any) -> tuple[list[Labell
                     confidence=1.0,
                 )
             )
-        out.append(LabelledDocument(id=d.id, text=d.text, quotes=sorted(quotes, key=lambda q: q.spans), source="textacy"))
+        out.append(
+            LabelledDocument(id=d.id, text=d.text, quotes=sorted(quotes, key=lambda q: q.spans), source="textacy")
+        )
     return out, failed
 
 
-def _row(engine: str, corpus: str, gold: list[LabelledDocument], pred: list[LabelledDocument], seconds: float, min_conf: float) -> dict[str, Any]:
+def _row(
+    engine: str,
+    corpus: str,
+    gold: list[LabelledDocument],
+    pred: list[LabelledDocument],
+    seconds: float,
+    min_conf: float,
+) -> dict[str, Any]:
     split = corpus in SPLIT_PARTS
     report = evaluate(gold, pred, min_confidence=min_conf, split_parts=split)
     direct = evaluate(gold, pred, min_confidence=min_conf, kind="direct", split_parts=split)
@@ -143,14 +152,18 @@ def _print(row: dict[str, Any]) -> None:
     r, d = row["report"], row["direct"]
     main = r["spans"][r["main"]]
     dm = d["spans"][d["main"]]
-    print(f"{row['engine']} on {row['corpus']}: {row['documents']} docs, {r['gold']} gold quotes scored ({r['ignored']} ignored), {r['predicted']} predicted")
+    print(
+        f"{row['engine']} on {row['corpus']}: {row['documents']} docs, {r['gold']} gold quotes scored ({r['ignored']} ignored), {r['predicted']} predicted"
+    )
     print(
         f"  spans {r['main']}: P {main['precision']:.3f} R {main['recall']:.3f} F1 {main['f1']:.3f}; "
         + "; ".join(f"{k} F1 {v['f1']:.3f}" for k, v in r["spans"].items() if k != r["main"])
     )
     kinds = ", ".join(f"{k} {v['recall']:.3f} ({v['found']}/{v['total']})" for k, v in r["recall_by_kind"].items())
     print(f"  recall by kind: {kinds}")
-    print(f"  direct only (marks stripped): P {dm['precision']:.3f} R {dm['recall']:.3f} F1 {dm['f1']:.3f} ({dm['tp']} tp, {dm['fp']} fp, {dm['fn']} fn)")
+    print(
+        f"  direct only (marks stripped): P {dm['precision']:.3f} R {dm['recall']:.3f} F1 {dm['f1']:.3f} ({dm['tp']} tp, {dm['fp']} fp, {dm['fn']} fn)"
+    )
     print(
         f"  cue accuracy {r['cue']['accuracy']:.3f} ({r['cue']['overlap']}/{r['cue']['judged']}); "
         f"speaker accuracy {r['speaker']['accuracy']:.3f} ({r['speaker']['correct']}/{r['speaker']['judged']}); "

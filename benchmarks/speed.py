@@ -245,7 +245,12 @@ def _pair(spec: dict[str, Any], large: str) -> dict[str, Any]:
     t = _alternate([small] * 10, large, 3, spec.get("budget", 60.0))
     # (the small input's time is that of one run: a tenth of the ten)
     return {
-        "small": {"chars": len(small), "seconds": t["best"]["ten"] / 10, "gc_seconds": t["gc"]["ten"] / 10, "runs_in_a_row": 10},
+        "small": {
+            "chars": len(small),
+            "seconds": t["best"]["ten"] / 10,
+            "gc_seconds": t["gc"]["ten"] / 10,
+            "runs_in_a_row": 10,
+        },
         "large": {"chars": len(large), "seconds": t["best"]["one"], "gc_seconds": t["gc"]["one"]},
         "rounds": t["rounds"],
     }
@@ -353,7 +358,10 @@ def compare_trees(other: Path, data: Path, rounds: int, passes: int = 3) -> dict
             spec = {"data": str(data), "passes": passes}
             proc = subprocess.run(
                 [sys.executable, __file__, "--tree-worker", json.dumps(spec)],
-                capture_output=True, text=True, env=env, check=True,
+                capture_output=True,
+                text=True,
+                env=env,
+                check=True,
             )
             out = json.loads(proc.stdout.strip().splitlines()[-1])
             if Path(out["tree"]) != trees[name]:
@@ -414,8 +422,11 @@ def _textacy(texts: list[str], rules_seconds: float) -> dict[str, Any]:
             pass  # textacy raises on an odd number of quote marks
     secs = time.perf_counter() - t0
     return {
-        "status": "ran", "package": package, "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
-        "seconds": round(secs, 3), "ratio": round(secs / rules_seconds, 1),
+        "status": "ran",
+        "package": package,
+        "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
+        "seconds": round(secs, 3),
+        "ratio": round(secs / rules_seconds, 1),
     }
 
 
@@ -486,7 +497,14 @@ def _stage_peaks(text: str) -> list[dict[str, Any]]:
         cur, peak = tracemalloc.get_traced_memory()
         top = tracemalloc.take_snapshot().compare_to(before, "lineno")[:3]
         sites = [f"{Path(t.traceback[0].filename).name}:{t.traceback[0].lineno} {t.size_diff / n:.1f}x" for t in top]
-        out.append({"stage": name, "peak_over_input": round((peak - base) / n, 2), "held_over_input": round((cur - base) / n, 2), "sites": sites})
+        out.append(
+            {
+                "stage": name,
+                "peak_over_input": round((peak - base) / n, 2),
+                "held_over_input": round((cur - base) / n, 2),
+                "sites": sites,
+            }
+        )
         return value
 
     ann = stage("segment (text.py)", lambda: segment(text))
@@ -514,7 +532,12 @@ def memory(data: Path, sizes: tuple[int, ...], limit: float, only: set[str] | No
             m["stages"] = _run(dict(spec, stages=True), limit * 3).get("stages", "ran over its time limit")
         row: dict[str, Any] = {"case": name if kind == "memory" else f"polnear prose, {size:,} chars", "bound": bound}
         if "peak_bytes" in m:
-            row.update(chars=m["chars"], bytes=m["bytes"], peak_bytes=m["peak_bytes"], peak_over_input=round(m["peak_bytes"] / m["bytes"], 2))
+            row.update(
+                chars=m["chars"],
+                bytes=m["bytes"],
+                peak_bytes=m["peak_bytes"],
+                peak_over_input=round(m["peak_bytes"] / m["bytes"], 2),
+            )
             row["memory_ok"] = row["peak_over_input"] <= bound
             if "stages" in m:
                 row["stages"] = m["stages"]
@@ -535,20 +558,31 @@ def _memory_markdown(payload: dict[str, Any]) -> str:
     for r in payload["memory"]:
         flag = "" if r["memory_ok"] else " **over**"
         if "peak_bytes" in r:
-            lines.append(f"| {r['case']} | {r['bytes']:,} | {r['peak_bytes'] / 1e6:.1f} MB | {r['peak_over_input']}{flag} | <= {r['bound']:g} |")
+            lines.append(
+                f"| {r['case']} | {r['bytes']:,} | {r['peak_bytes'] / 1e6:.1f} MB | {r['peak_over_input']}{flag} | <= {r['bound']:g} |"
+            )
         else:
             lines.append(f"| {r['case']} | - | {r['memory']} | -{flag} | <= {r['bound']:g} |")
     over = [r for r in payload["memory"] if r.get("stages")]
     if over:
-        lines += ["", "Where the memory goes in the inputs over their bound (each stage's own peak over what was held before it, times the input; its three largest allocation sites):", ""]
+        lines += [
+            "",
+            "Where the memory goes in the inputs over their bound (each stage's own peak over what was held before it, times the input; its three largest allocation sites):",
+            "",
+        ]
         lines += ["| input | stage | peak | held after | largest sites |", "|---|---|---|---|---|"]
         for r in over:
             if isinstance(r["stages"], str):
                 lines.append(f"| {r['case']} | - | - | - | {r['stages']} |")
                 continue
             for st in r["stages"]:
-                lines.append(f"| {r['case']} | {st['stage']} | {st['peak_over_input']} | {st['held_over_input']} | {'; '.join(st['sites'])} |")
-    lines += ["", f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}. Full figures: `benchmarks/results/speed-memory.json`."]
+                lines.append(
+                    f"| {r['case']} | {st['stage']} | {st['peak_over_input']} | {st['held_over_input']} | {'; '.join(st['sites'])} |"
+                )
+    lines += [
+        "",
+        f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}. Full figures: `benchmarks/results/speed-memory.json`.",
+    ]
     return "\n".join(lines)
 
 
@@ -605,16 +639,29 @@ def adversarial(data: Path, limit: float, scale: float, cases: set[str] | None =
         if cases is not None and name not in cases:
             continue
         big = max(100, int(big * scale))
-        pair = _run({"kind": "adversarial", "name": name, "size": big, "data": str(data), "pair": True, "budget": limit / 3}, limit)
+        pair = _run(
+            {"kind": "adversarial", "name": name, "size": big, "data": str(data), "pair": True, "budget": limit / 3},
+            limit,
+        )
         if "small" in pair:
             small, large = pair["small"], pair["large"]
         else:  # ran over its limit or failed: time the small input alone
             small = _run({"kind": "adversarial", "name": name, "size": big // 10, "data": str(data)}, limit)
             large = pair
-        row = {"case": name, "small": small, "large": large, "size": big, "time_ratio": _ratio(small, large), "rounds": pair.get("rounds")}
+        row = {
+            "case": name,
+            "small": small,
+            "large": large,
+            "size": big,
+            "time_ratio": _ratio(small, large),
+            "rounds": pair.get("rounds"),
+        }
         if "gc_seconds" in small and "gc_seconds" in large:
             # the ratio of the time outside the garbage collector (explains, does not judge)
-            outside = ({"seconds": small["seconds"] - small["gc_seconds"]}, {"seconds": large["seconds"] - large["gc_seconds"]})
+            outside = (
+                {"seconds": small["seconds"] - small["gc_seconds"]},
+                {"seconds": large["seconds"] - large["gc_seconds"]},
+            )
             row["time_ratio_without_gc"] = _ratio(*outside)
             row["gc_share_large"] = round(large["gc_seconds"] / max(large["seconds"], 1e-9), 3)
         if "timeout" in large and "seconds" in small:
@@ -629,7 +676,15 @@ def _count_run(spec: dict[str, Any], limit: float) -> int | None:
     """Instructions that ``--count`` with *spec* executes under callgrind, or None."""
     try:
         proc = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__, "--count", json.dumps(spec)],
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--callgrind-out-file=/dev/null",
+                sys.executable,
+                __file__,
+                "--count",
+                json.dumps(spec),
+            ],
             capture_output=True,
             text=True,
             timeout=limit,
@@ -669,20 +724,40 @@ def instructions(data: Path, scale: float, limit: float) -> list[dict[str, Any]]
             (counts[key],) = _net_counts({"name": name, "size": size, "data": str(data)}, (True,), limit)
         small_n, large_n = counts["small"], counts["large"]
         ratio = round(large_n / small_n, 2) if small_n and large_n else None
-        row = {"case": name, "size": large, "small_instructions": small_n, "large_instructions": large_n, "ratio": ratio,
-               "linear_ok": ratio is not None and ratio <= LINEAR_BOUND}
+        row = {
+            "case": name,
+            "size": large,
+            "small_instructions": small_n,
+            "large_instructions": large_n,
+            "ratio": ratio,
+            "linear_ok": ratio is not None and ratio <= LINEAR_BOUND,
+        }
         rows.append(row)
-        print(f"  {name:<20} {large // 10:>9,} -> {large:>9,}  instructions {small_n or 0:>14,} -> {large_n or 0:>14,}  "
-              f"ratio {ratio!s:>6}  {'ok' if row['linear_ok'] else 'OVER BOUND'}", flush=True)
+        print(
+            f"  {name:<20} {large // 10:>9,} -> {large:>9,}  instructions {small_n or 0:>14,} -> {large_n or 0:>14,}  "
+            f"ratio {ratio!s:>6}  {'ok' if row['linear_ok'] else 'OVER BOUND'}",
+            flush=True,
+        )
     # One PolNeAR document of 100,000 characters against its ten tenths
     # (see scaling()): the same text, once as one document, once as ten.
     spec = {"kind": "scaling", "name": "polnear", "size": 100_000, "data": str(data)}
     whole, tenths = _net_counts(spec, (True, "tenths"), limit)
     if whole is not None and tenths is not None:
         ratio = round(10 * whole / tenths, 2)
-        rows.append({"case": "polnear (whole vs ten tenths)", "size": 100_000, "small_instructions": tenths // 10,
-                     "large_instructions": whole, "ratio": ratio, "linear_ok": ratio <= LINEAR_BOUND})
-        print(f"  polnear 100,000 chars: instructions whole {whole:,}, ten tenths {tenths:,}, 10 x whole / tenths {ratio}", flush=True)
+        rows.append(
+            {
+                "case": "polnear (whole vs ten tenths)",
+                "size": 100_000,
+                "small_instructions": tenths // 10,
+                "large_instructions": whole,
+                "ratio": ratio,
+                "linear_ok": ratio <= LINEAR_BOUND,
+            }
+        )
+        print(
+            f"  polnear 100,000 chars: instructions whole {whole:,}, ten tenths {tenths:,}, 10 x whole / tenths {ratio}",
+            flush=True,
+        )
     return rows
 
 
@@ -720,7 +795,11 @@ def _print_row(section: str, row: dict[str, Any]) -> None:
         print(
             f"  {row['case']:<20} {row['size'] // 10:>9,} -> {row['size']:>9,}  {_fmt_t(row['small']):>10} -> {_fmt_t(row['large']):>10}  "
             f"ratio {ratio!s:>7}  {'ok' if row['linear_ok'] else 'OVER BOUND'}"
-            + (f"  (without gc time {row['time_ratio_without_gc']}, gc {row['gc_share_large']:.0%} of the large run)" if "time_ratio_without_gc" in row else ""),
+            + (
+                f"  (without gc time {row['time_ratio_without_gc']}, gc {row['gc_share_large']:.0%} of the large run)"
+                if "time_ratio_without_gc" in row
+                else ""
+            ),
             flush=True,
         )
 
@@ -737,7 +816,11 @@ def _markdown(payload: dict[str, Any]) -> str:
             f"| the same, median run | {tp.get('median_mb_per_s', '-')} MB/s | - |",
         ]
         tx = tp["textacy"]
-        tx_val = f"{tx['seconds']} s ({tx['model']}, package {tx['package']}), rules {tx['ratio']}x faster" if tx.get("status") == "ran" else tx["status"]
+        tx_val = (
+            f"{tx['seconds']} s ({tx['model']}, package {tx['package']}), rules {tx['ratio']}x faster"
+            if tx.get("status") == "ran"
+            else tx["status"]
+        )
         lines.append(f"| textacy + spaCy on the same texts | {tx_val} | rules >= {TARGET_TEXTACY_RATIO:.0f}x faster |")
         cm = payload.get("cue_matcher")
         if cm:
@@ -801,7 +884,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-size", type=int, default=SCALING_SIZES[-1], help="largest scaling size (default 10,000,000)")
     ap.add_argument("--limit", type=float, default=120.0, help="seconds allowed to one measurement (default 120)")
     ap.add_argument("--adversarial-scale", type=float, default=1.0, help="multiply the adversarial sizes (default 1)")
-    ap.add_argument("--runs", type=int, default=10, help="throughput runs; the best counts, the median is shown (default 10)")
+    ap.add_argument(
+        "--runs", type=int, default=10, help="throughput runs; the best counts, the median is shown (default 10)"
+    )
     ap.add_argument(
         "--sections",
         default="throughput,cue-matcher,scaling,adversarial",
@@ -809,11 +894,22 @@ def main(argv: list[str] | None = None) -> int:
         "'memory' for the memory table (alone, it writes speed-memory.json and its own docs section)",
     )
     ap.add_argument("--cases", help="comma-separated adversarial inputs to run (default: all of ADVERSARIAL_SIZES)")
-    ap.add_argument("--memory-only", metavar="NAMES", help="memory section: only these shapes or sizes (comma-separated, e.g. yes-said,100000)")
-    ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
-    ap.add_argument("--render", type=Path, metavar="FILE", help="measure nothing: rewrite docs/benchmarks.md from a results JSON that this script wrote")
     ap.add_argument(
-        "--compare-with", type=Path, metavar="DIR",
+        "--memory-only",
+        metavar="NAMES",
+        help="memory section: only these shapes or sizes (comma-separated, e.g. yes-said,100000)",
+    )
+    ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
+    ap.add_argument(
+        "--render",
+        type=Path,
+        metavar="FILE",
+        help="measure nothing: rewrite docs/benchmarks.md from a results JSON that this script wrote",
+    )
+    ap.add_argument(
+        "--compare-with",
+        type=Path,
+        metavar="DIR",
         help="measure only throughput, this tree against the checkout DIR, alternating (--runs rounds)",
     )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
@@ -862,10 +958,19 @@ def main(argv: list[str] | None = None) -> int:
             f"{'met' if tp['meets_target'] else 'NOT met'})"
         )
         tx = tp["textacy"]
-        print(f"textacy: {tx['status']}" + (f", {tx['model']} ({tx['package']}), {tx['seconds']} s, ratio {tx['ratio']}x" if tx.get("status") == "ran" else ""))
+        print(
+            f"textacy: {tx['status']}"
+            + (
+                f", {tx['model']} ({tx['package']}), {tx['seconds']} s, ratio {tx['ratio']}x"
+                if tx.get("status") == "ran"
+                else ""
+            )
+        )
     if texts and "cue-matcher" in sections:
         payload["cue_matcher"] = cm = cue_matcher(texts)
-        print(f"cue matcher: find_cues {cm['find_cues_mb_per_s']} MB/s; trie alternation scan {cm['alternation_scan_only_mb_per_s']} MB/s")
+        print(
+            f"cue matcher: find_cues {cm['find_cues_mb_per_s']} MB/s; trie alternation scan {cm['alternation_scan_only_mb_per_s']} MB/s"
+        )
     if texts and "scaling" in sections:
         print("scaling (one document, polnear-dev concatenated):")
         payload["scaling"] = scaling(args.data, tuple(s for s in SCALING_SIZES if s <= args.max_size), args.limit)

@@ -29,7 +29,10 @@ Pair = tuple[int, int]
 def _pairs(value: Any) -> tuple[Pair, ...]:
     # a pair that is already a tuple of two ints is kept, not copied (the
     # sentences of a long text are many)
-    return tuple(p if type(p) is tuple and len(p) == 2 and type(p[0]) is int and type(p[1]) is int else (int(p[0]), int(p[1])) for p in value)
+    return tuple(
+        p if type(p) is tuple and len(p) == 2 and type(p[0]) is int and type(p[1]) is int else (int(p[0]), int(p[1]))
+        for p in value
+    )
 
 
 def _opt_tuple(value: Any) -> tuple[Any, ...] | None:

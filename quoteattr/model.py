@@ -179,9 +179,7 @@ class Span:
             InvalidSpanError: when the span does not lie within *source*.
         """
         if not 0 <= start <= end <= len(source):
-            raise InvalidSpanError(
-                f"span [{start}, {end}) must lie within a text of {len(source)} characters"
-            )
+            raise InvalidSpanError(f"span [{start}, {end}) must lie within a text of {len(source)} characters")
         if type(start) is not int or type(end) is not int or cls is not Span:
             return cls(start, end, source[start:end])
         # The hot path (a span per quote part, cue and mention): the checks
@@ -205,7 +203,7 @@ class Span:
         if self.end > len(source) or source[self.start : self.end] != self.text:
             raise InvalidSpanError(
                 f"span [{self.start}, {self.end}) {self.text!r} does not match the source text "
-                f"(which has {source[self.start:self.end]!r} there, length {len(source)})"
+                f"(which has {source[self.start : self.end]!r} there, length {len(source)})"
             )
 
     def to_list(self) -> list[Any]:
@@ -243,7 +241,9 @@ class Speaker:
     name: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
     kind: EntityKind = attrs.field(default=EntityKind.OTHER, converter=EntityKind)
     role: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
-    gender: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.in_(("male", "female"))))
+    gender: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(("male", "female")))
+    )
     mentions: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
     # (checked: an alias that is not a str, nan say, made a result unequal to itself)
     aliases: tuple[str, ...] = attrs.field(
@@ -290,7 +290,9 @@ class SpeakerRef:
     mention: Span = attrs.field(validator=attrs.validators.instance_of(Span))
     entity: Speaker = attrs.field(validator=attrs.validators.instance_of(Speaker))
     resolution: Resolution = attrs.field(default=Resolution.NAME, converter=Resolution)
-    confidence: float = attrs.field(default=1.0, converter=float, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+    confidence: float = attrs.field(
+        default=1.0, converter=float, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)]
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -313,10 +315,16 @@ class Quote:
     kind: QuoteKind = attrs.field(converter=QuoteKind)
     content: Span = attrs.field(validator=attrs.validators.instance_of(Span))
     parts: tuple[Span, ...] = attrs.field(converter=tuple)
-    cue: Span | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Span)))
+    cue: Span | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Span))
+    )
     cue_class: CueClass | None = attrs.field(default=None, converter=attrs.converters.optional(CueClass))
-    speaker: SpeakerRef | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(SpeakerRef)))
-    confidence: float = attrs.field(default=0.5, converter=float, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+    speaker: SpeakerRef | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(SpeakerRef))
+    )
+    confidence: float = attrs.field(
+        default=0.5, converter=float, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)]
+    )
     rule: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
     #: What :attr:`text` puts between the parts of a split quote.
@@ -448,7 +456,9 @@ class Result:
         InvalidSpanError: when a span does not match ``text``.
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str), repr=lambda t: repr(t[:40] + ("…" if len(t) > 40 else "")))
+    text: str = attrs.field(
+        validator=attrs.validators.instance_of(str), repr=lambda t: repr(t[:40] + ("…" if len(t) > 40 else ""))
+    )
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
     speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=tuple)
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)

@@ -93,7 +93,28 @@ IRREGULAR = {
 
 # Stressed final consonant doubled before -ed/-ing (admitted, quipping).
 DOUBLE_FINAL = frozenset(
-    "admit aver beg blog brag concur demur extol fret grin infer plan prefer quip rebut regret slam snap sob submit".split()
+    [
+        "admit",
+        "aver",
+        "beg",
+        "blog",
+        "brag",
+        "concur",
+        "demur",
+        "extol",
+        "fret",
+        "grin",
+        "infer",
+        "plan",
+        "prefer",
+        "quip",
+        "rebut",
+        "regret",
+        "slam",
+        "snap",
+        "sob",
+        "submit",
+    ]
 )
 
 _VOWELS = frozenset("aeiou")

@@ -36,7 +36,12 @@ def _gold_result(doc: dict) -> Result:
     ]
     speakers, refs = resolve(segment(text), cands)
     quotes = [
-        Quote(kind=q["kind"], content=Span.of(text, q["start"], q["end"]), parts=[Span.of(text, a, b) for a, b in c.parts], speaker=r)
+        Quote(
+            kind=q["kind"],
+            content=Span.of(text, q["start"], q["end"]),
+            parts=[Span.of(text, a, b) for a, b in c.parts],
+            speaker=r,
+        )
         for q, c, r in zip(doc["quotes"], cands, refs)
     ]
     return Result(text=text, quotes=quotes, speakers=speakers, id=doc["id"])
