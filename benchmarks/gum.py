@@ -134,7 +134,7 @@ def score_attributions(docs: list[ConlluDocument], results: list[Result]) -> dic
     """
     gold = found = speaker_ok = speaker_gold = 0
     with_cue = hits = 0
-    for d, r in zip(docs, results):
+    for d, r in zip(docs, results, strict=False):
         rels = [_to_sentence_end(d, g) for g in d.attributions()]
         gold += len(rels)
         used: set[int] = set()
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     t_rules = time.perf_counter() - t0
     inputs = [_gold_path(d) for d in docs]
     t0 = time.perf_counter()
-    gold = [quoteattr.extract(x, id=d.id) for (x, _), d in zip(inputs, docs)]
+    gold = [quoteattr.extract(x, id=d.id) for (x, _), d in zip(inputs, docs, strict=False)]
     t_gold = time.perf_counter() - t0
 
     per_doc = []
@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         "only_rules": 0,
         "only_gold": 0,
     }
-    for d, a, b in zip(docs, rules, gold):
+    for d, a, b in zip(docs, rules, gold, strict=False):
         c = compare(a, b)
         agg["matched"] += c["matched"]
         for k in ("content", "cue", "speaker", "all"):
@@ -317,7 +317,7 @@ def _run_stanza(docs: list[ConlluDocument], gold: list[Result]) -> dict[str, Any
     secs = time.perf_counter() - t0
     scores = score_attributions(docs, results)
     agg = Counter()
-    for a, b in zip(results, gold):
+    for a, b in zip(results, gold, strict=False):
         c = compare(a, b)
         agg["matched_gold_path"] += c["matched"]
         agg["same_all"] += c["same"]["all"]

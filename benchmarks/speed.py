@@ -47,6 +47,8 @@ import argparse
 import json
 import shutil
 import subprocess
+import contextlib
+import itertools
 import sys
 import time
 import tracemalloc
@@ -59,7 +61,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))  # strategies.ADVERSARIAL
 
-from _common import DOCS, RESULTS, add_common_args, data_path, machine_info, update_section, write_json  # noqa: E402
+from _common import DOCS, RESULTS, add_common_args, data_path, machine_info, update_section, write_json  # noqa: E402  (needs the sys.path lines above)
 
 SCALING_SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
 # name -> the large size of the adversarial case (the small one is a tenth)
@@ -131,7 +133,7 @@ def _tenths(doc: str) -> list[str]:
         c = doc.rfind("\n\n", cuts[-1], at)
         cuts.append(c + 2 if c > cuts[-1] else max(at, cuts[-1]))
     cuts.append(len(doc))
-    return [doc[a:b] for a, b in zip(cuts, cuts[1:])]
+    return [doc[a:b] for a, b in itertools.pairwise(cuts)]
 
 
 def _build(kind: str, name: str, size: int, data: Path) -> str:
@@ -416,10 +418,8 @@ def _textacy(texts: list[str], rules_seconds: float) -> dict[str, Any]:
     t0 = time.perf_counter()
     for t in texts:
         doc = nlp(t)
-        try:
+        with contextlib.suppress(ValueError):  # textacy raises on an odd number of quote marks
             list(triples.direct_quotations(doc))
-        except ValueError:
-            pass  # textacy raises on an odd number of quote marks
     secs = time.perf_counter() - t0
     return {
         "status": "ran",
@@ -600,10 +600,8 @@ def scaling(data: Path, sizes: tuple[int, ...], limit: float) -> list[dict[str, 
     prev: dict[str, Any] | None = None
     for size in sizes:
         spec = {"kind": "scaling", "name": "polnear", "size": size, "data": str(data)}
-        if prev is None:
-            t = _run(spec, limit)
-        else:  # (up to 15 rounds of the document and its tenths, within the limit)
-            t = _run(dict(spec, tenths=True, budget=limit / 3), limit * 2)
+        # after the first size: up to 15 rounds of the document and its tenths, within the limit
+        t = _run(spec, limit) if prev is None else _run(dict(spec, tenths=True, budget=limit / 3), limit * 2)
         m = _run(dict(spec, memory=True), limit * 3)
         row: dict[str, Any] = {"size": size, **t}
         if "tenths_seconds" in t:

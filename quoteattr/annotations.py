@@ -137,9 +137,8 @@ class Annotation:
             for a, b in spans:
                 if not 0 <= a <= b <= n:
                     raise InvalidSpanError(f"{name} span [{a}, {b}) lies outside a text of {n} characters")
-        if self.tokens is not None and len(self.tokens):
-            if min(self.tokens.starts) < 0 or max(self.tokens.ends) > n:
-                raise InvalidSpanError(f"token offsets lie outside a text of {n} characters")
+        if self.tokens is not None and len(self.tokens) and (min(self.tokens.starts) < 0 or max(self.tokens.ends) > n):
+            raise InvalidSpanError(f"token offsets lie outside a text of {n} characters")
         for e in self.entities:
             if not 0 <= e.start <= e.end <= n:
                 raise InvalidSpanError(f"entity mention [{e.start}, {e.end}) lies outside the text")

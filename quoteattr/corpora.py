@@ -40,6 +40,7 @@ import attrs
 
 from ._io import parse_json_line
 from .errors import CorpusFormatError, SerializationError
+import itertools
 
 __all__ = [
     "CorpusFormatError",
@@ -121,7 +122,7 @@ class LabelledQuote:
         for a, b in value:
             if not 0 <= a <= b:
                 raise ValueError(f"content span [{a}, {b}) must have 0 <= start <= end")
-        for (_, b), (c, _) in zip(value, value[1:], strict=False):
+        for (_, b), (c, _) in itertools.pairwise(value):
             if c < b:
                 raise ValueError(f"content spans must be in order and not overlap (got {value!r})")
 
@@ -204,10 +205,7 @@ def _parse_mapping(value: Any, what: str) -> dict[str, Any]:
 def _quote_from_dict(q: Mapping[str, Any]) -> LabelledQuote:
     if not isinstance(q, Mapping):
         raise ValueError(f"a quote must be an object (got {type(q).__name__})")
-    if q.get("spans"):
-        spans = _pairs(q["spans"])
-    else:
-        spans = (_pair([q["start"], q["end"]]),)
+    spans = _pairs(q["spans"]) if q.get("spans") else (_pair([q["start"], q["end"]]),)
     conf = q.get("confidence")
     return LabelledQuote(
         spans=spans,

@@ -198,9 +198,7 @@ def _is_apostrophe(text: str, s: int, e: int, mark: str) -> bool:
     # Rule ``plural-possessive``: "the players' union" inside 'single quotes':
     # s' before a lower-case word is an apostrophe when a later single mark
     # can still close the quote.
-    if before in "sS" and after == " " and _PLURAL_POSSESSIVE_RE.match(text, e, min(len(text), e + 200)):
-        return True
-    return False
+    return bool(before in "sS" and after == " " and _PLURAL_POSSESSIVE_RE.match(text, e, min(len(text), e + 200)))
 
 
 def find_quotes(

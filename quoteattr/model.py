@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from .errors import InputTypeError, InvalidSpanError, QuoteattrError, SerializationError, UnknownSpeakerError
+import itertools
 
 __all__ = [
     "CueClass",
@@ -368,7 +369,7 @@ class Quote:
                 f"'parts' must run from content.start to content.end ({self.content.start}-{self.content.end}), "
                 f"got {value[0].start}-{value[-1].end}"
             )
-        for a, b in zip(value, value[1:]):
+        for a, b in itertools.pairwise(value):
             if b.start < a.end:
                 raise InvalidSpanError(f"'parts' must be in order and not overlap (got {a} then {b})")
 

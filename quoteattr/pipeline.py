@@ -178,10 +178,12 @@ def extract_annotation(
     # included: a bare quote still takes its turn in a dialogue, so the
     # quotes that are kept get the same speakers at any threshold.
     speakers, refs = coref.resolve_quoted(ann, cands, quoted)
-    used = {ref.entity.id for c, ref in zip(cands, refs) if ref is not None and c.confidence >= min_confidence}
+    used = {
+        ref.entity.id for c, ref in zip(cands, refs, strict=False) if ref is not None and c.confidence >= min_confidence
+    }
     speakers = tuple(s for s in speakers if s.id in used)
     quotes = []
-    for i, (c, ref) in enumerate(zip(cands, refs)):
+    for i, (c, ref) in enumerate(zip(cands, refs, strict=False)):
         if c.confidence >= min_confidence:
             quotes.append(_to_quote(text, c, ref))
         cands[i] = None  # type: ignore[call-overload]  # (converted: freed as the quotes grow)

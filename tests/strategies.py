@@ -141,7 +141,7 @@ def news_paragraphs(draw: st.DrawFn) -> str:
     seps = draw(
         st.lists(st.sampled_from((" ", "  ", "\t", "\n", "\r\n", " \u00a0")), min_size=len(sents), max_size=len(sents))
     )
-    return "".join(s + sep for s, sep in zip(sents, seps)).rstrip(" ")
+    return "".join(s + sep for s, sep in zip(sents, seps, strict=False)).rstrip(" ")
 
 
 @st.composite

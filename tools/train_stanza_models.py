@@ -486,9 +486,9 @@ def score(work: Path, saved: Path, gold: Path, name: str, run: Runner) -> dict[s
     if not (len(g) == len(p) == len(d)):
         raise SystemExit(f"train_stanza_models: word counts differ when scoring {name}: {len(g)}, {len(p)}, {len(d)}")
     n = len(g)
-    upos = sum(a[3] == b[3] for a, b in zip(g, p))
-    uas = sum(a[6] == b[6] for a, b in zip(g, d))
-    las = sum(a[6] == b[6] and a[7].split(":")[0] == b[7].split(":")[0] for a, b in zip(g, d))
+    upos = sum(a[3] == b[3] for a, b in zip(g, p, strict=False))
+    uas = sum(a[6] == b[6] for a, b in zip(g, d, strict=False))
+    las = sum(a[6] == b[6] and a[7].split(":")[0] == b[7].split(":")[0] for a, b in zip(g, d, strict=False))
     return {
         "words": n,
         "upos": round(100 * upos / n, 2),

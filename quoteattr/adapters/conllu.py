@@ -710,7 +710,7 @@ def to_stanza_document(doc: ConlluDocument, conllu: str | None = None) -> Any:
     if len(doc_dict) != len(doc.words):
         raise MissingAnnotationError(f"stanza read {len(doc_dict)} sentences, read_conllu {len(doc.words)}")
     ner = {(si, i): tag for si, a, b, lab in doc.named_entity_words() for i, tag in _bioes(a, b, lab)}
-    for si, (sent, ws) in enumerate(zip(doc_dict, doc.words)):
+    for si, (sent, ws) in enumerate(zip(doc_dict, doc.words, strict=False)):
         wi = 0
         pending: list[dict[str, Any]] = []  # an MWT token entry and the words it still covers
         for entry in sent:
@@ -736,7 +736,7 @@ def to_stanza_document(doc: ConlluDocument, conllu: str | None = None) -> Any:
             raise MissingAnnotationError(f"sentence {si + 1}: stanza read {wi} words, read_conllu {len(ws)}")
     sdoc = Document(doc_dict, text=None, comments=doc_comments, empty_sentences=doc_empty)
     sdoc.text = doc.text
-    for sentence, (a, b) in zip(sdoc.sentences, doc.sentences):
+    for sentence, (a, b) in zip(sdoc.sentences, doc.sentences, strict=False):
         sentence.text = doc.text[a:b]
     sdoc.build_ents()
     chains = []

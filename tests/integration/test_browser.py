@@ -217,7 +217,7 @@ def test_browser_dom_shows_each_text_unchanged(dom, results):
 
 def test_browser_dom_quote_elements_match_results(dom, results):
     sections = [n for n in dom.iter() if n.tag == "section"]
-    for r, section in zip(results, sections):
+    for r, section in zip(results, sections, strict=False):
         elements: dict[int, list[Node]] = {}
         for el in section.find_all("qa-quote"):
             elements.setdefault(int(el.attrs["data-quote"]), []).append(el)

@@ -174,9 +174,9 @@ class TestChains:
     ) -> None:
         """The representative follows stanza's coref rule: longest, most PROPN, earliest."""
         sentences = []
-        for fs, us in zip(forms, upos):
+        for fs, us in zip(forms, upos, strict=False):
             rows = []
-            for i, (f, u) in enumerate(zip(fs, us), 1):
+            for i, (f, u) in enumerate(zip(fs, us, strict=False), 1):
                 misc = []
                 if i == 1:
                     misc.append("Entity=(7-person-new-s-cf1-1-coref" + (")" if len(fs) == 1 else ""))
@@ -250,7 +250,7 @@ class TestGum:
         for d in gum_docs:
             raw = Path(d.source).read_text(encoding="utf-8")
             texts = re.findall(r"^# text = (.*)$", raw, flags=re.M)
-            for (a, b), t in zip(d.sentences, texts):
+            for (a, b), t in zip(d.sentences, texts, strict=False):
                 if d.text[a:b] != t:
                     bad.append((d.id, t))
         assert [] == bad

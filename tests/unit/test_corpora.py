@@ -129,7 +129,7 @@ class TestJsonl:
             read_jsonl(path)
 
     def test_corpora_load_missing_file(self, tmp_path):
-        with pytest.raises(FileNotFoundError, match="nope.jsonl"):
+        with pytest.raises(FileNotFoundError, match=r"nope\.jsonl"):
             load(tmp_path / "nope.jsonl")
 
 

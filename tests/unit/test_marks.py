@@ -211,7 +211,7 @@ class TestMemory:
         paragraphs = paragraph_spans(text)
         tracemalloc.start()
         try:
-            regions, diags = find_quotes(text, paragraphs)
+            _regions, diags = find_quotes(text, paragraphs)
             _, peak = tracemalloc.get_traced_memory()
         finally:
             tracemalloc.stop()

@@ -415,7 +415,7 @@ class TestDocuments:
         """Tokens, doc-level heads, sentences, entities and chains as character spans."""
         ann = adapter.document_to_annotation(peskov_document())
         t = ann.tokens
-        assert ["Dmitry", "Peskov", "spoke", "."] == [TEXT[a:b] for a, b in zip(t.starts[:4], t.ends[:4])]
+        assert ["Dmitry", "Peskov", "spoke", "."] == [TEXT[a:b] for a, b in zip(t.starts[:4], t.ends[:4], strict=False)]
         assert (2, 0, -1, 2, 7, 7, 7, 11, 7, 7, 11, -1, 11) == t.head
         assert ["Dmitry Peskov spoke.", '"We will respond," he said.'] == [TEXT[a:b] for a, b in ann.sentences]
         assert [("Dmitry Peskov", "PERSON")] == [(TEXT[e.start : e.end], e.label) for e in ann.entities]
@@ -438,7 +438,7 @@ class TestDocuments:
             text=text,
         )  # fmt: skip
         t = adapter.document_to_annotation(doc).tokens
-        assert ((0, 4), (0, 4), (5, 8), (8, 9)) == tuple(zip(t.starts, t.ends))
+        assert ((0, 4), (0, 4), (5, 8), (8, 9)) == tuple(zip(t.starts, t.ends, strict=False))
         assert (2, 2, -1, 2) == t.head
 
     @pytest.mark.parametrize(
