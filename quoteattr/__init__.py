@@ -94,11 +94,11 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "DEFAULT_MIN_CONFIDENCE",
     "Annotation",
     "CorpusFormatError",
     "CorpusSpeaker",
     "CueClass",
+    "DEFAULT_MIN_CONFIDENCE",
     "Diagnostic",
     "EntityKind",
     "InputTypeError",

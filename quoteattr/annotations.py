@@ -15,6 +15,7 @@ All offsets are half-open Python ``str`` indices into :attr:`Annotation.text`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -35,6 +36,20 @@ def _pairs(value: Any) -> tuple[Pair, ...]:
     )
 
 
+# Typed converters for the tuple fields: ``converter=tuple`` would leave mypy's
+# attrs plugin with an unsolved ``Iterable[_T_co]`` as the __init__ argument.
+def _ints(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(value)
+
+
+def _entity_mentions(value: Iterable[EntityMention]) -> tuple[EntityMention, ...]:
+    return tuple(value)
+
+
+def _chains(value: Iterable[CorefChain]) -> tuple[CorefChain, ...]:
+    return tuple(value)
+
+
 def _opt_tuple(value: Any) -> tuple[Any, ...] | None:
     return None if value is None else tuple(value)
 
@@ -53,9 +68,9 @@ class Tokens:
         feats: per-token morphological features (``"Number=Sing|..."``).
     """
 
-    starts: tuple[int, ...] = attrs.field(converter=tuple)
-    ends: tuple[int, ...] = attrs.field(converter=tuple)
-    sentence: tuple[int, ...] = attrs.field(converter=tuple)
+    starts: tuple[int, ...] = attrs.field(converter=_ints)
+    ends: tuple[int, ...] = attrs.field(converter=_ints)
+    sentence: tuple[int, ...] = attrs.field(converter=_ints)
     upos: tuple[str, ...] | None = attrs.field(default=None, converter=_opt_tuple)
     xpos: tuple[str, ...] | None = attrs.field(default=None, converter=_opt_tuple)
     lemma: tuple[str, ...] | None = attrs.field(default=None, converter=_opt_tuple)
@@ -127,8 +142,8 @@ class Annotation:
     paragraphs: tuple[Pair, ...] = attrs.field(converter=_pairs)
     sentences: tuple[Pair, ...] = attrs.field(converter=_pairs)
     tokens: Tokens | None = None
-    entities: tuple[EntityMention, ...] = attrs.field(default=(), converter=tuple)
-    chains: tuple[CorefChain, ...] = attrs.field(default=(), converter=tuple)
+    entities: tuple[EntityMention, ...] = attrs.field(default=(), converter=_entity_mentions)
+    chains: tuple[CorefChain, ...] = attrs.field(default=(), converter=_chains)
     source: str = "rules"
 
     def __attrs_post_init__(self) -> None:

@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import ast
+import itertools
 import json
 import os
 import re
@@ -40,7 +41,6 @@ import attrs
 
 from ._io import parse_json_line
 from .errors import CorpusFormatError, SerializationError
-import itertools
 
 __all__ = [
     "CorpusFormatError",
@@ -71,6 +71,11 @@ def _pair(value: Any) -> Pair:
 
 def _opt_pair(value: Any) -> Pair | None:
     return None if value is None else _pair(value)
+
+
+def _labelled_quotes(value: Iterable[LabelledQuote]) -> tuple[LabelledQuote, ...]:
+    # typed, unlike ``converter=tuple``, so mypy's attrs plugin knows the argument
+    return tuple(value)
 
 
 def _pairs(value: Any) -> tuple[Pair, ...]:
@@ -156,7 +161,7 @@ class LabelledDocument:
 
     id: str
     text: str
-    quotes: tuple[LabelledQuote, ...] = attrs.field(default=(), converter=tuple)
+    quotes: tuple[LabelledQuote, ...] = attrs.field(default=(), converter=_labelled_quotes)
     entities: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     mentions: Mapping[str, tuple[tuple[int, int, str], ...]] = attrs.field(factory=dict)
     source: str | None = None

@@ -124,7 +124,7 @@ def normalise(text: str, spans: Iterable[Pair]) -> tuple[Pair, ...]:
         >>> normalise(t, [(8, 31)])
         ((14, 29),)
     """
-    out = []
+    out: list[Pair] = []
     for a, b in spans:
         a, b = _strip(text, a, b, first=not out)
         if a < b:

@@ -309,8 +309,12 @@ def find_quotes(
         # the quote goes on if the next paragraph opens with a mark of its class.
         nxt = paragraphs[pi + 1] if pi + 1 < n_para else None
         if nxt is not None:
-            m = MARK_RE.match(text, nxt[0], nxt[1])
-            if m and _CLASS[m.group()] == stack[0].cls and not _is_apostrophe(text, m.start(), m.end(), m.group()):
+            lead = MARK_RE.match(text, nxt[0], nxt[1])
+            if (
+                lead
+                and _CLASS[lead.group()] == stack[0].cls
+                and not _is_apostrophe(text, lead.start(), lead.end(), lead.group())
+            ):
                 # keep the outermost opener; inner ones cannot span paragraphs
                 while len(stack) > 1:
                     _report_unclosed(

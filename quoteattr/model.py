@@ -16,13 +16,13 @@ Example:
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
 
 from .errors import InputTypeError, InvalidSpanError, QuoteattrError, SerializationError, UnknownSpeakerError
-import itertools
 
 __all__ = [
     "CueClass",
@@ -145,7 +145,7 @@ def _offset_pairs(value: Any) -> tuple[tuple[int, int], ...]:
     return tuple(pairs)
 
 
-def _check_span(instance: Span, attribute: attrs.Attribute[Any], value: int) -> None:
+def _check_span(instance: Span, attribute: attrs.Attribute[Any], value: str) -> None:
     if instance.end < instance.start:
         raise InvalidSpanError(f"'end' must be >= 'start' (got start={instance.start}, end={instance.end})")
     if len(instance.text) != instance.end - instance.start:
@@ -223,6 +223,28 @@ def _opt_span(value: Any) -> Span | None:
     return None if value is None else Span.from_list(value)
 
 
+# Typed converters for the tuple fields: ``converter=tuple`` would leave mypy's
+# attrs plugin with an unsolved ``Iterable[_T_co]`` as the __init__ argument.
+def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(value)
+
+
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(value)
+
+
+def _speakers(value: Iterable[Speaker]) -> tuple[Speaker, ...]:
+    return tuple(value)
+
+
+def _diagnostics(value: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Speaker:
     """One speaking entity of a document: a person, organisation or other.
@@ -245,10 +267,10 @@ class Speaker:
     gender: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.in_(("male", "female")))
     )
-    mentions: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     # (checked: an alias that is not a str, nan say, made a result unequal to itself)
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str))
+        default=(), converter=_strs, validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str))
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -315,7 +337,7 @@ class Quote:
 
     kind: QuoteKind = attrs.field(converter=QuoteKind)
     content: Span = attrs.field(validator=attrs.validators.instance_of(Span))
-    parts: tuple[Span, ...] = attrs.field(converter=tuple)
+    parts: tuple[Span, ...] = attrs.field(converter=_spans)
     cue: Span | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Span))
     )
@@ -460,9 +482,9 @@ class Result:
     text: str = attrs.field(
         validator=attrs.validators.instance_of(str), repr=lambda t: repr(t[:40] + ("…" if len(t) > 40 else ""))
     )
-    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
-    speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=tuple)
-    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=_speakers)
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics)
     engine: str = attrs.field(default="rules", validator=attrs.validators.instance_of(str))
     id: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
 

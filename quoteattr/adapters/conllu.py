@@ -47,12 +47,12 @@ from ..annotations import Annotation, CorefChain, EntityMention, Tokens
 from ..errors import MissingAnnotationError, SerializationError, StanzaNotInstalledError
 
 __all__ = [
-    "NER_LABELS",
-    "SAMPLE",
     "ConlluDocument",
     "ConlluWord",
     "GoldAttribution",
     "GoldMention",
+    "NER_LABELS",
+    "SAMPLE",
     "default_gum_dir",
     "iter_gum",
     "read_conllu",
@@ -481,7 +481,11 @@ def read_conllu(path: str | os.PathLike[str] | None = None, *, text: str | None 
     if (path is None) == (text is None):
         raise TypeError("read_conllu() needs exactly one of path or text")
     source = "<string>" if path is None else str(path)
-    raw = Path(path).read_text(encoding="utf-8") if text is None else text
+    if text is None:
+        assert path is not None  # for mypy: the check above gives exactly one of them
+        raw = Path(path).read_text(encoding="utf-8")
+    else:
+        raw = text
     doc_id, sents = _parse_lines(raw, source)
     if not doc_id and path is not None:
         doc_id = Path(path).stem
@@ -739,7 +743,7 @@ def to_stanza_document(doc: ConlluDocument, conllu: str | None = None) -> Any:
     for sentence, (a, b) in zip(sdoc.sentences, doc.sentences, strict=False):
         sentence.text = doc.text[a:b]
     sdoc.build_ents()
-    chains = []
+    chains: list[Any] = []  # stanza's CorefChain; stanza has no type information
     for ms in doc.chains():
         rep = doc.representative(ms)
         r = ms[rep]

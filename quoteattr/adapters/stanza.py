@@ -387,7 +387,7 @@ def document_to_annotation(doc: Any) -> Annotation:
     entities = [_entity(e) for e in (doc.ents or [])]
     chains = []
     for chain in getattr(doc, "coref", None) or []:
-        mentions = []
+        mentions: list[tuple[int, int]] = []
         rep = 0
         for i, m in enumerate(chain.mentions):
             if isinstance(m.start_word, tuple):
