@@ -255,20 +255,24 @@ def main(argv: list[str] | None = None) -> int:
     r, g = payload["rules"], payload["gold"]
     print(f"GUM {args.genre}: {len(docs)} documents; gold input: {payload['gold_input']}")
     print(
-        f"  rules engine (rebuilt text):   {r['quotes']:4d} quotes, {r['with_speaker']:4d} with a speaker, {r['by_kind']}  {t_rules:.2f}s"
+        f"  rules engine (rebuilt text):   {r['quotes']:4d} quotes, {r['with_speaker']:4d} with a speaker, "
+        f"{r['by_kind']}  {t_rules:.2f}s"
     )
     print(
-        f"  stanza path (gold annotation): {g['quotes']:4d} quotes, {g['with_speaker']:4d} with a speaker, {g['by_kind']}  {t_gold:.2f}s"
+        f"  stanza path (gold annotation): {g['quotes']:4d} quotes, {g['with_speaker']:4d} with a speaker, "
+        f"{g['by_kind']}  {t_gold:.2f}s"
     )
     print(
-        f"  matched {agg['matched']} (content overlap >= 50%): same content {agg['same_content']}, same cue {agg['same_cue']}, "
+        f"  matched {agg['matched']} (content overlap >= 50%): same content {agg['same_content']}, same cue "
+        f"{agg['same_cue']}, "
         f"same speaker mention {agg['same_speaker']}, all three {agg['same_all']}; "
         f"rules only {agg['only_rules']}, stanza path only {agg['only_gold']}"
     )
     for name, sc in payload["gold_attributions"].items():
         label = "rules engine " if name == "rules" else "stanza path  "
         print(
-            f"  GUM attribution relations, {label}: found {sc['found']}/{sc['gold_relations']} (recall {sc['recall']}), "
+            f"  GUM attribution relations, {label}: found {sc['found']}/{sc['gold_relations']} (recall "
+            f"{sc['recall']}), "
             f"precision >= {sc['precision_lower_bound']} of {sc['quotes_with_cue']} quotes with a cue, "
             f"speaker {sc['speaker_correct']}/{sc['speaker_gold']}"
         )

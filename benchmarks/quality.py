@@ -153,7 +153,8 @@ def _print(row: dict[str, Any]) -> None:
     main = r["spans"][r["main"]]
     dm = d["spans"][d["main"]]
     print(
-        f"{row['engine']} on {row['corpus']}: {row['documents']} docs, {r['gold']} gold quotes scored ({r['ignored']} ignored), {r['predicted']} predicted"
+        f"{row['engine']} on {row['corpus']}: {row['documents']} docs, {r['gold']} gold quotes scored "
+        f"({r['ignored']} ignored), {r['predicted']} predicted"
     )
     print(
         f"  spans {r['main']}: P {main['precision']:.3f} R {main['recall']:.3f} F1 {main['f1']:.3f}; "
@@ -162,7 +163,8 @@ def _print(row: dict[str, Any]) -> None:
     kinds = ", ".join(f"{k} {v['recall']:.3f} ({v['found']}/{v['total']})" for k, v in r["recall_by_kind"].items())
     print(f"  recall by kind: {kinds}")
     print(
-        f"  direct only (marks stripped): P {dm['precision']:.3f} R {dm['recall']:.3f} F1 {dm['f1']:.3f} ({dm['tp']} tp, {dm['fp']} fp, {dm['fn']} fn)"
+        f"  direct only (marks stripped): P {dm['precision']:.3f} R {dm['recall']:.3f} F1 {dm['f1']:.3f} ({dm['tp']} "
+        f"tp, {dm['fp']} fp, {dm['fn']} fn)"
     )
     print(
         f"  cue accuracy {r['cue']['accuracy']:.3f} ({r['cue']['overlap']}/{r['cue']['judged']}); "
@@ -185,7 +187,8 @@ def _table(rows: list[dict[str, Any]], notes: list[str], info: dict[str, Any]) -
         dm = d["spans"][d["main"]]
         cue = f"{r['cue']['accuracy']:.3f}" if r["cue"]["judged"] else "-"
         lines.append(
-            f"| {row['engine']} | {row['corpus']} | {r['gold']} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} "
+            f"| {row['engine']} | {row['corpus']} | {r['gold']} | {m['precision']:.3f} | {m['recall']:.3f} | "
+            f"{m['f1']:.3f} "
             f"| {s['exact']['f1']:.3f} | {s['iou>=0.3']['f1']:.3f} | {s['iou>=0.8']['f1']:.3f} "
             f"| {dm['precision']:.3f} | {dm['recall']:.3f} | {cue} | {r['speaker']['accuracy']:.3f} "
             f"| {r['end_to_end']['f1']:.3f} | {row['chars_per_s']:,} |"

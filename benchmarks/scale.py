@@ -258,21 +258,26 @@ def _table(payload: dict[str, Any]) -> str:
     intro = (
         f"Measured {m['date_utc']} by `benchmarks/scale.py` on {m['platform']}, {m['cpu_count']} CPUs, "
         f"Python {m['python']}, dask {m['dask']}; load average {m['load_avg_before'][0]} before and "
-        f"{m['load_avg_after'][0]} after, the single-process loop took {m['loop_wall_over_cpu']}x its CPU time in wall time "
+        f"{m['load_avg_after'][0]} after, the single-process loop took {m['loop_wall_over_cpu']}x its CPU time in "
+        "wall time "
         f"(1.0 on an idle machine; other jobs shared it). Corpus: {c['articles']} PolNeAR dev articles "
-        f"x {c['copies']} = {c['docs']} documents, {c['chars']:,} characters; rules engine; best of {payload['runs']} runs."
+        f"x {c['copies']} = {c['docs']} documents, {c['chars']:,} characters; rules engine; best of "
+        f"{payload['runs']} runs."
     )
     lines = [
         intro,
         "",
-        "| configuration | workers | wall s | docs/s | chars/s | speed-up vs loop | CPU s, all processes | CPU vs loop | same results as loop |",
+        "| configuration | workers | wall s | docs/s | chars/s | speed-up vs loop | CPU s, all processes | CPU vs "
+        "loop | same results as loop |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in payload["rows"]:
         name = r["config"] + (f" ({r['partitions']} partitions)" if "partitions" in r else "")
         lines.append(
-            f"| {name} | {r['workers']} | {r['seconds']:.2f} | {r['docs_per_s']:.1f} | {r['chars_per_s']:,} | {r['speedup_vs_loop']:.2f} | "
-            f"{r.get('cpu_seconds_all_processes', '-')} | {r.get('cpu_vs_loop', '-')} | {'yes' if r['same_results_as_loop'] else 'NO'} |"
+            f"| {name} | {r['workers']} | {r['seconds']:.2f} | {r['docs_per_s']:.1f} | {r['chars_per_s']:,} | "
+            f"{r['speedup_vs_loop']:.2f} | "
+            f"{r.get('cpu_seconds_all_processes', '-')} | {r.get('cpu_vs_loop', '-')} | "
+            f"{'yes' if r['same_results_as_loop'] else 'NO'} |"
         )
     starts = [f"{r['workers']} worker(s) {r['startup_s']} s" for r in payload["rows"] if "startup_s" in r]
     if starts:

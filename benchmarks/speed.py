@@ -559,7 +559,8 @@ def _memory_markdown(payload: dict[str, Any]) -> str:
         flag = "" if r["memory_ok"] else " **over**"
         if "peak_bytes" in r:
             lines.append(
-                f"| {r['case']} | {r['bytes']:,} | {r['peak_bytes'] / 1e6:.1f} MB | {r['peak_over_input']}{flag} | <= {r['bound']:g} |"
+                f"| {r['case']} | {r['bytes']:,} | {r['peak_bytes'] / 1e6:.1f} MB | {r['peak_over_input']}{flag} | "
+                f"<= {r['bound']:g} |"
             )
         else:
             lines.append(f"| {r['case']} | - | {r['memory']} | -{flag} | <= {r['bound']:g} |")
@@ -567,7 +568,8 @@ def _memory_markdown(payload: dict[str, Any]) -> str:
     if over:
         lines += [
             "",
-            "Where the memory goes in the inputs over their bound (each stage's own peak over what was held before it, times the input; its three largest allocation sites):",
+            "Where the memory goes in the inputs over their bound (each stage's own peak over what was held before "
+            "it, times the input; its three largest allocation sites):",
             "",
         ]
         lines += ["| input | stage | peak | held after | largest sites |", "|---|---|---|---|---|"]
@@ -577,11 +579,13 @@ def _memory_markdown(payload: dict[str, Any]) -> str:
                 continue
             for st in r["stages"]:
                 lines.append(
-                    f"| {r['case']} | {st['stage']} | {st['peak_over_input']} | {st['held_over_input']} | {'; '.join(st['sites'])} |"
+                    f"| {r['case']} | {st['stage']} | {st['peak_over_input']} | {st['held_over_input']} | "
+                    f"{'; '.join(st['sites'])} |"
                 )
     lines += [
         "",
-        f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}. Full figures: `benchmarks/results/speed-memory.json`.",
+        f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}. Full "
+        "figures: `benchmarks/results/speed-memory.json`.",
     ]
     return "\n".join(lines)
 
@@ -753,7 +757,8 @@ def instructions(data: Path, scale: float, limit: float) -> list[dict[str, Any]]
             }
         )
         print(
-            f"  polnear 100,000 chars: instructions whole {whole:,}, ten tenths {tenths:,}, 10 x whole / tenths {ratio}",
+            f"  polnear 100,000 chars: instructions whole {whole:,}, ten tenths {tenths:,}, 10 x whole / tenths "
+            f"{ratio}",
             flush=True,
         )
     return rows
@@ -783,15 +788,18 @@ def _fmt_t(m: dict[str, Any]) -> str:
 def _print_row(section: str, row: dict[str, Any]) -> None:
     if section == "scaling":
         print(
-            f"  scaling {row['size']:>11,} chars  {_fmt_t(row):>10}  ten tenths {_fmt_t({'seconds': row['tenths_seconds']}) if 'tenths_seconds' in row else '-':>10}  "
+            f"  scaling {row['size']:>11,} chars  {_fmt_t(row):>10}  ten tenths "
+            f"{_fmt_t({'seconds': row['tenths_seconds']}) if 'tenths_seconds' in row else '-':>10}  "
             f"ratio {row.get('tenths_ratio', '-')!s:>6} {'' if row.get('linear_ok', True) else 'OVER BOUND'} "
-            f"(to the 10x smaller document {row.get('time_ratio', '-')!s:>6})  peak/input {row.get('peak_over_input', '-')!s:>6}",
+            f"(to the 10x smaller document {row.get('time_ratio', '-')!s:>6})  peak/input "
+            f"{row.get('peak_over_input', '-')!s:>6}",
             flush=True,
         )
     else:
         ratio = row["time_ratio"] if row["time_ratio"] is not None else f">= {row.get('time_ratio_at_least', '?')}"
         print(
-            f"  {row['case']:<20} {row['size'] // 10:>9,} -> {row['size']:>9,}  {_fmt_t(row['small']):>10} -> {_fmt_t(row['large']):>10}  "
+            f"  {row['case']:<20} {row['size'] // 10:>9,} -> {row['size']:>9,}  {_fmt_t(row['small']):>10} -> "
+            f"{_fmt_t(row['large']):>10}  "
             f"ratio {ratio!s:>7}  {'ok' if row['linear_ok'] else 'OVER BOUND'}"
             + (
                 f"  (without gc time {row['time_ratio_without_gc']}, gc {row['gc_share_large']:.0%} of the large run)"
@@ -810,7 +818,9 @@ def _markdown(payload: dict[str, Any]) -> str:
         lines += [
             "| measure | value | target |",
             "|---|---|---|",
-            f"| rule engine, PolNeAR dev ({tp['docs']} docs, {tp['chars']:,} chars), best of {tp.get('runs', '?')} runs | {tp['mb_per_s']} MB/s, {tp['chars_per_s']:,} chars/s, {tp['docs_per_s']} docs/s | >= {TARGET_MBPS} MB/s |",
+            f"| rule engine, PolNeAR dev ({tp['docs']} docs, {tp['chars']:,} chars), best of {tp.get('runs', '?')} "
+            f"runs | {tp['mb_per_s']} MB/s, {tp['chars_per_s']:,} chars/s, {tp['docs_per_s']} docs/s | >= "
+            f"{TARGET_MBPS} MB/s |",
             f"| the same, median run | {tp.get('median_mb_per_s', '-')} MB/s | - |",
         ]
         tx = tp["textacy"]
@@ -823,7 +833,8 @@ def _markdown(payload: dict[str, Any]) -> str:
         cm = payload.get("cue_matcher")
         if cm:
             lines.append(
-                f"| `find_cues` (word regex + dict) vs one trie alternation (scan only) | {cm['find_cues_mb_per_s']} vs {cm['alternation_scan_only_mb_per_s']} MB/s | - |"
+                f"| `find_cues` (word regex + dict) vs one trie alternation (scan only) | {cm['find_cues_mb_per_s']} "
+                f"vs {cm['alternation_scan_only_mb_per_s']} MB/s | - |"
             )
         lines.append("")
     if payload.get("scaling"):
@@ -842,7 +853,8 @@ def _markdown(payload: dict[str, Any]) -> str:
         lines.append("")
     if payload.get("adversarial"):
         lines += [
-            "| adversarial input | small -> large | time small -> large | ratio (<= 12) | ratio without garbage-collector time | collector's share of the large run |",
+            "| adversarial input | small -> large | time small -> large | ratio (<= 12) | ratio without "
+            "garbage-collector time | collector's share of the large run |",
             "|---|---|---|---|---|---|",
         ]
         for r in payload["adversarial"]:
@@ -850,27 +862,31 @@ def _markdown(payload: dict[str, Any]) -> str:
             flag = "" if r["linear_ok"] else " **over**"
             share = f"{r['gc_share_large']:.0%}" if "gc_share_large" in r else "-"
             lines.append(
-                f"| {r['case']} | {r['size'] // 10:,} -> {r['size']:,} chars | {_fmt_t(r['small'])} -> {_fmt_t(r['large'])} | {ratio}{flag} "
+                f"| {r['case']} | {r['size'] // 10:,} -> {r['size']:,} chars | {_fmt_t(r['small'])} -> "
+                f"{_fmt_t(r['large'])} | {ratio}{flag} "
                 f"| {r.get('time_ratio_without_gc', '-')} | {share} |"
             )
         lines.append("")
     ins = payload.get("instructions")
     if ins and "case" in ins[0]:
         lines += [
-            "| adversarial input (a tenth of the timed size) | small -> large | instructions small -> large (callgrind) | ratio (<= 12) |",
+            "| adversarial input (a tenth of the timed size) | small -> large | instructions small -> large "
+            "(callgrind) | ratio (<= 12) |",
             "|---|---|---|---|",
         ]
         for r in ins:
             flag = "" if r["linear_ok"] else " **over**"
             lines.append(
-                f"| {r['case']} | {r['size'] // 10:,} -> {r['size']:,} chars | {r['small_instructions'] or 0:,} -> {r['large_instructions'] or 0:,} | {r['ratio']}{flag} |"
+                f"| {r['case']} | {r['size'] // 10:,} -> {r['size']:,} chars | {r['small_instructions'] or 0:,} -> "
+                f"{r['large_instructions'] or 0:,} | {r['ratio']}{flag} |"
             )
         lines.append("")
     elif ins:
         lines += [f"Instruction counts: {ins[0]['status']}.", ""]
     lines.append(
         f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}, "
-        f"{m['cpu_count']} CPUs{' of ' + m['cpu_model'] if m.get('cpu_model') else ''} (one used; other jobs shared the machine). "
+        f"{m['cpu_count']} CPUs{' of ' + m['cpu_model'] if m.get('cpu_model') else ''} (one used; other jobs shared "
+        "the machine). "
         "Full figures: `benchmarks/results/speed.json`."
     )
     return "\n".join(lines)
@@ -926,7 +942,8 @@ def main(argv: list[str] | None = None) -> int:
         row = compare_trees(args.compare_with, args.data, args.runs)
         print(
             f"this tree: best {row['this']['best_seconds']} s, median {row['this']['median_seconds']} s; "
-            f"{row['other']['tree']}: best {row['other']['best_seconds']} s, median {row['other']['median_seconds']} s; "
+            f"{row['other']['tree']}: best {row['other']['best_seconds']} s, median {row['other']['median_seconds']} "
+            "s; "
             f"speed ratio this/other: best {row['speed_ratio_best']}, median {row['speed_ratio_median']}, "
             f"best CPU time {row['speed_ratio_best_cpu']}"
         )
@@ -952,7 +969,8 @@ def main(argv: list[str] | None = None) -> int:
         payload["throughput"] = tp = throughput(texts, args.runs)
         print(
             f"throughput: {tp['docs']} docs, {tp['chars']:,} chars in {tp['seconds']} s: {tp['mb_per_s']} MB/s, "
-            f"{tp['chars_per_s']:,} chars/s, {tp['docs_per_s']} docs/s; median run {tp['median_mb_per_s']} MB/s (target >= {TARGET_MBPS} MB/s: "
+            f"{tp['chars_per_s']:,} chars/s, {tp['docs_per_s']} docs/s; median run {tp['median_mb_per_s']} MB/s "
+            f"(target >= {TARGET_MBPS} MB/s: "
             f"{'met' if tp['meets_target'] else 'NOT met'})"
         )
         tx = tp["textacy"]
@@ -967,7 +985,8 @@ def main(argv: list[str] | None = None) -> int:
     if texts and "cue-matcher" in sections:
         payload["cue_matcher"] = cm = cue_matcher(texts)
         print(
-            f"cue matcher: find_cues {cm['find_cues_mb_per_s']} MB/s; trie alternation scan {cm['alternation_scan_only_mb_per_s']} MB/s"
+            f"cue matcher: find_cues {cm['find_cues_mb_per_s']} MB/s; trie alternation scan "
+            f"{cm['alternation_scan_only_mb_per_s']} MB/s"
         )
     if texts and "scaling" in sections:
         print("scaling (one document, polnear-dev concatenated):")

@@ -344,7 +344,8 @@ def _read_utf8(path: Path) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise CorpusFormatError(
-            f"{path}:{line}: not valid UTF-8 (byte {data[exc.start : exc.start + 1]!r} at column {col}, byte offset {exc.start})"
+            f"{path}:{line}: not valid UTF-8 "
+            f"(byte {data[exc.start : exc.start + 1]!r} at column {col}, byte offset {exc.start})"
         ) from None
 
 

@@ -399,7 +399,9 @@ class DiagnosticLog:
             out.append(
                 Diagnostic(
                     code=d.code,
-                    message=f"{head.message} ({n} diagnostics of this code in all; the first {len(first)} in 'offsets')",
+                    message=(
+                        f"{head.message} ({n} diagnostics of this code in all; the first {len(first)} in 'offsets')"
+                    ),
                     start=head.start,
                     end=head.end,
                     count=n,

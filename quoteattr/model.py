@@ -150,7 +150,8 @@ def _check_span(instance: Span, attribute: attrs.Attribute[Any], value: str) -> 
         raise InvalidSpanError(f"'end' must be >= 'start' (got start={instance.start}, end={instance.end})")
     if len(instance.text) != instance.end - instance.start:
         raise InvalidSpanError(
-            f"'text' must have end - start = {instance.end - instance.start} characters (got {len(instance.text)}: {instance.text!r})"
+            f"'text' must have end - start = {instance.end - instance.start} characters "
+            f"(got {len(instance.text)}: {instance.text!r})"
         )
 
 

@@ -192,7 +192,7 @@ def word_name(i: int, prefix: str) -> str:
 
 
 def _numbered(unit: str, size: int) -> str:
-    """*unit* with ``{}`` filled by the names ``word_name(0, ...)``, ``word_name(1, ...)`` ... until *size* characters."""
+    """*unit* with ``{}`` filled by ``word_name(0, ...)``, ``word_name(1, ...)`` ... until *size* characters."""
     parts: list[str] = []
     n = i = 0
     while n < size:

@@ -124,8 +124,10 @@ def inflect(lemma: str) -> str:
     """The five forms ``base 3sg past pastpart gerund`` of a verb.
 
     Example:
-        >>> inflect("reply"), inflect("argue"), inflect("quip")
-        ('reply replies replied replied replying', 'argue argues argued argued arguing', 'quip quips quipped quipped quipping')
+        >>> inflect("reply"), inflect("argue")
+        ('reply replies replied replied replying', 'argue argues argued argued arguing')
+        >>> inflect("quip")
+        'quip quips quipped quipped quipping'
     """
     if lemma in IRREGULAR:
         return IRREGULAR[lemma]

@@ -610,7 +610,8 @@ def _mentions(words: list[tuple[ConlluWord, ...]], source: str) -> list[GoldMent
                     stack = open_.get(eid)
                     if not stack:
                         raise SerializationError(
-                            f"{source}: sentence {si + 1}, word {w.index + 1}: closing bracket of entity {eid} with no opener"
+                            f"{source}: sentence {si + 1}, word {w.index + 1}: "
+                            f"closing bracket of entity {eid} with no opener"
                         )
                     start = stack.pop()
                     if start[0] != si:

@@ -334,7 +334,10 @@ class TestGoldKind:
 
     @pytest.mark.issue(15)
     def test_corpora_brat_kinds_do_not_run_the_engine(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        """read_brat labels kinds without quoteattr.marks or quoteattr.candidates: the system under test does not label its gold."""
+        """read_brat labels kinds without quoteattr.marks or quoteattr.candidates.
+
+        The system under test does not label its own gold.
+        """
         import quoteattr.candidates
         import quoteattr.marks
 

@@ -194,7 +194,10 @@ class TestMissingModels:
         assert f"python -m quoteattr download --dir {d}" in str(info.value)
 
     def test_stanza_adapter_default_dir(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-        """QUOTEATTR_STANZA_DIR, then STANZA_RESOURCES_DIR, then stanza's DEFAULT_MODEL_DIR; an argument wins over all."""
+        """QUOTEATTR_STANZA_DIR, then STANZA_RESOURCES_DIR, then stanza's DEFAULT_MODEL_DIR.
+
+        An argument wins over all.
+        """
         assert stanza.resources.common.DEFAULT_MODEL_DIR == adapter.model_dir()
         monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
         assert str(tmp_path) == adapter.model_dir()
@@ -432,8 +435,14 @@ class TestDocuments:
                 {"id": (1, 2), "text": "I've", "start_char": 0, "end_char": 4},
                 {"id": 1, "text": "I", "lemma": "I", "upos": "PRON", "head": 3, "deprel": "nsubj"},
                 {"id": 2, "text": "'ve", "lemma": "have", "upos": "AUX", "head": 3, "deprel": "aux"},
-                {"id": 3, "text": "won", "lemma": "win", "upos": "VERB", "head": 0, "deprel": "root", "start_char": 5, "end_char": 8},
-                {"id": 4, "text": ".", "lemma": ".", "upos": "PUNCT", "head": 3, "deprel": "punct", "start_char": 8, "end_char": 9},
+                {
+                    "id": 3, "text": "won", "lemma": "win", "upos": "VERB", "head": 0, "deprel": "root",
+                    "start_char": 5, "end_char": 8,
+                },
+                {
+                    "id": 4, "text": ".", "lemma": ".", "upos": "PUNCT", "head": 3, "deprel": "punct",
+                    "start_char": 8, "end_char": 9,
+                },
             ]],
             text=text,
         )  # fmt: skip
