@@ -74,7 +74,7 @@ def _textacy_model() -> tuple[Any, str | None]:
     """A loaded spaCy English pipeline for textacy, or ``None`` and why not."""
     try:
         import spacy
-        import textacy.extract  # noqa: F401
+        import textacy.extract  # noqa: F401  (only checks that textacy is installed)
     except ImportError as exc:
         return None, f"textacy or spaCy is not installed ({exc.name})"
     names = sorted(n for n in spacy.util.get_installed_models() if n.startswith("en_core"))

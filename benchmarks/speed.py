@@ -397,7 +397,7 @@ def compare_trees(other: Path, data: Path, rounds: int, passes: int = 3) -> dict
 def _textacy(texts: list[str], rules_seconds: float) -> dict[str, Any]:
     try:
         import spacy
-        import textacy.extract  # noqa: F401
+        import textacy.extract  # noqa: F401  (only checks that textacy is installed)
     except ImportError as exc:
         return {"status": f"absent: textacy or spaCy is not installed ({exc.name})"}
     nlp = None

@@ -495,7 +495,7 @@ def _is_network_error(exc: BaseException) -> bool:
     try:
         import requests
     except ImportError:  # pragma: no cover - stanza depends on requests
-        requests = None  # type: ignore[assignment]
+        requests = None  # type: ignore[assignment]  # the module's name, None when absent
     if requests is not None and isinstance(exc, (requests.ConnectionError, requests.Timeout)):
         return True
     return isinstance(exc, (socket.gaierror, socket.timeout, ConnectionError))
@@ -504,7 +504,7 @@ def _is_network_error(exc: BaseException) -> bool:
 def _reason(exc: BaseException) -> str:
     """The innermost cause of a network error, on one line ("Connection refused")."""
     while exc.__cause__ is not None or exc.__context__ is not None:
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]  # the loop test: one is not None
     text = str(exc).strip().splitlines()
     last = text[-1] if text else type(exc).__name__
     return last.rsplit(": ", 1)[-1][:160].rstrip(")'\"")

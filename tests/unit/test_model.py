@@ -34,7 +34,7 @@ class TestSpan:
     def test_model_span_rejects_non_int_offsets(self, start: object, end: object) -> None:
         """An offset that is not an int (a bool neither) raises InputTypeError naming the field."""
         with pytest.raises(quoteattr.InputTypeError, match="must be an int offset"):
-            Span(start, end, "a")  # type: ignore[arg-type]
+            Span(start, end, "a")  # type: ignore[arg-type]  # the wrong type is the test
 
     def test_model_span_of_checks_bounds(self) -> None:
         """Span.of refuses a span outside its source."""
@@ -45,7 +45,7 @@ class TestSpan:
         """Spans cannot be changed."""
         s = Span.of("abc", 0, 1)
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            s.start = 2  # type: ignore[misc]
+            s.start = 2  # type: ignore[misc]  # writing a frozen field is the test
 
 
 class TestResult:
@@ -94,7 +94,7 @@ class TestResult:
     def test_model_from_dict_rejects_bad_dicts(self, bad: object) -> None:
         """Malformed dicts raise SerializationError (a ValueError)."""
         with pytest.raises(SerializationError):
-            Result.from_dict(bad)  # type: ignore[arg-type]
+            Result.from_dict(bad)  # type: ignore[arg-type]  # the wrong type is the test
 
     @pytest.mark.issue(18)
     @pytest.mark.parametrize(

@@ -209,7 +209,7 @@ class TestArguments:
     ) -> None:
         """Bad options raise InputTypeError (InvalidArgumentError, also a ValueError, for bad values)."""
         with pytest.raises(error, match=message):
-            quoteattr.extract('"Yes," he said.', **kwargs)  # type: ignore[arg-type]
+            quoteattr.extract('"Yes," he said.', **kwargs)  # type: ignore[arg-type]  # bad options are the test
 
     @pytest.mark.issue(18)
     @pytest.mark.parametrize(
@@ -223,7 +223,7 @@ class TestArguments:
     def test_reliability_extract_many_checks_at_once(self, kwargs: dict[str, object], message: str) -> None:
         """extract_many raises on the call, before any result is asked for."""
         with pytest.raises(InputTypeError, match=message):
-            quoteattr.extract_many(["a"], **kwargs)  # type: ignore[arg-type]
+            quoteattr.extract_many(["a"], **kwargs)  # type: ignore[arg-type]  # bad options are the test
 
     @pytest.mark.issue(18)
     @pytest.mark.parametrize(

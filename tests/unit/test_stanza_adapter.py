@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 stanza = pytest.importorskip("stanza")
+# The imports below follow importorskip, so the module skips cleanly without stanza (E402).
 
 from stanza.models.common.doc import Document  # noqa: E402
 from stanza.models.coref.coref_chain import CorefChain, CorefMention  # noqa: E402
