@@ -50,7 +50,9 @@ DEFAULT_DATA = Path(os.environ.get("QUOTEATTR_DATA", ROOT.parent / "shared" / "d
 def add_common_args(parser: argparse.ArgumentParser, *, out: str) -> None:
     """Add ``--data DIR`` and ``--out FILE`` (default ``benchmarks/results/<out>``)."""
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"shared data folder (default {DEFAULT_DATA})")
-    parser.add_argument("--out", type=Path, default=RESULTS / out, help=f"JSON result file (default benchmarks/results/{out})")
+    parser.add_argument(
+        "--out", type=Path, default=RESULTS / out, help=f"JSON result file (default benchmarks/results/{out})"
+    )
 
 
 def data_path(data: Path, name: str) -> Path | None:
@@ -67,7 +69,7 @@ def _version(module: str) -> str | None:
         from importlib.metadata import version
 
         return version(module)
-    except Exception:  # noqa: BLE001 - an absent or odd distribution is simply unknown
+    except Exception:
         return None
 
 
@@ -87,7 +89,7 @@ def _cpu_model() -> str | None:
 def machine_info() -> dict[str, Any]:
     """Python, platform, CPU model and count, package versions and the UTC time."""
     return {
-        "date_utc": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "date_utc": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "python": platform.python_version(),
         "platform": platform.platform(),
         "machine": platform.machine(),

@@ -43,11 +43,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import add_common_args, machine_info, write_json  # noqa: E402
+from _common import add_common_args, machine_info, write_json
 
-import quoteattr  # noqa: E402
-from quoteattr.adapters.conllu import ConlluDocument, iter_gum  # noqa: E402
-from quoteattr.model import Quote, Result  # noqa: E402
+import quoteattr
+from quoteattr.adapters.conllu import ConlluDocument, iter_gum
+from quoteattr.model import Quote, Result
 
 
 def _overlap(a: Quote, b: Quote) -> float:
@@ -134,7 +134,7 @@ def score_attributions(docs: list[ConlluDocument], results: list[Result]) -> dic
     """
     gold = found = speaker_ok = speaker_gold = 0
     with_cue = hits = 0
-    for d, r in zip(docs, results):
+    for d, r in zip(docs, results, strict=False):
         rels = [_to_sentence_end(d, g) for g in d.attributions()]
         gold += len(rels)
         used: set[int] = set()
@@ -149,7 +149,9 @@ def score_attributions(docs: list[ConlluDocument], results: list[Result]) -> dic
                     used.add(i)
                     if g.holder:
                         speaker_gold += 1
-                        if q.speaker is not None and any(_ov((q.speaker.mention.start, q.speaker.mention.end), h) for h in g.holder):
+                        if q.speaker is not None and any(
+                            _ov((q.speaker.mention.start, q.speaker.mention.end), h) for h in g.holder
+                        ):
                             speaker_ok += 1
                     break
         with_cue += sum(q.cue is not None for q in r.quotes)
@@ -188,7 +190,12 @@ def _gold_path(d: ConlluDocument) -> tuple[Any, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--genre", choices=("news", "interview", "all"), default="news")
-    parser.add_argument("--engine", choices=("stanza",), default=None, help="also run a real stanza pipeline, if its models are installed")
+    parser.add_argument(
+        "--engine",
+        choices=("stanza",),
+        default=None,
+        help="also run a real stanza pipeline, if its models are installed",
+    )
     parser.add_argument("--show", type=int, default=8, help="disagreements to print")
     add_common_args(parser, out="gum.json")
     args = parser.parse_args(argv)
@@ -204,12 +211,20 @@ def main(argv: list[str] | None = None) -> int:
     t_rules = time.perf_counter() - t0
     inputs = [_gold_path(d) for d in docs]
     t0 = time.perf_counter()
-    gold = [quoteattr.extract(x, id=d.id) for (x, _), d in zip(inputs, docs)]
+    gold = [quoteattr.extract(x, id=d.id) for (x, _), d in zip(inputs, docs, strict=False)]
     t_gold = time.perf_counter() - t0
 
     per_doc = []
-    agg = {"matched": 0, "same_content": 0, "same_cue": 0, "same_speaker": 0, "same_all": 0, "only_rules": 0, "only_gold": 0}
-    for d, a, b in zip(docs, rules, gold):
+    agg = {
+        "matched": 0,
+        "same_content": 0,
+        "same_cue": 0,
+        "same_speaker": 0,
+        "same_all": 0,
+        "only_rules": 0,
+        "only_gold": 0,
+    }
+    for d, a, b in zip(docs, rules, gold, strict=False):
         c = compare(a, b)
         agg["matched"] += c["matched"]
         for k in ("content", "cue", "speaker", "all"):
@@ -239,23 +254,33 @@ def main(argv: list[str] | None = None) -> int:
 
     r, g = payload["rules"], payload["gold"]
     print(f"GUM {args.genre}: {len(docs)} documents; gold input: {payload['gold_input']}")
-    print(f"  rules engine (rebuilt text):   {r['quotes']:4d} quotes, {r['with_speaker']:4d} with a speaker, {r['by_kind']}  {t_rules:.2f}s")
-    print(f"  stanza path (gold annotation): {g['quotes']:4d} quotes, {g['with_speaker']:4d} with a speaker, {g['by_kind']}  {t_gold:.2f}s")
     print(
-        f"  matched {agg['matched']} (content overlap >= 50%): same content {agg['same_content']}, same cue {agg['same_cue']}, "
+        f"  rules engine (rebuilt text):   {r['quotes']:4d} quotes, {r['with_speaker']:4d} with a speaker, "
+        f"{r['by_kind']}  {t_rules:.2f}s"
+    )
+    print(
+        f"  stanza path (gold annotation): {g['quotes']:4d} quotes, {g['with_speaker']:4d} with a speaker, "
+        f"{g['by_kind']}  {t_gold:.2f}s"
+    )
+    print(
+        f"  matched {agg['matched']} (content overlap >= 50%): same content {agg['same_content']}, same cue "
+        f"{agg['same_cue']}, "
         f"same speaker mention {agg['same_speaker']}, all three {agg['same_all']}; "
         f"rules only {agg['only_rules']}, stanza path only {agg['only_gold']}"
     )
     for name, sc in payload["gold_attributions"].items():
         label = "rules engine " if name == "rules" else "stanza path  "
         print(
-            f"  GUM attribution relations, {label}: found {sc['found']}/{sc['gold_relations']} (recall {sc['recall']}), "
+            f"  GUM attribution relations, {label}: found {sc['found']}/{sc['gold_relations']} (recall "
+            f"{sc['recall']}), "
             f"precision >= {sc['precision_lower_bound']} of {sc['quotes_with_cue']} quotes with a cue, "
             f"speaker {sc['speaker_correct']}/{sc['speaker_gold']}"
         )
     shown = 0
     for pd in per_doc:
-        for x in pd["differ"] + [{"a": q, "b": None} for q in pd["only_a"]] + [{"a": None, "b": q} for q in pd["only_b"]]:
+        for x in (
+            pd["differ"] + [{"a": q, "b": None} for q in pd["only_a"]] + [{"a": None, "b": q} for q in pd["only_b"]]
+        ):
             if shown >= args.show:
                 break
             shown += 1
@@ -296,7 +321,7 @@ def _run_stanza(docs: list[ConlluDocument], gold: list[Result]) -> dict[str, Any
     secs = time.perf_counter() - t0
     scores = score_attributions(docs, results)
     agg = Counter()
-    for a, b in zip(results, gold):
+    for a, b in zip(results, gold, strict=False):
         c = compare(a, b)
         agg["matched_gold_path"] += c["matched"]
         agg["same_all"] += c["same"]["all"]

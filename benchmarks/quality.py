@@ -31,11 +31,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import DOCS, add_common_args, data_path, machine_info, timer, update_section, write_json  # noqa: E402
+from _common import DOCS, add_common_args, data_path, machine_info, timer, update_section, write_json
 
-import quoteattr  # noqa: E402
-from quoteattr.corpora import LabelledDocument, LabelledQuote, read_jsonl  # noqa: E402
-from quoteattr.evaluate import evaluate, predict  # noqa: E402
+import quoteattr
+from quoteattr.corpora import LabelledDocument, LabelledQuote, read_jsonl
+from quoteattr.evaluate import evaluate, predict
 
 CORPORA = ("seeds-gold.jsonl", "polnear-dev.jsonl", "litbank-dev.jsonl")
 # LitBank annotates each quoted stretch of '"A," he said, "B."' as its own
@@ -74,7 +74,7 @@ def _textacy_model() -> tuple[Any, str | None]:
     """A loaded spaCy English pipeline for textacy, or ``None`` and why not."""
     try:
         import spacy
-        import textacy.extract  # noqa: F401
+        import textacy.extract  # noqa: F401  (only checks that textacy is installed)
     except ImportError as exc:
         return None, f"textacy or spaCy is not installed ({exc.name})"
     names = sorted(n for n in spacy.util.get_installed_models() if n.startswith("en_core"))
@@ -118,11 +118,20 @@ def textacy_predict(gold: list[LabelledDocument], nlp: Any) -> tuple[list[Labell
                     confidence=1.0,
                 )
             )
-        out.append(LabelledDocument(id=d.id, text=d.text, quotes=sorted(quotes, key=lambda q: q.spans), source="textacy"))
+        out.append(
+            LabelledDocument(id=d.id, text=d.text, quotes=sorted(quotes, key=lambda q: q.spans), source="textacy")
+        )
     return out, failed
 
 
-def _row(engine: str, corpus: str, gold: list[LabelledDocument], pred: list[LabelledDocument], seconds: float, min_conf: float) -> dict[str, Any]:
+def _row(
+    engine: str,
+    corpus: str,
+    gold: list[LabelledDocument],
+    pred: list[LabelledDocument],
+    seconds: float,
+    min_conf: float,
+) -> dict[str, Any]:
     split = corpus in SPLIT_PARTS
     report = evaluate(gold, pred, min_confidence=min_conf, split_parts=split)
     direct = evaluate(gold, pred, min_confidence=min_conf, kind="direct", split_parts=split)
@@ -143,14 +152,20 @@ def _print(row: dict[str, Any]) -> None:
     r, d = row["report"], row["direct"]
     main = r["spans"][r["main"]]
     dm = d["spans"][d["main"]]
-    print(f"{row['engine']} on {row['corpus']}: {row['documents']} docs, {r['gold']} gold quotes scored ({r['ignored']} ignored), {r['predicted']} predicted")
+    print(
+        f"{row['engine']} on {row['corpus']}: {row['documents']} docs, {r['gold']} gold quotes scored "
+        f"({r['ignored']} ignored), {r['predicted']} predicted"
+    )
     print(
         f"  spans {r['main']}: P {main['precision']:.3f} R {main['recall']:.3f} F1 {main['f1']:.3f}; "
         + "; ".join(f"{k} F1 {v['f1']:.3f}" for k, v in r["spans"].items() if k != r["main"])
     )
     kinds = ", ".join(f"{k} {v['recall']:.3f} ({v['found']}/{v['total']})" for k, v in r["recall_by_kind"].items())
     print(f"  recall by kind: {kinds}")
-    print(f"  direct only (marks stripped): P {dm['precision']:.3f} R {dm['recall']:.3f} F1 {dm['f1']:.3f} ({dm['tp']} tp, {dm['fp']} fp, {dm['fn']} fn)")
+    print(
+        f"  direct only (marks stripped): P {dm['precision']:.3f} R {dm['recall']:.3f} F1 {dm['f1']:.3f} ({dm['tp']} "
+        f"tp, {dm['fp']} fp, {dm['fn']} fn)"
+    )
     print(
         f"  cue accuracy {r['cue']['accuracy']:.3f} ({r['cue']['overlap']}/{r['cue']['judged']}); "
         f"speaker accuracy {r['speaker']['accuracy']:.3f} ({r['speaker']['correct']}/{r['speaker']['judged']}); "
@@ -172,7 +187,8 @@ def _table(rows: list[dict[str, Any]], notes: list[str], info: dict[str, Any]) -
         dm = d["spans"][d["main"]]
         cue = f"{r['cue']['accuracy']:.3f}" if r["cue"]["judged"] else "-"
         lines.append(
-            f"| {row['engine']} | {row['corpus']} | {r['gold']} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} "
+            f"| {row['engine']} | {row['corpus']} | {r['gold']} | {m['precision']:.3f} | {m['recall']:.3f} | "
+            f"{m['f1']:.3f} "
             f"| {s['exact']['f1']:.3f} | {s['iou>=0.3']['f1']:.3f} | {s['iou>=0.8']['f1']:.3f} "
             f"| {dm['precision']:.3f} | {dm['recall']:.3f} | {cue} | {r['speaker']['accuracy']:.3f} "
             f"| {r['end_to_end']['f1']:.3f} | {row['chars_per_s']:,} |"

@@ -74,7 +74,15 @@ def _cpu_seconds() -> float | None:
 
 
 def _row(
-    name: str, workers: int, seconds: float, n_docs: int, n_chars: int, n_quotes: int, *, same: bool = True, **extra: Any
+    name: str,
+    workers: int,
+    seconds: float,
+    n_docs: int,
+    n_chars: int,
+    n_quotes: int,
+    *,
+    same: bool = True,
+    **extra: Any,
 ) -> dict[str, Any]:
     row = {
         "config": name,
@@ -87,7 +95,10 @@ def _row(
     }
     row.update(extra)
     note = "" if same else "  RESULTS DIFFER FROM THE LOOP (was the code edited during the run?)"
-    print(f"{name:<20} {workers:>2} workers  {seconds:7.2f} s  {row['docs_per_s']:7.1f} docs/s  {n_quotes} quotes{note}", flush=True)
+    print(
+        f"{name:<20} {workers:>2} workers  {seconds:7.2f} s  {row['docs_per_s']:7.1f} docs/s  {n_quotes} quotes{note}",
+        flush=True,
+    )
     return row
 
 
@@ -142,11 +153,15 @@ def main(argv: list[str] | None = None) -> int:
         frame = pd.DataFrame({"text": texts})
         for n in args.workers:
             t0 = time.perf_counter()
-            cluster = distributed.LocalCluster(n_workers=n, processes=True, threads_per_worker=1, dashboard_address=None)
+            cluster = distributed.LocalCluster(
+                n_workers=n, processes=True, threads_per_worker=1, dashboard_address=None
+            )
             client = distributed.Client(cluster, set_as_default=False)
             startup = time.perf_counter() - t0
             clusters.append((client, cluster))
-            extract_bag(db.from_sequence(base[:4], npartitions=n)).compute(scheduler=client)  # warm-up: imports on workers
+            extract_bag(db.from_sequence(base[:4], npartitions=n)).compute(
+                scheduler=client
+            )  # warm-up: imports on workers
             parts = 4 * n
             extra = {"partitions": parts, "startup_s": round(startup, 2)}
 
@@ -216,7 +231,13 @@ def main(argv: list[str] | None = None) -> int:
     info["dask"] = getattr(dask, "__version__", None) if dask is not None else None
     payload = {
         "benchmark": "scale",
-        "corpus": {"file": "polnear-dev.jsonl", "articles": len(base), "copies": args.copies, "docs": n_docs, "chars": n_chars},
+        "corpus": {
+            "file": "polnear-dev.jsonl",
+            "articles": len(base),
+            "copies": args.copies,
+            "docs": n_docs,
+            "chars": n_chars,
+        },
         "engine": "rules",
         "runs": args.runs,
         "rows": rows,
@@ -237,21 +258,26 @@ def _table(payload: dict[str, Any]) -> str:
     intro = (
         f"Measured {m['date_utc']} by `benchmarks/scale.py` on {m['platform']}, {m['cpu_count']} CPUs, "
         f"Python {m['python']}, dask {m['dask']}; load average {m['load_avg_before'][0]} before and "
-        f"{m['load_avg_after'][0]} after, the single-process loop took {m['loop_wall_over_cpu']}x its CPU time in wall time "
+        f"{m['load_avg_after'][0]} after, the single-process loop took {m['loop_wall_over_cpu']}x its CPU time in "
+        "wall time "
         f"(1.0 on an idle machine; other jobs shared it). Corpus: {c['articles']} PolNeAR dev articles "
-        f"x {c['copies']} = {c['docs']} documents, {c['chars']:,} characters; rules engine; best of {payload['runs']} runs."
+        f"x {c['copies']} = {c['docs']} documents, {c['chars']:,} characters; rules engine; best of "
+        f"{payload['runs']} runs."
     )
     lines = [
         intro,
         "",
-        "| configuration | workers | wall s | docs/s | chars/s | speed-up vs loop | CPU s, all processes | CPU vs loop | same results as loop |",
+        "| configuration | workers | wall s | docs/s | chars/s | speed-up vs loop | CPU s, all processes | CPU vs "
+        "loop | same results as loop |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in payload["rows"]:
         name = r["config"] + (f" ({r['partitions']} partitions)" if "partitions" in r else "")
         lines.append(
-            f"| {name} | {r['workers']} | {r['seconds']:.2f} | {r['docs_per_s']:.1f} | {r['chars_per_s']:,} | {r['speedup_vs_loop']:.2f} | "
-            f"{r.get('cpu_seconds_all_processes', '-')} | {r.get('cpu_vs_loop', '-')} | {'yes' if r['same_results_as_loop'] else 'NO'} |"
+            f"| {name} | {r['workers']} | {r['seconds']:.2f} | {r['docs_per_s']:.1f} | {r['chars_per_s']:,} | "
+            f"{r['speedup_vs_loop']:.2f} | "
+            f"{r.get('cpu_seconds_all_processes', '-')} | {r.get('cpu_vs_loop', '-')} | "
+            f"{'yes' if r['same_results_as_loop'] else 'NO'} |"
         )
     starts = [f"{r['workers']} worker(s) {r['startup_s']} s" for r in payload["rows"] if "startup_s" in r]
     if starts:

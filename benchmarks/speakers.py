@@ -66,7 +66,9 @@ def score(path: Path, split_parts: bool) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding litbank-dev.jsonl and polnear-dev.jsonl")
+    ap.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="folder holding litbank-dev.jsonl and polnear-dev.jsonl"
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "speakers.json")
     args = ap.parse_args(argv)
     results: dict[str, Any] = {"quoteattr": quoteattr.__version__, "engine": "rules"}

@@ -47,6 +47,8 @@ import argparse
 import json
 import shutil
 import subprocess
+import contextlib
+import itertools
 import sys
 import time
 import tracemalloc
@@ -59,7 +61,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))  # strategies.ADVERSARIAL
 
-from _common import DOCS, RESULTS, add_common_args, data_path, machine_info, update_section, write_json  # noqa: E402
+from _common import DOCS, RESULTS, add_common_args, data_path, machine_info, update_section, write_json  # noqa: E402  (needs the sys.path lines above)
 
 SCALING_SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
 # name -> the large size of the adversarial case (the small one is a tenth)
@@ -131,7 +133,7 @@ def _tenths(doc: str) -> list[str]:
         c = doc.rfind("\n\n", cuts[-1], at)
         cuts.append(c + 2 if c > cuts[-1] else max(at, cuts[-1]))
     cuts.append(len(doc))
-    return [doc[a:b] for a, b in zip(cuts, cuts[1:])]
+    return [doc[a:b] for a, b in itertools.pairwise(cuts)]
 
 
 def _build(kind: str, name: str, size: int, data: Path) -> str:
@@ -245,7 +247,12 @@ def _pair(spec: dict[str, Any], large: str) -> dict[str, Any]:
     t = _alternate([small] * 10, large, 3, spec.get("budget", 60.0))
     # (the small input's time is that of one run: a tenth of the ten)
     return {
-        "small": {"chars": len(small), "seconds": t["best"]["ten"] / 10, "gc_seconds": t["gc"]["ten"] / 10, "runs_in_a_row": 10},
+        "small": {
+            "chars": len(small),
+            "seconds": t["best"]["ten"] / 10,
+            "gc_seconds": t["gc"]["ten"] / 10,
+            "runs_in_a_row": 10,
+        },
         "large": {"chars": len(large), "seconds": t["best"]["one"], "gc_seconds": t["gc"]["one"]},
         "rounds": t["rounds"],
     }
@@ -353,7 +360,10 @@ def compare_trees(other: Path, data: Path, rounds: int, passes: int = 3) -> dict
             spec = {"data": str(data), "passes": passes}
             proc = subprocess.run(
                 [sys.executable, __file__, "--tree-worker", json.dumps(spec)],
-                capture_output=True, text=True, env=env, check=True,
+                capture_output=True,
+                text=True,
+                env=env,
+                check=True,
             )
             out = json.loads(proc.stdout.strip().splitlines()[-1])
             if Path(out["tree"]) != trees[name]:
@@ -387,7 +397,7 @@ def compare_trees(other: Path, data: Path, rounds: int, passes: int = 3) -> dict
 def _textacy(texts: list[str], rules_seconds: float) -> dict[str, Any]:
     try:
         import spacy
-        import textacy.extract  # noqa: F401
+        import textacy.extract  # noqa: F401  (only checks that textacy is installed)
     except ImportError as exc:
         return {"status": f"absent: textacy or spaCy is not installed ({exc.name})"}
     nlp = None
@@ -408,14 +418,15 @@ def _textacy(texts: list[str], rules_seconds: float) -> dict[str, Any]:
     t0 = time.perf_counter()
     for t in texts:
         doc = nlp(t)
-        try:
+        with contextlib.suppress(ValueError):  # textacy raises on an odd number of quote marks
             list(triples.direct_quotations(doc))
-        except ValueError:
-            pass  # textacy raises on an odd number of quote marks
     secs = time.perf_counter() - t0
     return {
-        "status": "ran", "package": package, "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
-        "seconds": round(secs, 3), "ratio": round(secs / rules_seconds, 1),
+        "status": "ran",
+        "package": package,
+        "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
+        "seconds": round(secs, 3),
+        "ratio": round(secs / rules_seconds, 1),
     }
 
 
@@ -486,7 +497,14 @@ def _stage_peaks(text: str) -> list[dict[str, Any]]:
         cur, peak = tracemalloc.get_traced_memory()
         top = tracemalloc.take_snapshot().compare_to(before, "lineno")[:3]
         sites = [f"{Path(t.traceback[0].filename).name}:{t.traceback[0].lineno} {t.size_diff / n:.1f}x" for t in top]
-        out.append({"stage": name, "peak_over_input": round((peak - base) / n, 2), "held_over_input": round((cur - base) / n, 2), "sites": sites})
+        out.append(
+            {
+                "stage": name,
+                "peak_over_input": round((peak - base) / n, 2),
+                "held_over_input": round((cur - base) / n, 2),
+                "sites": sites,
+            }
+        )
         return value
 
     ann = stage("segment (text.py)", lambda: segment(text))
@@ -514,7 +532,12 @@ def memory(data: Path, sizes: tuple[int, ...], limit: float, only: set[str] | No
             m["stages"] = _run(dict(spec, stages=True), limit * 3).get("stages", "ran over its time limit")
         row: dict[str, Any] = {"case": name if kind == "memory" else f"polnear prose, {size:,} chars", "bound": bound}
         if "peak_bytes" in m:
-            row.update(chars=m["chars"], bytes=m["bytes"], peak_bytes=m["peak_bytes"], peak_over_input=round(m["peak_bytes"] / m["bytes"], 2))
+            row.update(
+                chars=m["chars"],
+                bytes=m["bytes"],
+                peak_bytes=m["peak_bytes"],
+                peak_over_input=round(m["peak_bytes"] / m["bytes"], 2),
+            )
             row["memory_ok"] = row["peak_over_input"] <= bound
             if "stages" in m:
                 row["stages"] = m["stages"]
@@ -535,20 +558,35 @@ def _memory_markdown(payload: dict[str, Any]) -> str:
     for r in payload["memory"]:
         flag = "" if r["memory_ok"] else " **over**"
         if "peak_bytes" in r:
-            lines.append(f"| {r['case']} | {r['bytes']:,} | {r['peak_bytes'] / 1e6:.1f} MB | {r['peak_over_input']}{flag} | <= {r['bound']:g} |")
+            lines.append(
+                f"| {r['case']} | {r['bytes']:,} | {r['peak_bytes'] / 1e6:.1f} MB | {r['peak_over_input']}{flag} | "
+                f"<= {r['bound']:g} |"
+            )
         else:
             lines.append(f"| {r['case']} | - | {r['memory']} | -{flag} | <= {r['bound']:g} |")
     over = [r for r in payload["memory"] if r.get("stages")]
     if over:
-        lines += ["", "Where the memory goes in the inputs over their bound (each stage's own peak over what was held before it, times the input; its three largest allocation sites):", ""]
+        lines += [
+            "",
+            "Where the memory goes in the inputs over their bound (each stage's own peak over what was held before "
+            "it, times the input; its three largest allocation sites):",
+            "",
+        ]
         lines += ["| input | stage | peak | held after | largest sites |", "|---|---|---|---|---|"]
         for r in over:
             if isinstance(r["stages"], str):
                 lines.append(f"| {r['case']} | - | - | - | {r['stages']} |")
                 continue
             for st in r["stages"]:
-                lines.append(f"| {r['case']} | {st['stage']} | {st['peak_over_input']} | {st['held_over_input']} | {'; '.join(st['sites'])} |")
-    lines += ["", f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}. Full figures: `benchmarks/results/speed-memory.json`."]
+                lines.append(
+                    f"| {r['case']} | {st['stage']} | {st['peak_over_input']} | {st['held_over_input']} | "
+                    f"{'; '.join(st['sites'])} |"
+                )
+    lines += [
+        "",
+        f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}. Full "
+        "figures: `benchmarks/results/speed-memory.json`.",
+    ]
     return "\n".join(lines)
 
 
@@ -566,10 +604,8 @@ def scaling(data: Path, sizes: tuple[int, ...], limit: float) -> list[dict[str, 
     prev: dict[str, Any] | None = None
     for size in sizes:
         spec = {"kind": "scaling", "name": "polnear", "size": size, "data": str(data)}
-        if prev is None:
-            t = _run(spec, limit)
-        else:  # (up to 15 rounds of the document and its tenths, within the limit)
-            t = _run(dict(spec, tenths=True, budget=limit / 3), limit * 2)
+        # after the first size: up to 15 rounds of the document and its tenths, within the limit
+        t = _run(spec, limit) if prev is None else _run(dict(spec, tenths=True, budget=limit / 3), limit * 2)
         m = _run(dict(spec, memory=True), limit * 3)
         row: dict[str, Any] = {"size": size, **t}
         if "tenths_seconds" in t:
@@ -605,16 +641,29 @@ def adversarial(data: Path, limit: float, scale: float, cases: set[str] | None =
         if cases is not None and name not in cases:
             continue
         big = max(100, int(big * scale))
-        pair = _run({"kind": "adversarial", "name": name, "size": big, "data": str(data), "pair": True, "budget": limit / 3}, limit)
+        pair = _run(
+            {"kind": "adversarial", "name": name, "size": big, "data": str(data), "pair": True, "budget": limit / 3},
+            limit,
+        )
         if "small" in pair:
             small, large = pair["small"], pair["large"]
         else:  # ran over its limit or failed: time the small input alone
             small = _run({"kind": "adversarial", "name": name, "size": big // 10, "data": str(data)}, limit)
             large = pair
-        row = {"case": name, "small": small, "large": large, "size": big, "time_ratio": _ratio(small, large), "rounds": pair.get("rounds")}
+        row = {
+            "case": name,
+            "small": small,
+            "large": large,
+            "size": big,
+            "time_ratio": _ratio(small, large),
+            "rounds": pair.get("rounds"),
+        }
         if "gc_seconds" in small and "gc_seconds" in large:
             # the ratio of the time outside the garbage collector (explains, does not judge)
-            outside = ({"seconds": small["seconds"] - small["gc_seconds"]}, {"seconds": large["seconds"] - large["gc_seconds"]})
+            outside = (
+                {"seconds": small["seconds"] - small["gc_seconds"]},
+                {"seconds": large["seconds"] - large["gc_seconds"]},
+            )
             row["time_ratio_without_gc"] = _ratio(*outside)
             row["gc_share_large"] = round(large["gc_seconds"] / max(large["seconds"], 1e-9), 3)
         if "timeout" in large and "seconds" in small:
@@ -629,7 +678,15 @@ def _count_run(spec: dict[str, Any], limit: float) -> int | None:
     """Instructions that ``--count`` with *spec* executes under callgrind, or None."""
     try:
         proc = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__, "--count", json.dumps(spec)],
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--callgrind-out-file=/dev/null",
+                sys.executable,
+                __file__,
+                "--count",
+                json.dumps(spec),
+            ],
             capture_output=True,
             text=True,
             timeout=limit,
@@ -669,20 +726,41 @@ def instructions(data: Path, scale: float, limit: float) -> list[dict[str, Any]]
             (counts[key],) = _net_counts({"name": name, "size": size, "data": str(data)}, (True,), limit)
         small_n, large_n = counts["small"], counts["large"]
         ratio = round(large_n / small_n, 2) if small_n and large_n else None
-        row = {"case": name, "size": large, "small_instructions": small_n, "large_instructions": large_n, "ratio": ratio,
-               "linear_ok": ratio is not None and ratio <= LINEAR_BOUND}
+        row = {
+            "case": name,
+            "size": large,
+            "small_instructions": small_n,
+            "large_instructions": large_n,
+            "ratio": ratio,
+            "linear_ok": ratio is not None and ratio <= LINEAR_BOUND,
+        }
         rows.append(row)
-        print(f"  {name:<20} {large // 10:>9,} -> {large:>9,}  instructions {small_n or 0:>14,} -> {large_n or 0:>14,}  "
-              f"ratio {ratio!s:>6}  {'ok' if row['linear_ok'] else 'OVER BOUND'}", flush=True)
+        print(
+            f"  {name:<20} {large // 10:>9,} -> {large:>9,}  instructions {small_n or 0:>14,} -> {large_n or 0:>14,}  "
+            f"ratio {ratio!s:>6}  {'ok' if row['linear_ok'] else 'OVER BOUND'}",
+            flush=True,
+        )
     # One PolNeAR document of 100,000 characters against its ten tenths
     # (see scaling()): the same text, once as one document, once as ten.
     spec = {"kind": "scaling", "name": "polnear", "size": 100_000, "data": str(data)}
     whole, tenths = _net_counts(spec, (True, "tenths"), limit)
     if whole is not None and tenths is not None:
         ratio = round(10 * whole / tenths, 2)
-        rows.append({"case": "polnear (whole vs ten tenths)", "size": 100_000, "small_instructions": tenths // 10,
-                     "large_instructions": whole, "ratio": ratio, "linear_ok": ratio <= LINEAR_BOUND})
-        print(f"  polnear 100,000 chars: instructions whole {whole:,}, ten tenths {tenths:,}, 10 x whole / tenths {ratio}", flush=True)
+        rows.append(
+            {
+                "case": "polnear (whole vs ten tenths)",
+                "size": 100_000,
+                "small_instructions": tenths // 10,
+                "large_instructions": whole,
+                "ratio": ratio,
+                "linear_ok": ratio <= LINEAR_BOUND,
+            }
+        )
+        print(
+            f"  polnear 100,000 chars: instructions whole {whole:,}, ten tenths {tenths:,}, 10 x whole / tenths "
+            f"{ratio}",
+            flush=True,
+        )
     return rows
 
 
@@ -710,17 +788,24 @@ def _fmt_t(m: dict[str, Any]) -> str:
 def _print_row(section: str, row: dict[str, Any]) -> None:
     if section == "scaling":
         print(
-            f"  scaling {row['size']:>11,} chars  {_fmt_t(row):>10}  ten tenths {_fmt_t({'seconds': row['tenths_seconds']}) if 'tenths_seconds' in row else '-':>10}  "
+            f"  scaling {row['size']:>11,} chars  {_fmt_t(row):>10}  ten tenths "
+            f"{_fmt_t({'seconds': row['tenths_seconds']}) if 'tenths_seconds' in row else '-':>10}  "
             f"ratio {row.get('tenths_ratio', '-')!s:>6} {'' if row.get('linear_ok', True) else 'OVER BOUND'} "
-            f"(to the 10x smaller document {row.get('time_ratio', '-')!s:>6})  peak/input {row.get('peak_over_input', '-')!s:>6}",
+            f"(to the 10x smaller document {row.get('time_ratio', '-')!s:>6})  peak/input "
+            f"{row.get('peak_over_input', '-')!s:>6}",
             flush=True,
         )
     else:
         ratio = row["time_ratio"] if row["time_ratio"] is not None else f">= {row.get('time_ratio_at_least', '?')}"
         print(
-            f"  {row['case']:<20} {row['size'] // 10:>9,} -> {row['size']:>9,}  {_fmt_t(row['small']):>10} -> {_fmt_t(row['large']):>10}  "
+            f"  {row['case']:<20} {row['size'] // 10:>9,} -> {row['size']:>9,}  {_fmt_t(row['small']):>10} -> "
+            f"{_fmt_t(row['large']):>10}  "
             f"ratio {ratio!s:>7}  {'ok' if row['linear_ok'] else 'OVER BOUND'}"
-            + (f"  (without gc time {row['time_ratio_without_gc']}, gc {row['gc_share_large']:.0%} of the large run)" if "time_ratio_without_gc" in row else ""),
+            + (
+                f"  (without gc time {row['time_ratio_without_gc']}, gc {row['gc_share_large']:.0%} of the large run)"
+                if "time_ratio_without_gc" in row
+                else ""
+            ),
             flush=True,
         )
 
@@ -733,16 +818,23 @@ def _markdown(payload: dict[str, Any]) -> str:
         lines += [
             "| measure | value | target |",
             "|---|---|---|",
-            f"| rule engine, PolNeAR dev ({tp['docs']} docs, {tp['chars']:,} chars), best of {tp.get('runs', '?')} runs | {tp['mb_per_s']} MB/s, {tp['chars_per_s']:,} chars/s, {tp['docs_per_s']} docs/s | >= {TARGET_MBPS} MB/s |",
+            f"| rule engine, PolNeAR dev ({tp['docs']} docs, {tp['chars']:,} chars), best of {tp.get('runs', '?')} "
+            f"runs | {tp['mb_per_s']} MB/s, {tp['chars_per_s']:,} chars/s, {tp['docs_per_s']} docs/s | >= "
+            f"{TARGET_MBPS} MB/s |",
             f"| the same, median run | {tp.get('median_mb_per_s', '-')} MB/s | - |",
         ]
         tx = tp["textacy"]
-        tx_val = f"{tx['seconds']} s ({tx['model']}, package {tx['package']}), rules {tx['ratio']}x faster" if tx.get("status") == "ran" else tx["status"]
+        tx_val = (
+            f"{tx['seconds']} s ({tx['model']}, package {tx['package']}), rules {tx['ratio']}x faster"
+            if tx.get("status") == "ran"
+            else tx["status"]
+        )
         lines.append(f"| textacy + spaCy on the same texts | {tx_val} | rules >= {TARGET_TEXTACY_RATIO:.0f}x faster |")
         cm = payload.get("cue_matcher")
         if cm:
             lines.append(
-                f"| `find_cues` (word regex + dict) vs one trie alternation (scan only) | {cm['find_cues_mb_per_s']} vs {cm['alternation_scan_only_mb_per_s']} MB/s | - |"
+                f"| `find_cues` (word regex + dict) vs one trie alternation (scan only) | {cm['find_cues_mb_per_s']} "
+                f"vs {cm['alternation_scan_only_mb_per_s']} MB/s | - |"
             )
         lines.append("")
     if payload.get("scaling"):
@@ -761,7 +853,8 @@ def _markdown(payload: dict[str, Any]) -> str:
         lines.append("")
     if payload.get("adversarial"):
         lines += [
-            "| adversarial input | small -> large | time small -> large | ratio (<= 12) | ratio without garbage-collector time | collector's share of the large run |",
+            "| adversarial input | small -> large | time small -> large | ratio (<= 12) | ratio without "
+            "garbage-collector time | collector's share of the large run |",
             "|---|---|---|---|---|---|",
         ]
         for r in payload["adversarial"]:
@@ -769,27 +862,31 @@ def _markdown(payload: dict[str, Any]) -> str:
             flag = "" if r["linear_ok"] else " **over**"
             share = f"{r['gc_share_large']:.0%}" if "gc_share_large" in r else "-"
             lines.append(
-                f"| {r['case']} | {r['size'] // 10:,} -> {r['size']:,} chars | {_fmt_t(r['small'])} -> {_fmt_t(r['large'])} | {ratio}{flag} "
+                f"| {r['case']} | {r['size'] // 10:,} -> {r['size']:,} chars | {_fmt_t(r['small'])} -> "
+                f"{_fmt_t(r['large'])} | {ratio}{flag} "
                 f"| {r.get('time_ratio_without_gc', '-')} | {share} |"
             )
         lines.append("")
     ins = payload.get("instructions")
     if ins and "case" in ins[0]:
         lines += [
-            "| adversarial input (a tenth of the timed size) | small -> large | instructions small -> large (callgrind) | ratio (<= 12) |",
+            "| adversarial input (a tenth of the timed size) | small -> large | instructions small -> large "
+            "(callgrind) | ratio (<= 12) |",
             "|---|---|---|---|",
         ]
         for r in ins:
             flag = "" if r["linear_ok"] else " **over**"
             lines.append(
-                f"| {r['case']} | {r['size'] // 10:,} -> {r['size']:,} chars | {r['small_instructions'] or 0:,} -> {r['large_instructions'] or 0:,} | {r['ratio']}{flag} |"
+                f"| {r['case']} | {r['size'] // 10:,} -> {r['size']:,} chars | {r['small_instructions'] or 0:,} -> "
+                f"{r['large_instructions'] or 0:,} | {r['ratio']}{flag} |"
             )
         lines.append("")
     elif ins:
         lines += [f"Instruction counts: {ins[0]['status']}.", ""]
     lines.append(
         f"Measured {m['date_utc']} with quoteattr {m['quoteattr']}, Python {m['python']}, {m['platform']}, "
-        f"{m['cpu_count']} CPUs{' of ' + m['cpu_model'] if m.get('cpu_model') else ''} (one used; other jobs shared the machine). "
+        f"{m['cpu_count']} CPUs{' of ' + m['cpu_model'] if m.get('cpu_model') else ''} (one used; other jobs shared "
+        "the machine). "
         "Full figures: `benchmarks/results/speed.json`."
     )
     return "\n".join(lines)
@@ -801,7 +898,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-size", type=int, default=SCALING_SIZES[-1], help="largest scaling size (default 10,000,000)")
     ap.add_argument("--limit", type=float, default=120.0, help="seconds allowed to one measurement (default 120)")
     ap.add_argument("--adversarial-scale", type=float, default=1.0, help="multiply the adversarial sizes (default 1)")
-    ap.add_argument("--runs", type=int, default=10, help="throughput runs; the best counts, the median is shown (default 10)")
+    ap.add_argument(
+        "--runs", type=int, default=10, help="throughput runs; the best counts, the median is shown (default 10)"
+    )
     ap.add_argument(
         "--sections",
         default="throughput,cue-matcher,scaling,adversarial",
@@ -809,11 +908,22 @@ def main(argv: list[str] | None = None) -> int:
         "'memory' for the memory table (alone, it writes speed-memory.json and its own docs section)",
     )
     ap.add_argument("--cases", help="comma-separated adversarial inputs to run (default: all of ADVERSARIAL_SIZES)")
-    ap.add_argument("--memory-only", metavar="NAMES", help="memory section: only these shapes or sizes (comma-separated, e.g. yes-said,100000)")
-    ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
-    ap.add_argument("--render", type=Path, metavar="FILE", help="measure nothing: rewrite docs/benchmarks.md from a results JSON that this script wrote")
     ap.add_argument(
-        "--compare-with", type=Path, metavar="DIR",
+        "--memory-only",
+        metavar="NAMES",
+        help="memory section: only these shapes or sizes (comma-separated, e.g. yes-said,100000)",
+    )
+    ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
+    ap.add_argument(
+        "--render",
+        type=Path,
+        metavar="FILE",
+        help="measure nothing: rewrite docs/benchmarks.md from a results JSON that this script wrote",
+    )
+    ap.add_argument(
+        "--compare-with",
+        type=Path,
+        metavar="DIR",
         help="measure only throughput, this tree against the checkout DIR, alternating (--runs rounds)",
     )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
@@ -832,7 +942,8 @@ def main(argv: list[str] | None = None) -> int:
         row = compare_trees(args.compare_with, args.data, args.runs)
         print(
             f"this tree: best {row['this']['best_seconds']} s, median {row['this']['median_seconds']} s; "
-            f"{row['other']['tree']}: best {row['other']['best_seconds']} s, median {row['other']['median_seconds']} s; "
+            f"{row['other']['tree']}: best {row['other']['best_seconds']} s, median {row['other']['median_seconds']} "
+            "s; "
             f"speed ratio this/other: best {row['speed_ratio_best']}, median {row['speed_ratio_median']}, "
             f"best CPU time {row['speed_ratio_best_cpu']}"
         )
@@ -858,14 +969,25 @@ def main(argv: list[str] | None = None) -> int:
         payload["throughput"] = tp = throughput(texts, args.runs)
         print(
             f"throughput: {tp['docs']} docs, {tp['chars']:,} chars in {tp['seconds']} s: {tp['mb_per_s']} MB/s, "
-            f"{tp['chars_per_s']:,} chars/s, {tp['docs_per_s']} docs/s; median run {tp['median_mb_per_s']} MB/s (target >= {TARGET_MBPS} MB/s: "
+            f"{tp['chars_per_s']:,} chars/s, {tp['docs_per_s']} docs/s; median run {tp['median_mb_per_s']} MB/s "
+            f"(target >= {TARGET_MBPS} MB/s: "
             f"{'met' if tp['meets_target'] else 'NOT met'})"
         )
         tx = tp["textacy"]
-        print(f"textacy: {tx['status']}" + (f", {tx['model']} ({tx['package']}), {tx['seconds']} s, ratio {tx['ratio']}x" if tx.get("status") == "ran" else ""))
+        print(
+            f"textacy: {tx['status']}"
+            + (
+                f", {tx['model']} ({tx['package']}), {tx['seconds']} s, ratio {tx['ratio']}x"
+                if tx.get("status") == "ran"
+                else ""
+            )
+        )
     if texts and "cue-matcher" in sections:
         payload["cue_matcher"] = cm = cue_matcher(texts)
-        print(f"cue matcher: find_cues {cm['find_cues_mb_per_s']} MB/s; trie alternation scan {cm['alternation_scan_only_mb_per_s']} MB/s")
+        print(
+            f"cue matcher: find_cues {cm['find_cues_mb_per_s']} MB/s; trie alternation scan "
+            f"{cm['alternation_scan_only_mb_per_s']} MB/s"
+        )
     if texts and "scaling" in sections:
         print("scaling (one document, polnear-dev concatenated):")
         payload["scaling"] = scaling(args.data, tuple(s for s in SCALING_SIZES if s <= args.max_size), args.limit)

@@ -61,9 +61,13 @@ def main(argv: list[str] | None = None) -> int:
         help="score N random documents of CORPUS (e.g. polnear-train=100); repeatable; default: all documents",
     )
     parser.add_argument("--seed", type=int, default=17, help="seed of the samples (default 17)")
-    parser.add_argument("--corpora", default=",".join(c.removesuffix(".jsonl") for c in CORPORA), help="comma-separated")
+    parser.add_argument(
+        "--corpora", default=",".join(c.removesuffix(".jsonl") for c in CORPORA), help="comma-separated"
+    )
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
-    parser.add_argument("--docs-from", type=Path, metavar="JSON", help="only rewrite the docs table from an earlier run's JSON")
+    parser.add_argument(
+        "--docs-from", type=Path, metavar="JSON", help="only rewrite the docs table from an earlier run's JSON"
+    )
     args = parser.parse_args(argv)
     if args.docs_from is not None:
         saved = json.loads(args.docs_from.read_text(encoding="utf-8"))
@@ -138,7 +142,9 @@ def _models_note(models: dict[str, Any], coref: bool) -> str:
 
 
 def _write_docs(rows: list[dict[str, Any]], notes: list[str], info: dict[str, Any]) -> None:
-    table = _table(rows, notes, info).replace("benchmarks/results/quality.json", "benchmarks/results/stanza_models.json")
+    table = _table(rows, notes, info).replace(
+        "benchmarks/results/quality.json", "benchmarks/results/stanza_models.json"
+    )
     update_section(DOCS / "benchmarks.md", "stanza-models", table, heading="Stanza engine on open models", intro=INTRO)
     print(f"updated {DOCS / 'benchmarks.md'}")
 

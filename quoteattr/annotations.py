@@ -15,6 +15,7 @@ All offsets are half-open Python ``str`` indices into :attr:`Annotation.text`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -29,7 +30,24 @@ Pair = tuple[int, int]
 def _pairs(value: Any) -> tuple[Pair, ...]:
     # a pair that is already a tuple of two ints is kept, not copied (the
     # sentences of a long text are many)
-    return tuple(p if type(p) is tuple and len(p) == 2 and type(p[0]) is int and type(p[1]) is int else (int(p[0]), int(p[1])) for p in value)
+    return tuple(
+        p if type(p) is tuple and len(p) == 2 and type(p[0]) is int and type(p[1]) is int else (int(p[0]), int(p[1]))
+        for p in value
+    )
+
+
+# Typed converters for the tuple fields: ``converter=tuple`` would leave mypy's
+# attrs plugin with an unsolved ``Iterable[_T_co]`` as the __init__ argument.
+def _ints(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(value)
+
+
+def _entity_mentions(value: Iterable[EntityMention]) -> tuple[EntityMention, ...]:
+    return tuple(value)
+
+
+def _chains(value: Iterable[CorefChain]) -> tuple[CorefChain, ...]:
+    return tuple(value)
 
 
 def _opt_tuple(value: Any) -> tuple[Any, ...] | None:
@@ -50,9 +68,9 @@ class Tokens:
         feats: per-token morphological features (``"Number=Sing|..."``).
     """
 
-    starts: tuple[int, ...] = attrs.field(converter=tuple)
-    ends: tuple[int, ...] = attrs.field(converter=tuple)
-    sentence: tuple[int, ...] = attrs.field(converter=tuple)
+    starts: tuple[int, ...] = attrs.field(converter=_ints)
+    ends: tuple[int, ...] = attrs.field(converter=_ints)
+    sentence: tuple[int, ...] = attrs.field(converter=_ints)
     upos: tuple[str, ...] | None = attrs.field(default=None, converter=_opt_tuple)
     xpos: tuple[str, ...] | None = attrs.field(default=None, converter=_opt_tuple)
     lemma: tuple[str, ...] | None = attrs.field(default=None, converter=_opt_tuple)
@@ -124,8 +142,8 @@ class Annotation:
     paragraphs: tuple[Pair, ...] = attrs.field(converter=_pairs)
     sentences: tuple[Pair, ...] = attrs.field(converter=_pairs)
     tokens: Tokens | None = None
-    entities: tuple[EntityMention, ...] = attrs.field(default=(), converter=tuple)
-    chains: tuple[CorefChain, ...] = attrs.field(default=(), converter=tuple)
+    entities: tuple[EntityMention, ...] = attrs.field(default=(), converter=_entity_mentions)
+    chains: tuple[CorefChain, ...] = attrs.field(default=(), converter=_chains)
     source: str = "rules"
 
     def __attrs_post_init__(self) -> None:
@@ -134,9 +152,8 @@ class Annotation:
             for a, b in spans:
                 if not 0 <= a <= b <= n:
                     raise InvalidSpanError(f"{name} span [{a}, {b}) lies outside a text of {n} characters")
-        if self.tokens is not None and len(self.tokens):
-            if min(self.tokens.starts) < 0 or max(self.tokens.ends) > n:
-                raise InvalidSpanError(f"token offsets lie outside a text of {n} characters")
+        if self.tokens is not None and len(self.tokens) and (min(self.tokens.starts) < 0 or max(self.tokens.ends) > n):
+            raise InvalidSpanError(f"token offsets lie outside a text of {n} characters")
         for e in self.entities:
             if not 0 <= e.start <= e.end <= n:
                 raise InvalidSpanError(f"entity mention [{e.start}, {e.end}) lies outside the text")

@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import ast
+import itertools
 import json
 import os
 import re
@@ -59,13 +60,22 @@ Pair = tuple[int, int]
 
 
 def _pair(value: Any) -> Pair:
-    if isinstance(value, (list, tuple)) and len(value) >= 2 and all(isinstance(v, int) and not isinstance(v, bool) for v in value[:2]):
+    if (
+        isinstance(value, (list, tuple))
+        and len(value) >= 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value[:2])
+    ):
         return int(value[0]), int(value[1])
     raise ValueError(f"a span must be [start, end] with int offsets (got {value!r})")
 
 
 def _opt_pair(value: Any) -> Pair | None:
     return None if value is None else _pair(value)
+
+
+def _labelled_quotes(value: Iterable[LabelledQuote]) -> tuple[LabelledQuote, ...]:
+    # typed, unlike ``converter=tuple``, so mypy's attrs plugin knows the argument
+    return tuple(value)
 
 
 def _pairs(value: Any) -> tuple[Pair, ...]:
@@ -117,7 +127,7 @@ class LabelledQuote:
         for a, b in value:
             if not 0 <= a <= b:
                 raise ValueError(f"content span [{a}, {b}) must have 0 <= start <= end")
-        for (_, b), (c, _) in zip(value, value[1:], strict=False):
+        for (_, b), (c, _) in itertools.pairwise(value):
             if c < b:
                 raise ValueError(f"content spans must be in order and not overlap (got {value!r})")
 
@@ -151,7 +161,7 @@ class LabelledDocument:
 
     id: str
     text: str
-    quotes: tuple[LabelledQuote, ...] = attrs.field(default=(), converter=tuple)
+    quotes: tuple[LabelledQuote, ...] = attrs.field(default=(), converter=_labelled_quotes)
     entities: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     mentions: Mapping[str, tuple[tuple[int, int, str], ...]] = attrs.field(factory=dict)
     source: str | None = None
@@ -163,9 +173,13 @@ class LabelledDocument:
             pairs = list(q.spans) + [p for p in (q.cue, q.speaker) if p is not None] + list(q.speaker_mentions)
             for a, b in pairs:
                 if b < a:
-                    raise ValueError(f"span [{a}, {b}) of quote {q.id or q.spans} ends before it starts (end {b} < start {a})")
+                    raise ValueError(
+                        f"span [{a}, {b}) of quote {q.id or q.spans} ends before it starts (end {b} < start {a})"
+                    )
                 if not 0 <= a <= b <= n:
-                    raise ValueError(f"span [{a}, {b}) of quote {q.id or q.spans} lies outside a text of {n} characters")
+                    raise ValueError(
+                        f"span [{a}, {b}) of quote {q.id or q.spans} lies outside a text of {n} characters"
+                    )
 
 
 # ---------------------------------------------------------------------------
@@ -196,10 +210,7 @@ def _parse_mapping(value: Any, what: str) -> dict[str, Any]:
 def _quote_from_dict(q: Mapping[str, Any]) -> LabelledQuote:
     if not isinstance(q, Mapping):
         raise ValueError(f"a quote must be an object (got {type(q).__name__})")
-    if q.get("spans"):
-        spans = _pairs(q["spans"])
-    else:
-        spans = (_pair([q["start"], q["end"]]),)
+    spans = _pairs(q["spans"]) if q.get("spans") else (_pair([q["start"], q["end"]]),)
     conf = q.get("confidence")
     return LabelledQuote(
         spans=spans,
@@ -243,7 +254,10 @@ def document_from_dict(d: Mapping[str, Any]) -> LabelledDocument:
             text=text,
             quotes=[_quote_from_dict(q) for q in quotes],
             entities={str(k): tuple(v or ()) for k, v in ents.items()},
-            mentions={str(k): tuple((int(m[0]), int(m[1]), str(m[2]) if len(m) > 2 else "") for m in v or ()) for k, v in ments.items()},
+            mentions={
+                str(k): tuple((int(m[0]), int(m[1]), str(m[2]) if len(m) > 2 else "") for m in v or ())
+                for k, v in ments.items()
+            },
             source=d.get("source"),
             meta=meta,
         )
@@ -317,7 +331,7 @@ def _decode_line(raw: bytes, path: Path, lineno: int) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CorpusFormatError(
-            f"{path}:{lineno}: not valid UTF-8 (byte {raw[exc.start:exc.start + 1]!r} at column {exc.start + 1})"
+            f"{path}:{lineno}: not valid UTF-8 (byte {raw[exc.start : exc.start + 1]!r} at column {exc.start + 1})"
         ) from None
 
 
@@ -330,7 +344,8 @@ def _read_utf8(path: Path) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise CorpusFormatError(
-            f"{path}:{line}: not valid UTF-8 (byte {data[exc.start:exc.start + 1]!r} at column {col}, byte offset {exc.start})"
+            f"{path}:{line}: not valid UTF-8 "
+            f"(byte {data[exc.start : exc.start + 1]!r} at column {col}, byte offset {exc.start})"
         ) from None
 
 
@@ -358,7 +373,9 @@ def check_unique_ids(path: str | os.PathLike[str], role: str = "gold") -> None:
     first: dict[str, int] = {}
     for n, doc in _numbered(path):
         if doc.id in first:
-            raise CorpusFormatError(f"{path}: {role} file holds document id {doc.id!r} twice (line {n}, first on line {first[doc.id]})")
+            raise CorpusFormatError(
+                f"{path}: {role} file holds document id {doc.id!r} twice (line {n}, first on line {first[doc.id]})"
+            )
         first[doc.id] = n
 
 
@@ -434,7 +451,9 @@ def _read_ann(path: Path, text: str) -> list[LabelledQuote]:
                 raise CorpusFormatError(f"{path}:{n}: offsets too large in {line[:80]!r}") from None
             for a, b in spans:
                 if not 0 <= a <= b <= len(text):
-                    raise CorpusFormatError(f"{path}:{n}: span [{a}, {b}) lies outside the text ({len(text)} characters)")
+                    raise CorpusFormatError(
+                        f"{path}:{n}: span [{a}, {b}) lies outside the text ({len(text)} characters)"
+                    )
             tb[m["id"]] = (m["type"], spans)
         elif line.startswith("E"):
             m = _E_LINE_RE.match(line)
@@ -541,7 +560,9 @@ def _with_kinds(text: str, quotes: list[LabelledQuote]) -> list[LabelledQuote]:
     return [attrs.evolve(q, kind=gold_kind(text, q.spans)) for q in quotes]
 
 
-def read_brat(folder: str | os.PathLike[str], *, annotator: str | None = None, id_prefix: str = "") -> list[LabelledDocument]:
+def read_brat(
+    folder: str | os.PathLike[str], *, annotator: str | None = None, id_prefix: str = ""
+) -> list[LabelledDocument]:
     """Read brat standoff attribution files in the PolNeAR layout.
 
     *folder* holds ``text/<article>.txt`` and
@@ -676,4 +697,3 @@ def from_result(result: Any, *, id: str | None = None, source: str | None = None
         entities=entities,
         source=source if source is not None else result.engine,
     )
-

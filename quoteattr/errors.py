@@ -133,6 +133,8 @@ class ModelHostUnreachableError(QuoteattrError, ConnectionError):
     def __init__(self, message: str, *, resources_dir: str = "") -> None:
         super().__init__(message)
         self.resources_dir = resources_dir
+
+
 class CorpusFormatError(SerializationError):
     """A gold or prediction file does not follow the expected format.
 

@@ -124,7 +124,7 @@ def normalise(text: str, spans: Iterable[Pair]) -> tuple[Pair, ...]:
         >>> normalise(t, [(8, 31)])
         ((14, 29),)
     """
-    out = []
+    out: list[Pair] = []
     for a, b in spans:
         a, b = _strip(text, a, b, first=not out)
         if a < b:
@@ -161,7 +161,9 @@ def iou(x: Sequence[Pair], y: Sequence[Pair]) -> float:
     return inter / union if union else 0.0
 
 
-def match(gold: Sequence[Sequence[Pair]], pred: Sequence[Sequence[Pair]], threshold: float) -> dict[int, tuple[int, float]]:
+def match(
+    gold: Sequence[Sequence[Pair]], pred: Sequence[Sequence[Pair]], threshold: float
+) -> dict[int, tuple[int, float]]:
     """One-to-one greedy matching of predicted to gold span lists.
 
     Pairs with IoU >= *threshold* (``threshold=1.0`` means equal sets) are
@@ -196,7 +198,9 @@ def _overlap(a: Pair, b: Pair) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def speaker_correct(gold_doc: LabelledDocument, gold: LabelledQuote, pred_doc: LabelledDocument, pred: LabelledQuote) -> bool | None:
+def speaker_correct(
+    gold_doc: LabelledDocument, gold: LabelledQuote, pred_doc: LabelledDocument, pred: LabelledQuote
+) -> bool | None:
     """Whether a matched prediction names the right speaker; ``None`` if unjudged.
 
     * Gold with ``speaker_entity`` (seeds, LitBank): right when the predicted
@@ -210,7 +214,9 @@ def speaker_correct(gold_doc: LabelledDocument, gold: LabelledQuote, pred_doc: L
     """
     del pred_doc  # the prediction carries its entity's name and mentions itself
     if gold.speaker_entity is not None:
-        names = {gold.speaker_entity.casefold()} | {a.casefold() for a in gold_doc.entities.get(gold.speaker_entity, ())}
+        names = {gold.speaker_entity.casefold()} | {
+            a.casefold() for a in gold_doc.entities.get(gold.speaker_entity, ())
+        }
         if pred.speaker_entity is not None and pred.speaker_entity.strip().casefold() in names:
             return True
         gold_mentions = [(m[0], m[1]) for m in gold_doc.mentions.get(gold.speaker_entity, ())]
@@ -356,9 +362,14 @@ class Report:
             "spans": {k: v.to_dict() for k, v in self.spans.items()},
             "end_to_end": self.end_to_end.to_dict(),
             "recall_by_kind": {
-                k: {"found": f, "total": t, "recall": round(f / t, 4) if t else 0.0} for k, (f, t) in self.recall_by_kind.items()
+                k: {"found": f, "total": t, "recall": round(f / t, 4) if t else 0.0}
+                for k, (f, t) in self.recall_by_kind.items()
             },
-            "cue": dict(self.cue, accuracy=round(self.cue_accuracy, 4), exact_accuracy=round(self.cue["exact"] / self.cue["judged"], 4) if self.cue["judged"] else 0.0),
+            "cue": dict(
+                self.cue,
+                accuracy=round(self.cue_accuracy, 4),
+                exact_accuracy=round(self.cue["exact"] / self.cue["judged"], 4) if self.cue["judged"] else 0.0,
+            ),
             "speaker": dict(self.speaker, accuracy=round(self.speaker_accuracy, 4)),
             "misses": [e.to_dict() for e in self.misses],
             "false_alarms": [e.to_dict() for e in self.false_alarms],
@@ -604,7 +615,9 @@ def pr_curve(
     levels = sorted({_confidence(q) for d in pred for q in d.quotes})
     out = []
     for t in levels:
-        r = evaluate(gold, pred, iou=iou, kind=kind, all_attributions=all_attributions, min_confidence=t, split_parts=split_parts)
+        r = evaluate(
+            gold, pred, iou=iou, kind=kind, all_attributions=all_attributions, min_confidence=t, split_parts=split_parts
+        )
         s = r.spans[r.main]
         out.append((t, s.precision, s.recall))
     return out
@@ -622,9 +635,7 @@ def plot_pr_curve(points: Sequence[tuple[float, float, float]], path: str, *, ti
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError as exc:
-        raise PlotNotInstalledError(
-            "--pr-curve needs matplotlib: pip install 'quoteattr[plot]'"
-        ) from exc
+        raise PlotNotInstalledError("--pr-curve needs matplotlib: pip install 'quoteattr[plot]'") from exc
     fig, ax = plt.subplots(figsize=(6, 4))
     xs = [p[0] for p in points]
     ax.plot(xs, [p[1] for p in points], marker="o", label="precision")
@@ -698,7 +709,9 @@ def predict(
     from .pipeline import extract
 
     return [
-        from_result(extract(d.text, engine=engine, min_confidence=min_confidence, id=d.id, **engine_options), source=engine)
+        from_result(
+            extract(d.text, engine=engine, min_confidence=min_confidence, id=d.id, **engine_options), source=engine
+        )
         for d in gold
     ]
 
@@ -723,7 +736,10 @@ def format_report(report: Report, *, title: str = "") -> str:
     else:
         scope.append("no cue_class in gold, so every attribution scored")
     lines.append(f"{report.documents} documents; " + ", ".join(scope))
-    pred = f"{report.predicted} predictions (confidence >= {st['min_confidence']:g}), {report.excused} matched ignored gold"
+    pred = (
+        f"{report.predicted} predictions (confidence >= {st['min_confidence']:g}), "
+        f"{report.excused} matched ignored gold"
+    )
     if report.missing_predictions:
         pred += f"; {report.missing_predictions} gold documents had no predictions"
     lines.append(pred)
@@ -734,7 +750,9 @@ def format_report(report: Report, *, title: str = "") -> str:
     for name, s in rows:
         lines.append(f"{name:<22}{s.tp:>6}{s.fp:>6}{s.fn:>6}{_pct(s.precision):>8}{_pct(s.recall):>8}{_pct(s.f1):>8}")
     lines.append("")
-    kinds = ", ".join(f"{k} {_pct(f / t if t else 0).strip()}% ({f}/{t})" for k, (f, t) in report.recall_by_kind.items())
+    kinds = ", ".join(
+        f"{k} {_pct(f / t if t else 0).strip()}% ({f}/{t})" for k, (f, t) in report.recall_by_kind.items()
+    )
     lines.append(f"recall by kind ({report.main}): {kinds or '-'}")
     c, sp = report.cue, report.speaker
     if c["judged"]:
@@ -745,7 +763,9 @@ def format_report(report: Report, *, title: str = "") -> str:
     else:
         lines.append("cue accuracy: no gold cues on matched quotes")
     if sp["judged"]:
-        lines.append(f"speaker accuracy (matched): {_pct(report.speaker_accuracy).strip()}% ({sp['correct']}/{sp['judged']})")
+        lines.append(
+            f"speaker accuracy (matched): {_pct(report.speaker_accuracy).strip()}% ({sp['correct']}/{sp['judged']})"
+        )
     else:
         lines.append("speaker accuracy: no gold speakers on matched quotes")
     for label, items in (("worst misses", report.misses), ("worst false alarms", report.false_alarms)):
@@ -755,7 +775,10 @@ def format_report(report: Report, *, title: str = "") -> str:
         lines.append(f"{label}:")
         for e in items:
             conf = "" if e.confidence is None else f" conf {e.confidence:.2f}"
-            lines.append(f"  [{e.doc} {e.spans[0][0]}-{e.spans[-1][1]} {e.kind or '?'}{conf} best IoU {e.best_iou:.2f}] {e.context}")
+            lines.append(
+                f"  [{e.doc} {e.spans[0][0]}-{e.spans[-1][1]} {e.kind or '?'}{conf} best IoU {e.best_iou:.2f}] "
+                f"{e.context}"
+            )
     return "\n".join(lines)
 
 
@@ -793,19 +816,31 @@ def add_parser(subparsers: Any) -> None:
         ),
     )
     p.add_argument("gold", help="gold JSONL file or brat attribution folder")
-    p.add_argument("--engine", choices=("rules", "stanza"), default="rules", help="engine to run on the gold texts (default: rules)")
+    p.add_argument(
+        "--engine",
+        choices=("rules", "stanza"),
+        default="rules",
+        help="engine to run on the gold texts (default: rules)",
+    )
     from .cli import add_stanza_options
 
     add_stanza_options(p, coref=True)
     p.add_argument("--pred", metavar="PRED.jsonl", help="score these predictions instead of running an engine")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--errors", type=_nonneg_int, default=0, metavar="N", help="show the N worst misses and false alarms")
+    p.add_argument(
+        "--errors", type=_nonneg_int, default=0, metavar="N", help="show the N worst misses and false alarms"
+    )
     p.add_argument("--kind", choices=("direct", "indirect", "mixed"), help="score only gold quotes of this kind")
-    p.add_argument("--all-attributions", action="store_true", help="also score gold whose cue is not speech (thought, other)")
+    p.add_argument(
+        "--all-attributions", action="store_true", help="also score gold whose cue is not speech (thought, other)"
+    )
     p.add_argument(
         "--split-parts",
         action="store_true",
-        help="score each piece of a split prediction as its own quote (gold that annotates each quoted stretch, e.g. LitBank)",
+        help=(
+            "score each piece of a split prediction as its own quote "
+            "(gold that annotates each quoted stretch, e.g. LitBank)"
+        ),
     )
     p.add_argument("--iou", type=_iou_arg, default=DEFAULT_IOU, help=f"main overlap threshold (default {DEFAULT_IOU})")
     p.add_argument(
@@ -814,9 +849,19 @@ def add_parser(subparsers: Any) -> None:
         default=DEFAULT_MIN_CONFIDENCE,
         help=f"drop predictions below this confidence (default {DEFAULT_MIN_CONFIDENCE})",
     )
-    p.add_argument("--save-pred", metavar="PRED.jsonl", help="also write the engine's predictions in the gold format (for a later --pred)")
-    p.add_argument("--by-rule", action="store_true", help="also print, for each rule, its matched and unmatched predictions")
-    p.add_argument("--pr-curve", metavar="FILE.png", help="draw precision/recall against the confidence threshold (needs quoteattr[plot])")
+    p.add_argument(
+        "--save-pred",
+        metavar="PRED.jsonl",
+        help="also write the engine's predictions in the gold format (for a later --pred)",
+    )
+    p.add_argument(
+        "--by-rule", action="store_true", help="also print, for each rule, its matched and unmatched predictions"
+    )
+    p.add_argument(
+        "--pr-curve",
+        metavar="FILE.png",
+        help="draw precision/recall against the confidence threshold (needs quoteattr[plot])",
+    )
     p.set_defaults(func=run)
 
 
@@ -861,7 +906,12 @@ def run(args: argparse.Namespace) -> int:
         )
         if args.pr_curve:
             points = pr_curve(
-                gold, pred, iou=args.iou, kind=args.kind, all_attributions=args.all_attributions, split_parts=args.split_parts
+                gold,
+                pred,
+                iou=args.iou,
+                kind=args.kind,
+                all_attributions=args.all_attributions,
+                split_parts=args.split_parts,
             )
             plot_pr_curve(points, args.pr_curve, title=f"{args.gold} ({origin})")
     except (QuoteattrError, OSError) as exc:

@@ -198,9 +198,7 @@ def _is_apostrophe(text: str, s: int, e: int, mark: str) -> bool:
     # Rule ``plural-possessive``: "the players' union" inside 'single quotes':
     # s' before a lower-case word is an apostrophe when a later single mark
     # can still close the quote.
-    if before in "sS" and after == " " and _PLURAL_POSSESSIVE_RE.match(text, e, min(len(text), e + 200)):
-        return True
-    return False
+    return bool(before in "sS" and after == " " and _PLURAL_POSSESSIVE_RE.match(text, e, min(len(text), e + 200)))
 
 
 def find_quotes(
@@ -289,14 +287,21 @@ def find_quotes(
                     continue
                 o.parts.append((o.part_start, s))
                 regions.append(
-                    QuoteRegion(open=(o.start, o.end), close=(s, e), parts=tuple(o.parts), depth=len(stack), mark_class=cls)
+                    QuoteRegion(
+                        open=(o.start, o.end), close=(s, e), parts=tuple(o.parts), depth=len(stack), mark_class=cls
+                    )
                 )
             elif can_open:
                 stack.append(s, e, mark, cls, len(regions) + dropped)
                 open_n[cls] += 1
             elif mark not in _APOSTROPHES:
                 diags.append(
-                    Diagnostic(code="unopened-quote", message=f"closing mark {mark!r} with no opening mark; ignored", start=s, end=e)
+                    Diagnostic(
+                        code="unopened-quote",
+                        message=f"closing mark {mark!r} with no opening mark; ignored",
+                        start=s,
+                        end=e,
+                    )
                 )
         if not stack:
             continue
@@ -304,11 +309,17 @@ def find_quotes(
         # the quote goes on if the next paragraph opens with a mark of its class.
         nxt = paragraphs[pi + 1] if pi + 1 < n_para else None
         if nxt is not None:
-            m = MARK_RE.match(text, nxt[0], nxt[1])
-            if m and _CLASS[m.group()] == stack[0].cls and not _is_apostrophe(text, m.start(), m.end(), m.group()):
+            lead = MARK_RE.match(text, nxt[0], nxt[1])
+            if (
+                lead
+                and _CLASS[lead.group()] == stack[0].cls
+                and not _is_apostrophe(text, lead.start(), lead.end(), lead.group())
+            ):
                 # keep the outermost opener; inner ones cannot span paragraphs
                 while len(stack) > 1:
-                    _report_unclosed(text, stack.pop(), diags, regions, len(stack), inner_end=pb, found=len(regions) + dropped)
+                    _report_unclosed(
+                        text, stack.pop(), diags, regions, len(stack), inner_end=pb, found=len(regions) + dropped
+                    )
                 stack[0].parts.append((stack[0].part_start, pb))
                 open_n = {DOUBLE: 0, SINGLE: 0}
                 open_n[stack[0].cls] = 1
@@ -388,7 +399,9 @@ class DiagnosticLog:
             out.append(
                 Diagnostic(
                     code=d.code,
-                    message=f"{head.message} ({n} diagnostics of this code in all; the first {len(first)} in 'offsets')",
+                    message=(
+                        f"{head.message} ({n} diagnostics of this code in all; the first {len(first)} in 'offsets')"
+                    ),
                     start=head.start,
                     end=head.end,
                     count=n,
@@ -407,7 +420,11 @@ def _with_depths(regions: list[QuoteRegion]) -> list[QuoteRegion]:
             enclosing.pop()
         depth = len(enclosing)
         # (a direct constructor call: attrs.evolve was a third of this loop's time)
-        out.append(r if r.depth == depth else QuoteRegion(open=r.open, close=r.close, parts=r.parts, depth=depth, mark_class=r.mark_class))
+        out.append(
+            r
+            if r.depth == depth
+            else QuoteRegion(open=r.open, close=r.close, parts=r.parts, depth=depth, mark_class=r.mark_class)
+        )
         enclosing.append(r.outer_end)
     return out
 
@@ -426,8 +443,15 @@ def _report_unclosed(
         # A lone opening ' that is not at a sentence-like start is most likely
         # an apostrophe or a prime; say so but do not build a quote from it.
         after = text[o.end : o.end + 1]
-        if not (after[:1].isupper() or after[:1] in "\"“"):
-            diags.append(Diagnostic(code="unclosed-quote", message=f"opening mark {o.mark!r} never closed; read as an apostrophe", start=o.start, end=o.end))
+        if not (after[:1].isupper() or after[:1] in '"“'):
+            diags.append(
+                Diagnostic(
+                    code="unclosed-quote",
+                    message=f"opening mark {o.mark!r} never closed; read as an apostrophe",
+                    start=o.start,
+                    end=o.end,
+                )
+            )
             return
     # A pair found since the opener was pushed opens after it and before
     # inner_end (pairs are counted as their marks are read), so counting
@@ -437,7 +461,14 @@ def _report_unclosed(
     while end > o.part_start and text[end - 1].isspace():
         end -= 1
     if later or end <= o.part_start:
-        diags.append(Diagnostic(code="unclosed-quote", message=f"opening mark {o.mark!r} never closed; ignored", start=o.start, end=o.end))
+        diags.append(
+            Diagnostic(
+                code="unclosed-quote",
+                message=f"opening mark {o.mark!r} never closed; ignored",
+                start=o.start,
+                end=o.end,
+            )
+        )
         return
     o.parts.append((o.part_start, end))
     diags.append(

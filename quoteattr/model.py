@@ -144,12 +144,13 @@ def _offset_pairs(value: Any) -> tuple[tuple[int, int], ...]:
     return tuple(pairs)
 
 
-def _check_span(instance: Span, attribute: attrs.Attribute[Any], value: int) -> None:
+def _check_span(instance: Span, attribute: attrs.Attribute[Any], value: str) -> None:
     if instance.end < instance.start:
         raise InvalidSpanError(f"'end' must be >= 'start' (got start={instance.start}, end={instance.end})")
     if len(instance.text) != instance.end - instance.start:
         raise InvalidSpanError(
-            f"'text' must have end - start = {instance.end - instance.start} characters (got {len(instance.text)}: {instance.text!r})"
+            f"'text' must have end - start = {instance.end - instance.start} characters "
+            f"(got {len(instance.text)}: {instance.text!r})"
         )
 
 
@@ -179,9 +180,7 @@ class Span:
             InvalidSpanError: when the span does not lie within *source*.
         """
         if not 0 <= start <= end <= len(source):
-            raise InvalidSpanError(
-                f"span [{start}, {end}) must lie within a text of {len(source)} characters"
-            )
+            raise InvalidSpanError(f"span [{start}, {end}) must lie within a text of {len(source)} characters")
         if type(start) is not int or type(end) is not int or cls is not Span:
             return cls(start, end, source[start:end])
         # The hot path (a span per quote part, cue and mention): the checks
@@ -205,7 +204,7 @@ class Span:
         if self.end > len(source) or source[self.start : self.end] != self.text:
             raise InvalidSpanError(
                 f"span [{self.start}, {self.end}) {self.text!r} does not match the source text "
-                f"(which has {source[self.start:self.end]!r} there, length {len(source)})"
+                f"(which has {source[self.start : self.end]!r} there, length {len(source)})"
             )
 
     def to_list(self) -> list[Any]:
@@ -222,6 +221,28 @@ class Span:
 
 def _opt_span(value: Any) -> Span | None:
     return None if value is None else Span.from_list(value)
+
+
+# Typed converters for the tuple fields: ``converter=tuple`` would leave mypy's
+# attrs plugin with an unsolved ``Iterable[_T_co]`` as the __init__ argument.
+def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(value)
+
+
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(value)
+
+
+def _speakers(value: Iterable[Speaker]) -> tuple[Speaker, ...]:
+    return tuple(value)
+
+
+def _diagnostics(value: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -243,11 +264,13 @@ class Speaker:
     name: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
     kind: EntityKind = attrs.field(default=EntityKind.OTHER, converter=EntityKind)
     role: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
-    gender: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.in_(("male", "female"))))
-    mentions: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+    gender: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(("male", "female")))
+    )
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     # (checked: an alias that is not a str, nan say, made a result unequal to itself)
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str))
+        default=(), converter=_strs, validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str))
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -290,7 +313,9 @@ class SpeakerRef:
     mention: Span = attrs.field(validator=attrs.validators.instance_of(Span))
     entity: Speaker = attrs.field(validator=attrs.validators.instance_of(Speaker))
     resolution: Resolution = attrs.field(default=Resolution.NAME, converter=Resolution)
-    confidence: float = attrs.field(default=1.0, converter=float, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+    confidence: float = attrs.field(
+        default=1.0, converter=float, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)]
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -312,11 +337,17 @@ class Quote:
 
     kind: QuoteKind = attrs.field(converter=QuoteKind)
     content: Span = attrs.field(validator=attrs.validators.instance_of(Span))
-    parts: tuple[Span, ...] = attrs.field(converter=tuple)
-    cue: Span | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Span)))
+    parts: tuple[Span, ...] = attrs.field(converter=_spans)
+    cue: Span | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Span))
+    )
     cue_class: CueClass | None = attrs.field(default=None, converter=attrs.converters.optional(CueClass))
-    speaker: SpeakerRef | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(SpeakerRef)))
-    confidence: float = attrs.field(default=0.5, converter=float, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+    speaker: SpeakerRef | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(SpeakerRef))
+    )
+    confidence: float = attrs.field(
+        default=0.5, converter=float, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)]
+    )
     rule: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
     #: What :attr:`text` puts between the parts of a split quote.
@@ -360,7 +391,8 @@ class Quote:
                 f"'parts' must run from content.start to content.end ({self.content.start}-{self.content.end}), "
                 f"got {value[0].start}-{value[-1].end}"
             )
-        for a, b in zip(value, value[1:]):
+        # (no itertools.pairwise: test_render keeps model's imports to a fixed few)
+        for a, b in zip(value, value[1:], strict=False):  # noqa: RUF007  (see the line above)
             if b.start < a.end:
                 raise InvalidSpanError(f"'parts' must be in order and not overlap (got {a} then {b})")
 
@@ -448,10 +480,12 @@ class Result:
         InvalidSpanError: when a span does not match ``text``.
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str), repr=lambda t: repr(t[:40] + ("…" if len(t) > 40 else "")))
-    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
-    speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=tuple)
-    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
+    text: str = attrs.field(
+        validator=attrs.validators.instance_of(str), repr=lambda t: repr(t[:40] + ("…" if len(t) > 40 else ""))
+    )
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=_speakers)
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics)
     engine: str = attrs.field(default="rules", validator=attrs.validators.instance_of(str))
     id: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
 

@@ -34,7 +34,9 @@ def _check_text(text: Any) -> None:
         raise InputTypeError(
             f"extract() needs str, got {type(text).__name__}: decode it first, e.g. data.decode('utf-8')"
         )
-    raise InputTypeError(f"extract() needs str, a stanza.Document or an Annotation, got {type(text).__name__}: {text!r:.60}")
+    raise InputTypeError(
+        f"extract() needs str, a stanza.Document or an Annotation, got {type(text).__name__}: {text!r:.60}"
+    )
 
 
 def _check_options(min_confidence: Any, id: Any) -> None:
@@ -45,7 +47,9 @@ def _check_options(min_confidence: Any, id: Any) -> None:
     a string broke ``json.dumps(result.to_dict())`` later.
     """
     if isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float)):
-        raise InputTypeError(f"'min_confidence' must be a number in [0, 1] (got {type(min_confidence).__name__}: {min_confidence!r:.60})")
+        raise InputTypeError(
+            f"'min_confidence' must be a number in [0, 1] (got {type(min_confidence).__name__}: {min_confidence!r:.60})"
+        )
     if not 0.0 <= min_confidence <= 1.0:  # (False for nan too)
         raise InvalidArgumentError(f"'min_confidence' must be in [0, 1] (got {min_confidence!r})")
     if id is not None and not isinstance(id, str):
@@ -151,7 +155,9 @@ def extract(
     return extract_annotation(ann, min_confidence=min_confidence, id=id)
 
 
-def extract_annotation(ann: Annotation, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, id: str | None = None) -> Result:
+def extract_annotation(
+    ann: Annotation, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, id: str | None = None
+) -> Result:
     """Run the quote logic on an annotation (the engines' common path)."""
     text = ann.text
     regions, diags = find_quotes(text, ann.paragraphs)
@@ -172,10 +178,12 @@ def extract_annotation(ann: Annotation, *, min_confidence: float = DEFAULT_MIN_C
     # included: a bare quote still takes its turn in a dialogue, so the
     # quotes that are kept get the same speakers at any threshold.
     speakers, refs = coref.resolve_quoted(ann, cands, quoted)
-    used = {ref.entity.id for c, ref in zip(cands, refs) if ref is not None and c.confidence >= min_confidence}
+    used = {
+        ref.entity.id for c, ref in zip(cands, refs, strict=False) if ref is not None and c.confidence >= min_confidence
+    }
     speakers = tuple(s for s in speakers if s.id in used)
     quotes = []
-    for i, (c, ref) in enumerate(zip(cands, refs)):
+    for i, (c, ref) in enumerate(zip(cands, refs, strict=False)):
         if c.confidence >= min_confidence:
             quotes.append(_to_quote(text, c, ref))
         cands[i] = None  # type: ignore[call-overload]  # (converted: freed as the quotes grow)

@@ -15,9 +15,7 @@ DATA = Path(os.environ.get("QUOTEATTR_DATA", ROOT.parent / "shared" / "data"))
 
 settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=50, deadline=None)
-settings.register_profile(
-    "deep", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck)
-)
+settings.register_profile("deep", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 

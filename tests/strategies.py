@@ -138,8 +138,10 @@ def news_sentences(draw: st.DrawFn) -> str:
 def news_paragraphs(draw: st.DrawFn) -> str:
     """One to four sentences joined by spaces, tabs or single line breaks."""
     sents = draw(st.lists(news_sentences(), min_size=1, max_size=4))
-    seps = draw(st.lists(st.sampled_from((" ", "  ", "\t", "\n", "\r\n", " \u00a0")), min_size=len(sents), max_size=len(sents)))
-    return "".join(s + sep for s, sep in zip(sents, seps)).rstrip(" ")
+    seps = draw(
+        st.lists(st.sampled_from((" ", "  ", "\t", "\n", "\r\n", " \u00a0")), min_size=len(sents), max_size=len(sents))
+    )
+    return "".join(s + sep for s, sep in zip(sents, seps, strict=False)).rstrip(" ")
 
 
 @st.composite
@@ -190,7 +192,7 @@ def word_name(i: int, prefix: str) -> str:
 
 
 def _numbered(unit: str, size: int) -> str:
-    """*unit* with ``{}`` filled by the names ``word_name(0, ...)``, ``word_name(1, ...)`` ... until *size* characters."""
+    """*unit* with ``{}`` filled by ``word_name(0, ...)``, ``word_name(1, ...)`` ... until *size* characters."""
     parts: list[str] = []
     n = i = 0
     while n < size:
@@ -258,7 +260,9 @@ ADVERSARIAL = {
     # one base letter followed by combining marks
     "combining": lambda n: "e" + "\u0301" * (n - 1),
     # emoji, RTL text and lone surrogates
-    "hostile-unicode": lambda n: _repeat("\U0001f468\u200d\U0001f469 \u05e9\u05dc\u05d5\u05dd \ud800 \u202e\"\u0645\u0631\u062d\u0628\u0627\" said ", n),
+    "hostile-unicode": lambda n: _repeat(
+        '\U0001f468\u200d\U0001f469 \u05e9\u05dc\u05d5\u05dd \ud800 \u202e"\u0645\u0631\u062d\u0628\u0627" said ', n
+    ),
     # apostrophes and primes everywhere
     "apostrophes": lambda n: _repeat("'em 'n' rock's 90's ' ’ ", n),
     # one first name, thousands of surnames (issue 18: was cubic)
@@ -266,5 +270,7 @@ ADVERSARIAL = {
     # one surname, thousands of given names (issue 18: was quadratic)
     "shared-surname": lambda n: _numbered("{} Wang met officials. ", n),
     # many entities sharing a name part, quoted under it alone
-    "shared-name-part": lambda n: _numbered("{} Wang met officials. \u201cWe left,\u201d Wang said. John {} left. \u201cNo,\u201d John said. ", n),
+    "shared-name-part": lambda n: _numbered(
+        "{} Wang met officials. \u201cWe left,\u201d Wang said. John {} left. \u201cNo,\u201d John said. ", n
+    ),
 }

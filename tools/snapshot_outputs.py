@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import quoteattr  # noqa: E402
+import quoteattr  # noqa: E402  (after the sys.path line, so this checkout is imported)
 
 FILES = ("seeds-gold.jsonl", "polnear-dev.jsonl", "polnear-train.jsonl", "litbank-dev.jsonl")
 
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         changed = 0
         for name, cur in snap.items():
             before = old.get(name, {}).get("docs", {})
-            for doc_id, h in cur["docs"].items():  # type: ignore[union-attr]
+            for doc_id, h in cur["docs"].items():  # type: ignore[union-attr]  # snapshot() values are dicts with "docs"
                 if before.get(doc_id) != h:
                     changed += 1
                     print(f"changed: {name} {doc_id}")

@@ -65,16 +65,61 @@ PROFILES: dict[str, dict[str, Any]] = {
         "tokenize": ["--steps", "600", "--hidden_dim", "32", "--emb_dim", "16", "--eval_steps", "200"],
         "mwt": ["--num_epoch", "3", "--hidden_dim", "32", "--emb_dim", "16"],
         "pos": [
-            "--batch_size", "32", "--hidden_dim", "48", "--char_hidden_dim", "48", "--deep_biaff_hidden_dim", "48",
-            "--composite_deep_biaff_hidden_dim", "24", "--word_emb_dim", "32", "--tag_emb_dim", "16",
-            "--char_emb_dim", "32", "--transformed_dim", "32", "--num_layers", "1", "--word_cutoff", "5",
-            "--max_steps", "500", "--eval_interval", "100",
+            "--batch_size",
+            "32",
+            "--hidden_dim",
+            "48",
+            "--char_hidden_dim",
+            "48",
+            "--deep_biaff_hidden_dim",
+            "48",
+            "--composite_deep_biaff_hidden_dim",
+            "24",
+            "--word_emb_dim",
+            "32",
+            "--tag_emb_dim",
+            "16",
+            "--char_emb_dim",
+            "32",
+            "--transformed_dim",
+            "32",
+            "--num_layers",
+            "1",
+            "--word_cutoff",
+            "5",
+            "--max_steps",
+            "500",
+            "--eval_interval",
+            "100",
         ],
         "depparse": [
-            "--batch_size", "1000", "--hidden_dim", "64", "--char_hidden_dim", "48", "--deep_biaff_hidden_dim", "64",
-            "--deep_biaff_output_dim", "32", "--word_emb_dim", "32", "--tag_emb_dim", "16", "--char_emb_dim", "32",
-            "--transformed_dim", "32", "--num_layers", "1", "--word_cutoff", "5", "--max_steps", "400",
-            "--eval_interval", "100", "--no_checkpoint",
+            "--batch_size",
+            "1000",
+            "--hidden_dim",
+            "64",
+            "--char_hidden_dim",
+            "48",
+            "--deep_biaff_hidden_dim",
+            "64",
+            "--deep_biaff_output_dim",
+            "32",
+            "--word_emb_dim",
+            "32",
+            "--tag_emb_dim",
+            "16",
+            "--char_emb_dim",
+            "32",
+            "--transformed_dim",
+            "32",
+            "--num_layers",
+            "1",
+            "--word_cutoff",
+            "5",
+            "--max_steps",
+            "400",
+            "--eval_interval",
+            "100",
+            "--no_checkpoint",
         ],
     },
     "full": {
@@ -83,12 +128,35 @@ PROFILES: dict[str, dict[str, Any]] = {
         "tokenize": ["--steps", "3000"],
         "mwt": ["--num_epoch", "10"],
         "pos": [
-            "--batch_size", "32", "--hidden_dim", "100", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
-            "--max_steps", "2500", "--eval_interval", "250",
+            "--batch_size",
+            "32",
+            "--hidden_dim",
+            "100",
+            "--char_hidden_dim",
+            "200",
+            "--deep_biaff_hidden_dim",
+            "200",
+            "--max_steps",
+            "2500",
+            "--eval_interval",
+            "250",
         ],
         "depparse": [
-            "--batch_size", "1000", "--hidden_dim", "200", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
-            "--num_layers", "2", "--max_steps", "1500", "--eval_interval", "250", "--no_checkpoint",
+            "--batch_size",
+            "1000",
+            "--hidden_dim",
+            "200",
+            "--char_hidden_dim",
+            "200",
+            "--deep_biaff_hidden_dim",
+            "200",
+            "--num_layers",
+            "2",
+            "--max_steps",
+            "1500",
+            "--eval_interval",
+            "250",
+            "--no_checkpoint",
         ],
     },
 }
@@ -206,7 +274,9 @@ class Runner:
         t0 = time.time()
         print(f"[train] {name}: python -m {module} ... (log {log})", flush=True)
         with open(log, "w", encoding="utf-8") as f:
-            proc = subprocess.run([sys.executable, "-m", module, *args], check=False, stdout=f, stderr=subprocess.STDOUT, env=self.env)
+            proc = subprocess.run(
+                [sys.executable, "-m", module, *args], check=False, stdout=f, stderr=subprocess.STDOUT, env=self.env
+            )
         self.times[name] = round(time.time() - t0, 1)
         if proc.returncode != 0:
             tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-25:]
@@ -245,34 +315,121 @@ def train_all(work: Path, out_en: Path, profile: dict[str, Any], paths: dict[str
     saved = work / "saved"
     saved.mkdir(exist_ok=True)
     base = ["--lang", "en", "--shorthand", SHORT]
-    run("tokenize", "stanza.models.tokenizer", [
-        *base, "--mode", "train",
-        "--label_file", str(tok / f"{SHORT}-ud-train.toklabels"), "--txt_file", str(tok / f"{SHORT}.train.txt"),
-        "--dev_txt_file", str(tok / f"{SHORT}.dev.txt"), "--dev_label_file", str(tok / f"{SHORT}-ud-dev.toklabels"),
-        "--dev_conll_gold", str(tok / f"{SHORT}.dev.gold.conllu"), "--conll_file", str(work / "tok.dev.pred.conllu"),
-        "--mwt_json_file", str(tok / f"{SHORT}-ud-dev-mwt.json"), "--max_seqlen", "300",
-        "--save_dir", str(saved), "--save_name", "tokenize.pt", *profile["tokenize"],
-    ])
-    run("mwt", "stanza.models.mwt_expander", [
-        *base, "--mode", "train", "--train_file", str(paths["train"]), "--eval_file", str(work / "dev.in.conllu"),
-        "--gold_file", str(paths["dev"]), "--output_file", str(work / "mwt.dev.pred.conllu"),
-        "--save_dir", str(saved), "--save_name", "mwt.pt", *profile["mwt"],
-    ])
-    run("lemma", "stanza.models.lemmatizer", [
-        "--shorthand", SHORT, "--mode", "train", "--dict_only", "--train_file", str(paths["train"]),
-        "--eval_file", str(paths["dev"]), "--output_file", str(work / "lemma.dev.pred.conllu"),
-        "--save_dir", str(saved), "--save_name", "lemma.pt",
-    ])
-    run("pos", "stanza.models.tagger", [
-        *base, "--mode", "train", "--no_pretrain", "--train_file", str(paths["train"]),
-        "--eval_file", str(paths["dev"]), "--output_file", str(work / "pos.dev.pred.conllu"),
-        "--save_dir", str(saved), "--save_name", "pos.pt", *profile["pos"],
-    ])
-    run("depparse", "stanza.models.parser", [
-        *base, "--mode", "train", "--no_pretrain", "--train_file", str(paths["train"]),
-        "--eval_file", str(paths["dev"]), "--output_file", str(work / "depparse.dev.pred.conllu"),
-        "--save_dir", str(saved), "--save_name", "depparse.pt", *profile["depparse"],
-    ])
+    run(
+        "tokenize",
+        "stanza.models.tokenizer",
+        [
+            *base,
+            "--mode",
+            "train",
+            "--label_file",
+            str(tok / f"{SHORT}-ud-train.toklabels"),
+            "--txt_file",
+            str(tok / f"{SHORT}.train.txt"),
+            "--dev_txt_file",
+            str(tok / f"{SHORT}.dev.txt"),
+            "--dev_label_file",
+            str(tok / f"{SHORT}-ud-dev.toklabels"),
+            "--dev_conll_gold",
+            str(tok / f"{SHORT}.dev.gold.conllu"),
+            "--conll_file",
+            str(work / "tok.dev.pred.conllu"),
+            "--mwt_json_file",
+            str(tok / f"{SHORT}-ud-dev-mwt.json"),
+            "--max_seqlen",
+            "300",
+            "--save_dir",
+            str(saved),
+            "--save_name",
+            "tokenize.pt",
+            *profile["tokenize"],
+        ],
+    )
+    run(
+        "mwt",
+        "stanza.models.mwt_expander",
+        [
+            *base,
+            "--mode",
+            "train",
+            "--train_file",
+            str(paths["train"]),
+            "--eval_file",
+            str(work / "dev.in.conllu"),
+            "--gold_file",
+            str(paths["dev"]),
+            "--output_file",
+            str(work / "mwt.dev.pred.conllu"),
+            "--save_dir",
+            str(saved),
+            "--save_name",
+            "mwt.pt",
+            *profile["mwt"],
+        ],
+    )
+    run(
+        "lemma",
+        "stanza.models.lemmatizer",
+        [
+            "--shorthand",
+            SHORT,
+            "--mode",
+            "train",
+            "--dict_only",
+            "--train_file",
+            str(paths["train"]),
+            "--eval_file",
+            str(paths["dev"]),
+            "--output_file",
+            str(work / "lemma.dev.pred.conllu"),
+            "--save_dir",
+            str(saved),
+            "--save_name",
+            "lemma.pt",
+        ],
+    )
+    run(
+        "pos",
+        "stanza.models.tagger",
+        [
+            *base,
+            "--mode",
+            "train",
+            "--no_pretrain",
+            "--train_file",
+            str(paths["train"]),
+            "--eval_file",
+            str(paths["dev"]),
+            "--output_file",
+            str(work / "pos.dev.pred.conllu"),
+            "--save_dir",
+            str(saved),
+            "--save_name",
+            "pos.pt",
+            *profile["pos"],
+        ],
+    )
+    run(
+        "depparse",
+        "stanza.models.parser",
+        [
+            *base,
+            "--mode",
+            "train",
+            "--no_pretrain",
+            "--train_file",
+            str(paths["train"]),
+            "--eval_file",
+            str(paths["dev"]),
+            "--output_file",
+            str(work / "depparse.dev.pred.conllu"),
+            "--save_dir",
+            str(saved),
+            "--save_name",
+            "depparse.pt",
+            *profile["depparse"],
+        ],
+    )
     for proc in PROCESSORS:
         (out_en / proc).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(saved / f"{proc}.pt", out_en / proc / f"{PACKAGE}.pt")
@@ -295,21 +452,49 @@ def score(work: Path, saved: Path, gold: Path, name: str, run: Runner) -> dict[s
     pos_out = work / f"{name}.pos.conllu"
     dep_out = work / f"{name}.dep.conllu"
     base = ["--lang", "en", "--shorthand", SHORT, "--mode", "predict", "--no_pretrain"]
-    run(f"score-pos-{name}", "stanza.models.tagger", [
-        *base, "--eval_file", str(gold), "--output_file", str(pos_out), "--save_dir", str(saved), "--save_name", "pos.pt",
-    ])
-    run(f"score-depparse-{name}", "stanza.models.parser", [
-        *base, "--eval_file", str(pos_out), "--output_file", str(dep_out), "--save_dir", str(saved),
-        "--save_name", "depparse.pt",
-    ])
+    run(
+        f"score-pos-{name}",
+        "stanza.models.tagger",
+        [
+            *base,
+            "--eval_file",
+            str(gold),
+            "--output_file",
+            str(pos_out),
+            "--save_dir",
+            str(saved),
+            "--save_name",
+            "pos.pt",
+        ],
+    )
+    run(
+        f"score-depparse-{name}",
+        "stanza.models.parser",
+        [
+            *base,
+            "--eval_file",
+            str(pos_out),
+            "--output_file",
+            str(dep_out),
+            "--save_dir",
+            str(saved),
+            "--save_name",
+            "depparse.pt",
+        ],
+    )
     g, p, d = _words(gold), _words(pos_out), _words(dep_out)
     if not (len(g) == len(p) == len(d)):
         raise SystemExit(f"train_stanza_models: word counts differ when scoring {name}: {len(g)}, {len(p)}, {len(d)}")
     n = len(g)
-    upos = sum(a[3] == b[3] for a, b in zip(g, p))
-    uas = sum(a[6] == b[6] for a, b in zip(g, d))
-    las = sum(a[6] == b[6] and a[7].split(":")[0] == b[7].split(":")[0] for a, b in zip(g, d))
-    return {"words": n, "upos": round(100 * upos / n, 2), "uas": round(100 * uas / n, 2), "las": round(100 * las / n, 2)}
+    upos = sum(a[3] == b[3] for a, b in zip(g, p, strict=False))
+    uas = sum(a[6] == b[6] for a, b in zip(g, d, strict=False))
+    las = sum(a[6] == b[6] and a[7].split(":")[0] == b[7].split(":")[0] for a, b in zip(g, d, strict=False))
+    return {
+        "words": n,
+        "upos": round(100 * upos / n, 2),
+        "uas": round(100 * uas / n, 2),
+        "las": round(100 * las / n, 2),
+    }
 
 
 # --------------------------------------------------------------- packaging
@@ -359,7 +544,9 @@ def main(argv: list[str] | None = None) -> int:
     here = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--profile", choices=sorted(PROFILES), default="tiny")
-    ap.add_argument("--data", type=Path, default=here.parent / "shared" / "data", help="folder with ud-english-ewt/ and gum/")
+    ap.add_argument(
+        "--data", type=Path, default=here.parent / "shared" / "data", help="folder with ud-english-ewt/ and gum/"
+    )
     ap.add_argument("--out", type=Path, required=True, help="the resources folder to write (replaced)")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default OUT.work, removed at the end)")
     ap.add_argument("--threads", type=int, default=1, help="torch threads per training process (default 1)")
@@ -380,8 +567,11 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     splits = load_splits(args.data, profile)
-    print(f"[train] {args.profile}: {len(splits['train'])} train, {len(splits['dev'])} EWT dev, "
-          f"{len(splits['gum_dev'])} GUM dev sentences", flush=True)
+    print(
+        f"[train] {args.profile}: {len(splits['train'])} train, {len(splits['dev'])} EWT dev, "
+        f"{len(splits['gum_dev'])} GUM dev sentences",
+        flush=True,
+    )
     paths = prepare(work, splits)
     run = Runner(work, args.threads, args.resume)
     tmp_out = work / "out"

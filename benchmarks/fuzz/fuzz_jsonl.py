@@ -62,7 +62,9 @@ def check(texts: list[str]) -> None:
     docs = [(f"d{i}", json.loads(json.dumps(t))) for i, t in enumerate(texts)]
     first = _extract_jsonl("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in docs).encode("utf-8"))
     lines = [x for x in first.decode("utf-8").split("\n") if x]  # (strict: no raw surrogate written)
-    assert docs == [(json.loads(x)["id"], json.loads(x)["text"]) for x in lines], "documents lost, duplicated or changed"
+    assert docs == [(json.loads(x)["id"], json.loads(x)["text"]) for x in lines], (
+        "documents lost, duplicated or changed"
+    )
     assert first == _extract_jsonl(first), "reading back --jsonl output changed it"
 
 

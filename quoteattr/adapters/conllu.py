@@ -73,7 +73,7 @@ SAMPLE = (
     "6\t've\thave\tAUX\tVBP\t_\t7\taux\t_\t_\n"
     "7\twon\twin\tVERB\tVBN\t_\t2\tccomp\t_\tSpaceAfter=No\n"
     "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\tSpaceAfter=No\n"
-    '9\t"\t"\tPUNCT\t\'\'\t_\t2\tpunct\t_\t_\n'
+    "9\t\"\t\"\tPUNCT\t''\t_\t2\tpunct\t_\t_\n"
     "\n"
 )
 
@@ -81,7 +81,9 @@ SAMPLE = (
 # ``)`` right after it (a one-word mention), or one closer ``ID[i/n])``.
 # Example: ``(5-time-new-sssss-cf2-1-coref)4)`` opens and closes a mention of
 # entity 5 and closes one of entity 4.
-_BRACKET_RE = re.compile(r"\((?P<oid>[^()\[\-]+)(?P<opart>\[\d+/\d+\])?-(?P<body>[^()]*)(?P<single>\))?|(?P<cid>[^()\[\-]+)(?P<cpart>\[\d+/\d+\])?\)")
+_BRACKET_RE = re.compile(
+    r"\((?P<oid>[^()\[\-]+)(?P<opart>\[\d+/\d+\])?-(?P<body>[^()]*)(?P<single>\))?|(?P<cid>[^()\[\-]+)(?P<cpart>\[\d+/\d+\])?\)"
+)
 
 # Rule ``ner-from-mentions``: GUM entity types that a named-entity recogniser
 # labels, with stanza's (OntoNotes) labels. "Cres Eastman" (person) -> PERSON.
@@ -244,7 +246,12 @@ class ConlluDocument:
             starts = {w.start: w.index for w in ws}
             ends = {w.end: w.index for w in ws}
             for (s, e), lab in spans.items():
-                if s in starts and e in ends and ws[starts[s]].start >= self.sentences[si][0] and e <= self.sentences[si][1]:
+                if (
+                    s in starts
+                    and e in ends
+                    and ws[starts[s]].start >= self.sentences[si][0]
+                    and e <= self.sentences[si][1]
+                ):
                     out.append((si, starts[s], ends[e] + 1, lab))
         return sorted(out)
 
@@ -259,9 +266,14 @@ class ConlluDocument:
         if head is None or head.upos != "PROPN":
             return None
         a, b = head.index, head.index + 1
-        while a > lo and (ws[a - 1].upos == "PROPN" or (ws[a - 1].form.lower() in _NAME_JOINERS and a - 2 >= lo and ws[a - 2].upos == "PROPN")):
+        while a > lo and (
+            ws[a - 1].upos == "PROPN"
+            or (ws[a - 1].form.lower() in _NAME_JOINERS and a - 2 >= lo and ws[a - 2].upos == "PROPN")
+        ):
             a -= 1
-        while b < hi and (ws[b].upos == "PROPN" or (ws[b].form.lower() in _NAME_JOINERS and b + 1 < hi and ws[b + 1].upos == "PROPN")):
+        while b < hi and (
+            ws[b].upos == "PROPN" or (ws[b].form.lower() in _NAME_JOINERS and b + 1 < hi and ws[b + 1].upos == "PROPN")
+        ):
             b += 1
         return a, b
 
@@ -306,7 +318,9 @@ class ConlluDocument:
         out = []
         for unit, parent, rel, signals in rels:
             if unit not in spans or parent not in spans:
-                raise SerializationError(f"{self.source}: attribution between unknown discourse units {unit} and {parent}")
+                raise SerializationError(
+                    f"{self.source}: attribution between unknown discourse units {unit} and {parent}"
+                )
             cue: list[tuple[int, int]] = []
             holder: list[tuple[int, int]] = []
             for sig in signals:
@@ -352,7 +366,15 @@ class ConlluDocument:
                 deprel.append(w.deprel)
             base += len(ws)
         tokens = Tokens(
-            starts=starts, ends=ends, sentence=sent, upos=upos, xpos=xpos, lemma=lemma, feats=feats, head=head, deprel=deprel
+            starts=starts,
+            ends=ends,
+            sentence=sent,
+            upos=upos,
+            xpos=xpos,
+            lemma=lemma,
+            feats=feats,
+            head=head,
+            deprel=deprel,
         )
         chains = []
         for ms in self.chains():
@@ -429,7 +451,9 @@ def _parse_lines(raw: str, source: str) -> tuple[str, list[tuple[list[str], list
             continue
         cols = line.split("\t")
         if len(cols) != 10:
-            raise SerializationError(f"{source}:{lineno}: a CoNLL-U line needs 10 tab-separated columns (got {len(cols)})")
+            raise SerializationError(
+                f"{source}:{lineno}: a CoNLL-U line needs 10 tab-separated columns (got {len(cols)})"
+            )
         if "." in cols[0]:
             continue  # empty node (enhanced UD): not a surface word
         rows.append(cols)
@@ -457,7 +481,11 @@ def read_conllu(path: str | os.PathLike[str] | None = None, *, text: str | None 
     if (path is None) == (text is None):
         raise TypeError("read_conllu() needs exactly one of path or text")
     source = "<string>" if path is None else str(path)
-    raw = Path(path).read_text(encoding="utf-8") if text is None else text
+    if text is None:
+        assert path is not None  # for mypy: the check above gives exactly one of them
+        raw = Path(path).read_text(encoding="utf-8")
+    else:
+        raw = text
     doc_id, sents = _parse_lines(raw, source)
     if not doc_id and path is not None:
         doc_id = Path(path).stem
@@ -548,9 +576,13 @@ def _word(si: int, index: int, cols: list[str], start: int, end: int) -> ConlluW
 
 def _mentions(words: list[tuple[ConlluWord, ...]], source: str) -> list[GoldMention]:
     """Gold mentions from the ``Entity=`` brackets (rule ``entity-bracket``)."""
-    open_: dict[str, list[tuple[int, int, str, str, str]]] = {}  # entity -> stack of (sent, word, etype, link, identity)
+    open_: dict[
+        str, list[tuple[int, int, str, str, str]]
+    ] = {}  # entity -> stack of (sent, word, etype, link, identity)
     pieces: dict[tuple[str, int, int], list[tuple[int, int, str, str, str, int]]] = {}
-    out: list[tuple[int, int, int, str, str, str, str]] = []  # sent, start_word, end_word, entity, etype, link, identity
+    out: list[
+        tuple[int, int, int, str, str, str, str]
+    ] = []  # sent, start_word, end_word, entity, etype, link, identity
     for si, ws in enumerate(words):
         for w in ws:
             value = _misc(w.misc).get("Entity")
@@ -559,7 +591,9 @@ def _mentions(words: list[tuple[ConlluWord, ...]], source: str) -> list[GoldMent
             pos = 0
             for m in _BRACKET_RE.finditer(value):
                 if m.start() != pos:
-                    raise SerializationError(f"{source}: sentence {si + 1}, word {w.index + 1}: cannot read Entity={value!r}")
+                    raise SerializationError(
+                        f"{source}: sentence {si + 1}, word {w.index + 1}: cannot read Entity={value!r}"
+                    )
                 pos = m.end()
                 if m.group("oid") is not None:
                     fields = m.group("body").split("-", 6)
@@ -575,13 +609,18 @@ def _mentions(words: list[tuple[ConlluWord, ...]], source: str) -> list[GoldMent
                     eid = m.group("cid")
                     stack = open_.get(eid)
                     if not stack:
-                        raise SerializationError(f"{source}: sentence {si + 1}, word {w.index + 1}: closing bracket of entity {eid} with no opener")
+                        raise SerializationError(
+                            f"{source}: sentence {si + 1}, word {w.index + 1}: "
+                            f"closing bracket of entity {eid} with no opener"
+                        )
                     start = stack.pop()
                     if start[0] != si:
                         raise SerializationError(f"{source}: mention of entity {eid} crosses a sentence boundary")
                     _emit(out, pieces, eid, m.group("cpart"), start, w.index + 1)
             if pos != len(value):
-                raise SerializationError(f"{source}: sentence {si + 1}, word {w.index + 1}: cannot read Entity={value!r}")
+                raise SerializationError(
+                    f"{source}: sentence {si + 1}, word {w.index + 1}: cannot read Entity={value!r}"
+                )
     left = [e for e, st in open_.items() if st]
     if left:
         raise SerializationError(f"{source}: mentions of entities {left} are never closed")
@@ -676,7 +715,7 @@ def to_stanza_document(doc: ConlluDocument, conllu: str | None = None) -> Any:
     if len(doc_dict) != len(doc.words):
         raise MissingAnnotationError(f"stanza read {len(doc_dict)} sentences, read_conllu {len(doc.words)}")
     ner = {(si, i): tag for si, a, b, lab in doc.named_entity_words() for i, tag in _bioes(a, b, lab)}
-    for si, (sent, ws) in enumerate(zip(doc_dict, doc.words)):
+    for si, (sent, ws) in enumerate(zip(doc_dict, doc.words, strict=False)):
         wi = 0
         pending: list[dict[str, Any]] = []  # an MWT token entry and the words it still covers
         for entry in sent:
@@ -691,7 +730,9 @@ def to_stanza_document(doc: ConlluDocument, conllu: str | None = None) -> Any:
                 continue
             w = ws[wi]
             if entry["text"] != w.form:
-                raise MissingAnnotationError(f"sentence {si + 1}: stanza read word {entry['text']!r}, read_conllu {w.form!r}")
+                raise MissingAnnotationError(
+                    f"sentence {si + 1}: stanza read word {entry['text']!r}, read_conllu {w.form!r}"
+                )
             entry["start_char"], entry["end_char"] = w.start, w.end
             if not (pending and ids[0] <= pending[0]["id"][1]):
                 entry["ner"] = ner.get((si, wi), "O")
@@ -700,10 +741,10 @@ def to_stanza_document(doc: ConlluDocument, conllu: str | None = None) -> Any:
             raise MissingAnnotationError(f"sentence {si + 1}: stanza read {wi} words, read_conllu {len(ws)}")
     sdoc = Document(doc_dict, text=None, comments=doc_comments, empty_sentences=doc_empty)
     sdoc.text = doc.text
-    for sentence, (a, b) in zip(sdoc.sentences, doc.sentences):
+    for sentence, (a, b) in zip(sdoc.sentences, doc.sentences, strict=False):
         sentence.text = doc.text[a:b]
     sdoc.build_ents()
-    chains = []
+    chains: list[Any] = []  # stanza's CorefChain; stanza has no type information
     for ms in doc.chains():
         rep = doc.representative(ms)
         r = ms[rep]

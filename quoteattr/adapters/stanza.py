@@ -122,7 +122,9 @@ def _processor_names(processors: str | Sequence[str]) -> list[str]:
     return [p.strip().lower() for p in processors]
 
 
-def engine_processors(resources_dir: str | os.PathLike[str] | None = None, *, coref: bool = True, lang: str = LANG) -> str:
+def engine_processors(
+    resources_dir: str | os.PathLike[str] | None = None, *, coref: bool = True, lang: str = LANG
+) -> str:
     """The processors the engine asks for in this model folder.
 
     :data:`PROCESSORS` (or :data:`PROCESSORS_NO_COREF`) less each of
@@ -197,7 +199,10 @@ _NO_COREF_HINT = (
 
 
 def check_models(
-    resources_dir: str | os.PathLike[str] | None = None, processors: str | Sequence[str] = PROCESSORS, *, lang: str = LANG
+    resources_dir: str | os.PathLike[str] | None = None,
+    processors: str | Sequence[str] = PROCESSORS,
+    *,
+    lang: str = LANG,
 ) -> None:
     """Raise unless every package and model file of *processors* is in place.
 
@@ -218,7 +223,8 @@ def check_models(
         also = f". Coreference also needs Python packages that are not installed: {install}" if packages else ""
         raise MissingModelsError(
             f"stanza's {lang} models are missing: {', '.join(missing)}. Looked in {d} ({_where(resources_dir)}). "
-            f"Install them with: {INSTALL_HINT}" + (f" --dir {d}" if resources_dir is not None else "")
+            f"Install them with: {INSTALL_HINT}"
+            + (f" --dir {d}" if resources_dir is not None else "")
             + f", or name a folder of models (a downloaded one or one from tools/train_stanza_models.py) "
             f"with model_dir= / --model-dir / ${ENV_VAR}" + also + no_coref,
             missing=tuple(missing),
@@ -381,7 +387,7 @@ def document_to_annotation(doc: Any) -> Annotation:
     entities = [_entity(e) for e in (doc.ents or [])]
     chains = []
     for chain in getattr(doc, "coref", None) or []:
-        mentions = []
+        mentions: list[tuple[int, int]] = []
         rep = 0
         for i, m in enumerate(chain.mentions):
             if isinstance(m.start_word, tuple):
@@ -392,7 +398,9 @@ def document_to_annotation(doc: Any) -> Annotation:
             mentions.append((spans[m.start_word][0], spans[m.end_word - 1][1]))
         if mentions:
             chains.append(
-                CorefChain(id=str(chain.index), mentions=mentions, representative=rep, label=_chain_label(mentions, entities))
+                CorefChain(
+                    id=str(chain.index), mentions=mentions, representative=rep, label=_chain_label(mentions, entities)
+                )
             )
     return Annotation(
         text=text,
@@ -487,7 +495,7 @@ def _is_network_error(exc: BaseException) -> bool:
     try:
         import requests
     except ImportError:  # pragma: no cover - stanza depends on requests
-        requests = None  # type: ignore[assignment]
+        requests = None  # type: ignore[assignment]  # the module's name, None when absent
     if requests is not None and isinstance(exc, (requests.ConnectionError, requests.Timeout)):
         return True
     return isinstance(exc, (socket.gaierror, socket.timeout, ConnectionError))
@@ -496,7 +504,7 @@ def _is_network_error(exc: BaseException) -> bool:
 def _reason(exc: BaseException) -> str:
     """The innermost cause of a network error, on one line ("Connection refused")."""
     while exc.__cause__ is not None or exc.__context__ is not None:
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]  # the loop test: one is not None
     text = str(exc).strip().splitlines()
     last = text[-1] if text else type(exc).__name__
     return last.rsplit(": ", 1)[-1][:160].rstrip(")'\"")
@@ -531,8 +539,12 @@ def _remove_empty(paths: list[str]) -> None:
 def add_parser(subparsers: Any) -> None:
     """Register the ``download`` subcommand on an argparse subparsers object."""
     p = subparsers.add_parser("download", help="install stanza's English models for the stanza engine")
-    p.add_argument("--dir", default=None, help=f"model folder (default: ${ENV_VAR}, $STANZA_RESOURCES_DIR or stanza's own)")
-    p.add_argument("--no-coref", action="store_true", help="skip the coreference model (about 135 MB plus its base model)")
+    p.add_argument(
+        "--dir", default=None, help=f"model folder (default: ${ENV_VAR}, $STANZA_RESOURCES_DIR or stanza's own)"
+    )
+    p.add_argument(
+        "--no-coref", action="store_true", help="skip the coreference model (about 135 MB plus its base model)"
+    )
     p.set_defaults(func=run)
 
 

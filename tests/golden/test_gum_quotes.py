@@ -38,7 +38,9 @@ def _stanza_result(name: str) -> Result:
 
 def _find(result: Result, content_start: str) -> Quote:
     hits = [q for q in result.quotes if q.content.text.startswith(content_start)]
-    assert 1 == len(hits), f"expected one quote starting {content_start!r}, got {[q.content.text[:40] for q in result.quotes]}"
+    assert 1 == len(hits), (
+        f"expected one quote starting {content_start!r}, got {[q.content.text[:40] for q in result.quotes]}"
+    )
     return hits[0]
 
 
@@ -56,7 +58,14 @@ VERIFIED = [
     ("questionnaire", "Labour has a common-sense plan", "direct", "continued", "She", "Yvette Cooper"),
     ("korea", "Foolhardy provocation deserves harsh punishment", "direct", "added", "it", "KCNA"),
     ("warhol", "Andy Warhol was the center of the Zeitgeist", "direct", "said", "He", "Kevin Allton"),
-    ("sensitive", "We take document security seriously", "direct", "said", "she", "Environment Canada spokeswoman Sujata Raisinghani"),
+    (
+        "sensitive",
+        "We take document security seriously",
+        "direct",
+        "said",
+        "she",
+        "Environment Canada spokeswoman Sujata Raisinghani",
+    ),
 ]
 
 
@@ -120,7 +129,9 @@ def test_gum_quotes_speakers_in_gold_chains_count() -> None:
     for name in NEWS:
         d = _doc(name)
         spans = {m for c in d.annotation().chains for m in c.mentions}
-        total += sum((q.speaker.mention.start, q.speaker.mention.end) in spans for q in _stanza_result(name).quotes if q.speaker)
+        total += sum(
+            (q.speaker.mention.start, q.speaker.mention.end) in spans for q in _stanza_result(name).quotes if q.speaker
+        )
     assert total >= 100
 
 

@@ -36,8 +36,13 @@ def _gold_result(doc: dict) -> Result:
     ]
     speakers, refs = resolve(segment(text), cands)
     quotes = [
-        Quote(kind=q["kind"], content=Span.of(text, q["start"], q["end"]), parts=[Span.of(text, a, b) for a, b in c.parts], speaker=r)
-        for q, c, r in zip(doc["quotes"], cands, refs)
+        Quote(
+            kind=q["kind"],
+            content=Span.of(text, q["start"], q["end"]),
+            parts=[Span.of(text, a, b) for a, b in c.parts],
+            speaker=r,
+        )
+        for q, c, r in zip(doc["quotes"], cands, refs, strict=False)
     ]
     return Result(text=text, quotes=quotes, speakers=speakers, id=doc["id"])
 
@@ -48,7 +53,7 @@ def test_seed_speakers_gold_spans_resolve_to_gold_entities(seeds: list[dict]) ->
     for doc in seeds:
         r = _gold_result(doc)
         ents = _entities(doc)
-        for q, got in zip(doc["quotes"], r.quotes):
+        for q, got in zip(doc["quotes"], r.quotes, strict=False):
             if q.get("optional") or q.get("speaker_entity") is None:
                 continue
             name = None if got.speaker is None else got.speaker.entity.name
@@ -70,10 +75,7 @@ def test_seed_speakers_pronoun_goes_to_lavrov(seeds: list[dict]) -> None:
 @pytest.mark.parametrize("build", ["gold", "extract"])
 def test_seed_speakers_link_across_documents(seeds: list[dict], build: str) -> None:
     """link_speakers gives one Lavrov (Sergey/Sergei), one Peskov and one Zakharova."""
-    if build == "gold":
-        results = [_gold_result(d) for d in seeds]
-    else:
-        results = [extract(d["text"], id=d["id"]) for d in seeds]
+    results = [_gold_result(d) for d in seeds] if build == "gold" else [extract(d["text"], id=d["id"]) for d in seeds]
     table = link_speakers(results)
     lavrov = [s for s in table if any("Lavrov" in v for v in s.variants)]
     peskov = [s for s in table if any("Peskov" in v for v in s.variants)]

@@ -100,7 +100,9 @@ def gold_result(doc: dict) -> Result:
         if q in spoken:
             ref = SpeakerRef(mention=Span.of(text, *q["speaker"]), entity=speakers[q["speaker_entity"]])
         cue = Span.of(text, *q["cue"]) if q.get("cue") else None
-        quotes.append(Quote(kind=q["kind"], content=Span.of(text, q["start"], q["end"]), cue=cue, speaker=ref, confidence=0.9))
+        quotes.append(
+            Quote(kind=q["kind"], content=Span.of(text, q["start"], q["end"]), cue=cue, speaker=ref, confidence=0.9)
+        )
     return Result(text=text, quotes=quotes, speakers=list(speakers.values()), id=f"{doc['id']} (gold)")
 
 
@@ -215,7 +217,7 @@ def test_browser_dom_shows_each_text_unchanged(dom, results):
 
 def test_browser_dom_quote_elements_match_results(dom, results):
     sections = [n for n in dom.iter() if n.tag == "section"]
-    for r, section in zip(results, sections):
+    for r, section in zip(results, sections, strict=False):
         elements: dict[int, list[Node]] = {}
         for el in section.find_all("qa-quote"):
             elements.setdefault(int(el.attrs["data-quote"]), []).append(el)
@@ -232,7 +234,8 @@ def test_browser_dom_quote_elements_match_results(dom, results):
             for q in r.quotes
         ]
         actual = [
-            {k: els[-1].attrs[k] for k in expected[0] if k != "label"} | {"label": els[-1].find_all("qa-label")[0].text()}
+            {k: els[-1].attrs[k] for k in expected[0] if k != "label"}
+            | {"label": els[-1].find_all("qa-label")[0].text()}
             for _, els in sorted(elements.items())
         ]
         assert expected == actual, r.id
@@ -265,7 +268,8 @@ def test_browser_screenshot_shows_quote_colours(chromium, results, seeds, tmp_pa
     counts = colour_counts(rows, bpp)
     index = {s.id: i for i, s in enumerate(first.speakers)}
     expected = {
-        (entity_colour(index[q.speaker.entity.id]) if q.speaker else UNATTRIBUTED_COLOUR).lstrip("#") for q in first.quotes
+        (entity_colour(index[q.speaker.entity.id]) if q.speaker else UNATTRIBUTED_COLOUR).lstrip("#")
+        for q in first.quotes
     }
     # Each highlight colour covers far more than the legend swatch (about
     # 17 x 17 pixels, 72 in the sampled grid): the quote backgrounds show.

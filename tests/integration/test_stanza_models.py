@@ -162,9 +162,10 @@ class TestCommandLine:
         """quoteattr evaluate --engine stanza --model-dir TINY --no-coref on the seeds."""
         from quoteattr.cli import main
 
-
         gold = data_file("seeds-gold.jsonl")
-        assert 0 == main(["evaluate", str(gold), "--engine", "stanza", "--model-dir", str(TINY), "--no-coref", "--json"])
+        assert 0 == main(
+            ["evaluate", str(gold), "--engine", "stanza", "--model-dir", str(TINY), "--no-coref", "--json"]
+        )
         report = json.loads(capsys.readouterr().out)
         assert "engine stanza" == report["predictions"]
 

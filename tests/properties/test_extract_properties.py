@@ -138,7 +138,7 @@ def test_extract_properties_extract_many_two_processes(batch: list[str]) -> None
 
 
 @pytest.mark.issue(7)
-@pytest.mark.parametrize("text", ['"\r," Sergey Lavrov according to.', '“It was robbery,\nLavrov said.”\nHe left.'])
+@pytest.mark.parametrize("text", ['"\r," Sergey Lavrov according to.', "“It was robbery,\nLavrov said.”\nHe left."])
 def test_extract_properties_leading_blank_line_is_neutral(text: str) -> None:
     """Found by hypothesis: a prefix "\\n\\n" before a text whose paragraphs
     are single lines changes the result, not only its offsets."""

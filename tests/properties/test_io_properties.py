@@ -36,7 +36,23 @@ from quoteattr.corpora import load
 
 # Characters that broke the round trip (line ends that are not "\n", a lone
 # surrogate) and the marks that make quotes, so that results are not empty.
-_AWKWARD = ["\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\r", "\r\n", "\n", "\ud800", "\udfff", '"', "“", "”", " said ", "He "]
+_AWKWARD = [
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\x0c",
+    "\x0b",
+    "\r",
+    "\r\n",
+    "\n",
+    "\ud800",
+    "\udfff",
+    '"',
+    "“",
+    "”",
+    " said ",
+    "He ",
+]
 _texts = st.one_of(
     st.text(),
     st.lists(st.one_of(st.sampled_from(_AWKWARD), hostile_chars(), st.text(max_size=5)), max_size=20).map("".join),
@@ -149,7 +165,10 @@ _line = st.one_of(
     st.builds(
         lambda t, q: json.dumps({"id": "d", "text": t, "quotes": q}).encode(),
         st.text(max_size=20),
-        st.lists(st.dictionaries(st.sampled_from(["start", "end", "cue", "speaker", "spans", "kind"]), _json, max_size=4), max_size=3),
+        st.lists(
+            st.dictionaries(st.sampled_from(["start", "end", "cue", "speaker", "spans", "kind"]), _json, max_size=4),
+            max_size=3,
+        ),
     ),
 )
 

@@ -49,8 +49,8 @@ def test_kind_of_matches_a_character_count(case: tuple[str, list[tuple[int, int]
 @pytest.mark.parametrize(
     ("text", "content", "kind"),
     [
-        ('She said, “We will win.”', "We will win.", QuoteKind.DIRECT),
-        ('He hoped to show some “political wisdom” soon.', "to show some “political wisdom” soon", QuoteKind.MIXED),
+        ("She said, “We will win.”", "We will win.", QuoteKind.DIRECT),
+        ("He hoped to show some “political wisdom” soon.", "to show some “political wisdom” soon", QuoteKind.MIXED),
         ("He said the bridge was safe.", "the bridge was safe", QuoteKind.INDIRECT),
     ],
 )

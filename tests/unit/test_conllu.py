@@ -110,7 +110,11 @@ class TestEntityBrackets:
             ),
             # discontinuous pieces merge into their hull
             (
-                [row(1, "A", "Entity=(5[1/2]-object-new-s-cf1-1-coref)"), row(2, "x"), row(3, "B", "Entity=(5[2/2]-object-new-s-cf1-1-coref)")],
+                [
+                    row(1, "A", "Entity=(5[1/2]-object-new-s-cf1-1-coref)"),
+                    row(2, "x"),
+                    row(3, "B", "Entity=(5[2/2]-object-new-s-cf1-1-coref)"),
+                ],
                 [("5", "object", 0, 3, "A x B")],
             ),
         ],
@@ -165,12 +169,14 @@ class TestChains:
             ([["Obama"], ["Biden"]], [["PROPN"], ["PROPN"]], 0),
         ],
     )
-    def test_conllu_representative_like_stanza(self, forms: list[list[str]], upos: list[list[str]], expected: int) -> None:
+    def test_conllu_representative_like_stanza(
+        self, forms: list[list[str]], upos: list[list[str]], expected: int
+    ) -> None:
         """The representative follows stanza's coref rule: longest, most PROPN, earliest."""
         sentences = []
-        for fs, us in zip(forms, upos):
+        for fs, us in zip(forms, upos, strict=False):
             rows = []
-            for i, (f, u) in enumerate(zip(fs, us), 1):
+            for i, (f, u) in enumerate(zip(fs, us, strict=False), 1):
                 misc = []
                 if i == 1:
                     misc.append("Entity=(7-person-new-s-cf1-1-coref" + (")" if len(fs) == 1 else ""))
@@ -244,7 +250,7 @@ class TestGum:
         for d in gum_docs:
             raw = Path(d.source).read_text(encoding="utf-8")
             texts = re.findall(r"^# text = (.*)$", raw, flags=re.M)
-            for (a, b), t in zip(d.sentences, texts):
+            for (a, b), t in zip(d.sentences, texts, strict=False):
                 if d.text[a:b] != t:
                     bad.append((d.id, t))
         assert [] == bad
@@ -275,7 +281,11 @@ class TestStanzaDocument:
         expected = [[d.text[m.start : m.end] for m in ms] for ms in d.chains()]
         actual = [
             [
-                sdoc.text[sdoc.sentences[m.sentence].words[m.start_word].start_char : sdoc.sentences[m.sentence].words[m.end_word - 1].end_char]
+                sdoc.text[
+                    sdoc.sentences[m.sentence].words[m.start_word].start_char : sdoc.sentences[m.sentence]
+                    .words[m.end_word - 1]
+                    .end_char
+                ]
                 for m in chain.mentions
             ]
             for chain in sdoc.coref
@@ -325,7 +335,10 @@ class TestAttributions:
     @pytest.mark.shared_data
     def test_conllu_gum_attributions(self, gum_docs: list[ConlluDocument]) -> None:
         """Every attribution relation of the files is read (independent regex count), iodine's first exactly."""
-        expected = sum(len(re.findall(r"attribution-(?:positive|negative):", Path(d.source).read_text(encoding="utf-8"))) for d in gum_docs)
+        expected = sum(
+            len(re.findall(r"attribution-(?:positive|negative):", Path(d.source).read_text(encoding="utf-8")))
+            for d in gum_docs
+        )
         assert expected == sum(len(d.attributions()) for d in gum_docs)
         d = next(x for x in gum_docs if x.id == "GUM_news_iodine")
         g = d.attributions()[0]

@@ -82,8 +82,22 @@ class TestJsonl:
         id="d1",
         text=TEXT,
         quotes=[
-            LabelledQuote(spans=[(12, 33)], kind="mixed", cue=(7, 11), speaker=(0, 6), speaker_entity="Sergey Lavrov", optional=False),
-            LabelledQuote(spans=[(45, 60)], kind="indirect", cue=(40, 44), speaker=(34, 39), confidence=0.7, speaker_mentions=[(34, 39)]),
+            LabelledQuote(
+                spans=[(12, 33)],
+                kind="mixed",
+                cue=(7, 11),
+                speaker=(0, 6),
+                speaker_entity="Sergey Lavrov",
+                optional=False,
+            ),
+            LabelledQuote(
+                spans=[(45, 60)],
+                kind="indirect",
+                cue=(40, 44),
+                speaker=(34, 39),
+                confidence=0.7,
+                speaker_mentions=[(34, 39)],
+            ),
         ],
         entities={"Sergey Lavrov": ("Sergey Lavrov", "Lavrov")},
         source="test",
@@ -115,7 +129,7 @@ class TestJsonl:
             read_jsonl(path)
 
     def test_corpora_load_missing_file(self, tmp_path):
-        with pytest.raises(FileNotFoundError, match="nope.jsonl"):
+        with pytest.raises(FileNotFoundError, match=r"nope\.jsonl"):
             load(tmp_path / "nope.jsonl")
 
 
@@ -133,7 +147,7 @@ BRAT_ANN = "\n".join(
     [
         "T1\tSource 0 5\tTrump",
         "T2\tCue 6 10\tsaid",
-        "T3\tContent 11 25;33 51\t\"we will win,\" that \"it is over.\"",
+        'T3\tContent 11 25;33 51\t"we will win," that "it is over."',
         "T4\tAttribution 6 10\tsaid",
         "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
         "T5\tCue 58 62\tshow",
@@ -200,13 +214,19 @@ class TestBrat:
         for d in docs:
             g = gold[d.id]
             assert g.text == d.text
-            assert [(q.id, q.spans, q.cue, q.speaker) for q in g.quotes] == [(q.id, q.spans, q.cue, q.speaker) for q in d.quotes]
+            assert [(q.id, q.spans, q.cue, q.speaker) for q in g.quotes] == [
+                (q.id, q.spans, q.cue, q.speaker) for q in d.quotes
+            ]
 
     @pytest.mark.shared_data
     def test_corpora_brat_kinds_mostly_agree_with_polnear_jsonl(self):
         """Kinds come from rule gold-kind (not the engine); the converter's rules differ slightly (95.3% agree)."""
         gold = {d.id: d for d in read_jsonl(data_file("polnear-dev.jsonl"))}
-        pairs = [(g.kind, b.kind) for d in load(data_file("polnear-dev-brat")) for g, b in zip(gold[d.id].quotes, d.quotes, strict=True)]
+        pairs = [
+            (g.kind, b.kind)
+            for d in load(data_file("polnear-dev-brat"))
+            for g, b in zip(gold[d.id].quotes, d.quotes, strict=True)
+        ]
         agree = sum(a == b for a, b in pairs) / len(pairs)
         assert agree >= 0.95, f"only {agree:.1%} of kinds agree"
 
@@ -241,7 +261,13 @@ class TestFromResult:
 
     def test_corpora_from_result(self):
         text = '"It is robbery," Sergey Lavrov said. Lavrov left.'
-        lavrov = Speaker(id="e0", name="Sergey Lavrov", kind="person", mentions=[Span.of(text, 17, 30), Span.of(text, 37, 43)], aliases=["Sergey Lavrov", "Lavrov"])
+        lavrov = Speaker(
+            id="e0",
+            name="Sergey Lavrov",
+            kind="person",
+            mentions=[Span.of(text, 17, 30), Span.of(text, 37, 43)],
+            aliases=["Sergey Lavrov", "Lavrov"],
+        )
         quote = Quote(
             kind="direct",
             content=Span.of(text, 1, 15),
@@ -252,25 +278,28 @@ class TestFromResult:
             rule="direct-cue",
         )
         doc = from_result(Result(text=text, quotes=[quote], speakers=[lavrov], id="r1"))
-        assert LabelledDocument(
-            id="r1",
-            text=text,
-            quotes=[
-                LabelledQuote(
-                    spans=[(1, 15)],
-                    kind="direct",
-                    cue=(31, 35),
-                    speaker=(17, 30),
-                    speaker_entity="Sergey Lavrov",
-                    speaker_mentions=[(17, 30), (37, 43)],
-                    cue_class="speech",
-                    confidence=0.9,
-                    id="direct-cue",
-                )
-            ],
-            entities={"Sergey Lavrov": ("Sergey Lavrov", "Lavrov")},
-            source="rules",
-        ) == doc
+        assert (
+            LabelledDocument(
+                id="r1",
+                text=text,
+                quotes=[
+                    LabelledQuote(
+                        spans=[(1, 15)],
+                        kind="direct",
+                        cue=(31, 35),
+                        speaker=(17, 30),
+                        speaker_entity="Sergey Lavrov",
+                        speaker_mentions=[(17, 30), (37, 43)],
+                        cue_class="speech",
+                        confidence=0.9,
+                        id="direct-cue",
+                    )
+                ],
+                entities={"Sergey Lavrov": ("Sergey Lavrov", "Lavrov")},
+                source="rules",
+            )
+            == doc
+        )
 
     @pytest.mark.parametrize("value", [None, "text", {"text": "x"}])
     def test_corpora_from_result_rejects_other_types(self, value):
@@ -305,7 +334,10 @@ class TestGoldKind:
 
     @pytest.mark.issue(15)
     def test_corpora_brat_kinds_do_not_run_the_engine(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        """read_brat labels kinds without quoteattr.marks or quoteattr.candidates: the system under test does not label its gold."""
+        """read_brat labels kinds without quoteattr.marks or quoteattr.candidates.
+
+        The system under test does not label its own gold.
+        """
         import quoteattr.candidates
         import quoteattr.marks
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import ClassVar
 
 import pytest
 
@@ -226,15 +227,25 @@ class TestRecallByKind:
 class TestCueAndSpeaker:
     """Cue accuracy, speaker accuracy and end-to-end scores on matched quotes."""
 
-    ENTITIES = {"Sergey Lavrov": ("Sergey Lavrov", "Lavrov")}
+    ENTITIES: ClassVar[dict[str, tuple[str, ...]]] = {"Sergey Lavrov": ("Sergey Lavrov", "Lavrov")}
 
     @pytest.mark.parametrize(
         ("gold", "pred", "gold_kw", "expected"),
         [
             # seeds: name matches an alias, ignoring case
-            (q(ROBBERY, speaker_entity="Sergey Lavrov"), q(ROBBERY, speaker_entity="lavrov"), {"entities": ENTITIES}, True),
+            (
+                q(ROBBERY, speaker_entity="Sergey Lavrov"),
+                q(ROBBERY, speaker_entity="lavrov"),
+                {"entities": ENTITIES},
+                True,
+            ),
             (q(ROBBERY, speaker_entity="Sergey Lavrov"), q(ROBBERY, speaker_entity="Sergey Lavrov"), {}, True),
-            (q(ROBBERY, speaker_entity="Sergey Lavrov"), q(ROBBERY, speaker_entity="Trump"), {"entities": ENTITIES}, False),
+            (
+                q(ROBBERY, speaker_entity="Sergey Lavrov"),
+                q(ROBBERY, speaker_entity="Trump"),
+                {"entities": ENTITIES},
+                False,
+            ),
             (q(ROBBERY, speaker_entity="Sergey Lavrov"), q(ROBBERY), {"entities": ENTITIES}, False),
             # LitBank: the predicted mention overlaps a gold mention of the entity
             (
@@ -430,7 +441,7 @@ class TestCli:
 
     @pytest.mark.parametrize("value", ["0", "1.2", "half"])
     def test_evaluate_cli_rejects_bad_iou(self, files, value):
-        gold, pred = files
+        gold, _pred = files
         with pytest.raises(SystemExit):
             _cli("evaluate", str(gold), "--iou", value)
 
@@ -453,7 +464,9 @@ def test_evaluate_shared_gold_against_itself(name, all_attributions):
 
     gold = load(data_file(name))
     report = evaluate(gold, gold, all_attributions=all_attributions)
-    n = sum(1 for d in gold for q in d.quotes if not q.optional and (all_attributions or q.cue_class in (None, "speech")))
+    n = sum(
+        1 for d in gold for q in d.quotes if not q.optional and (all_attributions or q.cue_class in (None, "speech"))
+    )
     assert {k: Scores(n, 0, 0) for k in ("exact", "iou>=0.3", "iou>=0.5", "iou>=0.8")} == dict(report.spans)
     assert report.speaker["judged"] == report.speaker["correct"] > 0
     assert 1.0 == report.end_to_end.f1

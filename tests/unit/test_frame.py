@@ -64,9 +64,9 @@ def test_frame_empty_input_has_the_columns() -> None:
 def test_frame_rejects_text() -> None:
     """A str is not a result: the error says to run extract() first."""
     with pytest.raises(quoteattr.InputTypeError, match="extract"):
-        quoteattr.to_frame("He said hello.")  # type: ignore[arg-type]
+        quoteattr.to_frame("He said hello.")  # type: ignore[arg-type]  # the wrong type is the test
     with pytest.raises(TypeError, match="position 1"):
-        quoteattr.to_frame([quoteattr.extract("x"), {"text": "x"}])  # type: ignore[list-item]
+        quoteattr.to_frame([quoteattr.extract("x"), {"text": "x"}])  # type: ignore[list-item]  # the wrong type is the test
 
 
 def test_frame_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch, results: list[quoteattr.Result]) -> None:

@@ -84,8 +84,16 @@ class TestNesting:
                 "Why would anyone say 'Mine is mine, and yours is negotiable' in public?",
                 "Mine is mine, and yours is negotiable",
             ),
-            ("“He told me “never again” and walked out,” she said.", "He told me “never again” and walked out,", "never again"),
-            ('"He told me "never again" and walked out," she said.', 'He told me "never again" and walked out,', "never again"),
+            (
+                "“He told me “never again” and walked out,” she said.",
+                "He told me “never again” and walked out,",
+                "never again",
+            ),
+            (
+                '"He told me "never again" and walked out," she said.',
+                'He told me "never again" and walked out,',
+                "never again",
+            ),
         ],
     )
     def test_marks_nested_quote_is_one_outer_region(self, text: str, outer: str, inner: str) -> None:
@@ -101,7 +109,10 @@ class TestParagraphs:
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
-            ('"The first part goes on.\n\n"And the second part ends," she said.', ["The first part goes on.", "And the second part ends,"]),
+            (
+                '"The first part goes on.\n\n"And the second part ends," she said.',
+                ["The first part goes on.", "And the second part ends,"],
+            ),
             ("“One.\n\n“Two.\n\n“Three.”\n\nAfter.", ["One.", "Two.", "Three."]),
         ],
     )
@@ -155,7 +166,11 @@ class TestGarbled:
     @pytest.mark.parametrize(
         ("text", "expected", "code"),
         [
-            ("The ban followed. 'Talks are happening between the departments.\n\nNext.", ["Talks are happening between the departments."], "unclosed-quote"),
+            (
+                "The ban followed. 'Talks are happening between the departments.\n\nNext.",
+                ["Talks are happening between the departments."],
+                "unclosed-quote",
+            ),
             ('He said "yes. Then she left. "No," she said.', ["No,"], "unclosed-quote"),
             ("It ended.” Then silence.", [], "unopened-quote"),
         ],
@@ -196,7 +211,7 @@ class TestMemory:
         paragraphs = paragraph_spans(text)
         tracemalloc.start()
         try:
-            regions, diags = find_quotes(text, paragraphs)
+            _regions, diags = find_quotes(text, paragraphs)
             _, peak = tracemalloc.get_traced_memory()
         finally:
             tracemalloc.stop()

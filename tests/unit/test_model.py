@@ -17,7 +17,12 @@ class TestSpan:
     @pytest.mark.issue(15)
     @pytest.mark.parametrize(
         ("start", "end", "text", "message"),
-        [(-1, 2, "abc", "'start' must be >= 0"), (0, -2, "", "'end' must be >= 0"), (3, 2, "", "'end' must be >= 'start'"), (0, 2, "abc", "end - start = 2")],
+        [
+            (-1, 2, "abc", "'start' must be >= 0"),
+            (0, -2, "", "'end' must be >= 0"),
+            (3, 2, "", "'end' must be >= 'start'"),
+            (0, 2, "abc", "end - start = 2"),
+        ],
     )
     def test_model_span_rejects_bad_offsets(self, start: int, end: int, text: str, message: str) -> None:
         """Negative, reversed or length-mismatched spans raise InvalidSpanError itself, not attrs' plain ValueError."""
@@ -29,7 +34,7 @@ class TestSpan:
     def test_model_span_rejects_non_int_offsets(self, start: object, end: object) -> None:
         """An offset that is not an int (a bool neither) raises InputTypeError naming the field."""
         with pytest.raises(quoteattr.InputTypeError, match="must be an int offset"):
-            Span(start, end, "a")  # type: ignore[arg-type]
+            Span(start, end, "a")  # type: ignore[arg-type]  # the wrong type is the test
 
     def test_model_span_of_checks_bounds(self) -> None:
         """Span.of refuses a span outside its source."""
@@ -40,7 +45,7 @@ class TestSpan:
         """Spans cannot be changed."""
         s = Span.of("abc", 0, 1)
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            s.start = 2  # type: ignore[misc]
+            s.start = 2  # type: ignore[misc]  # writing a frozen field is the test
 
 
 class TestResult:
@@ -77,11 +82,19 @@ class TestResult:
         with pytest.raises(SerializationError):
             Result(text=r.text, quotes=r.quotes, speakers=())
 
-    @pytest.mark.parametrize("bad", [{"text": 3}, {"quotes": [{}], "text": "x"}, [], {"text": "ab", "quotes": [{"kind": "direct", "content": [0, 5, "abcde"]}]}])
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            {"text": 3},
+            {"quotes": [{}], "text": "x"},
+            [],
+            {"text": "ab", "quotes": [{"kind": "direct", "content": [0, 5, "abcde"]}]},
+        ],
+    )
     def test_model_from_dict_rejects_bad_dicts(self, bad: object) -> None:
         """Malformed dicts raise SerializationError (a ValueError)."""
         with pytest.raises(SerializationError):
-            Result.from_dict(bad)  # type: ignore[arg-type]
+            Result.from_dict(bad)  # type: ignore[arg-type]  # the wrong type is the test
 
     @pytest.mark.issue(18)
     @pytest.mark.parametrize(
@@ -94,9 +107,18 @@ class TestResult:
             ({"text": "abc", "diagnostics": [[0, 1]]}, "a diagnostic must be an object"),
             ({"text": "abc", "id": 10**4400}, "id"),
             ({"text": "abc", "id": 7}, "id"),
-            ({"text": "abc", "quotes": [{"kind": "direct", "content": [0, 1, "a"], "confidence": 10**400}]}, "OverflowError"),
-            ({"text": "abc", "quotes": [{"kind": "direct", "content": [0, 1, "a"], "speaker": "x"}]}, "speaker must be an object"),
-            ({"text": "abc", "diagnostics": [{"code": "c", "message": "m", "start": 0, "end": 1, "count": 0}]}, "'count' must be >= 1"),
+            (
+                {"text": "abc", "quotes": [{"kind": "direct", "content": [0, 1, "a"], "confidence": 10**400}]},
+                "OverflowError",
+            ),
+            (
+                {"text": "abc", "quotes": [{"kind": "direct", "content": [0, 1, "a"], "speaker": "x"}]},
+                "speaker must be an object",
+            ),
+            (
+                {"text": "abc", "diagnostics": [{"code": "c", "message": "m", "start": 0, "end": 1, "count": 0}]},
+                "'count' must be >= 1",
+            ),
             # found by the deep run of test_io_from_dict_returns_result_or_serialization_error:
             # a nan alias was accepted, and the result was not equal to itself
             ({"text": "abc", "speakers": [{"id": "e0", "aliases": [float("nan")]}]}, "aliases"),
@@ -126,7 +148,9 @@ class TestDiagnostic:
     def test_model_collapsed_diagnostic_round_trips(self) -> None:
         """count and offsets survive to_dict/from_dict; offsets outside the text are refused."""
         text = "“a “b “c"
-        d = quoteattr.Diagnostic(code="unclosed-quote", message="m", start=0, end=1, count=3, offsets=[(0, 1), (3, 4), (6, 7)])
+        d = quoteattr.Diagnostic(
+            code="unclosed-quote", message="m", start=0, end=1, count=3, offsets=[(0, 1), (3, 4), (6, 7)]
+        )
         r = Result(text=text, diagnostics=[d])
         assert r == Result.from_dict(json.loads(json.dumps(r.to_dict())))
         assert {"count": 3, "offsets": [[0, 1], [3, 4], [6, 7]]}.items() <= r.to_dict()["diagnostics"][0].items()
@@ -137,7 +161,9 @@ class TestDiagnostic:
 class TestInput:
     """Bad input to extract."""
 
-    @pytest.mark.parametrize(("value", "match"), [(b"bytes", "decode"), (None, "NoneType"), (42, "int"), (["a"], "list")])
+    @pytest.mark.parametrize(
+        ("value", "match"), [(b"bytes", "decode"), (None, "NoneType"), (42, "int"), (["a"], "list")]
+    )
     def test_model_extract_rejects_non_str(self, value: object, match: str) -> None:
         """Non-str input raises a TypeError naming the type (bytes: a decode hint)."""
         with pytest.raises(TypeError, match=match):

@@ -17,7 +17,10 @@ DIALOGUE = (
 @pytest.mark.parametrize("threshold", [0.0, 0.3, 0.6])
 def test_pipeline_threshold_keeps_speakers(threshold: float) -> None:
     """A kept quote has the same speaker whatever the threshold: low-confidence quotes still take their turn."""
-    full = {q.content.start: (q.speaker.entity.name if q.speaker else None) for q in quoteattr.extract(DIALOGUE, min_confidence=0.0).quotes}
+    full = {
+        q.content.start: (q.speaker.entity.name if q.speaker else None)
+        for q in quoteattr.extract(DIALOGUE, min_confidence=0.0).quotes
+    }
     r = quoteattr.extract(DIALOGUE, min_confidence=threshold)
     assert all(q.confidence >= threshold for q in r.quotes)
     assert {q.content.start: (q.speaker.entity.name if q.speaker else None) for q in r.quotes} == {

@@ -32,7 +32,14 @@ AWKWARD = [
 
 def run(args: list[str], stdin: bytes = b"", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     full_env = dict(os.environ, **(env or {}))
-    return subprocess.run([sys.executable, "-m", "quoteattr", *args], input=stdin, capture_output=True, timeout=120, env=full_env, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "quoteattr", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        env=full_env,
+        check=False,
+    )
 
 
 def assert_clean_error(p: subprocess.CompletedProcess[bytes], message: str) -> None:
@@ -149,7 +156,10 @@ class TestBadInputFiles:
     @pytest.mark.parametrize(
         ("line", "message"),
         [
-            ('{"schema": 1, "text": "abc", "quotes": ["x"]}', "in.jsonl:1: invalid result dict: a quote must be an object"),
+            (
+                '{"schema": 1, "text": "abc", "quotes": ["x"]}',
+                "in.jsonl:1: invalid result dict: a quote must be an object",
+            ),
             ('{"text": "abc", "id": ' + "7" * 5000 + "}", "in.jsonl:1: not readable JSON"),
         ],
     )
@@ -164,7 +174,9 @@ class TestBadInputFiles:
         """The gold file, not the predictions, is blamed, with both line numbers."""
         src = tmp_path / "gold.jsonl"
         write_jsonl(src, [("d1", "abc"), ("d2", "abc"), ("d1", "abc")])
-        assert_clean_error(run(["evaluate", str(src)]), "gold file holds document id 'd1' twice (line 3, first on line 1)")
+        assert_clean_error(
+            run(["evaluate", str(src)]), "gold file holds document id 'd1' twice (line 3, first on line 1)"
+        )
 
     @pytest.mark.issue(18)
     def test_reliability_evaluate_reversed_cue(self, tmp_path: Path) -> None:
@@ -172,7 +184,9 @@ class TestBadInputFiles:
         src = tmp_path / "gold.jsonl"
         doc = {"id": "c", "text": "x" * 40, "quotes": [{"start": 0, "end": 5, "cue": [30, 26]}]}
         src.write_text(json.dumps(doc) + "\n", encoding="utf-8")
-        assert_clean_error(run(["evaluate", str(src)]), "gold.jsonl:1: span [30, 26) of quote ((0, 5),) ends before it starts")
+        assert_clean_error(
+            run(["evaluate", str(src)]), "gold.jsonl:1: span [30, 26) of quote ((0, 5),) ends before it starts"
+        )
 
 
 class TestArguments:
@@ -190,17 +204,26 @@ class TestArguments:
             ({"id": 7}, InputTypeError, "'id' must be a str or None"),
         ],
     )
-    def test_reliability_extract_checks_options(self, kwargs: dict[str, object], error: type[Exception], message: str) -> None:
+    def test_reliability_extract_checks_options(
+        self, kwargs: dict[str, object], error: type[Exception], message: str
+    ) -> None:
         """Bad options raise InputTypeError (InvalidArgumentError, also a ValueError, for bad values)."""
         with pytest.raises(error, match=message):
-            quoteattr.extract('"Yes," he said.', **kwargs)  # type: ignore[arg-type]
+            quoteattr.extract('"Yes," he said.', **kwargs)  # type: ignore[arg-type]  # bad options are the test
 
     @pytest.mark.issue(18)
-    @pytest.mark.parametrize(("kwargs", "message"), [({"n_process": 0}, "'n_process' must be >= 1"), ({"n_process": -3}, "'n_process'"), ({"min_confidence": 2}, "min_confidence")])
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            ({"n_process": 0}, "'n_process' must be >= 1"),
+            ({"n_process": -3}, "'n_process'"),
+            ({"min_confidence": 2}, "min_confidence"),
+        ],
+    )
     def test_reliability_extract_many_checks_at_once(self, kwargs: dict[str, object], message: str) -> None:
         """extract_many raises on the call, before any result is asked for."""
         with pytest.raises(InputTypeError, match=message):
-            quoteattr.extract_many(["a"], **kwargs)  # type: ignore[arg-type]
+            quoteattr.extract_many(["a"], **kwargs)  # type: ignore[arg-type]  # bad options are the test
 
     @pytest.mark.issue(18)
     @pytest.mark.parametrize(
@@ -223,7 +246,11 @@ class TestFromDict:
     @pytest.mark.issue(18)
     @pytest.mark.parametrize(
         "value",
-        [{"text": "abc", "quotes": [None]}, {"schema": 1, "text": "abc", "quotes": ["x"]}, {"text": "abc", "id": 10**4400}],
+        [
+            {"text": "abc", "quotes": [None]},
+            {"schema": 1, "text": "abc", "quotes": ["x"]},
+            {"text": "abc", "id": 10**4400},
+        ],
     )
     def test_reliability_from_dict_issue_reproducers(self, value: dict[str, object]) -> None:
         """The issue's three dicts."""

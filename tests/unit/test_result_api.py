@@ -144,4 +144,4 @@ def test_api_lazy_names_resolve() -> None:
     assert (linking.link_speakers, frame.to_frame) == (quoteattr.link_speakers, quoteattr.to_frame)
     assert set(quoteattr.__all__) <= set(dir(quoteattr))
     with pytest.raises(AttributeError, match="no attribute 'extrakt'"):
-        quoteattr.extrakt  # noqa: B018
+        quoteattr.extrakt  # noqa: B018  (the attribute lookup that fails is the test)

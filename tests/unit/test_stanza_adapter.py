@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 stanza = pytest.importorskip("stanza")
+# The imports below follow importorskip, so the module skips cleanly without stanza (E402).
 
 from stanza.models.common.doc import Document  # noqa: E402
 from stanza.models.coref.coref_chain import CorefChain, CorefMention  # noqa: E402
@@ -124,7 +125,9 @@ class TestMissingModels:
             (RESOURCES, NO_COREF_FILES, []),
         ],
     )
-    def test_stanza_adapter_missing_models(self, tmp_path: Path, resources: Any, files: list[str], expected: list[str]) -> None:
+    def test_stanza_adapter_missing_models(
+        self, tmp_path: Path, resources: Any, files: list[str], expected: list[str]
+    ) -> None:
         """Stanza's own processor resolution gives the exact model files."""
         d = _resources(tmp_path, resources, files)
         assert expected == sorted(adapter.missing_models(d, adapter.PROCESSORS_NO_COREF))
@@ -143,7 +146,9 @@ class TestMissingModels:
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_pipeline: None
     ) -> None:
         """With every model in place, a missing Python package raises MissingPackageError with its pip command."""
-        monkeypatch.setattr(adapter.importlib.util, "find_spec", lambda name: None if name in ("peft", "transformers") else object())
+        monkeypatch.setattr(
+            adapter.importlib.util, "find_spec", lambda name: None if name in ("peft", "transformers") else object()
+        )
         files = [*NO_COREF_FILES, "coref/udcoref_xlm-roberta-lora.pt"]
         with pytest.raises(MissingPackageError) as info:
             adapter.build_pipeline(resources_dir=_resources(tmp_path, files=files))
@@ -171,7 +176,14 @@ class TestMissingModels:
         assert str(d) == err.resources_dir
         assert missing in err.missing
         message = str(err)
-        for part in (missing, str(d), "STANZA_RESOURCES_DIR", "python -m quoteattr download", "coref=False", "--model-dir"):
+        for part in (
+            missing,
+            str(d),
+            "STANZA_RESOURCES_DIR",
+            "python -m quoteattr download",
+            "coref=False",
+            "--model-dir",
+        ):
             assert part in message
 
     def test_stanza_adapter_no_coref_hint_without_coref(self, tmp_path: Path, no_pipeline: None) -> None:
@@ -183,7 +195,10 @@ class TestMissingModels:
         assert f"python -m quoteattr download --dir {d}" in str(info.value)
 
     def test_stanza_adapter_default_dir(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-        """QUOTEATTR_STANZA_DIR, then STANZA_RESOURCES_DIR, then stanza's DEFAULT_MODEL_DIR; an argument wins over all."""
+        """QUOTEATTR_STANZA_DIR, then STANZA_RESOURCES_DIR, then stanza's DEFAULT_MODEL_DIR.
+
+        An argument wins over all.
+        """
         assert stanza.resources.common.DEFAULT_MODEL_DIR == adapter.model_dir()
         monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
         assert str(tmp_path) == adapter.model_dir()
@@ -226,13 +241,31 @@ class TestBuildPipeline:
         monkeypatch.setattr(stanza, "Pipeline", lambda *a, **k: calls.append((a, k)) or "nlp")
         d = _resources(tmp_path, files=NO_COREF_FILES)
         assert "nlp" == adapter.build_pipeline(coref=False, resources_dir=d)
-        assert [(("en",), {"dir": str(d), "processors": adapter.PROCESSORS_NO_COREF, "download_method": None, "logging_level": "WARN"})] == calls
+        assert [
+            (
+                ("en",),
+                {
+                    "dir": str(d),
+                    "processors": adapter.PROCESSORS_NO_COREF,
+                    "download_method": None,
+                    "logging_level": "WARN",
+                },
+            )
+        ] == calls
 
     @pytest.mark.parametrize(
         ("exc", "error", "hint"),
         [
-            (ImportError("Please install the transformers and peft libraries before using coref!"), MissingPackageError, "coref=False"),
-            (FileNotFoundError(2, "No such file", "/m/en/pos/x.pt"), MissingModelsError, "python -m quoteattr download"),
+            (
+                ImportError("Please install the transformers and peft libraries before using coref!"),
+                MissingPackageError,
+                "coref=False",
+            ),
+            (
+                FileNotFoundError(2, "No such file", "/m/en/pos/x.pt"),
+                MissingModelsError,
+                "python -m quoteattr download",
+            ),
         ],
     )
     def test_stanza_adapter_load_errors_typed(
@@ -253,7 +286,9 @@ class TestDownload:
     """``download`` asks stanza for exactly the engine's processors."""
 
     @pytest.mark.parametrize("processors", [adapter.PROCESSORS, adapter.PROCESSORS_NO_COREF])
-    def test_stanza_adapter_download_arguments(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processors: str) -> None:
+    def test_stanza_adapter_download_arguments(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processors: str
+    ) -> None:
         """stanza.download(lang, model_dir=DIR, package=None, processors=...) and nothing else."""
         calls: list[tuple[Any, ...]] = []
 
@@ -326,7 +361,9 @@ class TestDownloadOffline:
         assert "Traceback" not in proc.stderr
         assert [] == list(tmp_path.iterdir())  # not even the cache/ parent was left
 
-    def test_stanza_adapter_download_offline_keeps_existing_folder(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_stanza_adapter_download_offline_keeps_existing_folder(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """A folder that existed before the failed download stays, with what it held."""
         monkeypatch.setattr(adapter._resources, "DEFAULT_RESOURCES_URL", _refused_url())
         url = adapter._resources.DEFAULT_RESOURCES_URL
@@ -382,11 +419,13 @@ class TestDocuments:
         """Tokens, doc-level heads, sentences, entities and chains as character spans."""
         ann = adapter.document_to_annotation(peskov_document())
         t = ann.tokens
-        assert ["Dmitry", "Peskov", "spoke", "."] == [TEXT[a:b] for a, b in zip(t.starts[:4], t.ends[:4])]
+        assert ["Dmitry", "Peskov", "spoke", "."] == [TEXT[a:b] for a, b in zip(t.starts[:4], t.ends[:4], strict=False)]
         assert (2, 0, -1, 2, 7, 7, 7, 11, 7, 7, 11, -1, 11) == t.head
         assert ["Dmitry Peskov spoke.", '"We will respond," he said.'] == [TEXT[a:b] for a, b in ann.sentences]
         assert [("Dmitry Peskov", "PERSON")] == [(TEXT[e.start : e.end], e.label) for e in ann.entities]
-        assert [("0", ((0, 13), (40, 42)), 0, "person")] == [(c.id, c.mentions, c.representative, c.label) for c in ann.chains]
+        assert [("0", ((0, 13), (40, 42)), 0, "person")] == [
+            (c.id, c.mentions, c.representative, c.label) for c in ann.chains
+        ]
         assert {"tokenize", "pos", "lemma", "depparse", "ner", "coref"} == ann.layers
 
     def test_stanza_adapter_multiword_token(self) -> None:
@@ -397,13 +436,19 @@ class TestDocuments:
                 {"id": (1, 2), "text": "I've", "start_char": 0, "end_char": 4},
                 {"id": 1, "text": "I", "lemma": "I", "upos": "PRON", "head": 3, "deprel": "nsubj"},
                 {"id": 2, "text": "'ve", "lemma": "have", "upos": "AUX", "head": 3, "deprel": "aux"},
-                {"id": 3, "text": "won", "lemma": "win", "upos": "VERB", "head": 0, "deprel": "root", "start_char": 5, "end_char": 8},
-                {"id": 4, "text": ".", "lemma": ".", "upos": "PUNCT", "head": 3, "deprel": "punct", "start_char": 8, "end_char": 9},
+                {
+                    "id": 3, "text": "won", "lemma": "win", "upos": "VERB", "head": 0, "deprel": "root",
+                    "start_char": 5, "end_char": 8,
+                },
+                {
+                    "id": 4, "text": ".", "lemma": ".", "upos": "PUNCT", "head": 3, "deprel": "punct",
+                    "start_char": 8, "end_char": 9,
+                },
             ]],
             text=text,
         )  # fmt: skip
         t = adapter.document_to_annotation(doc).tokens
-        assert ((0, 4), (0, 4), (5, 8), (8, 9)) == tuple(zip(t.starts, t.ends))
+        assert ((0, 4), (0, 4), (5, 8), (8, 9)) == tuple(zip(t.starts, t.ends, strict=False))
         assert (2, 2, -1, 2) == t.head
 
     @pytest.mark.parametrize(
@@ -423,7 +468,12 @@ class TestDocuments:
         r = quoteattr.extract(peskov_document())
         assert "stanza" == r.engine
         [q] = r.quotes
-        assert ("direct", "We will respond,", "said", "he") == (q.kind.value, q.content.text, q.cue.text, q.speaker.mention.text)
+        assert ("direct", "We will respond,", "said", "he") == (
+            q.kind.value,
+            q.content.text,
+            q.cue.text,
+            q.speaker.mention.text,
+        )
         assert Resolution.COREF == q.speaker.resolution
         assert {(0, 13), (40, 42)} <= {(m.start, m.end) for m in q.speaker.entity.mentions}
 
