@@ -20,7 +20,6 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-from ._io import json_line, jsonl_lines, parse_json_line, write_utf8
 from .defaults import DEFAULT_MIN_CONFIDENCE, ENGINES
 from .errors import InputError, QuoteattrError
 
@@ -102,6 +101,8 @@ def read_documents(
         InputError: for an unreadable file, undecodable bytes or (without
             *skip_bad_lines*) a malformed JSONL line, naming file and line.
     """
+    from ._io import jsonl_lines, parse_json_line
+
     stdin = sys.stdin if stdin is None else stdin
     docs: list[Document] = []
     for name in files or ["-"]:
@@ -186,6 +187,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         skip_bad_lines=args.skip_bad_lines,
         warn=sys.stderr,
     )
+    from ._io import json_line, write_utf8
+
     results = _extract_docs(docs, args)
     out = sys.stdout
     if not (args.jsonl or args.csv) and hasattr(out, "reconfigure"):
