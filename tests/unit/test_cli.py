@@ -253,7 +253,7 @@ class TestIssue19Help:
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m.startswith('quoteattr.')), file=sys.stderr)"
         )
-        p = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+        p = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, timeout=120)
         loaded = p.stderr.decode()
         for module in ("quoteattr.pipeline", "quoteattr.model", "quoteattr.evaluate", "quoteattr.render"):
             assert f"'{module}'" not in loaded
