@@ -15,22 +15,29 @@ output is written, so a bad line never leaves partial output behind.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-import attrs
-
-from ._io import json_line, jsonl_lines, parse_json_line, write_utf8
+from .defaults import DEFAULT_MIN_CONFIDENCE, ENGINES
 from .errors import InputError, QuoteattrError
-from .model import Result
-from .pipeline import DEFAULT_MIN_CONFIDENCE, ENGINES, extract_many
 
-__all__ = ["Document", "InputError", "main", "read_documents"]
+if TYPE_CHECKING:
+    from .model import Result
+
+# Nothing above loads the engine, its lexicons, attrs or the result types:
+# ``quoteattr --help`` starts in well under 0.15 s. The engine is imported by
+# the command that runs it; ``evaluate`` and ``render`` register their full
+# options only when named on the command line (see :func:`build_parser`).
+
+__all__ = ["Document", "InputError", "main", "read_documents", "read_text"]
+
+#: The one-line hint printed when ``quoteattr extract`` reads a terminal.
+STDIN_HINT = "quoteattr: reading text from standard input; end it with Ctrl-D (Ctrl-Z Enter on Windows), or give a FILE"
 
 
-@attrs.frozen
-class Document:
+class Document(NamedTuple):
     """One input document: an id (file name or JSONL id) and its text."""
 
     id: str | None
@@ -43,7 +50,7 @@ def _decode(data: bytes, name: str, encoding: str, errors: str) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{name}: not valid {encoding} at byte offset {exc.start} ({exc.reason}); "
-            f"pass --encoding ENC or --errors replace"
+            f"pass --encoding ENC or --decode-errors replace"
         ) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
@@ -57,6 +64,17 @@ def _read_bytes(name: str, stdin: Any) -> bytes:
             return f.read()
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_text(name: str, *, encoding: str = "utf-8", errors: str = "strict", stdin: Any = None) -> str:
+    """Read and decode one input file (``-`` for standard input): the reader of every subcommand.
+
+    Raises:
+        InputError: for an unreadable file or undecodable bytes, naming the
+            file and byte offset.
+    """
+    stdin = sys.stdin if stdin is None else stdin
+    return _decode(_read_bytes(name, stdin), "<stdin>" if name == "-" else name, encoding, errors)
 
 
 def read_documents(
@@ -83,10 +101,12 @@ def read_documents(
         InputError: for an unreadable file, undecodable bytes or (without
             *skip_bad_lines*) a malformed JSONL line, naming file and line.
     """
+    from ._io import jsonl_lines, parse_json_line
+
     stdin = sys.stdin if stdin is None else stdin
     docs: list[Document] = []
     for name in files or ["-"]:
-        text = _decode(_read_bytes(name, stdin), "<stdin>" if name == "-" else name, encoding, errors)
+        text = read_text(name, encoding=encoding, errors=errors, stdin=stdin)
         if not jsonl:
             docs.append(Document(None if name == "-" else name, text))
             continue
@@ -117,7 +137,7 @@ def format_result(result: Result) -> str:
             name = q.speaker.entity.name or "(unresolved)"
             who = f"{name} [{q.speaker.mention.text!r} @{q.speaker.mention.start}]"
         cue = f"{q.cue.text!r}" if q.cue else "-"
-        content = " […] ".join(p.text for p in q.parts).replace("\n", " ")
+        content = q.text.replace("\n", " ")  # the quote's own words, parts joined
         if len(content) > 200:
             content = content[:197] + "..."
         lines.append(
@@ -138,31 +158,50 @@ def _progress(items: Iterator[Result], total: int, quiet: bool) -> Iterator[Resu
     yield from tqdm(items, total=total, unit="doc", file=sys.stderr)
 
 
+#: ``--jobs auto`` starts worker processes only for at least this many
+#: characters of input per worker: below it, forking and collecting the
+#: results cost more than they save (docs/scaling.md has the measurements).
+AUTO_JOBS_MIN_CHARS = 2_000_000
+
+
+def resolve_jobs(jobs: int | str, total_chars: int, cpus: int | None = None) -> int:
+    """The number of worker processes for ``--jobs`` (an int, or ``"auto"``)."""
+    if jobs != "auto":
+        return int(jobs)
+    cpus = cpus or os.cpu_count() or 1
+    return max(1, min(cpus, total_chars // AUTO_JOBS_MIN_CHARS))
+
+
+def _warn_if_terminal(files: Sequence[str], stdin: Any) -> None:
+    if list(files) in ([], ["-"]) and getattr(stdin, "isatty", lambda: False)():
+        print(STDIN_HINT, file=sys.stderr)
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
+    _warn_if_terminal(args.files, sys.stdin)
     docs = read_documents(
         args.files,
         jsonl=args.input_jsonl,
         encoding=args.encoding,
-        errors=args.errors,
+        errors=args.decode_errors,
         skip_bad_lines=args.skip_bad_lines,
         warn=sys.stderr,
     )
-    results = extract_many(
-        [d.text for d in docs],
-        n_process=args.jobs,
-        engine=args.engine,
-        min_confidence=args.min_confidence,
-        **stanza_options(args),
-    )
+    from ._io import json_line, write_utf8
+
+    results = _extract_docs(docs, args)
     out = sys.stdout
-    if not args.jsonl and hasattr(out, "reconfigure"):
+    if not (args.jsonl or args.csv) and hasattr(out, "reconfigure"):
         # The listing is for people: what the terminal's encoding cannot
         # show (a curly quote under PYTHONIOENCODING=ascii, a lone
         # surrogate) is written as a backslash escape, not a traceback.
         out.reconfigure(errors="backslashreplace")
-    for doc, result in zip(docs, _progress(results, len(docs), args.quiet)):
-        result = attrs.evolve(result, id=doc.id)
-        if args.jsonl:
+    write_csv_row = _csv_writer(out) if args.csv else None
+    for d, (doc, result) in enumerate(zip(docs, _progress(results, len(docs), args.quiet))):
+        result = _with_id(result, doc.id)
+        if write_csv_row is not None:
+            write_csv_row(d, result)
+        elif args.jsonl:
             # UTF-8 whatever the terminal says, lone surrogates as JSON
             # escapes: --input-jsonl reads every line back as it was.
             write_utf8(out, json_line(result.to_dict()) + "\n")
@@ -170,6 +209,44 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             out.write(format_result(result) + "\n\n")
     out.flush()
     return 0
+
+
+def _with_id(result: Result, doc_id: str | None) -> Result:
+    import attrs
+
+    return attrs.evolve(result, id=doc_id)
+
+
+def _extract_docs(docs: Sequence[Document], args: argparse.Namespace) -> Iterator[Result]:
+    from .pipeline import extract, extract_many
+
+    jobs = resolve_jobs(args.jobs, sum(len(d.text) for d in docs))
+    jobs = min(jobs, max(1, len(docs)))
+    opts: dict[str, Any] = {"engine": args.engine, "min_confidence": args.min_confidence, **stanza_options(args)}
+    if jobs > 1:
+        # Workers are forked from this process: load the engine and its
+        # lexicons here once, not once per worker.
+        extract('"Yes," she said.', **opts)
+    # Small chunks (about four per worker) keep every worker busy to the
+    # end; one chunk of 64 left one worker with most of a small input.
+    chunk = max(1, min(64, -(-len(docs) // (jobs * 4))))
+    return extract_many([d.text for d in docs], n_process=jobs, batch_size=chunk, **opts)
+
+
+def _csv_writer(out: TextIO) -> Any:
+    """One CSV row per quote, the columns of :func:`quoteattr.to_frame`."""
+    import csv
+
+    from .frame import COLUMNS, _rows
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+
+    def write(d: int, result: Result) -> None:
+        for row in _rows([result]):
+            writer.writerow("" if v is None else v for v in (d, *row[1:]))
+
+    return write
 
 
 def _confidence_arg(value: str) -> float:
@@ -182,49 +259,107 @@ def _confidence_arg(value: str) -> float:
     return v
 
 
-def _jobs_arg(value: str) -> int:
+def _jobs_arg(value: str) -> int | str:
+    if value == "auto":
+        return value
     try:
         v = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 1 (got {value!r})") from None
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1 or 'auto' (got {value!r})") from None
     if v < 1:
         raise argparse.ArgumentTypeError(f"must be >= 1 (got {v})")
     return v
 
 
-def build_parser() -> argparse.ArgumentParser:
+class DeprecatedAlias(argparse.Action):
+    """An old option spelling: works as *new* does, with a warning on stderr."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, *, new: str, **kwargs: Any) -> None:
+        self.new = new
+        kwargs.setdefault("help", argparse.SUPPRESS)
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option_string: str | None = None) -> None:
+        print(f"quoteattr: warning: {option_string} is deprecated; use {self.new}", file=sys.stderr)
+        setattr(namespace, self.dest, values)
+
+
+#: Subcommands whose modules register their own options, with their one-line
+#: help: the module is imported only when its command is named.
+OPTIONAL_COMMANDS = {
+    "evaluate": "score an engine or a prediction file against labelled quotes",
+    "render": "write an HTML view of the quotes found in texts",
+}
+
+
+def _command_in(argv: Sequence[str] | None) -> str | None:
+    """The subcommand named in *argv* (its first word that is not an option)."""
+    for word in sys.argv[1:] if argv is None else argv:
+        if not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``quoteattr`` parser; *argv* says which optional subcommand to load in full.
+
+    ``evaluate`` and ``render`` get their full options (importing their
+    modules) only when *argv* names them; otherwise a placeholder with their
+    help line keeps ``quoteattr --help`` fast.
+    """
     parser = argparse.ArgumentParser(prog="quoteattr", description="Find who said what in news text.")
     from . import __version__
 
-    parser.add_argument("--version", action="version", version=f"quoteattr {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"quoteattr {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    ex = sub.add_parser("extract", help="find quotes in files, stdin or JSONL documents")
+    ex = sub.add_parser(
+        "extract",
+        help="find quotes in files, stdin or JSONL documents",
+        description="Find the quotes in each FILE (or standard input) and list them with their cue and speaker; "
+        "--jsonl writes one JSON result per document, --csv one row per quote.",
+    )
     ex.add_argument("files", nargs="*", metavar="FILE", help="text files, or - for stdin (default)")
-    ex.add_argument("--jsonl", action="store_true", help="write one JSON result per document")
+    out = ex.add_mutually_exclusive_group()
+    out.add_argument("--jsonl", action="store_true", help="write one JSON result per document")
+    out.add_argument("--csv", action="store_true", help="write one CSV row per quote (the columns of quoteattr.to_frame)")
     ex.add_argument("--input-jsonl", action="store_true", help='read {"id": ..., "text": ...} lines; ids are kept')
     ex.add_argument("--engine", choices=ENGINES, default="rules", help="rules (default, no model) or stanza")
     add_stanza_options(ex, coref=True)
     ex.add_argument("--min-confidence", type=_confidence_arg, default=DEFAULT_MIN_CONFIDENCE, help="drop quotes below this score")
-    ex.add_argument("--jobs", "-j", type=_jobs_arg, default=1, help="worker processes")
+    ex.add_argument("--jobs", "-j", type=_jobs_arg, default=1, help="worker processes, or 'auto' (one per ~2 MB of text, up to the CPUs)")
     ex.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    ex.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
-    ex.add_argument("--errors", choices=("strict", "replace"), default="strict", help="how to treat undecodable bytes")
+    add_decoding_options(ex)
     ex.add_argument("--skip-bad-lines", action="store_true", help="skip malformed JSONL lines instead of failing")
     ex.set_defaults(func=_cmd_extract)
 
     # Defined here, not by the stanza adapter, whose import loads torch.
-    dl = sub.add_parser("download", help="install stanza's English models for the stanza engine")
+    dl = sub.add_parser(
+        "download",
+        help="install stanza's English models for the stanza engine",
+        description="Download stanza's English models (and its coreference model) for --engine stanza.",
+    )
     dl.add_argument("--dir", default=None, help="model folder (default: $STANZA_RESOURCES_DIR or stanza's own)")
     dl.add_argument("--no-coref", action="store_true", help="skip the coreference model (about 135 MB plus its base model)")
     dl.set_defaults(func=_cmd_download)
 
-    # Stage modules register their own subcommands; they import nothing
-    # heavy at module level, so the CLI starts fast.
-    for module in ("evaluate", "render"):
-        _add_optional(sub, module)
+    command = _command_in(argv)
+    for module, help_ in OPTIONAL_COMMANDS.items():
+        if command == module:
+            _add_optional(sub, module)
+        else:
+            sub.add_parser(module, help=help_, add_help=False)
     return parser
+
+
+def add_decoding_options(parser: argparse.ArgumentParser) -> None:
+    """``--encoding`` and ``--decode-errors`` (old spelling ``--errors``), for commands that read text files."""
+    parser.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
+    parser.add_argument(
+        "--decode-errors", choices=("strict", "replace"), default="strict", help="how to treat undecodable bytes (default strict)"
+    )
+    parser.add_argument("--errors", dest="decode_errors", choices=("strict", "replace"), action=DeprecatedAlias, new="--decode-errors")
 
 
 def add_stanza_options(parser: argparse.ArgumentParser, *, coref: bool = False) -> None:
@@ -268,7 +403,7 @@ def _add_optional(sub: Any, module: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

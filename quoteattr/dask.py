@@ -44,7 +44,14 @@ from typing import Any
 
 from .errors import DaskNotInstalledError, InputTypeError, UnknownEngineError
 
-__all__ = ["OUTPUT_COLUMNS", "DaskNotInstalledError", "extract_bag", "extract_dataframe", "result_from_row"]
+__all__ = [
+    "OUTPUT_COLUMNS",
+    "DaskNotInstalledError",
+    "extract_bag",
+    "extract_dataframe",
+    "extract_quotes_dataframe",
+    "result_from_row",
+]
 
 #: The columns :func:`extract_dataframe` adds (after its ``prefix``).
 OUTPUT_COLUMNS = ("quotes", "speakers", "diagnostics", "n_quotes")
@@ -196,6 +203,76 @@ def extract_dataframe(df: Any, text_column: str = "text", *, id_column: str | No
     # columns, same dtypes as every computed partition.
     meta = _extract_partition(df._meta, *args)
     return df.map_partitions(_extract_partition, *args, meta=meta)
+
+
+def _quotes_partition(part: Any, text_column: str, id_column: str | None, kwargs: Mapping[str, Any]) -> Any:
+    import pandas as pd
+
+    from .frame import COLUMNS, _rows
+    from .pipeline import extract
+
+    _check_texts(part, text_column)
+    ids = part[id_column] if id_column is not None else [None] * len(part)
+    rows = []
+    for index, text, doc_id in zip(part.index, part[text_column], ids):
+        result = extract(text, id=None if doc_id is None else str(doc_id), **kwargs)
+        rows.extend((index, *row[1:]) for row in _rows([result]))
+    df = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
+    types = {"quote": "int64", "start": "int64", "end": "int64", "speaker_start": "Int64", "confidence": "float64"}
+    return df.astype({**types, "doc": part.index.dtype if len(part.index) else "int64"})
+
+
+def _check_texts(part: Any, text_column: str) -> None:
+    import pandas as pd
+
+    for index, text in zip(part.index, part[text_column]):
+        if not isinstance(text, str):
+            missing = text is None or (isinstance(text, float) and math.isnan(text)) or text is pd.NA
+            raise InputTypeError(
+                f"row {index!r}: column {text_column!r} must hold str, got "
+                + ("a missing value (drop or fill those rows first)" if missing else type(text).__name__)
+            )
+
+
+def extract_quotes_dataframe(df: Any, text_column: str = "text", *, id_column: str | None = None, **kwargs: Any) -> Any:
+    """One row per quote, lazily: the table of :func:`quoteattr.to_frame` from a Dask dataframe.
+
+    Args:
+        df: a ``dask.dataframe.DataFrame`` with a column of texts.
+        text_column: the column holding the texts.
+        id_column: a column of document ids, shown in ``doc_id``.
+        **kwargs: passed to :func:`quoteattr.extract` (``engine``,
+            ``min_confidence``).
+
+    Returns:
+        A Dask dataframe with the columns of :data:`quoteattr.frame.COLUMNS`;
+        ``doc`` holds the index label of the input row (not a position), and a
+        document without quotes adds no row. Partitions follow the input's;
+        the index is a fresh range within each partition.
+
+    Raises:
+        DaskNotInstalledError: when ``dask.dataframe`` cannot be imported.
+        InputTypeError: as :func:`extract_dataframe`.
+        KeyError: when *text_column* or *id_column* is not a column.
+
+    Example:
+        >>> import dask.dataframe as dd, pandas as pd
+        >>> from quoteattr.dask import extract_quotes_dataframe
+        >>> texts = pd.DataFrame({"text": ['"Fine," Ruiz said.', "None.", '"Go," said Ana Ortiz.']})
+        >>> q = extract_quotes_dataframe(dd.from_pandas(texts, npartitions=1)).compute(scheduler="sync")
+        >>> q[["doc", "text", "speaker_name"]].values.tolist()
+        [[0, 'Fine,', 'Ruiz'], [2, 'Go,', 'Ana Ortiz']]
+    """
+    dd = _import("dask.dataframe")
+    if not isinstance(df, dd.DataFrame):
+        raise InputTypeError(f"extract_quotes_dataframe() needs a dask.dataframe.DataFrame, got {type(df).__name__}")
+    _check_kwargs(kwargs)
+    for name, col in (("text_column", text_column), ("id_column", id_column)):
+        if col is not None and col not in df.columns:
+            raise KeyError(f"{name} {col!r} is not a column of the dataframe (columns: {list(df.columns)})")
+    args = (text_column, id_column, dict(kwargs))
+    meta = _quotes_partition(df._meta, *args).astype({"doc": df._meta.index.dtype})
+    return df.map_partitions(_quotes_partition, *args, meta=meta, enforce_metadata=False)
 
 
 def result_from_row(

@@ -68,6 +68,7 @@ __all__ = [
     "add_parser",
     "evaluate",
     "format_report",
+    "gold_annotates_stretches",
     "iou",
     "match",
     "normalise",
@@ -782,6 +783,40 @@ def format_report(report: Report, *, title: str = "") -> str:
     return "\n".join(lines)
 
 
+#: Corpora whose gold annotates each quoted stretch (``"A," he said, "B."``
+#: is two gold quotes): ``evaluate`` scores them part by part by default.
+STRETCH_SOURCES = frozenset({"litbank"})
+
+
+def gold_annotates_stretches(gold: Sequence[LabelledDocument]) -> tuple[bool, str]:
+    """Whether *gold* annotates each quoted stretch, and why.
+
+    A document says so with ``"meta": {"quote_unit": "stretch"}`` (or
+    ``"quote"`` for whole quotes) in its JSONL line; otherwise its ``source``
+    decides (LitBank annotates stretches). Every document must agree.
+
+    Example:
+        >>> from quoteattr.corpora import LabelledDocument
+        >>> gold_annotates_stretches([LabelledDocument(id="a", text="x", source="litbank")])
+        (True, 'source litbank annotates each quoted stretch')
+    """
+    units = set()
+    for d in gold:
+        unit = d.meta.get("quote_unit") if isinstance(d.meta, Mapping) else None
+        if unit in ("stretch", "quote"):
+            units.add((unit == "stretch", "quote_unit", unit))
+        elif d.source in STRETCH_SOURCES:
+            units.add((True, "source", d.source))
+        else:
+            units.add((False, "source", d.source))
+    if len({u[0] for u in units}) == 1 and units:
+        flag, field, value = sorted(units, key=str)[0]
+        if field == "quote_unit":
+            return flag, f"gold quote_unit {value!r}"
+        return flag, (f"source {value} annotates each quoted stretch" if flag else "gold annotates whole quotes")
+    return False, "gold annotates whole quotes"
+
+
 def _iou_arg(value: str) -> float:
     try:
         v = float(value)
@@ -804,7 +839,7 @@ def _nonneg_int(value: str) -> int:
 
 def add_parser(subparsers: Any) -> None:
     """Register the ``evaluate`` subcommand on an argparse subparsers object."""
-    from .pipeline import DEFAULT_MIN_CONFIDENCE
+    from .defaults import DEFAULT_MIN_CONFIDENCE
 
     p = subparsers.add_parser(
         "evaluate",
@@ -828,19 +863,26 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--pred", metavar="PRED.jsonl", help="score these predictions instead of running an engine")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument(
-        "--errors", type=_nonneg_int, default=0, metavar="N", help="show the N worst misses and false alarms"
+        "--show-errors",
+        dest="errors",
+        type=_nonneg_int,
+        default=0,
+        metavar="N",
+        help="show the N worst misses and false alarms",
     )
+    from .cli import DeprecatedAlias
+
+    p.add_argument("--errors", dest="errors", type=_nonneg_int, action=DeprecatedAlias, new="--show-errors")
     p.add_argument("--kind", choices=("direct", "indirect", "mixed"), help="score only gold quotes of this kind")
     p.add_argument(
         "--all-attributions", action="store_true", help="also score gold whose cue is not speech (thought, other)"
     )
     p.add_argument(
         "--split-parts",
-        action="store_true",
-        help=(
-            "score each piece of a split prediction as its own quote "
-            "(gold that annotates each quoted stretch, e.g. LitBank)"
-        ),
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="score each piece of a split prediction as its own quote (default: when the gold annotates each quoted "
+        "stretch, e.g. LitBank, or says quote_unit 'stretch')",
     )
     p.add_argument("--iou", type=_iou_arg, default=DEFAULT_IOU, help=f"main overlap threshold (default {DEFAULT_IOU})")
     p.add_argument(
@@ -892,6 +934,9 @@ def run(args: argparse.Namespace) -> int:
 
             pred = predict(gold, engine=args.engine, min_confidence=0.0, **stanza_options(args))
             origin = f"engine {args.engine}"
+        split_parts, why = (args.split_parts, "as asked") if args.split_parts is not None else gold_annotates_stretches(gold)
+        args.split_parts = split_parts
+        mode = f"scoring {'part by part' if split_parts else 'whole quotes'} ({why})"
         if getattr(args, "save_pred", None):
             corpora.write_jsonl(pred, args.save_pred)
         report = evaluate(
@@ -921,9 +966,10 @@ def run(args: argparse.Namespace) -> int:
         d = report.to_dict()
         d["gold_path"] = str(args.gold)
         d["predictions"] = origin
+        d["mode"] = mode
         print(json.dumps(d, indent=2, ensure_ascii=False))
     else:
-        print(format_report(report, title=f"quoteattr evaluate: {args.gold} ({origin})"))
+        print(format_report(report, title=f"quoteattr evaluate: {args.gold} ({origin}; {mode})"))
         if args.pr_curve:
             print(f"\nprecision/recall curve written to {args.pr_curve}")
     if getattr(args, "by_rule", False):

@@ -20,11 +20,7 @@ from .text import segment
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "annotate", "extract", "extract_many"]
 
-#: Quotes below this confidence are dropped unless the caller asks for them:
-#: scare quotes and titles with no cue ('so-called "peace plan"') score lower.
-DEFAULT_MIN_CONFIDENCE = 0.3
-
-ENGINES = ("rules", "stanza")
+from .defaults import DEFAULT_MIN_CONFIDENCE, ENGINES  # noqa: E402  (one source for the CLI and the engine)
 
 
 def _check_text(text: Any) -> None:

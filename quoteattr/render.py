@@ -403,6 +403,8 @@ def _render_section(result: Result, n: int) -> str:
             "data-start": q.content.start,
             "data-end": q.content.end,
             "data-kind": q.kind.value,
+            # The quote's own words (parts joined, narration left out).
+            "data-text": q.text,
             "data-confidence": f"{q.confidence:g}",
             "data-speaker": "" if sp is None or sp.entity.name is None else sp.entity.name,
             "data-entity": "" if sp is None else sp.entity.id,
@@ -438,7 +440,7 @@ def _render_section(result: Result, n: int) -> str:
 
 
 def _tooltip(q: Quote) -> str:
-    lines = [f"{q.kind.value} quote, confidence {q.confidence:.2f}"]
+    lines = [f"{q.kind.value} quote, confidence {q.confidence:.2f}", f"words: {q.text}"]
     if q.speaker is not None:
         sp = q.speaker
         lines.append(
@@ -508,40 +510,54 @@ def add_parser(subparsers: Any) -> None:
         "render",
         help="write an HTML view of the quotes found in texts",
         description=(
-            "Extract quotes from each FILE (UTF-8 text; '-' reads standard input) or from each line of "
-            "--input-jsonl, and write one self-contained HTML page showing them. A JSONL line is either "
-            '{"id": ..., "text": ...} or a result written by `quoteattr extract` (shown as it is).'
+            "Extract quotes from each FILE ('-' reads standard input) and write one self-contained HTML page "
+            "showing them. Files are read as `quoteattr extract` reads them (--encoding, --decode-errors). "
+            'With --input-jsonl each FILE holds JSON lines, each either {"id": ..., "text": ...} or a result '
+            "written by `quoteattr extract --jsonl` (shown as it is)."
         ),
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="text files to read; '-' for standard input")
-    p.add_argument("--input-jsonl", metavar="PATH", help="JSON lines with 'text' (and 'id'), or result dicts")
+    p.add_argument("--input-jsonl", action="store_true", help="each FILE holds JSON lines: 'text' (and 'id'), or result dicts")
     p.add_argument("-o", "--output", metavar="PATH", default="-", help="where to write the page (default: standard output)")
     p.add_argument("--engine", choices=("rules", "stanza"), default="rules", help="extraction engine (default: rules)")
-    from .cli import add_stanza_options
+    from .cli import add_decoding_options, add_stanza_options
 
     add_stanza_options(p, coref=True)
+    add_decoding_options(p)
     p.add_argument("--title", help="page title")
     p.set_defaults(func=run)
 
 
-def _decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name} is not valid UTF-8 (byte {data[exc.start:exc.start + 1]!r} at offset {exc.start}); "
-            "convert it first, e.g. iconv -f latin1 -t utf-8"
-        ) from exc
+def _read(name: str, args: argparse.Namespace) -> str:
+    # One reader for every subcommand: the same messages and options as extract.
+    from .cli import read_text
+
+    return read_text(name, encoding=getattr(args, "encoding", "utf-8"), errors=getattr(args, "decode_errors", "strict"))
 
 
-def _read(name: str) -> str:
-    if name == "-":
-        return _decode(sys.stdin.buffer.read(), "<stdin>")
-    try:
-        data = Path(name).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from exc
-    return _decode(data, name)
+def _results_from_jsonl(name: str, args: argparse.Namespace, opts: dict[str, Any]) -> list[Result]:
+    from .pipeline import extract
+
+    out = []
+    for lineno, line in jsonl_lines(_read(name, args)):
+        where = f"{name}:{lineno}"
+        try:
+            d = parse_json_line(line)
+        except ValueError as exc:
+            raise InputError(f"{where}: {exc}") from None
+        if not isinstance(d, dict):
+            raise InputError(f"{where}: expected a JSON object, got {type(d).__name__}")
+        if "schema" in d and "quotes" in d:
+            try:
+                out.append(Result.from_dict(d))
+            except SerializationError as exc:
+                raise InputError(f"{where}: {exc}") from exc
+        elif isinstance(d.get("text"), str):
+            doc_id = d.get("id")
+            out.append(extract(d["text"], engine=args.engine, id=str(doc_id) if doc_id is not None else where, **opts))
+        else:
+            raise InputError(f"{where}: expected a 'text' string or a quoteattr result")
+    return out
 
 
 def _results_from_args(args: argparse.Namespace) -> list[Result]:
@@ -551,26 +567,10 @@ def _results_from_args(args: argparse.Namespace) -> list[Result]:
     opts = stanza_options(args)
     out = []
     for name in args.files:
-        out.append(extract(_read(name), engine=args.engine, id=name, **opts))
-    if args.input_jsonl:
-        for lineno, line in jsonl_lines(_read(args.input_jsonl)):
-            where = f"{args.input_jsonl}:{lineno}"
-            try:
-                d = parse_json_line(line)
-            except ValueError as exc:
-                raise InputError(f"{where}: {exc}") from None
-            if not isinstance(d, dict):
-                raise InputError(f"{where}: expected a JSON object, got {type(d).__name__}")
-            if "schema" in d and "quotes" in d:
-                try:
-                    out.append(Result.from_dict(d))
-                except SerializationError as exc:
-                    raise InputError(f"{where}: {exc}") from exc
-            elif isinstance(d.get("text"), str):
-                doc_id = d.get("id")
-                out.append(extract(d["text"], engine=args.engine, id=str(doc_id) if doc_id is not None else where, **opts))
-            else:
-                raise InputError(f"{where}: expected a 'text' string or a quoteattr result")
+        if args.input_jsonl:
+            out.extend(_results_from_jsonl(name, args, opts))
+        else:
+            out.append(extract(_read(name, args), engine=args.engine, id=name, **opts))
     return out
 
 
@@ -582,8 +582,8 @@ def run(args: argparse.Namespace) -> int:
     stanza engine without its models).
     """
     prog = "quoteattr render"
-    if not args.files and not args.input_jsonl:
-        print(f"{prog}: error: give at least one FILE, '-' or --input-jsonl", file=sys.stderr)
+    if not args.files:
+        print(f"{prog}: error: give at least one FILE or '-'", file=sys.stderr)
         return 2
     try:
         results = _results_from_args(args)

@@ -202,3 +202,30 @@ def test_dask_module_name_does_not_shadow_the_dask_package():
     assert ours is not dask
     assert dask.__file__ != ours.__file__
     assert real_bag.Bag is type(db.from_sequence([1]))
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("npartitions", [1, 3])
+def test_dask_quotes_dataframe_equals_to_frame(npartitions):
+    """extract_quotes_dataframe: to_frame's one-row-per-quote table, doc = the row's index label."""
+    from quoteattr.dask import extract_quotes_dataframe
+
+    texts = [
+        '"The money is there," he said, "but the timing is tight."',
+        "No quotes in this one.",
+        '"We will respond," Peskov told reporters. Ruiz said the plan would fail.',
+        '"Fine," said Ana Ortiz.',
+    ]
+    index = [10, 11, 12, 13]
+    frame = pd.DataFrame({"text": texts, "id": [f"d{i}" for i in index]}, index=index)
+    out = extract_quotes_dataframe(dd.from_pandas(frame, npartitions=npartitions), id_column="id").compute(scheduler="sync")
+    expected = quoteattr.to_frame([quoteattr.extract(t, id=f"d{i}") for t, i in zip(texts, index)])
+    expected["doc"] = [index[d] for d in expected["doc"]]
+    assert list(expected.columns) == list(out.columns)
+    # Dask may store text columns as pyarrow strings, where a missing value
+    # reads back as NaN/NA rather than None: compare with missing as None.
+    def rows(df):
+        return df.reset_index(drop=True).astype(object).where(df.reset_index(drop=True).notna(), None).values.tolist()
+
+    assert rows(expected) == rows(out)
+    assert 11 not in set(out["doc"])
