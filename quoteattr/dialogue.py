@@ -21,6 +21,7 @@ from .entities import _CONFIDENCE, _Entity, _new_entity
 from .mentions import _NOT_NAMES, Pair, _cap, _lower, _Mention, analyse_mention
 from .model import Resolution
 from .names import TITLES
+from .registry import Rule, Stage, declare, functions, register
 
 # Words of address that stand alone as a vocative ("Yes, papa.", "my dear").
 _ADDRESS_WORDS = frozenset(
@@ -177,6 +178,10 @@ LINKED_QUOTE = "linked-quote"
 LINKED_QUOTE_CONFIDENCE = _CONFIDENCE[Resolution.FOLLOW_ON]
 
 
+@register(
+    Rule.LINKED_QUOTE, Stage.SPEAKER, confidence=LINKED_QUOTE_CONFIDENCE,
+    example="\u201cWe will respond,\u201d Peskov said. / \u201c⟦In kind.⟧\u201d (linked) -> Peskov",
+)  # fmt: skip
 def linked_quote(d: _Dialogue, i: int) -> Attribution | None:
     """Rule ``linked-quote``. Example: '"We will respond," Peskov said.' /
     '"In kind."' (linked by rule ``continuation``) -> Peskov."""
@@ -195,6 +200,12 @@ BEAT = "beat"
 BEAT_CONFIDENCE_FACTOR = 0.8
 
 
+@register(
+    Rule.BEAT, Stage.SPEAKER,
+    example="\u201c⟦You get me a file.⟧\u201d He tilted me again. -> He",
+    summary="A quote with no cue and no speaker goes to the subject of an action beat in its paragraph "
+    "(confidence: the subject's resolution confidence times 0.8).",
+)  # fmt: skip
 def beat(d: _Dialogue, i: int) -> Attribution | None:
     """Rule ``beat`` (see :func:`_beat`). Example: '"You get me a file." He tilted me again.' -> "He"."""
     if not d.bare(i):
@@ -217,6 +228,10 @@ VOCATIVE = "vocative"
 VOCATIVE_CONFIDENCE = 0.5
 
 
+@register(
+    Rule.VOCATIVE, Stage.SPEAKER, confidence=VOCATIVE_CONFIDENCE,
+    example="\u201cYou cannot mean it, uncle.\u201d / \u201c⟦Yes, my child.⟧\u201d -> uncle",
+)  # fmt: skip
 def vocative(d: _Dialogue, i: int) -> Attribution | None:
     """Rule ``vocative``. Example: '"You cannot mean it, uncle."' / '"Yes, my
     child."' -> "uncle"; a line never goes to a person it addresses itself."""
@@ -244,6 +259,12 @@ TURN_TAKING_CONFIDENCE = _CONFIDENCE[Resolution.FOLLOW_ON]
 _EXCHANGE_WINDOW = 3000
 
 
+@register(
+    Rule.TURN_TAKING, Stage.SPEAKER, confidence=TURN_TAKING_CONFIDENCE,
+    example="\u201cWill you come?\u201d asked Anna. / \u201cNo,\u201d said Boris. / \u201c⟦Why not?⟧\u201d -> Anna",
+    summary="In a dialogue exchange an uncued quote paragraph goes to the other party; "
+    "otherwise rule follow-on gives it the previous quote's speaker.",
+)  # fmt: skip
 def turn_taking(d: _Dialogue, i: int) -> Attribution | None:
     """Rules ``turn-taking`` and ``follow-on``.
 
@@ -303,8 +324,20 @@ def _said(raw: list[Attribution | None], i: int | None) -> Attribution:
     return found
 
 
-#: The speaker rules of quotes with no speaker mention, in the order they are tried.
-SPEAKER_RULES: tuple[Callable[[_Dialogue, int], Attribution | None], ...] = (linked_quote, beat, vocative, turn_taking)
+declare(
+    Rule.FOLLOW_ON, Stage.SPEAKER, confidence=TURN_TAKING_CONFIDENCE,
+    example="\u201cWe will respond,\u201d Peskov said. / \u201c⟦In kind.⟧\u201d -> Peskov",
+    summary="Step of turn-taking: outside an exchange, an uncued quote right after a quote by X goes to X.",
+)  # fmt: skip
+declare(
+    Rule.EXCHANGE, Stage.SPEAKER,
+    example="most attributed quotes in consecutive paragraphs have different speakers -> the text is a dialogue",
+    summary="Decides before the sweep whether turn-taking answers the previous speaker's other party (fiction).",
+)  # fmt: skip
+
+#: The speaker rules of quotes with no speaker mention, in the order they are
+#: tried (``quoteattr.registry.ORDER[Stage.SPEAKER]``).
+SPEAKER_RULES: tuple[Callable[[_Dialogue, int], Attribution | None], ...] = functions(Stage.SPEAKER)
 
 
 def attribute_uncued(d: _Dialogue) -> None:
