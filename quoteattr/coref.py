@@ -51,7 +51,7 @@ from .gather import gather_mentions
 from .marks import QuoteRegion, find_quotes
 from .mentions import PRONOUN_FEATURES, Pair, _Mention, analyse_mention, find_name_mentions
 from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef, span_with_text
-from .names import strip_title
+from .names import FIRST_NAMES, strip_title
 
 __all__ = ["PRONOUN_FEATURES", "analyse_mention", "find_name_mentions", "quoted_spans", "resolve", "resolve_quoted"]
 
@@ -220,6 +220,22 @@ def _span_among(spans: tuple[Span, ...], a: int, b: int) -> Span | None:
 _LEADING_ARTICLE_RE = regex.compile(r"(?i)^\W*(?:the|a|an)\b")
 
 
+def _all_caps(t: str) -> bool:
+    """Every letter of *t* is a capital, and it is no short acronym ("WALLACE", "BARBARA PINKERTON"; not "CNN")."""
+    letters = [ch for ch in t if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and (len(t.split()) > 1 or len(letters) > 5)
+
+
+def _title_case(t: str) -> str:
+    """ "BARBARA PINKERTON" -> "Barbara Pinkerton", "O'BRIEN" -> "O'Brien"."""
+    return " ".join(w[:1] + w[1:].lower() if "'" not in w and "’" not in w else w.title() for w in t.split())
+
+
+def _transcript_label(text: str, e: _Entity) -> bool:
+    """A mention of *e* opens a line and is followed by a colon ("WALLACE: Welcome back.")."""
+    return any((m.start == 0 or text[m.start - 1] == "\n") and text[m.end : m.end + 1] == ":" for m in e.mentions)
+
+
 def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
     """The frozen speaker of *e*; *words* shares one str per mention wording across the document."""
     names = e.names()
@@ -234,7 +250,8 @@ def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
             ta, _ = m.alias or m.name  # type: ignore[misc]
             before = text[m.start : ta]
             clean = not any(ch.isalnum() for ch in before) or not any(ch.isalnum() for ch in _LEADING_ARTICLE_RE.sub("", before))
-            return (1 < len(m.w.key) <= 4, clean, len(m.w.key), sum(ch.isupper() for ch in t), -int(m.w.title is not None), -m.start)
+            # (a shouted form, "WALLACE", loses to "Chris Wallace" and "Wallace")
+            return (1 < len(m.w.key) <= 4, clean, len(m.w.key), not _all_caps(t), sum(ch.isupper() for ch in t), -int(m.w.title is not None), -m.start)
 
         best = max(names, key=score)
         a, b = best.name  # type: ignore[misc]
@@ -242,6 +259,10 @@ def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
         if best.w.title:
             nw, _ = strip_title(nw)
         name = " ".join(nw) if nw else text[a:b]
+        shouted = _all_caps(name) or (name.isupper() and len(name) > 3 and _transcript_label(text, e))
+        if shouted and (e.kind is EntityKind.PERSON or name.split()[0].lower() in FIRST_NAMES or _transcript_label(text, e)):
+            # Rule ``name-case``: "BARBARA PINKERTON", the label "WALLACE:" -> "Barbara Pinkerton", "Wallace"
+            name = _title_case(name)
         for m in sorted(e.mentions, key=lambda m: m.start):
             if m.w.name_at >= 0 and m.w.key:
                 # alias: the name with its title, without a determiner
