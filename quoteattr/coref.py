@@ -52,6 +52,7 @@ from .marks import QuoteRegion, find_quotes
 from .mentions import PRONOUN_FEATURES, Pair, _Mention, analyse_mention, find_name_mentions
 from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef, span_with_text
 from .names import FIRST_NAMES, strip_title
+from .text import ABBREVIATIONS
 
 __all__ = ["PRONOUN_FEATURES", "analyse_mention", "find_name_mentions", "quoted_spans", "resolve", "resolve_quoted"]
 
@@ -143,10 +144,14 @@ def resolve_quoted(
 def _attributions(candidates: list[Candidate], speaker_of: list[_Mention | None]) -> list[Attribution | None]:
     """The attribution of each candidate with a resolved speaker mention (else ``None``)."""
     raw: list[Attribution | None] = []
+    # Rule ``shared-mention``: quotes whose cues share one speaker mention
+    # ("The university insisted that X and said that Y.") share its entity.
+    by_span: dict[Pair, _Entity] = {}
     for c, sm in zip(candidates, speaker_of):
         if sm is None or sm.entity is None or c.speaker is None:
             raw.append(None)
             continue
+        entity = by_span.setdefault(c.speaker, sm.entity)
         res = sm.resolution
         if sm.chain is not None and res in (Resolution.UNRESOLVED,):
             res = Resolution.COREF
@@ -154,10 +159,10 @@ def _attributions(candidates: list[Candidate], speaker_of: list[_Mention | None]
         if res is Resolution.NAME and sm.w.form != "name":
             res, conf = Resolution.COREF, _CONFIDENCE[Resolution.COREF]
         # (an entity whose key is empty has no named mention: absorb keeps the longest key)
-        if sm.entity.key == () and res is not Resolution.UNRESOLVED:
+        if entity.key == () and res is not Resolution.UNRESOLVED:
             conf = min(conf, 0.5)
         # (the mention's span is the candidate's speaker span: share its tuple)
-        raw.append(Attribution(sm.entity, c.speaker, res, conf))
+        raw.append(Attribution(entity, c.speaker, res, conf))
     return raw
 
 
@@ -277,7 +282,8 @@ def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
     role = e.role
     if role is None:
         role = next((m.w.role for m in e.mentions if m.w.role), None)
-    if role is None and e.title_role:
+    if role is None and e.title_role and e.title_role not in ABBREVIATIONS:
+        # (issue 16: a title abbreviation is no role: "Dr. Ama Osei" has no role "dr")
         role = e.title_role
     if role is None and not names:
         role = next((m.w.role for m in e.mentions if m.w.form == "role" and m.w.role), None)

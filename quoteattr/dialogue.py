@@ -222,6 +222,58 @@ def beat(d: _Dialogue, i: int) -> Attribution | None:
     return Attribution(e, m.span, res, round(_CONFIDENCE[res] * BEAT_CONFIDENCE_FACTOR, 4))
 
 
+#: Rule ``beat-before``: its confidence is the subject's own resolution
+#: confidence times this factor; the narration paragraph is at most this long.
+BEAT_BEFORE = "beat-before"
+BEAT_BEFORE_CONFIDENCE_FACTOR = 0.7
+_BEAT_BEFORE_PARAGRAPH = 300
+
+
+@register(
+    Rule.BEAT_BEFORE, Stage.SPEAKER,
+    example="Tommy chuckled. / \u201c⟦I should think I did!⟧\u201d -> Tommy",
+    summary="An uncued quote that opens its paragraph, after a short narration paragraph with no quote, "
+    "goes to that paragraph's first subject (a name, he or she); confidence 0.7 times the subject's own.",
+)  # fmt: skip
+def beat_before(d: _Dialogue, i: int) -> Attribution | None:
+    """Rule ``beat-before``. Example: 'The girl smiled. Tuppence sighed.' /
+    '"Yes. You too?"' -> Tuppence (the first subject of the paragraph before);
+    'I told him.' / '"Ask him"' is left to the other rules when a quote
+    stands in the paragraph before."""
+    if not d.bare(i):
+        return None
+    c = d.candidates[i]
+    p = d.paragraph_of(c.start)
+    if p < 1 or p > len(d.paragraphs) or not _opens_paragraph(d.text, c):
+        return None
+    pa, pb = d.paragraphs[p - 1]
+    if pb - pa > _BEAT_BEFORE_PARAGRAPH:
+        return None
+    prev = d.previous
+    if prev is not None and d.paragraph_of(d.candidates[prev].end) >= p - 1:
+        return None  # a quote in the paragraph before: turn-taking decides
+    para = d.text[pa:pb]
+    if any(ch in para for ch in "\"“”"):
+        return None
+    letters = [ch for ch in para if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
+        return None  # a heading ("CHAPTER I. THE YOUNG ADVENTURERS")
+    k = bisect.bisect_left(d.starts, pa)
+    while k < len(d.mentions) and d.mentions[k].start < pb:
+        m = d.mentions[k]
+        k += 1
+        if m.in_quote or not m.subject:
+            continue
+        if m.w.form != "name" and m.w.pronoun not in ("he", "she"):
+            return None  # the paragraph's first subject is no person
+        if _PERCEIVER_RE.match(d.text, m.end, m.end + 80):
+            return None
+        e = m.entity if m.entity is not None else _new_entity(m, d.entities)
+        res = m.resolution
+        return Attribution(e, m.span, res, round(_CONFIDENCE[res] * BEAT_BEFORE_CONFIDENCE_FACTOR, 4))
+    return None
+
+
 #: Rule ``vocative``: in dialogue, an uncued quote paragraph answers the
 #: person the previous line addressed.
 VOCATIVE = "vocative"
@@ -245,9 +297,24 @@ def vocative(d: _Dialogue, i: int) -> Attribution | None:
     before = d.raw[previous]
     prev_entity = before.entity if before is not None else None
     for span, e in d.vocatives(previous):
-        if e is not None and e is not prev_entity and id(e) not in addressed:
+        if e is not None and e is not prev_entity and id(e) not in addressed and _known(e):
             return Attribution(e, span, Resolution.FOLLOW_ON, VOCATIVE_CONFIDENCE)
     return None
+
+
+def _known(e: _Entity) -> bool:
+    """Rule ``vocative``: the addressed entity is a character of the text (named, or
+    mentioned outside quotes), not a word of address alone: '"..., my dear."' makes
+    no speaker "dear" (issue 20: vocatives are never the speaker's name)."""
+    if e.key or any(not m.in_quote for m in e.mentions):
+        return True
+    # a kinship or rank word names a person of the scene ("uncle", "captain");
+    # a word of politeness or endearment does not ("sir", "my dear")
+    return not (e.role_words() <= _POLITE_ADDRESS)
+
+
+# Words of address that name nobody in particular: never a speaker.
+_POLITE_ADDRESS = frozenset("sir madam ma'am dear darling child boy girl miss master mistress love honey friend".split())
 
 
 #: Rules ``turn-taking`` and ``follow-on``: the speaker of an earlier quote,
