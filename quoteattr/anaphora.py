@@ -50,6 +50,10 @@ def _pronoun_ok(m: _Mention, e: _Entity, speaker: bool) -> bool:
     assert p is not None
     person, number, gender, kinds = PRONOUN_FEATURES[p]
     kind = e.kind
+    if person == 3 and e.mentions and e.mentions[0].w.pronoun in ("i", "me"):
+        # rule ``first-person``: "he" is never the narrator (the entity the
+        # first "I" made)
+        return False
     if kind is None:
         # an unknown proper name counts as a person only when it spoke
         kind = EntityKind.OTHER if speaker else None

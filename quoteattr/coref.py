@@ -115,6 +115,7 @@ def resolve_quoted(
     with a speaker mention (:func:`_attributions`), then the quotes without
     one (pass 3, :mod:`quoteattr.dialogue`), and build the speakers.
     """
+    narrator_names = _narrator_names(ann.text, merged)
     mentions, speaker_of = gather_mentions(ann, candidates, merged)
     merged.clear()
     entities = _cluster_names(mentions)
@@ -125,6 +126,8 @@ def resolve_quoted(
         return bisect.bisect_right(para_starts, pos) - 1
 
     resolve_anaphora(mentions, starts, entities, candidates, speaker_of, paragraph_of)
+    if narrator_names:
+        _name_narrator(ann.text, narrator_names[0], mentions, entities)
     raw = _attributions(candidates, speaker_of)
     del speaker_of
     order = sorted(range(len(candidates)), key=lambda i: candidates[i].start)
@@ -139,6 +142,55 @@ def resolve_quoted(
             m.entity = None
     del mentions, entities, starts
     return _build_speakers(ann.text, used, raw)
+
+
+# Rule ``narrator-name``: the narration names its first-person narrator
+# ("My name is Edwin Marlowe", "They call me Ishmael").
+_NARRATOR_NAME_RE = regex.compile(
+    r"\b(?:[Mm]y\s+name\s+(?:is|was)|[Cc]all\s+me|I\s+am\s+called|I\s+was\s+called|I\s+was\s+christened)\s+"
+    r"(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})"
+)
+
+
+def _narrator_names(text: str, quoted: list[Pair]) -> list[Pair]:
+    """Rule ``narrator-name``: the spans of names a narrator gives as their own, outside quotes."""
+    if "name" not in text and "call" not in text and "christened" not in text:
+        return []
+    out = []
+    starts = [a for a, _ in quoted]
+    for m in _NARRATOR_NAME_RE.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and quoted[i][0] <= m.start() < quoted[i][1]:
+            continue  # a character's words
+        out.append(m.span(1))
+    return out
+
+
+def _name_narrator(text: str, span: Pair, mentions: list[_Mention], entities: list[_Entity]) -> None:
+    """Rule ``narrator-name``: the first-person narrator (the entity of "I"
+    outside quotes) takes the name; an entity of that name joins it.
+    Example: 'My name is Edwin Marlowe. ... "Any boats out?" I asked.' -> Edwin Marlowe."""
+    narrator = next((m.entity for m in mentions if m.w.pronoun in ("i", "me") and not m.in_quote and m.entity is not None), None)
+    if narrator is None or narrator.key:
+        return
+    name = analyse_mention(text, *span)
+    if name.w.form != "name":
+        return
+    for e in entities:
+        if e is not narrator and e.key and e.key == name.w.key:
+            # the name's mentions join the narrator; what pass 2 gave the
+            # name ("he" after "My name is Edwin Marlowe") is someone else's
+            rest = [x for x in e.mentions if x.w.form != "name"]
+            for x in e.mentions:
+                if x.w.form == "name":
+                    narrator.absorb(x)
+            e.mentions = rest
+            e.key = ()
+            e.starts = sorted(x.start for x in rest) if len(rest) > 1 else None
+            break
+    narrator.absorb(name)
+    if narrator.kind is None:
+        narrator.kind = EntityKind.PERSON
 
 
 def _attributions(candidates: list[Candidate], speaker_of: list[_Mention | None]) -> list[Attribution | None]:

@@ -145,3 +145,60 @@ class TestTitles:
         r = quoteattr.extract('Dr. Ama Osei said the trial would continue. "We are hopeful," Osei said.')
         assert {None} == {q.speaker.entity.role for q in r.quotes}
         assert {"Ama Osei"} == {q.speaker.entity.name for q in r.quotes}
+
+
+@pytest.mark.issue(20)
+class TestSharedSurname:
+    """Rule ``name-sibling``: two characters sharing a surname stay two entities."""
+
+    TEXT = (
+        "Mr. Pendleford and Arthur Pendleford came in together.\n\n"
+        '"The roads are bad," said Arthur Pendleford.\n\n'
+        '"They are always bad in March," said Mr. Pendleford.\n\n'
+        "Arthur Pendleford sat down by the fire. Mr. Pendleford stood at the window.\n\n"
+        '"I shall walk home all the same," said Pendleford.\n'
+    )
+
+    def test_shared_surname_two_entities(self) -> None:
+        """'Mr. Pendleford' is not Arthur Pendleford; the bare surname goes to the one active last."""
+        got = _attributions(self.TEXT)
+        assert "Arthur Pendleford" == got[0][2]
+        assert got[0][1] != got[1][1]
+        assert got[1][1] == got[2][1]
+
+    def test_shared_surname_title_alone_joins_full_name(self) -> None:
+        """With one person of that surname, 'Mr. X' is still that person."""
+        text = 'Arthur Pendleford came in.\n\n"The roads are bad," said Mr. Pendleford.\n'
+        assert ["Arthur Pendleford"] == _names(text)
+
+
+@pytest.mark.issue(20)
+class TestNarrator:
+    """Rules ``first-person`` and ``narrator-name``: the narrator is one entity."""
+
+    def test_narrator_named_by_the_narration(self) -> None:
+        """'My name is ...' outside quotes names every 'I' of the narration."""
+        text = (
+            "I went down to the harbour that morning. My name is Edwin Marlowe, and I had not slept.\n\n"
+            '"Any boats out?" I asked the harbourmaster.\n\n'
+            '"None," he said.\n\n'
+            '"Then I shall wait," I said.\n'
+        )
+        got = _attributions(text)
+        assert "Edwin Marlowe" == got[0][2]
+        assert got[0][1] == got[2][1]
+        assert got[1][1] != got[0][1]  # "he" is not the narrator
+
+    def test_narrator_unnamed_when_a_character_names_himself(self) -> None:
+        """A name given inside a quote is the speaker's, not the narrator's: one unnamed person entity."""
+        text = (
+            "I went down to the harbour that morning.\n\n"
+            '"Any boats out?" I asked the harbourmaster.\n\n'
+            '"None," he said. "My name is Silas Penrose."\n\n'
+            '"Then I shall wait," I said.\n'
+        )
+        r = quoteattr.extract(text)
+        narrator = r.quotes[0].speaker.entity
+        assert narrator is r.quotes[-1].speaker.entity
+        assert (None, quoteattr.EntityKind.PERSON) == (narrator.name, narrator.kind)
+        assert r.quotes[1].speaker.entity is not narrator
