@@ -202,3 +202,24 @@ class TestNarrator:
         assert narrator is r.quotes[-1].speaker.entity
         assert (None, quoteattr.EntityKind.PERSON) == (narrator.name, narrator.kind)
         assert r.quotes[1].speaker.entity is not narrator
+
+
+@pytest.mark.issue(16)
+class TestGenericOrganisation:
+    """Rules ``org-in-role`` and ``org-generic``: "the company" is the one company in play."""
+
+    def test_org_generic_one_company(self) -> None:
+        """The organisation named inside a spokesperson's mention is the company."""
+        text = (
+            "According to a spokesperson for Northwind Airlines, the flights will resume on Monday. "
+            "The company said refunds would be paid within a week."
+        )
+        assert "Northwind Airlines" == _names(text)[-1]
+
+    def test_org_generic_two_companies(self) -> None:
+        """With two organisations named, "the company" stays unnamed."""
+        text = (
+            "Northwind Airlines and Harbour Freight Corporation signed the deal on Monday. "
+            "The company said refunds would be paid within a week."
+        )
+        assert [None] == _names(text)
