@@ -419,6 +419,37 @@ def attribute_uncued(d: _Dialogue) -> None:
         if d.raw[i] is not None:
             d.history.append(i)
         d.previous = i
+    turn_taking_back(d)
+
+
+#: Rule ``turn-taking-back``: the confidence of a line attributed backwards.
+TURN_TAKING_BACK_CONFIDENCE = 0.45
+declare(
+    Rule.TURN_TAKING_BACK, Stage.SPEAKER, confidence=TURN_TAKING_BACK_CONFIDENCE,
+    example="\u201c⟦What is his name?⟧\u201d / \u201cBingley,\u201d said Anna. / \u201cIs he married?\u201d asked Boris. -> Boris",
+    summary="After the sweep, an uncued line with no speaker that opens its paragraph, followed by "
+    "lines of A then B (B not A) in the next two paragraphs, is B's; runs backwards.",
+)  # fmt: skip
+
+
+def turn_taking_back(d: _Dialogue) -> None:
+    """Rule ``turn-taking-back``: alternation read backwards, for a dialogue
+    whose first lines have no cue. Example: '"What is his name?"' /
+    '"Bingley," said Anna.' / '"Is he married?" asked Boris.' -> Boris."""
+    order, cands, raw = d.order, d.candidates, d.raw
+    for k in range(len(order) - 3, -1, -1):
+        i, j, h = order[k], order[k + 1], order[k + 2]
+        if raw[i] is not None or not d.bare(i) or not _opens_paragraph(d.text, cands[i]):
+            continue
+        a, b = raw[j], raw[h]
+        if a is None or b is None or a.entity is b.entity:
+            continue
+        p = d.paragraph_of(cands[i].start)
+        if d.paragraph_of(cands[j].start) != p + 1 or d.paragraph_of(cands[h].start) != p + 2:
+            continue
+        if any(e is b.entity for _, e in d.vocatives(i)):
+            continue
+        raw[i] = Attribution(b.entity, b.span, Resolution.FOLLOW_ON, min(b.confidence, TURN_TAKING_BACK_CONFIDENCE))
 
 
 def _is_exchange(candidates: list[Candidate], raw: list[Attribution | None], order: list[int], paragraph_of: Callable[[int], int]) -> bool:

@@ -138,6 +138,7 @@ class Rule(enum.StrEnum):
     BEAT_BEFORE = "beat-before"
     VOCATIVE = "vocative"
     TURN_TAKING = "turn-taking"
+    TURN_TAKING_BACK = "turn-taking-back"
     FOLLOW_ON = "follow-on"
     EXCHANGE = "exchange"
 

@@ -223,3 +223,24 @@ class TestGenericOrganisation:
             "The company said refunds would be paid within a week."
         )
         assert [None] == _names(text)
+
+
+@pytest.mark.issue(20)
+class TestTurnTakingBack:
+    """Rule ``turn-taking-back``: a dialogue that opens with uncued lines."""
+
+    def test_turn_taking_back_opening_lines(self) -> None:
+        """Two uncued opening lines take the alternation read backwards."""
+        text = (
+            "The parlour was quiet after supper.\n\n"
+            '"What is his name?"\n\n'
+            '"Fenwick."\n\n'
+            '"Is he married?" asked Cornelius.\n\n'
+            '"Not yet," said Araminta.\n'
+        )
+        assert ["Cornelius", "Araminta", "Cornelius", "Araminta"] == _names(text)
+
+    def test_turn_taking_back_needs_two_speakers(self) -> None:
+        """With one speaker after it, an uncued opening line stays without a speaker."""
+        text = 'The parlour was quiet after supper.\n\n"What is his name?"\n\n"Fenwick," said Araminta.\n'
+        assert [None, "Araminta"] == _names(text)
