@@ -290,7 +290,7 @@ def _title_case(t: str) -> str:
 
 def _transcript_label(text: str, e: _Entity) -> bool:
     """A mention of *e* opens a line and is followed by a colon ("WALLACE: Welcome back.")."""
-    return any((m.start == 0 or text[m.start - 1] == "\n") and text[m.end : m.end + 1] == ":" for m in e.mentions)
+    return any(text[m.end : m.end + 1] == ":" and not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip() for m in e.mentions)
 
 
 def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
