@@ -43,15 +43,15 @@ DEFAULT_DATA = Path(os.environ.get("QUOTEATTR_DATA", ROOT.parent / "shared" / "d
 CORPORA = ("polnear-train", "litbank-dev")
 
 _VERB_FORMS = frozenset(w for row in load_rows("reporting_verbs.txt") for w in row[2].split()) | frozenset(
-    "is are was were be been being had has have having do does did says said".split()
+    ["is", "are", "was", "were", "be", "been", "being", "had", "has", "have", "having", "do", "does", "did", "says", "said"]
 )
 # lowercase words that may stand inside a name ("Department of State", "Ludwig van Beethoven")
 _NAME_PARTICLES = frozenset(
-    "of the and for on in at to de del della der den di da du van von la le al el bin ibn y st".split()
+    ["of", "the", "and", "for", "on", "in", "at", "to", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "al", "el", "bin", "ibn", "y", "st"]
 )
 # a final lowercase group noun after a name is an organisation's name ("Clinton campaign", "German police")
 _ORG_NOUNS = frozenset(r[0] for r in load_rows("role_nouns.txt") if r[2] == "organisation") | frozenset(
-    "police groups newspaper paper team authorities".split()
+    ["police", "groups", "newspaper", "paper", "team", "authorities"]
 )
 _WORD_RE = re.compile(r"[\w'’.\-]+")
 
@@ -88,9 +88,9 @@ def checks(name: str, text: str = "", mentions: Any = ()) -> list[str]:
     if len(words) > 6:
         out.append("long")
     letters = [ch for ch in name if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters) and (len(words) > 1 or len(letters) > 5):
-        if not _is_transcript_label(text, mentions):
-            out.append("caps")
+    shouted = letters and all(ch.isupper() for ch in letters) and (len(words) > 1 or len(letters) > 5)
+    if shouted and not _is_transcript_label(text, mentions):
+        out.append("caps")
     return out
 
 
