@@ -42,7 +42,33 @@ def _resolve_role(m: _Mention, antecedents: list[_Mention], starts: list[int]) -
             continue
         if need <= e.role_words():
             return e
+    if m.w.kind is EntityKind.ORGANISATION and m.w.head in _GENERIC_ORG and not m.w.modifiers:
+        return _only_organisation(m, antecedents, i)
     return None
+
+
+# Rule ``org-generic``: generic heads that name whatever organisation is in play.
+_GENERIC_ORG = frozenset("company firm group corporation business airline carrier bank".split())
+
+
+def _only_organisation(m: _Mention, antecedents: list[_Mention], i: int) -> _Entity | None:
+    """Rule ``org-generic``: "the company" with no organisation of that role
+    goes to the one named organisation mentioned before it (within the
+    window), when there is exactly one. Example: "According to a
+    spokesperson for Northwind Airlines, ..." / "The company said ..." ->
+    Northwind Airlines; with two organisations named, nothing."""
+    found: _Entity | None = None
+    for k in range(i - 1, -1, -1):
+        a = antecedents[k]
+        if m.start - a.start > WINDOW:
+            break
+        e = a.entity
+        if e is None or e is m.entity or e.kind is not EntityKind.ORGANISATION or not e.key:
+            continue
+        if found is not None and found is not e:
+            return None
+        found = e
+    return found
 
 
 def _pronoun_ok(m: _Mention, e: _Entity, speaker: bool) -> bool:
@@ -50,6 +76,10 @@ def _pronoun_ok(m: _Mention, e: _Entity, speaker: bool) -> bool:
     assert p is not None
     person, number, gender, kinds = PRONOUN_FEATURES[p]
     kind = e.kind
+    if person == 3 and e.mentions and e.mentions[0].w.pronoun in ("i", "me"):
+        # rule ``first-person``: "he" is never the narrator (the entity the
+        # first "I" made)
+        return False
     if kind is None:
         # an unknown proper name counts as a person only when it spoke
         kind = EntityKind.OTHER if speaker else None

@@ -272,12 +272,26 @@ def _cluster_single_names(single: list[_Mention], entities: list[_Entity], index
     it is. Several -> gender from the title, then the nearest (*single* is
     in text order)."""
     groups = _SingleNameGroups(index, dead)
+    # rule ``name-sibling``: (surname, title) -> the entity of "Mr. Knightley"
+    # set apart from "John Knightley"
+    siblings: dict[tuple[str, str], _Entity] = {}
     for m in single:
         if m.entity is not None:
             continue
         w = m.w
         tok = w.key[0]
-        found = groups.nearest(tok, True, m.start, w.gender, w.kind)
+        found = siblings.get((tok, w.title)) if w.title and siblings else None
+        if found is None:
+            found = groups.nearest(tok, True, m.start, w.gender, w.kind)
+        if found is not None and w.title and _coordinated_with(found, m):
+            new = _Entity()
+            new.absorb(m)
+            entities.append(new)
+            index.add(new)
+            siblings[tok, w.title] = new
+            if groups.recency:
+                groups.touch(new, m.start)
+            continue
         if found is None and tok in FIRST_NAMES and w.title is None:
             found = groups.nearest(tok, False, m.start, w.gender, w.kind)
         if found is not None:
@@ -290,6 +304,21 @@ def _cluster_single_names(single: list[_Mention], entities: list[_Entity], index
             index.add(found)
         if groups.recency:
             groups.touch(found, m.start)
+
+
+#: Rule ``name-sibling``: a title + surname at most this many characters from a
+#: full name with that surname ("Mr. Knightley and John Knightley") is another person.
+_SIBLING_GAP = 6
+
+
+def _coordinated_with(e: _Entity, m: _Mention) -> bool:
+    """Rule ``name-sibling``: *e* has a full-name mention right before or after
+    the title + surname *m* ("Mr. Knightley and John Knightley came in"): two
+    people who share a surname stay two entities."""
+    return any(
+        len(x.w.key) >= 2 and (0 <= x.start - m.end <= _SIBLING_GAP or 0 <= m.start - x.end <= _SIBLING_GAP)
+        for x in e.mentions
+    )
 
 
 def _fits(gender: str | None, kind: EntityKind | None, person: bool, e: _Entity) -> bool:

@@ -51,7 +51,8 @@ from .gather import gather_mentions
 from .marks import QuoteRegion, find_quotes
 from .mentions import PRONOUN_FEATURES, Pair, _Mention, analyse_mention, find_name_mentions
 from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef, span_with_text
-from .names import strip_title
+from .names import FIRST_NAMES, strip_title
+from .text import ABBREVIATIONS
 
 __all__ = ["PRONOUN_FEATURES", "analyse_mention", "find_name_mentions", "quoted_spans", "resolve", "resolve_quoted"]
 
@@ -114,6 +115,7 @@ def resolve_quoted(
     with a speaker mention (:func:`_attributions`), then the quotes without
     one (pass 3, :mod:`quoteattr.dialogue`), and build the speakers.
     """
+    narrator_names = _narrator_names(ann.text, merged)
     mentions, speaker_of = gather_mentions(ann, candidates, merged)
     merged.clear()
     entities = _cluster_names(mentions)
@@ -124,6 +126,8 @@ def resolve_quoted(
         return bisect.bisect_right(para_starts, pos) - 1
 
     resolve_anaphora(mentions, starts, entities, candidates, speaker_of, paragraph_of)
+    if narrator_names:
+        _name_narrator(ann.text, narrator_names[0], mentions, entities)
     raw = _attributions(candidates, speaker_of)
     del speaker_of
     order = sorted(range(len(candidates)), key=lambda i: candidates[i].start)
@@ -140,13 +144,66 @@ def resolve_quoted(
     return _build_speakers(ann.text, used, raw)
 
 
+# Rule ``narrator-name``: the narration names its first-person narrator
+# ("My name is Edwin Marlowe", "They call me Ishmael").
+_NARRATOR_NAME_RE = regex.compile(
+    r"\b(?:[Mm]y\s+name\s+(?:is|was)|[Cc]all\s+me|I\s+am\s+called|I\s+was\s+called|I\s+was\s+christened)\s+"
+    r"(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})"
+)
+
+
+def _narrator_names(text: str, quoted: list[Pair]) -> list[Pair]:
+    """Rule ``narrator-name``: the spans of names a narrator gives as their own, outside quotes."""
+    if "name" not in text and "call" not in text and "christened" not in text:
+        return []
+    out = []
+    starts = [a for a, _ in quoted]
+    for m in _NARRATOR_NAME_RE.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and quoted[i][0] <= m.start() < quoted[i][1]:
+            continue  # a character's words
+        out.append(m.span(1))
+    return out
+
+
+def _name_narrator(text: str, span: Pair, mentions: list[_Mention], entities: list[_Entity]) -> None:
+    """Rule ``narrator-name``: the first-person narrator (the entity of "I"
+    outside quotes) takes the name; an entity of that name joins it.
+    Example: 'My name is Edwin Marlowe. ... "Any boats out?" I asked.' -> Edwin Marlowe."""
+    narrator = next((m.entity for m in mentions if m.w.pronoun in ("i", "me") and not m.in_quote and m.entity is not None), None)
+    if narrator is None or narrator.key:
+        return
+    name = analyse_mention(text, *span)
+    if name.w.form != "name":
+        return
+    for e in entities:
+        if e is not narrator and e.key and e.key == name.w.key:
+            # the name's mentions join the narrator; what pass 2 gave the
+            # name ("he" after "My name is Edwin Marlowe") is someone else's
+            rest = [x for x in e.mentions if x.w.form != "name"]
+            for x in e.mentions:
+                if x.w.form == "name":
+                    narrator.absorb(x)
+            e.mentions = rest
+            e.key = ()
+            e.starts = sorted(x.start for x in rest) if len(rest) > 1 else None
+            break
+    narrator.absorb(name)
+    if narrator.kind is None:
+        narrator.kind = EntityKind.PERSON
+
+
 def _attributions(candidates: list[Candidate], speaker_of: list[_Mention | None]) -> list[Attribution | None]:
     """The attribution of each candidate with a resolved speaker mention (else ``None``)."""
     raw: list[Attribution | None] = []
+    # Rule ``shared-mention``: quotes whose cues share one speaker mention
+    # ("The university insisted that X and said that Y.") share its entity.
+    by_span: dict[Pair, _Entity] = {}
     for c, sm in zip(candidates, speaker_of):
         if sm is None or sm.entity is None or c.speaker is None:
             raw.append(None)
             continue
+        entity = by_span.setdefault(c.speaker, sm.entity)
         res = sm.resolution
         if sm.chain is not None and res in (Resolution.UNRESOLVED,):
             res = Resolution.COREF
@@ -154,10 +211,10 @@ def _attributions(candidates: list[Candidate], speaker_of: list[_Mention | None]
         if res is Resolution.NAME and sm.w.form != "name":
             res, conf = Resolution.COREF, _CONFIDENCE[Resolution.COREF]
         # (an entity whose key is empty has no named mention: absorb keeps the longest key)
-        if sm.entity.key == () and res is not Resolution.UNRESOLVED:
+        if entity.key == () and res is not Resolution.UNRESOLVED:
             conf = min(conf, 0.5)
         # (the mention's span is the candidate's speaker span: share its tuple)
-        raw.append(Attribution(sm.entity, c.speaker, res, conf))
+        raw.append(Attribution(entity, c.speaker, res, conf))
     return raw
 
 
@@ -220,6 +277,22 @@ def _span_among(spans: tuple[Span, ...], a: int, b: int) -> Span | None:
 _LEADING_ARTICLE_RE = regex.compile(r"(?i)^\W*(?:the|a|an)\b")
 
 
+def _all_caps(t: str) -> bool:
+    """Every letter of *t* is a capital, and it is no short acronym ("WALLACE", "BARBARA PINKERTON"; not "CNN")."""
+    letters = [ch for ch in t if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and (len(t.split()) > 1 or len(letters) > 5)
+
+
+def _title_case(t: str) -> str:
+    """ "BARBARA PINKERTON" -> "Barbara Pinkerton", "O'BRIEN" -> "O'Brien"."""
+    return " ".join(w[:1] + w[1:].lower() if "'" not in w and "’" not in w else w.title() for w in t.split())
+
+
+def _transcript_label(text: str, e: _Entity) -> bool:
+    """A mention of *e* opens a line and is followed by a colon ("WALLACE: Welcome back.")."""
+    return any(text[m.end : m.end + 1] == ":" and not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip() for m in e.mentions)
+
+
 def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
     """The frozen speaker of *e*; *words* shares one str per mention wording across the document."""
     names = e.names()
@@ -234,7 +307,8 @@ def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
             ta, _ = m.alias or m.name  # type: ignore[misc]
             before = text[m.start : ta]
             clean = not any(ch.isalnum() for ch in before) or not any(ch.isalnum() for ch in _LEADING_ARTICLE_RE.sub("", before))
-            return (1 < len(m.w.key) <= 4, clean, len(m.w.key), sum(ch.isupper() for ch in t), -int(m.w.title is not None), -m.start)
+            # (a shouted form, "WALLACE", loses to "Chris Wallace" and "Wallace")
+            return (1 < len(m.w.key) <= 4, clean, len(m.w.key), not _all_caps(t), sum(ch.isupper() for ch in t), -int(m.w.title is not None), -m.start)
 
         best = max(names, key=score)
         a, b = best.name  # type: ignore[misc]
@@ -242,6 +316,10 @@ def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
         if best.w.title:
             nw, _ = strip_title(nw)
         name = " ".join(nw) if nw else text[a:b]
+        shouted = _all_caps(name) or (name.isupper() and len(name) > 3 and _transcript_label(text, e))
+        if shouted and (e.kind is EntityKind.PERSON or name.split()[0].lower() in FIRST_NAMES or _transcript_label(text, e)):
+            # Rule ``name-case``: "BARBARA PINKERTON", the label "WALLACE:" -> "Barbara Pinkerton", "Wallace"
+            name = _title_case(name)
         for m in sorted(e.mentions, key=lambda m: m.start):
             if m.w.name_at >= 0 and m.w.key:
                 # alias: the name with its title, without a determiner
@@ -256,7 +334,8 @@ def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
     role = e.role
     if role is None:
         role = next((m.w.role for m in e.mentions if m.w.role), None)
-    if role is None and e.title_role:
+    if role is None and e.title_role and e.title_role not in ABBREVIATIONS:
+        # (issue 16: a title abbreviation is no role: "Dr. Ama Osei" has no role "dr")
         role = e.title_role
     if role is None and not names:
         role = next((m.w.role for m in e.mentions if m.w.form == "role" and m.w.role), None)

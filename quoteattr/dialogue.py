@@ -21,6 +21,7 @@ from .entities import _CONFIDENCE, _Entity, _new_entity
 from .mentions import _NOT_NAMES, Pair, _cap, _lower, _Mention, analyse_mention
 from .model import Resolution
 from .names import TITLES
+from .registry import Rule, Stage, declare, functions, register
 
 # Words of address that stand alone as a vocative ("Yes, papa.", "my dear").
 _ADDRESS_WORDS = frozenset(
@@ -177,6 +178,10 @@ LINKED_QUOTE = "linked-quote"
 LINKED_QUOTE_CONFIDENCE = _CONFIDENCE[Resolution.FOLLOW_ON]
 
 
+@register(
+    Rule.LINKED_QUOTE, Stage.SPEAKER, confidence=LINKED_QUOTE_CONFIDENCE,
+    example="\u201cWe will respond,\u201d Peskov said. / \u201c⟦In kind.⟧\u201d (linked) -> Peskov",
+)  # fmt: skip
 def linked_quote(d: _Dialogue, i: int) -> Attribution | None:
     """Rule ``linked-quote``. Example: '"We will respond," Peskov said.' /
     '"In kind."' (linked by rule ``continuation``) -> Peskov."""
@@ -195,6 +200,12 @@ BEAT = "beat"
 BEAT_CONFIDENCE_FACTOR = 0.8
 
 
+@register(
+    Rule.BEAT, Stage.SPEAKER,
+    example="\u201c⟦You get me a file.⟧\u201d He tilted me again. -> He",
+    summary="A quote with no cue and no speaker goes to the subject of an action beat in its paragraph "
+    "(confidence: the subject's resolution confidence times 0.8).",
+)  # fmt: skip
 def beat(d: _Dialogue, i: int) -> Attribution | None:
     """Rule ``beat`` (see :func:`_beat`). Example: '"You get me a file." He tilted me again.' -> "He"."""
     if not d.bare(i):
@@ -211,12 +222,68 @@ def beat(d: _Dialogue, i: int) -> Attribution | None:
     return Attribution(e, m.span, res, round(_CONFIDENCE[res] * BEAT_CONFIDENCE_FACTOR, 4))
 
 
+#: Rule ``beat-before``: its confidence is the subject's own resolution
+#: confidence times this factor; the narration paragraph is at most this long.
+BEAT_BEFORE = "beat-before"
+BEAT_BEFORE_CONFIDENCE_FACTOR = 0.7
+_BEAT_BEFORE_PARAGRAPH = 300
+
+
+@register(
+    Rule.BEAT_BEFORE, Stage.SPEAKER,
+    example="Tommy chuckled. / \u201c⟦I should think I did!⟧\u201d -> Tommy",
+    summary="An uncued quote that opens its paragraph, after a short narration paragraph with no quote, "
+    "goes to that paragraph's first subject (a name, he or she); confidence 0.7 times the subject's own.",
+)  # fmt: skip
+def beat_before(d: _Dialogue, i: int) -> Attribution | None:
+    """Rule ``beat-before``. Example: 'The girl smiled. Tuppence sighed.' /
+    '"Yes. You too?"' -> Tuppence (the first subject of the paragraph before);
+    'I told him.' / '"Ask him"' is left to the other rules when a quote
+    stands in the paragraph before."""
+    if not d.bare(i):
+        return None
+    c = d.candidates[i]
+    p = d.paragraph_of(c.start)
+    if p < 1 or p > len(d.paragraphs) or not _opens_paragraph(d.text, c):
+        return None
+    pa, pb = d.paragraphs[p - 1]
+    if pb - pa > _BEAT_BEFORE_PARAGRAPH:
+        return None
+    prev = d.previous
+    if prev is not None and d.paragraph_of(d.candidates[prev].end) >= p - 1:
+        return None  # a quote in the paragraph before: turn-taking decides
+    para = d.text[pa:pb]
+    if any(ch in para for ch in "\"“”"):
+        return None
+    letters = [ch for ch in para if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
+        return None  # a heading ("CHAPTER I. THE YOUNG ADVENTURERS")
+    k = bisect.bisect_left(d.starts, pa)
+    while k < len(d.mentions) and d.mentions[k].start < pb:
+        m = d.mentions[k]
+        k += 1
+        if m.in_quote or not m.subject:
+            continue
+        if m.w.form != "name" and m.w.pronoun not in ("he", "she"):
+            return None  # the paragraph's first subject is no person
+        if _PERCEIVER_RE.match(d.text, m.end, m.end + 80):
+            return None
+        e = m.entity if m.entity is not None else _new_entity(m, d.entities)
+        res = m.resolution
+        return Attribution(e, m.span, res, round(_CONFIDENCE[res] * BEAT_BEFORE_CONFIDENCE_FACTOR, 4))
+    return None
+
+
 #: Rule ``vocative``: in dialogue, an uncued quote paragraph answers the
 #: person the previous line addressed.
 VOCATIVE = "vocative"
 VOCATIVE_CONFIDENCE = 0.5
 
 
+@register(
+    Rule.VOCATIVE, Stage.SPEAKER, confidence=VOCATIVE_CONFIDENCE,
+    example="\u201cYou cannot mean it, uncle.\u201d / \u201c⟦Yes, my child.⟧\u201d -> uncle",
+)  # fmt: skip
 def vocative(d: _Dialogue, i: int) -> Attribution | None:
     """Rule ``vocative``. Example: '"You cannot mean it, uncle."' / '"Yes, my
     child."' -> "uncle"; a line never goes to a person it addresses itself."""
@@ -230,9 +297,24 @@ def vocative(d: _Dialogue, i: int) -> Attribution | None:
     before = d.raw[previous]
     prev_entity = before.entity if before is not None else None
     for span, e in d.vocatives(previous):
-        if e is not None and e is not prev_entity and id(e) not in addressed:
+        if e is not None and e is not prev_entity and id(e) not in addressed and _known(e):
             return Attribution(e, span, Resolution.FOLLOW_ON, VOCATIVE_CONFIDENCE)
     return None
+
+
+def _known(e: _Entity) -> bool:
+    """Rule ``vocative``: the addressed entity is a character of the text (named, or
+    mentioned outside quotes), not a word of address alone: '"..., my dear."' makes
+    no speaker "dear" (issue 20: vocatives are never the speaker's name)."""
+    if e.key or any(not m.in_quote for m in e.mentions):
+        return True
+    # a kinship or rank word names a person of the scene ("uncle", "captain");
+    # a word of politeness or endearment does not ("sir", "my dear")
+    return not (e.role_words() <= _POLITE_ADDRESS)
+
+
+# Words of address that name nobody in particular: never a speaker.
+_POLITE_ADDRESS = frozenset("sir madam ma'am dear darling child boy girl miss master mistress love honey friend".split())
 
 
 #: Rules ``turn-taking`` and ``follow-on``: the speaker of an earlier quote,
@@ -244,6 +326,12 @@ TURN_TAKING_CONFIDENCE = _CONFIDENCE[Resolution.FOLLOW_ON]
 _EXCHANGE_WINDOW = 3000
 
 
+@register(
+    Rule.TURN_TAKING, Stage.SPEAKER, confidence=TURN_TAKING_CONFIDENCE,
+    example="\u201cWill you come?\u201d asked Anna. / \u201cNo,\u201d said Boris. / \u201c⟦Why not?⟧\u201d -> Anna",
+    summary="In a dialogue exchange an uncued quote paragraph goes to the other party; "
+    "otherwise rule follow-on gives it the previous quote's speaker.",
+)  # fmt: skip
 def turn_taking(d: _Dialogue, i: int) -> Attribution | None:
     """Rules ``turn-taking`` and ``follow-on``.
 
@@ -303,8 +391,20 @@ def _said(raw: list[Attribution | None], i: int | None) -> Attribution:
     return found
 
 
-#: The speaker rules of quotes with no speaker mention, in the order they are tried.
-SPEAKER_RULES: tuple[Callable[[_Dialogue, int], Attribution | None], ...] = (linked_quote, beat, vocative, turn_taking)
+declare(
+    Rule.FOLLOW_ON, Stage.SPEAKER, confidence=TURN_TAKING_CONFIDENCE,
+    example="\u201cWe will respond,\u201d Peskov said. / \u201c⟦In kind.⟧\u201d -> Peskov",
+    summary="Step of turn-taking: outside an exchange, an uncued quote right after a quote by X goes to X.",
+)  # fmt: skip
+declare(
+    Rule.EXCHANGE, Stage.SPEAKER,
+    example="most attributed quotes in consecutive paragraphs have different speakers -> the text is a dialogue",
+    summary="Decides before the sweep whether turn-taking answers the previous speaker's other party (fiction).",
+)  # fmt: skip
+
+#: The speaker rules of quotes with no speaker mention, in the order they are
+#: tried (``quoteattr.registry.ORDER[Stage.SPEAKER]``).
+SPEAKER_RULES: tuple[Callable[[_Dialogue, int], Attribution | None], ...] = functions(Stage.SPEAKER)
 
 
 def attribute_uncued(d: _Dialogue) -> None:
@@ -319,6 +419,37 @@ def attribute_uncued(d: _Dialogue) -> None:
         if d.raw[i] is not None:
             d.history.append(i)
         d.previous = i
+    turn_taking_back(d)
+
+
+#: Rule ``turn-taking-back``: the confidence of a line attributed backwards.
+TURN_TAKING_BACK_CONFIDENCE = 0.45
+declare(
+    Rule.TURN_TAKING_BACK, Stage.SPEAKER, confidence=TURN_TAKING_BACK_CONFIDENCE,
+    example="\u201c⟦What is his name?⟧\u201d / \u201cBingley,\u201d said Anna. / \u201cIs he married?\u201d asked Boris. -> Boris",
+    summary="After the sweep, an uncued line with no speaker that opens its paragraph, followed by "
+    "lines of A then B (B not A) in the next two paragraphs, is B's; runs backwards.",
+)  # fmt: skip
+
+
+def turn_taking_back(d: _Dialogue) -> None:
+    """Rule ``turn-taking-back``: alternation read backwards, for a dialogue
+    whose first lines have no cue. Example: '"What is his name?"' /
+    '"Bingley," said Anna.' / '"Is he married?" asked Boris.' -> Boris."""
+    order, cands, raw = d.order, d.candidates, d.raw
+    for k in range(len(order) - 3, -1, -1):
+        i, j, h = order[k], order[k + 1], order[k + 2]
+        if raw[i] is not None or not d.bare(i) or not _opens_paragraph(d.text, cands[i]):
+            continue
+        a, b = raw[j], raw[h]
+        if a is None or b is None or a.entity is b.entity:
+            continue
+        p = d.paragraph_of(cands[i].start)
+        if d.paragraph_of(cands[j].start) != p + 1 or d.paragraph_of(cands[h].start) != p + 2:
+            continue
+        if any(e is b.entity for _, e in d.vocatives(i)):
+            continue
+        raw[i] = Attribution(b.entity, b.span, Resolution.FOLLOW_ON, min(b.confidence, TURN_TAKING_BACK_CONFIDENCE))
 
 
 def _is_exchange(candidates: list[Candidate], raw: list[Attribution | None], order: list[int], paragraph_of: Callable[[int], int]) -> bool:

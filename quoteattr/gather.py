@@ -19,6 +19,8 @@ import bisect
 import operator
 from collections.abc import Sequence
 
+import regex
+
 from .annotations import Annotation
 from .candidates import Candidate
 from .mentions import (
@@ -154,6 +156,12 @@ def _chain_mentions(ann: Annotation, mentions: list[_Mention], analyse: _Analyse
             m.chain = best[id(m)][1]
 
 
+# Rule ``org-in-role``: an organisation named after "for"/"of"/"at" inside a
+# speaker mention ("a spokesperson for Northwind Airlines") is a mention of
+# its own, so that "the company" can find it later.
+_ORG_AFTER_ROLE_RE = regex.compile(r"\b(?:for|of|at|from)\s+(?:the\s+)?$")
+
+
 def _name_mentions(ann: Annotation, mentions: list[_Mention], speaker_spans: list[Pair], analyse: _Analyser) -> None:
     """The names of ``ann.entities`` (an engine's NER), else, with no chains
     either, the names :func:`find_name_mentions` finds; none inside a speaker mention."""
@@ -180,11 +188,13 @@ def _name_mentions(ann: Annotation, mentions: list[_Mention], speaker_spans: lis
             m.kind = EntityKind.PERSON if label in ("PERSON", "PER") else EntityKind.ORGANISATION if label in ("ORG", "ORGANIZATION") else EntityKind.OTHER
             mentions.append(m)
     elif not ann.chains:
-        for a, b, role in find_name_mentions(ann.text):
-            if covered(a, b):
+        text = ann.text
+        for a, b, role in find_name_mentions(text):
+            inside = covered(a, b)
+            if inside and not _ORG_AFTER_ROLE_RE.search(text, max(0, a - 6), a):
                 continue
             m = analyse(a, b)
-            if m.w.form != "name":
+            if m.w.form != "name" or inside and m.w.kind is not EntityKind.ORGANISATION:
                 continue
             if role:
                 _give_role(m, role)

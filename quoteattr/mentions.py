@@ -19,6 +19,7 @@ import regex
 
 from .model import EntityKind, Resolution
 from .names import FIRST_NAMES, ROLE_NOUNS, TITLES, canonical_token, strip_title
+from .lexicons import load_rows
 from .text import ABBREVIATIONS
 
 if TYPE_CHECKING:  # (for the annotation of _Mention.entity only: entities imports this module)
@@ -66,6 +67,20 @@ _NOT_NAMES = frozenset(
     august september october november december today yesterday tomorrow mrs mr ms dr
     """.split()
 )
+# Rule ``name-trim`` (see :func:`_trim_name`): lowercase words that may stand
+# inside a proper name ("Department of State", "Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset("of the and for on de del della der den di da du van von la le al el bin ibn y st".split())
+# Prepositions whose object a trimmed name is (the phrase is no name).
+_NAME_AFTER_PREPOSITION = frozenset("by after before from with about against to at in on for of over under like than".split())
+# Words of address or pity before a name that are no part of it ("DEAR FANNY", "Poor Alice").
+_ADDRESS_ADJECTIVES = frozenset("dear poor little".split())
+# Inflected forms of the reporting verbs (not the base form, which is often a
+# name: "Hope Hicks") and auxiliaries: no word of a name ("Said Comey",
+# "HAD BEEN CLAIMED BY NANCY").
+_VERB_FORMS = frozenset(
+    w for row in load_rows("reporting_verbs.txt") for w in row[2].split()[1:]
+) | frozenset("is are was were been being had has have having did does says said".split())
+_VERB_FORMS = _VERB_FORMS - frozenset(ROLE_NOUNS)  # ("leading" is a verb form; "official" no verb)
 # Prepositions after which a role noun phrase continues as a post-modifier
 # ("a spokesman for the ministry": the head is "spokesman").
 _POSTMODIFIER = frozenset("of for at from in with to on".split())
@@ -389,6 +404,21 @@ def _analyse_words(text: str, start: int, end: int, words: list[Word]) -> _Menti
             role = text[role_words[0][0] : role_words[-1][1]]
     else:
         name_words = words
+    kept = _trim_name(name_words)
+    if kept is not name_words:
+        cut = name_words[: len(name_words) - len(kept)]
+        prep = next((k for k, w in enumerate(cut) if k and w[2] in _NAME_AFTER_PREPOSITION), None)
+        if prep is not None:
+            # Rule ``name-trim``: the name is the object of a preposition, the
+            # phrase a description ("A leaked letter seen by Sky News", "analysis
+            # by Lily Batchelder"): a role mention headed by the noun before it.
+            h = _lower(cut[prep - 1][2])
+            return _mention(start, end, "role", head=h, kind=None, definite=definite and not indefinite,
+                            role=text[name_words[0][0] : name_words[-1][1]])  # fmt: skip
+        if role is None and _role_info(cut[-1][2]) is not None and not cut[-1][2].isupper():
+            # "retired neurosurgeon Ben Carson": the cut words are a role
+            role = text[cut[0][0] : cut[-1][1]]
+        name_words = kept
     head_word = name_words[-1][2]
     head = _lower(head_word)
     head_info = _role_info(head_word)
@@ -424,11 +454,38 @@ def _analyse_words(text: str, start: int, end: int, words: list[Word]) -> _Menti
             start, end, "role", head=head, gender=t.gender, kind=EntityKind.PERSON,
             definite=(definite or _cap(head_word)) and not indefinite, role=head_word,
         )  # fmt: skip
+    if len(name_words) == 1 and head in _VERB_FORMS and not _is_acronym(head_word):
+        # Rule ``name-trim``: a verb form alone is no name ("Asked", "Citing", "Reports")
+        return _mention(start, end, "role", head=head, kind=None, definite=False, role=None)
     if not caps or not _cap(head_word):
         # a lowercase head is no name ("boy wearing a NASA T-shirt")
         return _mention(start, end, "role", head=head, modifiers=tuple(_lower(w[2]) for w in name_words[:-1]),
                         kind=None, definite=definite and not indefinite, role=text[name_words[0][0] : name_words[-1][1]])  # fmt: skip
     return _proper_name(start, end, name_words, role, role_gender, role_kind, definite)
+
+
+def _trim_name(words: list[Word]) -> list[Word]:
+    """Rule ``name-trim``: a proper name is the last run of its words that a
+    name may hold. Cut before it: a lowercase word that is no name particle
+    ("hesitation which Emma" -> "Emma", "analysis by Lily Batchelder" ->
+    "Lily Batchelder", "speech Mrs" -> "Mrs"), a word of address ("DEAR
+    FANNY" -> "FANNY"), and, in a capitalised phrase, a function word or a
+    verb form ("HAD BEEN CLAIMED BY NANCY" -> "NANCY", "Said Comey" ->
+    "Comey"). *words* comes back as it is when nothing is cut; a lowercase
+    last word (no name) is left alone."""
+    if len(words) < 2 or not _cap(words[-1][2]):
+        return words
+    cut = 0
+    for i in range(len(words) - 1):
+        w = words[i][2]
+        lw = _lower(w)
+        if w[0].isdigit():
+            continue  # "AM 970 The Answer"
+        if lw in _ADDRESS_ADJECTIVES or lw in _VERB_FORMS or (not _cap(w) and lw not in _NAME_PARTICLES):
+            cut = i + 1
+        elif _cap(w) and lw in _NOT_NAMES and lw not in _KEEP_LEADING and lw not in _NAME_PARTICLES:
+            cut = i + 1  # "Then", "BY", "Although" inside the run
+    return words[cut:] if cut else words
 
 
 def _proper_name(

@@ -135,6 +135,15 @@ class Rule(enum.StrEnum):
     DEP_CUE_PARATAXIS = "dep-cue-parataxis"
     DEP_ACCORDING_TO = "dep-according-to"
     DEP_SURFACE_FALLBACK = "dep-surface-fallback"
+    # stage speaker (quoteattr.dialogue: quotes with no cue and no speaker mention)
+    LINKED_QUOTE = "linked-quote"
+    BEAT = "beat"
+    BEAT_BEFORE = "beat-before"
+    VOCATIVE = "vocative"
+    TURN_TAKING = "turn-taking"
+    TURN_TAKING_BACK = "turn-taking-back"
+    FOLLOW_ON = "follow-on"
+    EXCHANGE = "exchange"
 
 
 @attrs.frozen(kw_only=True)
@@ -188,6 +197,8 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
     ),
     Stage.BARE: (Rule.DIRECT_BARE,),
     Stage.ADJUST: (Rule.HEADLINE,),
+    # (run by quoteattr.dialogue.attribute_uncued, after coreference)
+    Stage.SPEAKER: (Rule.LINKED_QUOTE, Rule.BEAT, Rule.BEAT_BEFORE, Rule.VOCATIVE, Rule.TURN_TAKING),
 }
 #: The stages of the rule engine, in the order they run (then ``settle``):
 #: a paragraph at a time, a quoted region at a time, a cue outside quotes at

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quoteattr import candidates, rules, syntax  # noqa: F401  (they register every rule)
+from quoteattr import candidates, dialogue, rules, syntax  # noqa: F401  (they register every rule)
 from quoteattr.registry import markdown
 
 DOC = ROOT / "docs" / "rules.md"

@@ -103,9 +103,9 @@ def _foreign(d: ConlluDocument, chain_id: str, spans: set[tuple[int, int]]) -> l
 # the stanza path on gold annotations; a document with 0 has no quote whose
 # speaker mention is a gold mention, so the count says the check there is empty.
 NEWS_CHAINS = [
-    ("afghan", 5), ("asylum", 1), ("clock", 5), ("crane", 2), ("defector", 11), ("election", 0),
+    ("afghan", 5), ("asylum", 1), ("clock", 6), ("crane", 2), ("defector", 11), ("election", 0),
     ("expo", 0), ("flag", 4), ("hackers", 7), ("homeopathic", 2), ("ie9", 4), ("imprisoned", 9),
-    ("iodine", 20), ("korea", 6), ("lanterns", 0), ("nasa", 3), ("questionnaire", 8), ("sensitive", 7),
+    ("iodine", 20), ("korea", 6), ("lanterns", 0), ("nasa", 4), ("questionnaire", 8), ("sensitive", 7),
     ("soccer", 1), ("stampede", 0), ("taxes", 1), ("warhol", 19), ("warming", 7), ("worship", 3),
 ]  # fmt: skip
 NEWS = [name for name, _ in NEWS_CHAINS]

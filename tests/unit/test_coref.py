@@ -494,10 +494,13 @@ class TestSpeakerRules:
 
     def test_coref_speaker_rules_order(self) -> None:
         """One explicit ordered tuple; each rule has a name constant, a base confidence and a docstring example."""
-        assert (dialogue.linked_quote, dialogue.beat, dialogue.vocative, dialogue.turn_taking) == dialogue.SPEAKER_RULES
-        names = (dialogue.LINKED_QUOTE, dialogue.BEAT, dialogue.VOCATIVE, dialogue.TURN_TAKING)
-        assert ("linked-quote", "beat", "vocative", "turn-taking") == names
-        confidences = (dialogue.LINKED_QUOTE_CONFIDENCE, dialogue.BEAT_CONFIDENCE_FACTOR, dialogue.VOCATIVE_CONFIDENCE, dialogue.TURN_TAKING_CONFIDENCE)
+        assert (dialogue.linked_quote, dialogue.beat, dialogue.beat_before, dialogue.vocative, dialogue.turn_taking) == dialogue.SPEAKER_RULES
+        names = (dialogue.LINKED_QUOTE, dialogue.BEAT, dialogue.BEAT_BEFORE, dialogue.VOCATIVE, dialogue.TURN_TAKING)
+        assert ("linked-quote", "beat", "beat-before", "vocative", "turn-taking") == names
+        confidences = (
+            dialogue.LINKED_QUOTE_CONFIDENCE, dialogue.BEAT_CONFIDENCE_FACTOR, dialogue.BEAT_BEFORE_CONFIDENCE_FACTOR,
+            dialogue.VOCATIVE_CONFIDENCE, dialogue.TURN_TAKING_CONFIDENCE,
+        )  # fmt: skip
         assert all(0 < c <= 1 for c in confidences)
         assert all("Example" in (rule.__doc__ or "") for rule in dialogue.SPEAKER_RULES)
 

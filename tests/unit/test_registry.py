@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import quoteattr
-from quoteattr import registry
+from quoteattr import dialogue, registry  # noqa: F401  (dialogue registers the speaker rules)
 from quoteattr.registry import ORDER, STAGES, Rule, Stage
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,0 +1,137 @@
+"""Name quality: every entity name (``Speaker.name``) a reader would reject.
+
+Runs ``quoteattr.extract`` (rule engine, default threshold) on each document
+of polnear-train and litbank-dev and flags a speaker name that
+
+* ``verb``: contains a verb form (a form of a reporting verb of
+  ``lexicons/reporting_verbs.txt``, an auxiliary such as "had" or "been", or a
+  lowercase word in -ed/-ing): "HAD BEEN CLAIMED BY NANCY";
+* ``lowercase``: contains a lowercase content word (not a particle of a name
+  such as "de", "van", nor a function word of an organisation name such as
+  "of", "and", "for", "the"): "hesitation which Emma", "poor Alice";
+* ``long``: has more than six words;
+* ``caps``: is all capitals (two words or more, or one word of more than five
+  letters: acronyms such as "NAACP" pass), unless the entity is a transcript
+  label (one of its mentions opens a line and is followed by a colon:
+  "WALLACE: ...").
+
+Usage::
+
+    python benchmarks/names.py [--data DIR] [--out benchmarks/results/names.json]
+
+Prints counts per corpus and check, then the flagged names (corpus, document,
+checks, name), and writes them as JSON. Not run by pytest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import quoteattr
+from quoteattr.corpora import read_jsonl
+from quoteattr.lexicons import load_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = Path(os.environ.get("QUOTEATTR_DATA", ROOT.parent / "shared" / "data"))
+CORPORA = ("polnear-train", "litbank-dev")
+
+_VERB_FORMS = frozenset(w for row in load_rows("reporting_verbs.txt") for w in row[2].split()) | frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "had", "has", "have", "having", "do", "does", "did", "says", "said"]
+)
+# lowercase words that may stand inside a name ("Department of State", "Ludwig van Beethoven")
+_NAME_PARTICLES = frozenset(
+    ["of", "the", "and", "for", "on", "in", "at", "to", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "al", "el", "bin", "ibn", "y", "st"]
+)
+# a final lowercase group noun after a name is an organisation's name ("Clinton campaign", "German police")
+_ORG_NOUNS = frozenset(r[0] for r in load_rows("role_nouns.txt") if r[2] == "organisation") | frozenset(
+    ["police", "groups", "newspaper", "paper", "team", "authorities"]
+)
+_WORD_RE = re.compile(r"[\w'’.\-]+")
+
+
+_BASE_FORMS = frozenset(row[2].split()[0] for row in load_rows("reporting_verbs.txt"))
+
+
+def _is_base_form(word: str) -> bool:
+    return word.lower() in _BASE_FORMS
+
+
+def _is_transcript_label(text: str, mentions: Any) -> bool:
+    """A mention that opens a line and is followed by a colon ("WALLACE: ...")."""
+    for m in mentions:
+        line_start = m.start == 0 or text[m.start - 1] == "\n"
+        if line_start and text[m.end : m.end + 1] == ":":
+            return True
+    return False
+
+
+def checks(name: str, text: str = "", mentions: Any = ()) -> list[str]:
+    """The checks *name* fails (empty: a name a reader would accept)."""
+    words = _WORD_RE.findall(name)
+    out = []
+    lowers = [w for w in words if w[0].islower()]
+    if lowers and lowers[-1] == words[-1] and words[-1] in _ORG_NOUNS:
+        lowers.pop()
+    # (a capitalised base form is a name: "Hope Hicks", "Washington Post")
+    verbs = [w for w in words if w.lower() in _VERB_FORMS and (w.islower() or not _is_base_form(w))]
+    if verbs or any(w.islower() and w.endswith(("ed", "ing")) and len(w) > 4 for w in words):
+        out.append("verb")
+    if any(w.lower().strip(".") not in _NAME_PARTICLES for w in lowers):
+        out.append("lowercase")
+    if len(words) > 6:
+        out.append("long")
+    letters = [ch for ch in name if ch.isalpha()]
+    shouted = letters and all(ch.isupper() for ch in letters) and (len(words) > 1 or len(letters) > 5)
+    if shouted and not _is_transcript_label(text, mentions):
+        out.append("caps")
+    return out
+
+
+def scan(path: Path) -> tuple[int, list[dict[str, Any]]]:
+    """The number of named speakers of the corpus at *path* and the flagged ones."""
+    named = 0
+    flagged = []
+    for doc in read_jsonl(path):
+        result = quoteattr.extract(doc.text)
+        for sp in result.speakers:
+            if not sp.name:
+                continue
+            named += 1
+            failed = checks(sp.name, doc.text, sp.mentions)
+            if failed:
+                flagged.append({"doc": doc.id, "name": sp.name, "checks": failed})
+    return named, flagged
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding the corpora")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "names.json")
+    args = ap.parse_args(argv)
+    results: dict[str, Any] = {"quoteattr": quoteattr.__version__, "engine": "rules"}
+    for corpus in CORPORA:
+        path = args.data / f"{corpus}.jsonl"
+        if not path.exists():
+            print(f"{corpus}: {path} is absent, skipped", file=sys.stderr)
+            continue
+        named, flagged = scan(path)
+        counts = Counter(c for f in flagged for c in f["checks"])
+        results[corpus] = {"named_speakers": named, "flagged": len(flagged), "by_check": dict(sorted(counts.items())), "names": flagged}
+        print(f"{corpus}: {len(flagged)} of {named} speaker names flagged; " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    for corpus in CORPORA:
+        for f in results.get(corpus, {}).get("names", []):
+            print(f"  {corpus}\t{f['doc']}\t{','.join(f['checks'])}\t{f['name']}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
