@@ -74,7 +74,10 @@ def main() -> None:
     quoteattr.extract('"Yes," she said.')
     engine_load = time.perf_counter() - t
     pool = {n: min(_pool_start(n) for _ in range(args.runs)) for n in (2, 4)}
-    print(f"engine + lexicon load: {engine_load:.3f} s; empty pool start+stop: " + ", ".join(f"{n} workers {s:.3f} s" for n, s in pool.items()))
+    print(
+        f"engine + lexicon load: {engine_load:.3f} s; empty pool start+stop: "
+        + ", ".join(f"{n} workers {s:.3f} s" for n, s in pool.items())
+    )
     report = {
         "input_bytes": src.stat().st_size,
         "documents": sum(1 for _ in src.open(encoding="utf-8")),

@@ -43,11 +43,55 @@ DEFAULT_DATA = Path(os.environ.get("QUOTEATTR_DATA", ROOT.parent / "shared" / "d
 CORPORA = ("polnear-train", "litbank-dev")
 
 _VERB_FORMS = frozenset(w for row in load_rows("reporting_verbs.txt") for w in row[2].split()) | frozenset(
-    ["is", "are", "was", "were", "be", "been", "being", "had", "has", "have", "having", "do", "does", "did", "says", "said"]
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "had",
+        "has",
+        "have",
+        "having",
+        "do",
+        "does",
+        "did",
+        "says",
+        "said",
+    ]
 )
 # lowercase words that may stand inside a name ("Department of State", "Ludwig van Beethoven")
 _NAME_PARTICLES = frozenset(
-    ["of", "the", "and", "for", "on", "in", "at", "to", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "al", "el", "bin", "ibn", "y", "st"]
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "on",
+        "in",
+        "at",
+        "to",
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "da",
+        "du",
+        "van",
+        "von",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "y",
+        "st",
+    ]
 )
 # a final lowercase group noun after a name is an organisation's name ("Clinton campaign", "German police")
 _ORG_NOUNS = frozenset(r[0] for r in load_rows("role_nouns.txt") if r[2] == "organisation") | frozenset(
@@ -123,8 +167,16 @@ def main(argv: list[str] | None = None) -> int:
             continue
         named, flagged = scan(path)
         counts = Counter(c for f in flagged for c in f["checks"])
-        results[corpus] = {"named_speakers": named, "flagged": len(flagged), "by_check": dict(sorted(counts.items())), "names": flagged}
-        print(f"{corpus}: {len(flagged)} of {named} speaker names flagged; " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+        results[corpus] = {
+            "named_speakers": named,
+            "flagged": len(flagged),
+            "by_check": dict(sorted(counts.items())),
+            "names": flagged,
+        }
+        print(
+            f"{corpus}: {len(flagged)} of {named} speaker names flagged; "
+            + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        )
     for corpus in CORPORA:
         for f in results.get(corpus, {}).get("names", []):
             print(f"  {corpus}\t{f['doc']}\t{','.join(f['checks'])}\t{f['name']}")

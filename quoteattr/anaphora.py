@@ -27,7 +27,7 @@ def _resolve_role(m: _Mention, antecedents: list[_Mention], starts: list[int]) -
     title, or organisation name) contains the head noun and every modifier.
     Example: after "Sergey Lavrov, the Russian foreign minister," the mention
     "the foreign minister" resolves to Sergey Lavrov."""
-    if not m.w.definite or m.w.number == "pl" and m.w.kind is EntityKind.PERSON or m.w.head is None:
+    if not m.w.definite or (m.w.number == "pl" and m.w.kind is EntityKind.PERSON) or m.w.head is None:
         return None
     need = {m.w.head, *m.w.modifiers} - {"former", "top", "senior", "new"}
     i = bisect.bisect_left(starts, m.start)
@@ -48,7 +48,7 @@ def _resolve_role(m: _Mention, antecedents: list[_Mention], starts: list[int]) -
 
 
 # Rule ``org-generic``: generic heads that name whatever organisation is in play.
-_GENERIC_ORG = frozenset("company firm group corporation business airline carrier bank".split())
+_GENERIC_ORG = frozenset(["company", "firm", "group", "corporation", "business", "airline", "carrier", "bank"])
 
 
 def _only_organisation(m: _Mention, antecedents: list[_Mention], i: int) -> _Entity | None:
@@ -74,7 +74,7 @@ def _only_organisation(m: _Mention, antecedents: list[_Mention], i: int) -> _Ent
 def _pronoun_ok(m: _Mention, e: _Entity, speaker: bool) -> bool:
     p = m.w.pronoun
     assert p is not None
-    person, number, gender, kinds = PRONOUN_FEATURES[p]
+    person, _number, gender, kinds = PRONOUN_FEATURES[p]
     kind = e.kind
     if person == 3 and e.mentions and e.mentions[0].w.pronoun in ("i", "me"):
         # rule ``first-person``: "he" is never the narrator (the entity the
@@ -95,7 +95,11 @@ def _pronoun_ok(m: _Mention, e: _Entity, speaker: bool) -> bool:
 
 
 def _resolve_pronoun(
-    m: _Mention, antecedents: list[_Mention], starts: list[int], prev_speaker: _Mention | None, paragraph_of: Callable[[int], int]
+    m: _Mention,
+    antecedents: list[_Mention],
+    starts: list[int],
+    prev_speaker: _Mention | None,
+    paragraph_of: Callable[[int], int],
 ) -> tuple[_Entity | None, _Mention | None]:
     """Rule ``pronoun-salience``: a pronoun goes to the last compatible
     (gender, number, kind) speaker or subject before it, preferring the
@@ -112,7 +116,7 @@ def _resolve_pronoun(
         a = antecedents[k]
         if m.start - a.start > WINDOW:
             break
-        if a.entity is None or a.flags & _IN_QUOTE or a.w.form == "pronoun" and a.entity is m.entity:
+        if a.entity is None or a.flags & _IN_QUOTE or (a.w.form == "pronoun" and a.entity is m.entity):
             continue
         if a.entity.kind is None and not a.entity.has_speaker and a.w.form == "name":
             continue
@@ -125,7 +129,13 @@ def _resolve_pronoun(
             break
     if prev_speaker is not None and prev_speaker.entity is not None and m.start - prev_speaker.start <= WINDOW:
         if _pronoun_ok(m, prev_speaker.entity, True):
-            if recent is not None and recent.start > prev_speaker.end and paragraph_of(recent.start) == para and recent.entity is not prev_speaker.entity and (recent.subject or recent.speaker):
+            if (
+                recent is not None
+                and recent.start > prev_speaker.end
+                and paragraph_of(recent.start) == para
+                and recent.entity is not prev_speaker.entity
+                and (recent.subject or recent.speaker)
+            ):
                 return recent.entity, recent
             return prev_speaker.entity, prev_speaker
     best = subject or recent
@@ -182,7 +192,9 @@ def resolve_anaphora(
             narrator = e
 
 
-def _speakers_by_quote_end(candidates: list[Candidate], speaker_of: list[_Mention | None]) -> list[tuple[int, _Mention]]:
+def _speakers_by_quote_end(
+    candidates: list[Candidate], speaker_of: list[_Mention | None]
+) -> list[tuple[int, _Mention]]:
     """(quote end, speaker mention) of each candidate with a speaker, by end."""
     cand_order = sorted(range(len(candidates)), key=lambda i: candidates[i].start)
     out: list[tuple[int, _Mention]] = []

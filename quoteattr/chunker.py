@@ -573,7 +573,12 @@ def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
             j -= 1
             pending += 1
             continue
-        if _np_token(w) and (low not in AUX_FILLER or _first_name_word(text, toks, j)) and low not in DAYS and low not in LEADING_JUNK:
+        if (
+            _np_token(w)
+            and (low not in AUX_FILLER or _first_name_word(text, toks, j))
+            and low not in DAYS
+            and low not in LEADING_JUNK
+        ):
             start = j
             pending = 0
             j -= 1

@@ -151,9 +151,12 @@ DASHES = "—–-"
 ADJUNCT_RE = regex.compile(
     r"""\s*(?:,\s*)?(?:
         (?:on|last|this|early|late)\s+(?:\p{Lu}\w+|week|month|year|night|morning|weekend)(?:\s+(?:morning|afternoon|evening|night))?
-      | (?:in|during|at|on)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview|conference|briefing|speech|tweet|post|letter|email|meeting|hearing|call|broadcast|appearance|address|rally|video|release|message|radio|television|show|op-ed|event|summit)
+      | (?:in|during|at|on)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?
+            (?:statement|interview|conference|briefing|speech|tweet|post|letter|email|meeting|hearing|call
+            |broadcast|appearance|address|rally|video|release|message|radio|television|show|op-ed|event|summit)
           (?:\s+(?:with|on|to|in|at|from)\s+(?:the\s+)?(?:[\p{Lu}\d][\w.&'’-]*\s*){1,4})?
-      | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently|again|also|repeatedly|publicly|privately|previously|separately|then)
+      | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently
+          |again|also|repeatedly|publicly|privately|previously|separately|then)
       | (?:on|via)\s+(?:twitter|facebook|x|instagram|television|tv|radio|cnn|fox\s+news|msnbc)
     )\s*,?""",
     regex.V1 | regex.X | regex.I,
@@ -181,7 +184,7 @@ def skip_object(doc: DocIndex, pos: int, limit: int, lemma: str = "tell") -> int
     if not toks:
         return pos
     # "told reporters that": if "that" comes within 8 tokens, jump to it.
-    for k, (a, b) in enumerate(toks[:9]):
+    for a, b in toks[:9]:
         if text[a:b].lower() == "that":
             return a
         if text[a:b] in (",", ":", '"', "“"):
@@ -195,7 +198,7 @@ def skip_object(doc: DocIndex, pos: int, limit: int, lemma: str = "tell") -> int
     if lemma != "tell":
         return pos
     span = np_right(doc, toks[0][0], limit)
-    if span is not None and not norm(w) in PRONOUNS:
+    if span is not None and norm(w) not in PRONOUNS:
         return span[1]
     return pos
 

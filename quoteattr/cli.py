@@ -58,7 +58,8 @@ def _decode(data: bytes, name: str, encoding: str, errors: str) -> str:
 
 def _read_bytes(name: str, stdin: Any) -> bytes:
     if name == "-":
-        return stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
+        data: bytes = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
+        return data
     try:
         with open(name, "rb") as f:
             return f.read()
@@ -197,7 +198,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         # surrogate) is written as a backslash escape, not a traceback.
         out.reconfigure(errors="backslashreplace")
     write_csv_row = _csv_writer(out) if args.csv else None
-    for d, (doc, result) in enumerate(zip(docs, _progress(results, len(docs), args.quiet))):
+    for d, (doc, result) in enumerate(zip(docs, _progress(results, len(docs), args.quiet), strict=False)):
         result = _with_id(result, doc.id)
         if write_csv_row is not None:
             write_csv_row(d, result)
@@ -279,7 +280,13 @@ class DeprecatedAlias(argparse.Action):
         kwargs.setdefault("help", argparse.SUPPRESS)
         super().__init__(option_strings, dest, **kwargs)
 
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option_string: str | None = None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
         print(f"quoteattr: warning: {option_string} is deprecated; use {self.new}", file=sys.stderr)
         setattr(namespace, self.dest, values)
 
@@ -323,12 +330,22 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     ex.add_argument("files", nargs="*", metavar="FILE", help="text files, or - for stdin (default)")
     out = ex.add_mutually_exclusive_group()
     out.add_argument("--jsonl", action="store_true", help="write one JSON result per document")
-    out.add_argument("--csv", action="store_true", help="write one CSV row per quote (the columns of quoteattr.to_frame)")
+    out.add_argument(
+        "--csv", action="store_true", help="write one CSV row per quote (the columns of quoteattr.to_frame)"
+    )
     ex.add_argument("--input-jsonl", action="store_true", help='read {"id": ..., "text": ...} lines; ids are kept')
     ex.add_argument("--engine", choices=ENGINES, default="rules", help="rules (default, no model) or stanza")
     add_stanza_options(ex, coref=True)
-    ex.add_argument("--min-confidence", type=_confidence_arg, default=DEFAULT_MIN_CONFIDENCE, help="drop quotes below this score")
-    ex.add_argument("--jobs", "-j", type=_jobs_arg, default=1, help="worker processes, or 'auto' (one per ~2 MB of text, up to the CPUs)")
+    ex.add_argument(
+        "--min-confidence", type=_confidence_arg, default=DEFAULT_MIN_CONFIDENCE, help="drop quotes below this score"
+    )
+    ex.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs_arg,
+        default=1,
+        help="worker processes, or 'auto' (one per ~2 MB of text, up to the CPUs)",
+    )
     ex.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     add_decoding_options(ex)
     ex.add_argument("--skip-bad-lines", action="store_true", help="skip malformed JSONL lines instead of failing")
@@ -341,7 +358,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         description="Download stanza's English models (and its coreference model) for --engine stanza.",
     )
     dl.add_argument("--dir", default=None, help="model folder (default: $STANZA_RESOURCES_DIR or stanza's own)")
-    dl.add_argument("--no-coref", action="store_true", help="skip the coreference model (about 135 MB plus its base model)")
+    dl.add_argument(
+        "--no-coref", action="store_true", help="skip the coreference model (about 135 MB plus its base model)"
+    )
     dl.set_defaults(func=_cmd_download)
 
     command = _command_in(argv)
@@ -357,9 +376,14 @@ def add_decoding_options(parser: argparse.ArgumentParser) -> None:
     """``--encoding`` and ``--decode-errors`` (old spelling ``--errors``), for commands that read text files."""
     parser.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
     parser.add_argument(
-        "--decode-errors", choices=("strict", "replace"), default="strict", help="how to treat undecodable bytes (default strict)"
+        "--decode-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="how to treat undecodable bytes (default strict)",
     )
-    parser.add_argument("--errors", dest="decode_errors", choices=("strict", "replace"), action=DeprecatedAlias, new="--decode-errors")
+    parser.add_argument(
+        "--errors", dest="decode_errors", choices=("strict", "replace"), action=DeprecatedAlias, new="--decode-errors"
+    )
 
 
 def add_stanza_options(parser: argparse.ArgumentParser, *, coref: bool = False) -> None:

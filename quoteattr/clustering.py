@@ -142,7 +142,11 @@ class _Recency:
     def __init__(self, group: list[_Entity]) -> None:
         # (start, -rank, entity): at one start the first-indexed entity comes last, as the most recent
         self.events = sorted(
-            ((s, -i, e) for i, e in enumerate(group) for s in (e.starts if e.starts is not None else [m.start for m in e.mentions])),
+            (
+                (s, -i, e)
+                for i, e in enumerate(group)
+                for s in (e.starts if e.starts is not None else [m.start for m in e.mentions])
+            ),
             key=_start_rank,
         )
         self.next = 0
@@ -198,7 +202,8 @@ def _distance_rank(x: tuple[int, int, _Entity]) -> tuple[int, int]:
 
 
 def _cluster_names(mentions: list[_Mention]) -> list[_Entity]:
-    """The entities of the name mentions of *mentions* (sorted by start): chains first, then full names, then single words."""
+    """The entities of the name mentions of *mentions* (sorted by start):
+    chains first, then full names, then single words."""
     entities: list[_Entity] = []
     index = _NameIndex()
     _cluster_chains(mentions, entities, index)
@@ -247,7 +252,10 @@ def _cluster_full_name(m: _Mention, entities: list[_Entity], index: _NameIndex, 
                 break
             continue
         if m.w.kind is EntityKind.ORGANISATION or e.kind is EntityKind.ORGANISATION:
-            ok = (m.w.kind in (None, EntityKind.ORGANISATION) and e.kind in (None, EntityKind.ORGANISATION, EntityKind.OTHER)) and _org_compatible(m.w.key, ek)
+            ok = (
+                m.w.kind in (None, EntityKind.ORGANISATION)
+                and e.kind in (None, EntityKind.ORGANISATION, EntityKind.OTHER)
+            ) and _org_compatible(m.w.key, ek)
         else:
             ok = _compatible_names(m.w.key, ek) or len(ek) == 1
         if ok and _gender_ok(m.w.gender, e.gender):
@@ -339,11 +347,20 @@ class _SingleNameGroups:
     def group(self, tok: str, surname: bool) -> list[_Entity]:
         dead = self.dead
         if surname:
-            return [e for e in self.index.entities(self.index.by_last, tok) if e.key and e.key[-1] == tok and id(e) not in dead]
-        return [e for e in self.index.entities(self.index.by_first, tok) if len(e.key) >= 2 and e.key[0] == tok and id(e) not in dead]
+            return [
+                e
+                for e in self.index.entities(self.index.by_last, tok)
+                if e.key and e.key[-1] == tok and id(e) not in dead
+            ]
+        return [
+            e
+            for e in self.index.entities(self.index.by_first, tok)
+            if len(e.key) >= 2 and e.key[0] == tok and id(e) not in dead
+        ]
 
     def nearest(self, tok: str, surname: bool, pos: int, gender: str | None, kind: EntityKind | None) -> _Entity | None:
-        """The nearest entity of the group that a bare name of *gender* and *kind* may name (first-name group: persons only)."""
+        """The nearest entity of the group that a bare name of *gender* and
+        *kind* may name (first-name group: persons only)."""
         person = not surname
         rec = self.recency.get((tok, surname)) if self.recency else None
         if rec is None:

@@ -131,7 +131,9 @@ def resolve_quoted(
     raw = _attributions(candidates, speaker_of)
     del speaker_of
     order = sorted(range(len(candidates)), key=lambda i: candidates[i].start)
-    attribute_uncued(_Dialogue(ann.text, candidates, raw, order, ann.paragraphs, paragraph_of, mentions, starts, entities))
+    attribute_uncued(
+        _Dialogue(ann.text, candidates, raw, order, ann.paragraphs, paragraph_of, mentions, starts, entities)
+    )
     used = _used_entities(raw)
     # Mentions and entities point at each other: break the cycles and drop
     # the document's mention lists, so that reference counting frees every
@@ -170,7 +172,9 @@ def _name_narrator(text: str, span: Pair, mentions: list[_Mention], entities: li
     """Rule ``narrator-name``: the first-person narrator (the entity of "I"
     outside quotes) takes the name; an entity of that name joins it.
     Example: 'My name is Edwin Marlowe. ... "Any boats out?" I asked.' -> Edwin Marlowe."""
-    narrator = next((m.entity for m in mentions if m.w.pronoun in ("i", "me") and not m.in_quote and m.entity is not None), None)
+    narrator = next(
+        (m.entity for m in mentions if m.w.pronoun in ("i", "me") and not m.in_quote and m.entity is not None), None
+    )
     if narrator is None or narrator.key:
         return
     name = analyse_mention(text, *span)
@@ -199,7 +203,7 @@ def _attributions(candidates: list[Candidate], speaker_of: list[_Mention | None]
     # Rule ``shared-mention``: quotes whose cues share one speaker mention
     # ("The university insisted that X and said that Y.") share its entity.
     by_span: dict[Pair, _Entity] = {}
-    for c, sm in zip(candidates, speaker_of):
+    for c, sm in zip(candidates, speaker_of, strict=False):
         if sm is None or sm.entity is None or c.speaker is None:
             raw.append(None)
             continue
@@ -230,7 +234,9 @@ def _used_entities(raw: list[Attribution | None]) -> list[_Entity]:
     return used
 
 
-def _build_speakers(text: str, used: list[_Entity], raw: list[Attribution | None]) -> tuple[tuple[Speaker, ...], list[SpeakerRef | None]]:
+def _build_speakers(
+    text: str, used: list[_Entity], raw: list[Attribution | None]
+) -> tuple[tuple[Speaker, ...], list[SpeakerRef | None]]:
     """The frozen speakers of *used* (ids ``e0``, ``e1`` ...) and a ref per attribution of *raw*."""
     built = _build_all(text, used)
     refs: list[SpeakerRef | None] = []
@@ -241,12 +247,20 @@ def _build_speakers(text: str, used: list[_Entity], raw: list[Attribution | None
         e, (a, b), res, conf = r
         speaker = built[id(e)]
         # (the quote's mention is one of the entity's mentions: the same Span)
-        refs.append(SpeakerRef(mention=_span_among(speaker.mentions, a, b) or Span.of(text, a, b), entity=speaker, resolution=res, confidence=conf))
+        refs.append(
+            SpeakerRef(
+                mention=_span_among(speaker.mentions, a, b) or Span.of(text, a, b),
+                entity=speaker,
+                resolution=res,
+                confidence=conf,
+            )
+        )
     return tuple(built[id(e)] for e in used), refs
 
 
 def _build_all(text: str, used: list[_Entity]) -> dict[int, Speaker]:
-    """The frozen speaker of each entity of *used* (ids ``e0``, ``e1`` ...), by ``id``; their mentions are dropped as they are built."""
+    """The frozen speaker of each entity of *used* (ids ``e0``, ``e1`` ...),
+    by ``id``; their mentions are dropped as they are built."""
     built: dict[int, Speaker] = {}
     # one str per distinct mention wording ("he", "Lavrov" thirty times)
     words: dict[str, str] = {}
@@ -290,7 +304,10 @@ def _title_case(t: str) -> str:
 
 def _transcript_label(text: str, e: _Entity) -> bool:
     """A mention of *e* opens a line and is followed by a colon ("WALLACE: Welcome back.")."""
-    return any(text[m.end : m.end + 1] == ":" and not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip() for m in e.mentions)
+    return any(
+        text[m.end : m.end + 1] == ":" and not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip()
+        for m in e.mentions
+    )
 
 
 def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
@@ -299,16 +316,27 @@ def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
     name = None
     aliases: list[str] = []
     if names:
-        def score(m: _Mention) -> tuple[bool, bool, int, int, int, int]:
+
+        def score(m: _Mention) -> tuple[bool, bool, int, bool, int, int, int]:
             a, b = m.name  # type: ignore[misc]
             t = text[a:b]
             # a clean mention (the name alone, perhaps with a title or "the")
             # beats one inside a description ("Facebook creator Mark Zuckerberg")
             ta, _ = m.alias or m.name  # type: ignore[misc]
             before = text[m.start : ta]
-            clean = not any(ch.isalnum() for ch in before) or not any(ch.isalnum() for ch in _LEADING_ARTICLE_RE.sub("", before))
+            clean = not any(ch.isalnum() for ch in before) or not any(
+                ch.isalnum() for ch in _LEADING_ARTICLE_RE.sub("", before)
+            )
             # (a shouted form, "WALLACE", loses to "Chris Wallace" and "Wallace")
-            return (1 < len(m.w.key) <= 4, clean, len(m.w.key), not _all_caps(t), sum(ch.isupper() for ch in t), -int(m.w.title is not None), -m.start)
+            return (
+                1 < len(m.w.key) <= 4,
+                clean,
+                len(m.w.key),
+                not _all_caps(t),
+                sum(ch.isupper() for ch in t),
+                -int(m.w.title is not None),
+                -m.start,
+            )
 
         best = max(names, key=score)
         a, b = best.name  # type: ignore[misc]
@@ -317,7 +345,9 @@ def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
             nw, _ = strip_title(nw)
         name = " ".join(nw) if nw else text[a:b]
         shouted = _all_caps(name) or (name.isupper() and len(name) > 3 and _transcript_label(text, e))
-        if shouted and (e.kind is EntityKind.PERSON or name.split()[0].lower() in FIRST_NAMES or _transcript_label(text, e)):
+        if shouted and (
+            e.kind is EntityKind.PERSON or name.split()[0].lower() in FIRST_NAMES or _transcript_label(text, e)
+        ):
             # Rule ``name-case``: "BARBARA PINKERTON", the label "WALLACE:" -> "Barbara Pinkerton", "Wallace"
             name = _title_case(name)
         for m in sorted(e.mentions, key=lambda m: m.start):

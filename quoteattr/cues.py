@@ -63,7 +63,25 @@ DETERMINERS = ("a", "an", "the", "his", "her", "its", "their", "our", "my", "you
 # "to" first ("said to reporters", "speaking to the BBC"), so that "said the
 # press secretary" is not read as an audience.
 _BARE_OBJECT_VERBS = frozenset(
-    "advise alert assure brief caution email inform instruct notify promise reassure remind tell text urge warn write".split()
+    [
+        "advise",
+        "alert",
+        "assure",
+        "brief",
+        "caution",
+        "email",
+        "inform",
+        "instruct",
+        "notify",
+        "promise",
+        "reassure",
+        "remind",
+        "tell",
+        "text",
+        "urge",
+        "warn",
+        "write",
+    ]
 )
 # A word: letters, marks, digits and underscores, with inner hyphens and
 # apostrophes ("so-called", "e-mail", "Russia's" are one word each, so that
@@ -79,7 +97,7 @@ _NOT_AFTER = r"(?![\p{L}\p{M}\p{N}_-])"
 # otherwise looks for the pattern's literal ("to" in "\s+to") through the
 # whole rest of the text, which made a scan quadratic ("said " * 20000).
 MAX_GAP = 100
-_WS = r"\s{1,%d}" % MAX_GAP
+_WS = rf"\s{{1,{MAX_GAP}}}"
 
 
 @attrs.frozen
@@ -149,7 +167,7 @@ def _load_verbs() -> dict[str, VerbEntry]:
         parts = tuple(forms.split(" "))
         if len(parts) != 5:
             raise ValueError(f"reporting_verbs.txt: {lemma!r} must have 5 forms (got {forms!r})")
-        out[lemma] = VerbEntry(lemma, CueClass(cls), parts)  # type: ignore[arg-type]
+        out[lemma] = VerbEntry(lemma, CueClass(cls), parts)
     return out
 
 
@@ -270,12 +288,16 @@ _AUDIENCE_ALT = "|".join(
 )
 # Rule ``audience-object``: verb + optional "to" + optional determiner +
 # audience noun. Example: "told the press", "speaking to reporters".
-_AUDIENCE_TO_RE = regex.compile(_WS + r"to" + _WS + _DET_RE + "(?:" + _AUDIENCE_ALT + ")" + _NOT_AFTER, regex.IGNORECASE)
+_AUDIENCE_TO_RE = regex.compile(
+    _WS + r"to" + _WS + _DET_RE + "(?:" + _AUDIENCE_ALT + ")" + _NOT_AFTER, regex.IGNORECASE
+)
 # The words an audience object can begin with (rule ``phrase-next-word``
 # applied to rule ``audience-object``: "told the press", "told reporters").
 _AUDIENCE_FIRST = frozenset(w.casefold() for w in ["to", *DETERMINERS, *(a.split(" ")[0] for a in AUDIENCE)])
 assert all(_NEXT_WORD_RE.fullmatch(" " + w) for w in _AUDIENCE_FIRST), "an audience word the next-word test cannot see"
-_AUDIENCE_BARE_RE = regex.compile(_WS + r"(?:to" + _WS + ")?" + _DET_RE + "(?:" + _AUDIENCE_ALT + ")" + _NOT_AFTER, regex.IGNORECASE)
+_AUDIENCE_BARE_RE = regex.compile(
+    _WS + r"(?:to" + _WS + ")?" + _DET_RE + "(?:" + _AUDIENCE_ALT + ")" + _NOT_AFTER, regex.IGNORECASE
+)
 
 
 def _longest(words: list[str]) -> int:
@@ -288,7 +310,7 @@ def _longest(words: list[str]) -> int:
 # window one longer lets the final lookahead see a real character.
 _WINDOW = 1 + max(
     max(_longest(p.split(" ")[1:]) for p in PHRASES),
-    _longest(["to", "<det>"] + max((a.split(" ") for a in AUDIENCE), key=lambda ws: _longest(ws))),
+    _longest(["to", "<det>", *max((a.split(" ") for a in AUDIENCE), key=lambda ws: _longest(ws))]),
 )
 
 

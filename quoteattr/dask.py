@@ -132,14 +132,16 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _extract_partition(part: Any, text_column: str, id_column: str | None, prefix: str, kwargs: Mapping[str, Any]) -> Any:
+def _extract_partition(
+    part: Any, text_column: str, id_column: str | None, prefix: str, kwargs: Mapping[str, Any]
+) -> Any:
     import pandas as pd
 
     from .pipeline import extract
 
     cols: dict[str, list[Any]] = {c: [] for c in OUTPUT_COLUMNS}
     ids = part[id_column] if id_column is not None else [None] * len(part)
-    for index, text, doc_id in zip(part.index, part[text_column], ids):
+    for index, text, doc_id in zip(part.index, part[text_column], ids, strict=False):
         if not isinstance(text, str):
             missing = text is None or (isinstance(text, float) and math.isnan(text)) or text is pd.NA
             raise InputTypeError(
@@ -158,7 +160,9 @@ def _extract_partition(part: Any, text_column: str, id_column: str | None, prefi
     return part.assign(**new)
 
 
-def extract_dataframe(df: Any, text_column: str = "text", *, id_column: str | None = None, prefix: str = "", **kwargs: Any) -> Any:
+def extract_dataframe(
+    df: Any, text_column: str = "text", *, id_column: str | None = None, prefix: str = "", **kwargs: Any
+) -> Any:
     """Add extraction results as columns of a Dask dataframe, lazily.
 
     Args:
@@ -197,7 +201,9 @@ def extract_dataframe(df: Any, text_column: str = "text", *, id_column: str | No
             raise KeyError(f"{name} {col!r} is not a column of the dataframe (columns: {list(df.columns)})")
     taken = [prefix + c for c in OUTPUT_COLUMNS if prefix + c in df.columns]
     if taken:
-        raise ValueError(f"the dataframe already has column(s) {taken}: pass prefix='pred_' (or another) to extract_dataframe()")
+        raise ValueError(
+            f"the dataframe already has column(s) {taken}: pass prefix='pred_' (or another) to extract_dataframe()"
+        )
     args = (text_column, id_column, prefix, dict(kwargs))
     # The meta is the function applied to the empty meta frame: same
     # columns, same dtypes as every computed partition.
@@ -213,8 +219,8 @@ def _quotes_partition(part: Any, text_column: str, id_column: str | None, kwargs
 
     _check_texts(part, text_column)
     ids = part[id_column] if id_column is not None else [None] * len(part)
-    rows = []
-    for index, text, doc_id in zip(part.index, part[text_column], ids):
+    rows: list[tuple[Any, ...]] = []
+    for index, text, doc_id in zip(part.index, part[text_column], ids, strict=False):
         result = extract(text, id=None if doc_id is None else str(doc_id), **kwargs)
         rows.extend((index, *row[1:]) for row in _rows([result]))
     df = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
@@ -225,7 +231,7 @@ def _quotes_partition(part: Any, text_column: str, id_column: str | None, kwargs
 def _check_texts(part: Any, text_column: str) -> None:
     import pandas as pd
 
-    for index, text in zip(part.index, part[text_column]):
+    for index, text in zip(part.index, part[text_column], strict=False):
         if not isinstance(text, str):
             missing = text is None or (isinstance(text, float) and math.isnan(text)) or text is pd.NA
             raise InputTypeError(
@@ -276,7 +282,12 @@ def extract_quotes_dataframe(df: Any, text_column: str = "text", *, id_column: s
 
 
 def result_from_row(
-    row: Mapping[str, Any], text_column: str = "text", *, id_column: str | None = None, prefix: str = "", engine: str = "rules"
+    row: Mapping[str, Any],
+    text_column: str = "text",
+    *,
+    id_column: str | None = None,
+    prefix: str = "",
+    engine: str = "rules",
 ) -> Any:
     """Rebuild the :class:`~quoteattr.Result` of one row of :func:`extract_dataframe`'s output.
 
@@ -298,4 +309,6 @@ def result_from_row(
         lists = {c: json.loads(row[prefix + c]) for c in ("quotes", "speakers", "diagnostics")}
     except (TypeError, ValueError) as exc:
         raise SerializationError(f"columns {prefix}quotes/speakers/diagnostics must hold JSON lists ({exc})") from exc
-    return Result.from_dict({"text": row[text_column], "id": None if doc_id is None else str(doc_id), "engine": engine, **lists})
+    return Result.from_dict(
+        {"text": row[text_column], "id": None if doc_id is None else str(doc_id), "engine": engine, **lists}
+    )

@@ -25,8 +25,38 @@ from .registry import Rule, Stage, declare, functions, register
 
 # Words of address that stand alone as a vocative ("Yes, papa.", "my dear").
 _ADDRESS_WORDS = frozenset(
-    "sir madam ma'am papa pa mamma mama mother father uncle aunt auntie dear darling sister brother doctor "
-    "captain colonel general master mistress miss grandmother grandfather granny cousin child boy girl".split()
+    [
+        "sir",
+        "madam",
+        "ma'am",
+        "papa",
+        "pa",
+        "mamma",
+        "mama",
+        "mother",
+        "father",
+        "uncle",
+        "aunt",
+        "auntie",
+        "dear",
+        "darling",
+        "sister",
+        "brother",
+        "doctor",
+        "captain",
+        "colonel",
+        "general",
+        "master",
+        "mistress",
+        "miss",
+        "grandmother",
+        "grandfather",
+        "granny",
+        "cousin",
+        "child",
+        "boy",
+        "girl",
+    ]
 )
 # Rule ``vocative``: a name or form of address set off by punctuation inside
 # a quote ("True, Florence, but ...", "You cannot mean it, uncle."). Capitalised
@@ -72,7 +102,11 @@ def _vocative_entity(text: str, span: Pair, entities: list[_Entity]) -> _Entity 
     if m.w.form == "name" and m.w.key:
         tok = m.w.key[-1]
         # a character of the story: named outside quotes somewhere
-        hits = [e for e in entities if e.key and (e.key == m.w.key or tok in (e.key[0], e.key[-1])) and any(not x.in_quote for x in e.mentions)]
+        hits = [
+            e
+            for e in entities
+            if e.key and (e.key == m.w.key or tok in (e.key[0], e.key[-1])) and any(not x.in_quote for x in e.mentions)
+        ]
         return hits[0] if len(hits) == 1 else None
     word = _lower(text[span[0] : span[1]].split()[-1])
     hits = [e for e in entities if e.mentions and not e.key and word in e.role_words()]
@@ -162,7 +196,11 @@ class _Dialogue:
         found = self._vocatives.get(i)
         if found is None:
             text = self.text
-            found = self._vocatives[i] = [(sp, _vocative_entity(text, sp, self.entities)) for a, b in self.candidates[i].parts for sp in _find_vocatives(text, a, b)]
+            found = self._vocatives[i] = [
+                (sp, _vocative_entity(text, sp, self.entities))
+                for a, b in self.candidates[i].parts
+                for sp in _find_vocatives(text, a, b)
+            ]
         return found
 
     def bare(self, i: int) -> bool:
@@ -253,7 +291,7 @@ def beat_before(d: _Dialogue, i: int) -> Attribution | None:
     if prev is not None and d.paragraph_of(d.candidates[prev].end) >= p - 1:
         return None  # a quote in the paragraph before: turn-taking decides
     para = d.text[pa:pb]
-    if any(ch in para for ch in "\"“”"):
+    if any(ch in para for ch in '"“”'):
         return None
     letters = [ch for ch in para if ch.isalpha()]
     if letters and sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
@@ -292,7 +330,11 @@ def vocative(d: _Dialogue, i: int) -> Attribution | None:
     c = d.candidates[i]
     addressed = {id(e) for _, e in d.vocatives(i) if e is not None}
     previous = d.previous
-    if previous is None or not _opens_paragraph(d.text, c) or d.paragraph_of(d.candidates[previous].end) != d.paragraph_of(c.start) - 1:
+    if (
+        previous is None
+        or not _opens_paragraph(d.text, c)
+        or d.paragraph_of(d.candidates[previous].end) != d.paragraph_of(c.start) - 1
+    ):
         return None
     before = d.raw[previous]
     prev_entity = before.entity if before is not None else None
@@ -314,7 +356,24 @@ def _known(e: _Entity) -> bool:
 
 
 # Words of address that name nobody in particular: never a speaker.
-_POLITE_ADDRESS = frozenset("sir madam ma'am dear darling child boy girl miss master mistress love honey friend".split())
+_POLITE_ADDRESS = frozenset(
+    [
+        "sir",
+        "madam",
+        "ma'am",
+        "dear",
+        "darling",
+        "child",
+        "boy",
+        "girl",
+        "miss",
+        "master",
+        "mistress",
+        "love",
+        "honey",
+        "friend",
+    ]
+)
 
 
 #: Rules ``turn-taking`` and ``follow-on``: the speaker of an earlier quote,
@@ -380,7 +439,12 @@ def turn_taking(d: _Dialogue, i: int) -> Attribution | None:
     if target is None:
         return None
     found = _said(raw, target)
-    return Attribution(found.entity, found.span, Resolution.FOLLOW_ON, min(found.confidence, TURN_TAKING_CONFIDENCE - (0.1 if target != a else 0.0)))
+    return Attribution(
+        found.entity,
+        found.span,
+        Resolution.FOLLOW_ON,
+        min(found.confidence, TURN_TAKING_CONFIDENCE - (0.1 if target != a else 0.0)),
+    )
 
 
 def _said(raw: list[Attribution | None], i: int | None) -> Attribution:
@@ -426,7 +490,10 @@ def attribute_uncued(d: _Dialogue) -> None:
 TURN_TAKING_BACK_CONFIDENCE = 0.45
 declare(
     Rule.TURN_TAKING_BACK, Stage.SPEAKER, confidence=TURN_TAKING_BACK_CONFIDENCE,
-    example="\u201c⟦What is his name?⟧\u201d / \u201cBingley,\u201d said Anna. / \u201cIs he married?\u201d asked Boris. -> Boris",
+    example=(
+        "\u201c⟦What is his name?⟧\u201d / \u201cBingley,\u201d said Anna. / "
+        "\u201cIs he married?\u201d asked Boris. -> Boris"
+    ),
     summary="After the sweep, an uncued line with no speaker that opens its paragraph, followed by "
     "lines of A then B (B not A) in the next two paragraphs, is B's; runs backwards.",
 )  # fmt: skip
@@ -452,7 +519,9 @@ def turn_taking_back(d: _Dialogue) -> None:
         raw[i] = Attribution(b.entity, b.span, Resolution.FOLLOW_ON, min(b.confidence, TURN_TAKING_BACK_CONFIDENCE))
 
 
-def _is_exchange(candidates: list[Candidate], raw: list[Attribution | None], order: list[int], paragraph_of: Callable[[int], int]) -> bool:
+def _is_exchange(
+    candidates: list[Candidate], raw: list[Attribution | None], order: list[int], paragraph_of: Callable[[int], int]
+) -> bool:
     """Rule ``exchange``: a text is written as a dialogue exchange (fiction)
     when most pairs of attributed quotes in consecutive paragraphs have
     different speakers; then an uncued line answers the previous speaker

@@ -934,7 +934,9 @@ def run(args: argparse.Namespace) -> int:
 
             pred = predict(gold, engine=args.engine, min_confidence=0.0, **stanza_options(args))
             origin = f"engine {args.engine}"
-        split_parts, why = (args.split_parts, "as asked") if args.split_parts is not None else gold_annotates_stretches(gold)
+        split_parts, why = (
+            (args.split_parts, "as asked") if args.split_parts is not None else gold_annotates_stretches(gold)
+        )
         args.split_parts = split_parts
         mode = f"scoring {'part by part' if split_parts else 'whole quotes'} ({why})"
         if getattr(args, "save_pred", None):
@@ -973,6 +975,8 @@ def run(args: argparse.Namespace) -> int:
         if args.pr_curve:
             print(f"\nprecision/recall curve written to {args.pr_curve}")
     if getattr(args, "by_rule", False):
-        table = by_rule(gold, pred, iou=args.iou, all_attributions=args.all_attributions, min_confidence=args.min_confidence)
+        table = by_rule(
+            gold, pred, iou=args.iou, all_attributions=args.all_attributions, min_confidence=args.min_confidence
+        )
         print("\n" + format_by_rule(table))
     return 0

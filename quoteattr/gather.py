@@ -64,7 +64,9 @@ class _Analyser:
         return _Mention(a, b, found)
 
 
-def gather_mentions(ann: Annotation, candidates: list[Candidate], merged: list[Pair]) -> tuple[list[_Mention], list[_Mention | None]]:
+def gather_mentions(
+    ann: Annotation, candidates: list[Candidate], merged: list[Pair]
+) -> tuple[list[_Mention], list[_Mention | None]]:
     """The document's mentions sorted by start (longest first), and the speaker mention of each candidate (or ``None``).
 
     *merged* are the quoted spans (:func:`quoteattr.coref.quoted_spans`).
@@ -85,7 +87,9 @@ def gather_mentions(ann: Annotation, candidates: list[Candidate], merged: list[P
     return mentions, speaker_of
 
 
-def _speaker_mentions(text: str, candidates: list[Candidate], analyse: _Analyser) -> tuple[list[_Mention], list[_Mention | None]]:
+def _speaker_mentions(
+    text: str, candidates: list[Candidate], analyse: _Analyser
+) -> tuple[list[_Mention], list[_Mention | None]]:
     """The candidates' speaker mentions, with rule ``role-appositive`` / ``role-premodifier`` for their names."""
     mentions: list[_Mention] = []
     speaker_of: list[_Mention | None] = []
@@ -180,12 +184,20 @@ def _name_mentions(ann: Annotation, mentions: list[_Mention], speaker_spans: lis
             label = ent.label.upper()
             if label not in ("PERSON", "PER", "ORG", "ORGANIZATION", "NORP", "GPE"):
                 continue
-            if covered(ent.start, ent.end) or any(m.chain is not None and _overlap(m.span, (ent.start, ent.end)) for m in mentions if not m.speaker):
+            if covered(ent.start, ent.end) or any(
+                m.chain is not None and _overlap(m.span, (ent.start, ent.end)) for m in mentions if not m.speaker
+            ):
                 continue
             m = analyse(ent.start, ent.end)
             if m.w.form != "name":
                 continue
-            m.kind = EntityKind.PERSON if label in ("PERSON", "PER") else EntityKind.ORGANISATION if label in ("ORG", "ORGANIZATION") else EntityKind.OTHER
+            m.kind = (
+                EntityKind.PERSON
+                if label in ("PERSON", "PER")
+                else EntityKind.ORGANISATION
+                if label in ("ORG", "ORGANIZATION")
+                else EntityKind.OTHER
+            )
             mentions.append(m)
     elif not ann.chains:
         text = ann.text
@@ -194,7 +206,7 @@ def _name_mentions(ann: Annotation, mentions: list[_Mention], speaker_spans: lis
             if inside and not _ORG_AFTER_ROLE_RE.search(text, max(0, a - 6), a):
                 continue
             m = analyse(a, b)
-            if m.w.form != "name" or inside and m.w.kind is not EntityKind.ORGANISATION:
+            if m.w.form != "name" or (inside and m.w.kind is not EntityKind.ORGANISATION):
                 continue
             if role:
                 _give_role(m, role)

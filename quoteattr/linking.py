@@ -41,6 +41,15 @@ from .names import first_names_compatible, full_names_match, name_key
 __all__ = ["CorpusSpeaker", "link_speakers"]
 
 
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    """Typed ``tuple`` converter (mypy reads ``converter=tuple`` as ``Iterable[_T_co]``)."""
+    return tuple(value)
+
+
+def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class CorpusSpeaker:
     """One entity of a corpus, linked across documents.
@@ -57,10 +66,10 @@ class CorpusSpeaker:
 
     id: str
     name: str | None
-    variants: tuple[str, ...] = attrs.field(converter=tuple)
+    variants: tuple[str, ...] = attrs.field(converter=_strs)
     kind: EntityKind = attrs.field(converter=EntityKind)
-    roles: tuple[str, ...] = attrs.field(converter=tuple)
-    members: tuple[tuple[str, str], ...] = attrs.field(converter=tuple)
+    roles: tuple[str, ...] = attrs.field(converter=_strs)
+    members: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs)
     quote_count: int = 0
 
     def to_dict(self) -> dict[str, object]:
@@ -103,7 +112,11 @@ def _keys(s: Speaker) -> set[tuple[str, ...]]:
     out = set()
     for n in (s.name, *s.aliases):
         if n:
-            k = name_key(n) if s.kind is not EntityKind.ORGANISATION else tuple(w.lower().strip(".,") for w in n.split() if w.lower() != "the")
+            k = (
+                name_key(n)
+                if s.kind is not EntityKind.ORGANISATION
+                else tuple(w.lower().strip(".,") for w in n.split() if w.lower() != "the")
+            )
             if k:
                 out.add(k)
     return out

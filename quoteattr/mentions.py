@@ -43,47 +43,201 @@ PRONOUN_FEATURES: dict[str, tuple[int, str, str | None, frozenset[EntityKind]]] 
 }
 
 # Nominative personal pronouns: always the subject of their clause.
-_PRONOUN_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?![\p{L}\p{M}\p{N}'’-])", regex.V1)
+_PRONOUN_RE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?![\p{L}\p{M}\p{N}'’-])", regex.V1
+)
 
 # Words of a mention: letters with inner apostrophes, hyphens and periods
 # ("O'Brien", "Jean-Luc", "U.S.", "Mr.").
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*\.?", regex.V1)
 
 # Determiners dropped from the front of a mention ("the Kremlin" -> "Kremlin").
-_DETERMINERS = frozenset("the a an this that these those".split())
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those"])
 # Indefinite or quantifying determiners: the mention introduces a new entity.
-_INDEFINITE = frozenset("a an some another one two three several many other".split())
+_INDEFINITE = frozenset(["a", "an", "some", "another", "one", "two", "three", "several", "many", "other"])
 _DET_OR_INDEF = _DETERMINERS | _INDEFINITE
 # leading words kept on a name: "the", "some", "Mr", "President"
 _KEEP_LEADING = _DET_OR_INDEF | frozenset(TITLES)
 # Capitalised words that begin sentences or stand alone but are not names.
 _NOT_NAMES = frozenset(
-    """
-    the a an and but or nor so yet for if when while as after before since because although though however
-    he she it they we i you his her its their our my your him them us me this that these those there here
-    what who whom whose why how where which in on at by to from of with without about into over under
-    not no yes oh ah well then now also still even just only all both each every some any many most
-    monday tuesday wednesday thursday friday saturday sunday january february march april june july
-    august september october november december today yesterday tomorrow mrs mr ms dr
-    """.split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "so",
+        "yet",
+        "for",
+        "if",
+        "when",
+        "while",
+        "as",
+        "after",
+        "before",
+        "since",
+        "because",
+        "although",
+        "though",
+        "however",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "him",
+        "them",
+        "us",
+        "me",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "how",
+        "where",
+        "which",
+        "in",
+        "on",
+        "at",
+        "by",
+        "to",
+        "from",
+        "of",
+        "with",
+        "without",
+        "about",
+        "into",
+        "over",
+        "under",
+        "not",
+        "no",
+        "yes",
+        "oh",
+        "ah",
+        "well",
+        "then",
+        "now",
+        "also",
+        "still",
+        "even",
+        "just",
+        "only",
+        "all",
+        "both",
+        "each",
+        "every",
+        "some",
+        "any",
+        "many",
+        "most",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "mrs",
+        "mr",
+        "ms",
+        "dr",
+    ]
 )
 # Rule ``name-trim`` (see :func:`_trim_name`): lowercase words that may stand
 # inside a proper name ("Department of State", "Ludwig van Beethoven").
-_NAME_PARTICLES = frozenset("of the and for on de del della der den di da du van von la le al el bin ibn y st".split())
+_NAME_PARTICLES = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "on",
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "da",
+        "du",
+        "van",
+        "von",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "y",
+        "st",
+    ]
+)
 # Prepositions whose object a trimmed name is (the phrase is no name).
-_NAME_AFTER_PREPOSITION = frozenset("by after before from with about against to at in on for of over under like than".split())
+_NAME_AFTER_PREPOSITION = frozenset(
+    [
+        "by",
+        "after",
+        "before",
+        "from",
+        "with",
+        "about",
+        "against",
+        "to",
+        "at",
+        "in",
+        "on",
+        "for",
+        "of",
+        "over",
+        "under",
+        "like",
+        "than",
+    ]
+)
 # Words of address or pity before a name that are no part of it ("DEAR FANNY", "Poor Alice").
-_ADDRESS_ADJECTIVES = frozenset("dear poor little".split())
+_ADDRESS_ADJECTIVES = frozenset(["dear", "poor", "little"])
 # Inflected forms of the reporting verbs (not the base form, which is often a
 # name: "Hope Hicks") and auxiliaries: no word of a name ("Said Comey",
 # "HAD BEEN CLAIMED BY NANCY").
-_VERB_FORMS = frozenset(
-    w for row in load_rows("reporting_verbs.txt") for w in row[2].split()[1:]
-) | frozenset("is are was were been being had has have having did does says said".split())
+_VERB_FORMS = frozenset(w for row in load_rows("reporting_verbs.txt") for w in row[2].split()[1:]) | frozenset(
+    ["is", "are", "was", "were", "been", "being", "had", "has", "have", "having", "did", "does", "says", "said"]
+)
 _VERB_FORMS = _VERB_FORMS - frozenset(ROLE_NOUNS)  # ("leading" is a verb form; "official" no verb)
 # Prepositions after which a role noun phrase continues as a post-modifier
 # ("a spokesman for the ministry": the head is "spokesman").
-_POSTMODIFIER = frozenset("of for at from in with to on".split())
+_POSTMODIFIER = frozenset(["of", "for", "at", "from", "in", "with", "to", "on"])
 
 # Rule ``find-names``: a capitalised word sequence, possibly with particles
 # and initials, is a proper-name mention. Example: "Sergey V. Lavrov",
@@ -91,7 +245,8 @@ _POSTMODIFIER = frozenset("of for at from in with to on".split())
 _NAME_SEQ_RE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’])"
     r"(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}'’\-]*(?![.]\p{L}))"
-    r"(?:[ \u00a0](?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}'’\-]*|(?:de|del|der|di|da|dos|du|la|le|van|von|al|el|bin|ibn)(?=[ \u00a0](?:\p{Lu}|der |la |los |de ))))*",
+    r"(?:[ \u00a0](?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}'’\-]*"
+    r"|(?:de|del|der|di|da|dos|du|la|le|van|von|al|el|bin|ibn)(?=[ \u00a0](?:\p{Lu}|der |la |los |de ))))*",
     regex.V1,
 )
 # A period after a short capitalised word is an abbreviation ("Mr.", "Gen.",
@@ -107,7 +262,9 @@ _PREMOD_RE = regex.compile(r"(?r)((?:[\p{L}\-]+[ \u00a0]){0,4}[\p{L}\-]+)[ \u00a
 
 # Rule ``role-appositive``: ", the <role>," right after a name gives it a role.
 # Example: "Sergey Lavrov, the Russian foreign minister," -> "Russian foreign minister".
-_APPOSITIVE_RE = regex.compile(r"^,[ \u00a0]+(?:the|a|an|\p{Lu}[\p{L}.]*['’]s)[ \u00a0]+([^,.;:()\"“”]{2,80}?)[ \u00a0]*(?=[,.;:)]|$)", regex.V1)
+_APPOSITIVE_RE = regex.compile(
+    r"^,[ \u00a0]+(?:the|a|an|\p{Lu}[\p{L}.]*['’]s)[ \u00a0]+([^,.;:()\"“”]{2,80}?)[ \u00a0]*(?=[,.;:)]|$)", regex.V1
+)
 
 
 @attrs.frozen(weakref_slot=False)
@@ -145,7 +302,9 @@ def _shared(field: str) -> property:
         m.w = attrs.evolve(m.w, **{field: value})
 
     # (an attrgetter reads it in C: a Python getter was 5% of the engine's time)
-    return property(operator.attrgetter(f"w.{field}"), put, doc=f"``{field}`` of the mention's words (see :class:`_Words`).")
+    return property(
+        operator.attrgetter(f"w.{field}"), put, doc=f"``{field}`` of the mention's words (see :class:`_Words`)."
+    )
 
 
 # bits of _Mention.flags (the hot loops test them directly). Kept as bits:
@@ -239,14 +398,15 @@ class _Mention:
         return _Mention(start, end, self.w)
 
 
-def _mention(start: int, end: int, form: str, *, name: Pair | None = None, alias: Pair | None = None, **found: Any) -> _Mention:
+def _mention(
+    start: int, end: int, form: str, *, name: Pair | None = None, alias: Pair | None = None, **found: Any
+) -> _Mention:
     """A new mention at ``[start, end)`` of what analysis *found* (``name``, ``alias``: absolute spans)."""
     name_at, name_end = _relative(name, start)
     alias_at, alias_end = _relative(alias, start)
     if alias is not None and alias_end != name_end:
         raise ValueError(f"an alias ends where the name ends (alias {alias}, name {name})")
     return _Mention(start, end, _Words(form, name_at, name_end, alias_at, **found))
-
 
 
 # ---------------------------------------------------------------------------
@@ -302,7 +462,8 @@ def _is_acronym(w: str) -> bool:
 
 # what a pronoun's words say, one per pronoun (a document has thousands of "he")
 _PRONOUN_WORDS: dict[str, _Words] = {
-    p: _Words("pronoun", pronoun=p, gender=gender, number=number) for p, (_, number, gender, _) in PRONOUN_FEATURES.items()
+    p: _Words("pronoun", pronoun=p, gender=gender, number=number)
+    for p, (_, number, gender, _) in PRONOUN_FEATURES.items()
 }
 
 
@@ -336,7 +497,10 @@ def analyse_mention(text: str, start: int, end: int) -> _Mention:
         before = [w for w in words if w[1] <= comma]
         after = [w for w in words if w[0] > comma]
         if before and after:
-            if any(_cap(w[2]) and _lower(w[2]) not in _DETERMINERS for w in before) and after[0][2].lower() in _DETERMINERS:
+            if (
+                any(_cap(w[2]) and _lower(w[2]) not in _DETERMINERS for w in before)
+                and after[0][2].lower() in _DETERMINERS
+            ):
                 words = before
                 appositive = " ".join(w[2] for w in after[1:])
             elif before[0][2].lower() in _DETERMINERS and any(_cap(w[2]) for w in after):
@@ -362,7 +526,12 @@ def _analyse_words(text: str, start: int, end: int, words: list[Word]) -> _Menti
     definite = False
     indefinite = False
     # "Then Jack Lawton" -> "Jack Lawton"
-    while len(words) > 1 and _lower(words[0][2]) in _NOT_NAMES and _lower(words[0][2]) not in _KEEP_LEADING and _cap(words[1][2]):
+    while (
+        len(words) > 1
+        and _lower(words[0][2]) in _NOT_NAMES
+        and _lower(words[0][2]) not in _KEEP_LEADING
+        and _cap(words[1][2])
+    ):
         words = words[1:]
     while words and words[0][2].lower() in _DET_OR_INDEF:
         lw = words[0][2].lower()
@@ -378,7 +547,12 @@ def _analyse_words(text: str, start: int, end: int, words: list[Word]) -> _Menti
     split = None
     for i in range(len(words) - 2, -1, -1):
         if _role_info(words[i][2]) is not None and all(_cap(w[2]) for w in words[i + 1 :]):
-            if i == 0 or not _cap(words[i][2]) or not all(_cap(w[2]) for w in words[: i + 1]) or _lower(words[i][2]) in TITLES:
+            if (
+                i == 0
+                or not _cap(words[i][2])
+                or not all(_cap(w[2]) for w in words[: i + 1])
+                or _lower(words[i][2]) in TITLES
+            ):
                 split = i
                 break
     if split is None:
@@ -426,7 +600,11 @@ def _analyse_words(text: str, start: int, end: int, words: list[Word]) -> _Menti
     # Rule ``org-head``: a phrase headed by an organisation noun is an
     # organisation, named when any of its words is capitalised ("the Russian
     # Foreign Ministry"), a role mention otherwise ("the ministry").
-    if head_info is not None and head_info[1] == "organisation" and not (len(caps) == len(name_words) and _lower(name_words[0][2]) in TITLES):
+    if (
+        head_info is not None
+        and head_info[1] == "organisation"
+        and not (len(caps) == len(name_words) and _lower(name_words[0][2]) in TITLES)
+    ):
         if caps:
             return _mention(
                 start, end, "name", name=(name_words[0][0], name_words[-1][1]),
@@ -438,9 +616,23 @@ def _analyse_words(text: str, start: int, end: int, words: list[Word]) -> _Menti
             kind=EntityKind.ORGANISATION, definite=definite and not indefinite, number="sg",
             role=text[name_words[0][0] : name_words[-1][1]],
         )  # fmt: skip
-    if head_info is not None and head_info[1] == "person" and (not _cap(head_word) or len(caps) < len(name_words) or len(name_words) == 1):
+    if (
+        head_info is not None
+        and head_info[1] == "person"
+        and (not _cap(head_word) or len(caps) < len(name_words) or len(name_words) == 1)
+    ):
         # A person role with no name: "the foreign minister", "officials".
-        plural = head.endswith("s") and not head.endswith("ss") and head not in ("boss",) or head in ("men", "women", "people", "children", "police", "spokesmen", "spokeswomen", "chairmen", "congressmen")
+        plural = (head.endswith("s") and not head.endswith("ss") and head not in ("boss",)) or head in (
+            "men",
+            "women",
+            "people",
+            "children",
+            "police",
+            "spokesmen",
+            "spokeswomen",
+            "chairmen",
+            "congressmen",
+        )
         return _mention(
             start, end, "role", head=head, modifiers=tuple(_lower(w[2]) for w in name_words[:-1]),
             gender=head_info[0], kind=EntityKind.PERSON, definite=definite and not indefinite,
@@ -459,8 +651,16 @@ def _analyse_words(text: str, start: int, end: int, words: list[Word]) -> _Menti
         return _mention(start, end, "role", head=head, kind=None, definite=False, role=None)
     if not caps or not _cap(head_word):
         # a lowercase head is no name ("boy wearing a NASA T-shirt")
-        return _mention(start, end, "role", head=head, modifiers=tuple(_lower(w[2]) for w in name_words[:-1]),
-                        kind=None, definite=definite and not indefinite, role=text[name_words[0][0] : name_words[-1][1]])  # fmt: skip
+        return _mention(
+            start,
+            end,
+            "role",
+            head=head,
+            modifiers=tuple(_lower(w[2]) for w in name_words[:-1]),
+            kind=None,
+            definite=definite and not indefinite,
+            role=text[name_words[0][0] : name_words[-1][1]],
+        )
     return _proper_name(start, end, name_words, role, role_gender, role_kind, definite)
 
 
@@ -489,7 +689,13 @@ def _trim_name(words: list[Word]) -> list[Word]:
 
 
 def _proper_name(
-    start: int, end: int, name_words: list[Word], role: str | None, role_gender: str | None, role_kind: str | None, definite: bool
+    start: int,
+    end: int,
+    name_words: list[Word],
+    role: str | None,
+    role_gender: str | None,
+    role_kind: str | None,
+    definite: bool,
 ) -> _Mention:
     """The name mention of *name_words*, perhaps after a title ("Mr Peskov",
     "President Trump"), with the *role* and the gender and kind the role gave."""
@@ -526,7 +732,8 @@ def _proper_name(
 
 
 class NameMention(NamedTuple):
-    """A proper-name mention :func:`find_name_mentions` found: ``[start, end)`` and the role the text gives it, if any."""
+    """A proper-name mention :func:`find_name_mentions` found: ``[start, end)``
+    and the role the text gives it, if any."""
 
     start: int
     end: int
@@ -565,7 +772,7 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
         while ws:
             g = ws[0][2]
             lg = _lower(g)
-            if lg in _NOT_NAMES and lg not in TITLES or g == "I" or g == "i":
+            if (lg in _NOT_NAMES and lg not in TITLES) or g == "I" or g == "i":
                 ws = ws[1:]
             else:
                 break
@@ -622,7 +829,7 @@ def _add_name(text: str, ws: list[Word], out: list[NameMention]) -> None:
     word = text[a:b]
     if len(ws) == 1:
         lw = _lower(word)
-        if lw in _NOT_NAMES or lw in TITLES or lw in ROLE_NOUNS and not _cap(word[1:2] or "a"):
+        if lw in _NOT_NAMES or lw in TITLES or (lw in ROLE_NOUNS and not _cap(word[1:2] or "a")):
             return
     if len(ws) == 1 and word.endswith(".") and len(word) <= 3:
         return

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 from types import MappingProxyType
-from typing import Mapping
+from collections.abc import Mapping
 
 import attrs
 

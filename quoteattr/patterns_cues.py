@@ -98,7 +98,7 @@ class CueItem:
         self.subjectless = False
         self._prev: tuple[int, str] | None = None
         self._opening: tuple[int, str] | None = None
-        self._reported: tuple[Pair, bool, bool] | None | bool = False  # (False: not read yet)
+        self._reported: tuple[Pair, bool, bool] | bool | None = False  # (False: not read yet)
 
     def prev(self, f: Finder) -> tuple[int, str]:
         """The offset after the last non-space before the cue, and up to 80

@@ -135,7 +135,7 @@ def quote_speaker_cue(f: Finder, item: Item) -> bool:
     if parts and sa < qa and not f.doc.has_cue(sa, qa):
         lead = trim(text, sa, qa)
         if lead[0] < lead[1] and text[lead[1] - 1] not in ":—–-" and WORD_RE.search(text, lead[0], lead[1]):
-            parts = [(lead[0], parts[0][1])] + parts[1:]
+            parts = [(lead[0], parts[0][1]), *parts[1:]]
             rule = Rule.MIXED_LEAD_IN
     parts, rule = _continue_quote(f, idx, parts, rule, cue, end, para)
     f.add(parts, rule, confidence(rule) + speaker_bonus(text, speaker), cue, speaker)

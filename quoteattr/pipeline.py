@@ -20,7 +20,7 @@ from .text import segment
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "annotate", "extract", "extract_many"]
 
-from .defaults import DEFAULT_MIN_CONFIDENCE, ENGINES  # noqa: E402  (one source for the CLI and the engine)
+from .defaults import DEFAULT_MIN_CONFIDENCE, ENGINES
 
 
 def _check_text(text: Any) -> None:

@@ -167,7 +167,9 @@ def to_html(result: Result, *, title: str | None = None) -> str:
 register_renderer("html", to_html)  # Result.to_html() (see its docstring for why so)
 
 
-def render_html(results: Result | Mapping[str, Any] | Iterable[Result | Mapping[str, Any]], *, title: str | None = None) -> str:
+def render_html(
+    results: Result | Mapping[str, Any] | Iterable[Result | Mapping[str, Any]], *, title: str | None = None
+) -> str:
     """A self-contained HTML page showing one or many results.
 
     Args:
@@ -234,7 +236,8 @@ def _as_results(results: Any) -> list[Result]:
             out.append(Result.from_dict(item))
         else:
             raise InputTypeError(
-                f"render_html() item {n} must be a quoteattr.Result or a Result.to_dict() dict, got {type(item).__name__}"
+                f"render_html() item {n} must be a quoteattr.Result or a Result.to_dict() dict, got "
+                f"{type(item).__name__}"
             )
     return out
 
@@ -286,7 +289,9 @@ class _Mention:
     speaker_of: tuple[int, ...]  # quotes whose speaker mention this is
 
 
-def _segments(result: Result, mentions: Mapping[tuple[int, int], _Mention], cues: Mapping[tuple[int, int], list[int]]) -> list[_Segment]:
+def _segments(
+    result: Result, mentions: Mapping[tuple[int, int], _Mention], cues: Mapping[tuple[int, int], list[int]]
+) -> list[_Segment]:
     """Cut the text at every span boundary; say which spans cover each piece.
 
     A sweep over the boundaries keeps the spans open at each point, so the
@@ -367,8 +372,8 @@ def _render_section(result: Result, n: int) -> str:
             return "".join(_esc(text[s.start : s.end]) for s in group)
         keyfunc = (lambda s: s.quote, lambda s: s.part, lambda s: s.mention, lambda s: s.cue)[level]
         out = []
-        for key, sub in itertools.groupby(group, key=keyfunc):
-            sub = list(sub)
+        for key, grouped in itertools.groupby(group, key=keyfunc):
+            sub = list(grouped)
             inner = emit(sub, level + 1)
             if key is None:
                 out.append(inner)
@@ -421,7 +426,8 @@ def _render_section(result: Result, n: int) -> str:
 
     heading = result.id if result.id else f"Document {n + 1}"
     parts = [
-        f'<section class="qa-doc" id="qa-doc-{n}" data-id="{_attr(result.id or "")}" data-engine="{_attr(result.engine)}">',
+        f'<section class="qa-doc" id="qa-doc-{n}" data-id="{_attr(result.id or "")}" '
+        f'data-engine="{_attr(result.engine)}">',
         f"<h2>{_esc(heading)}</h2>",
         f'<p class="qa-summary">{_esc(_summary(result))}</p>',
         _legend(result, colour),
@@ -433,7 +439,7 @@ def _render_section(result: Result, n: int) -> str:
         )
         parts.append(
             f'<details class="qa-diagnostics"><summary>{len(result.diagnostics)} diagnostic'
-            f'{"s" if len(result.diagnostics) != 1 else ""}</summary><ul>{items}</ul></details>'
+            f"{'s' if len(result.diagnostics) != 1 else ''}</summary><ul>{items}</ul></details>"
         )
     parts.append("</section>")
     return "\n".join(parts)
@@ -462,7 +468,8 @@ def _summary(result: Result) -> str:
     detail = ", ".join(f"{v} {k.value}" for k, v in kinds.items() if v)
     quoted = len({q.speaker.entity.id for q in result.quotes if q.speaker is not None})
     return (
-        f"{n} quote{'s' if n != 1 else ''}" + (f" ({detail})" if detail else "")
+        f"{n} quote{'s' if n != 1 else ''}"
+        + (f" ({detail})" if detail else "")
         + f" · {quoted} speaker{'s' if quoted != 1 else ''} quoted · engine {result.engine}"
     )
 
@@ -479,13 +486,14 @@ def _legend(result: Result, colour: Mapping[str, str]) -> str:
     if unattributed:
         rows.append(
             f'<tr data-entity=""><td><span class="qa-swatch" style="--qa-c: {UNATTRIBUTED_COLOUR}"></span></td>'
-            f'<td class="qa-name">{UNATTRIBUTED_LABEL}</td><td></td><td></td><td class="qa-count">{unattributed}</td></tr>'
+            f'<td class="qa-name">{UNATTRIBUTED_LABEL}</td><td></td><td></td>'
+            f'<td class="qa-count">{unattributed}</td></tr>'
         )
     if not rows:
         return '<p class="qa-summary">No speakers.</p>'
     return (
         '<table class="qa-legend"><thead><tr><th></th><th>Speaker</th><th>Kind</th><th>Role</th>'
-        '<th>Quotes</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
+        "<th>Quotes</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
 
 
@@ -517,8 +525,12 @@ def add_parser(subparsers: Any) -> None:
         ),
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="text files to read; '-' for standard input")
-    p.add_argument("--input-jsonl", action="store_true", help="each FILE holds JSON lines: 'text' (and 'id'), or result dicts")
-    p.add_argument("-o", "--output", metavar="PATH", default="-", help="where to write the page (default: standard output)")
+    p.add_argument(
+        "--input-jsonl", action="store_true", help="each FILE holds JSON lines: 'text' (and 'id'), or result dicts"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="PATH", default="-", help="where to write the page (default: standard output)"
+    )
     p.add_argument("--engine", choices=("rules", "stanza"), default="rules", help="extraction engine (default: rules)")
     from .cli import add_decoding_options, add_stanza_options
 

@@ -39,7 +39,6 @@ do not overlap a dependency candidate (rule ``dep-surface-fallback``).
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 from . import rules
@@ -59,10 +58,36 @@ Pair = tuple[int, int]
 # Fallback cue lemmas for when the reporting-verb lexicon is absent: the
 # commonest news speech verbs ("said", "told", "added") and thought verbs.
 _FALLBACK_SPEECH = frozenset(
-    "say tell add explain state announce claim report note argue suggest confirm warn insist "
-    "deny admit reply respond write tweet comment declare describe ask acknowledge stress".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "explain",
+        "state",
+        "announce",
+        "claim",
+        "report",
+        "note",
+        "argue",
+        "suggest",
+        "confirm",
+        "warn",
+        "insist",
+        "deny",
+        "admit",
+        "reply",
+        "respond",
+        "write",
+        "tweet",
+        "comment",
+        "declare",
+        "describe",
+        "ask",
+        "acknowledge",
+        "stress",
+    ]
 )
-_FALLBACK_THOUGHT = frozenset("believe think hope fear expect feel know".split())
+_FALLBACK_THOUGHT = frozenset(["believe", "think", "hope", "fear", "expect", "feel", "know"])
 
 
 def _load_cue_lemmas() -> dict[str, CueClass]:
@@ -94,18 +119,48 @@ _QUOTE_CHARS = "\"“”„«»＂'‘’‚‹›`"
 _TRIM_CONTENT = " \t\r\n\u00a0,;:"
 _TRIM_SPEAKER = " \t\r\n\u00a0,;:-–—(" + _QUOTE_CHARS
 
-declare(Rule.DEP_CCOMP, Stage.SYNTAX, confidence=0.9, example="Peskov told reporters that ⟦Moscow would respond⟧.",
-        summary="a cue verb with a ccomp clause; speaker: the nsubj subtree")
-declare(Rule.DEP_PARATAXIS, Stage.SYNTAX, confidence=0.85, example='"⟦We still hope,⟧" he said.',
-        summary="a fronted quote whose verb is the root, the cue hanging from it as parataxis")
-declare(Rule.DEP_AS_CUE, Stage.SYNTAX, confidence=0.85, example='As Heald told the Post, "⟦The projections are consistent.⟧"',
-        summary="the cue clause, opened by 'as', modifies the content")
-declare(Rule.DEP_XCOMP, Stage.SYNTAX, confidence=0.35, example="Russia has threatened ⟦to retaliate⟧.",
-        summary="an intention or promise: a cue of the infinitive list with an xcomp 'to' clause")
-declare(Rule.DEP_CUE_PARATAXIS, Stage.SYNTAX, confidence=0.85, example='He said: "⟦We will respond.⟧"',
-        summary="the quoted clause hangs from the cue as parataxis")
-declare(Rule.DEP_ACCORDING_TO, Stage.SYNTAX, confidence=0.8, example="According to X, ⟦the economy grew⟧.",
-        summary="X is an obl with case 'according'; content: the clause X modifies")
+declare(
+    Rule.DEP_CCOMP,
+    Stage.SYNTAX,
+    confidence=0.9,
+    example="Peskov told reporters that ⟦Moscow would respond⟧.",
+    summary="a cue verb with a ccomp clause; speaker: the nsubj subtree",
+)
+declare(
+    Rule.DEP_PARATAXIS,
+    Stage.SYNTAX,
+    confidence=0.85,
+    example='"⟦We still hope,⟧" he said.',
+    summary="a fronted quote whose verb is the root, the cue hanging from it as parataxis",
+)
+declare(
+    Rule.DEP_AS_CUE,
+    Stage.SYNTAX,
+    confidence=0.85,
+    example='As Heald told the Post, "⟦The projections are consistent.⟧"',
+    summary="the cue clause, opened by 'as', modifies the content",
+)
+declare(
+    Rule.DEP_XCOMP,
+    Stage.SYNTAX,
+    confidence=0.35,
+    example="Russia has threatened ⟦to retaliate⟧.",
+    summary="an intention or promise: a cue of the infinitive list with an xcomp 'to' clause",
+)
+declare(
+    Rule.DEP_CUE_PARATAXIS,
+    Stage.SYNTAX,
+    confidence=0.85,
+    example='He said: "⟦We will respond.⟧"',
+    summary="the quoted clause hangs from the cue as parataxis",
+)
+declare(
+    Rule.DEP_ACCORDING_TO,
+    Stage.SYNTAX,
+    confidence=0.8,
+    example="According to X, ⟦the economy grew⟧.",
+    summary="X is an obl with case 'according'; content: the clause X modifies",
+)
 
 # Confidences: a subject + clause parse is the strongest evidence; a cue with
 # no subject ("was said to") or a thought verb ("believes") is weaker.
@@ -120,7 +175,23 @@ CONF_XCOMP = confidence(Rule.DEP_XCOMP)
 # Cue lemmas whose ``xcomp`` "to" + verb is reported (rule ``dep-xcomp``):
 # "Russia has threatened to retaliate", "The government intends to hold two
 # referendums".
-INFINITIVE_CUES = frozenset("agree decline expect hope intend offer plan pledge promise refuse threaten vow want".split())
+INFINITIVE_CUES = frozenset(
+    [
+        "agree",
+        "decline",
+        "expect",
+        "hope",
+        "intend",
+        "offer",
+        "plan",
+        "pledge",
+        "promise",
+        "refuse",
+        "threaten",
+        "vow",
+        "want",
+    ]
+)
 
 
 def cue_class_of(lemma: str) -> CueClass | None:
@@ -227,7 +298,11 @@ class _Finder:
         p = self.p
         subj = p.kids(cue, *_SUBJECT_RELS)
         subj = [s for s in subj if p.rel[s] != "nsubj:pass"]
-        if not subj and p.head[cue] >= 0 and (p.base_rel(cue) == "conj" or (p.base_rel(cue) == "advcl" and p.is_gerund(cue))):
+        if (
+            not subj
+            and p.head[cue] >= 0
+            and (p.base_rel(cue) == "conj" or (p.base_rel(cue) == "advcl" and p.is_gerund(cue)))
+        ):
             subj = [s for s in p.kids(p.head[cue], *_SUBJECT_RELS) if p.rel[s] != "nsubj:pass"]
         if not subj:
             return None
@@ -260,7 +335,9 @@ class _Finder:
                 b = sub[-1]
         return p.span(a, b)
 
-    def clause_content(self, clause: int, exclude: frozenset[int] = frozenset(), keep_marks: bool = False) -> list[Pair] | None:
+    def clause_content(
+        self, clause: int, exclude: frozenset[int] = frozenset(), keep_marks: bool = False
+    ) -> list[Pair] | None:
         """Content of a reported clause: its subtree minus *exclude* and its
         leading ``mark`` "that" (rule ``dep-ccomp``), as one or two parts."""
         p = self.p
@@ -298,9 +375,9 @@ class _Finder:
             a, b = trim(text, a, b, _TRIM_CONTENT)
             if a >= b:
                 return a, b
-            if text[b - 1] == "." and not self._quoted_at(b - 1):
-                b -= 1
-            elif text[b - 1] in _QUOTE_CHARS and not self._mark_kept(b - 1, a, b):
+            if (text[b - 1] == "." and not self._quoted_at(b - 1)) or (
+                text[b - 1] in _QUOTE_CHARS and not self._mark_kept(b - 1, a, b)
+            ):
                 b -= 1
             elif text[a] in _QUOTE_CHARS and not self._mark_kept(a, a, b):
                 a += 1
@@ -338,7 +415,7 @@ class _Finder:
         total = inside = 0
         for pa, pb in parts:
             for r in regs:
-                t, k = _alnum_inside(self.text, pa, pb, r)
+                _t, k = _alnum_inside(self.text, pa, pb, r)
                 inside += k
             total += sum(ch.isalnum() for ch in self.text[pa:pb])
         if total and inside == total:
@@ -348,7 +425,9 @@ class _Finder:
             return sorted(set(out)), True
         return parts, False
 
-    def add(self, parts: list[Pair], rule: Rule, conf: float, cue: Pair | None, cls: CueClass | None, speaker: Pair | None) -> None:
+    def add(
+        self, parts: list[Pair], rule: Rule, conf: float, cue: Pair | None, cls: CueClass | None, speaker: Pair | None
+    ) -> None:
         if not parts:
             return
         if speaker is not None and any(a < speaker[1] and speaker[0] < b for a, b in parts):
@@ -411,7 +490,9 @@ class _Finder:
                     parts, _direct = self.with_regions(parts, cue)
                     self.add(parts, Rule.DEP_AS_CUE, CONF_PARATAXIS, cue, cls, speaker)
                 continue
-            xcomp = [k for k in p.kids(i, "xcomp") if k > i and any(p.lemma[m].lower() == "to" for m in p.kids(k, "mark"))]
+            xcomp = [
+                k for k in p.kids(i, "xcomp") if k > i and any(p.lemma[m].lower() == "to" for m in p.kids(k, "mark"))
+            ]
             if xcomp and speaker is not None and p.lemma[i].lower() in INFINITIVE_CUES:
                 # Rule ``dep-xcomp``: 'Russia has threatened to retaliate' --
                 # an intention or promise, kept at low confidence.
@@ -466,7 +547,15 @@ class _Finder:
             if not parts:
                 continue
             parts, _direct = self.with_regions(parts, cue)
-            self.add(parts, Rule.DEP_ACCORDING_TO, CONF_ACCORDING, cue, CueClass.SPEECH, speaker if speaker[0] < speaker[1] else None)
+            self.add(
+                parts,
+                Rule.DEP_ACCORDING_TO,
+                CONF_ACCORDING,
+                cue,
+                CueClass.SPEECH,
+                speaker if speaker[0] < speaker[1] else None,
+            )
+
 
 def find_candidates(ann: Annotation, regions: list[QuoteRegion], index: DocIndex | None = None) -> list[Candidate]:
     """Quote candidates from the dependency parse, plus surface-rule ones.

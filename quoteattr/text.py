@@ -33,7 +33,9 @@ __all__ = [
 # Rule ``paragraph-blank-line``: a blank line (possibly holding spaces or
 # tabs) separates paragraphs: "A.\n\nB." -> "A." | "B.".  \u2029 is the
 # Unicode paragraph separator.
-PARAGRAPH_BREAK_RE = regex.compile(r"(?:\r?\n|\r|\u2028)[ \t\f\v\u00a0]*(?:(?:\r?\n|\r|\u2028)[ \t\f\v\u00a0]*)+|\u2029")
+PARAGRAPH_BREAK_RE = regex.compile(
+    r"(?:\r?\n|\r|\u2028)[ \t\f\v\u00a0]*(?:(?:\r?\n|\r|\u2028)[ \t\f\v\u00a0]*)+|\u2029"
+)
 # Rule ``paragraph-line``: in a text with no blank line at all, each line is a
 # paragraph ("A.\nB." -> "A." | "B."), the usual shape of scraped articles.
 LINE_BREAK_RE = regex.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
@@ -63,8 +65,37 @@ _NEXT_WORD_RE = regex.compile(r"\s*(\w+)")
 # Words that, after "U.S." and similar dotted abbreviations, show that the
 # abbreviation also ended the sentence: "... in the U.S. The talks ...".
 _SENTENCE_STARTERS = frozenset(
-    "the a an he she it they we i but and this that these those there in on at "
-    "his her their its our however meanwhile still yet so".split()
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "but",
+        "and",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "in",
+        "on",
+        "at",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "however",
+        "meanwhile",
+        "still",
+        "yet",
+        "so",
+    ]
 )
 # Rule ``sentence-line``: a line break inside a paragraph ends a sentence
 # unless the next line starts with a lower-case letter, as the continuation of
@@ -87,7 +118,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     while b > a and text[b - 1].isspace():
         b -= 1
     breaker = PARAGRAPH_BREAK_RE if PARAGRAPH_BREAK_RE.search(text, a, b) else LINE_BREAK_RE
-    out = []
+    out: list[tuple[int, int]] = []
     pos = 0
     for m in breaker.finditer(text, concurrent=False):
         _add_stripped(text, pos, m.start(), out)

@@ -47,13 +47,15 @@ class TestExtract:
 
     def test_cli_extract_stdin(self) -> None:
         """- reads standard input."""
-        p = run(["extract", "--jsonl", "-"], stdin='"Stop it," she said.'.encode())
+        p = run(["extract", "--jsonl", "-"], stdin=b'"Stop it," she said.')
         assert 0 == p.returncode
         assert "Stop it," == json.loads(p.stdout)["quotes"][0]["content"][2]
 
     def test_cli_input_jsonl_keeps_ids_and_order(self) -> None:
         """--input-jsonl keeps ids; every document appears once, in order."""
-        docs = [{"id": f"d{i}", "text": f'"Line {i} is here," said Ana Ruiz.'} for i in range(5)] + [{"id": 7, "text": ""}]
+        docs = [{"id": f"d{i}", "text": f'"Line {i} is here," said Ana Ruiz.'} for i in range(5)] + [
+            {"id": 7, "text": ""}
+        ]
         data = "\n".join(json.dumps(d) for d in docs).encode()
         p = run(["extract", "--input-jsonl", "--jsonl", "-"], stdin=data)
         assert 0 == p.returncode, p.stderr
@@ -63,7 +65,10 @@ class TestExtract:
     def test_cli_jobs_same_output(self, tmp_path: Path, jobs: str) -> None:
         """--jobs N gives the same output as one process."""
         f = tmp_path / "docs.jsonl"
-        f.write_text("\n".join(json.dumps({"id": i, "text": f'"Number {i} it is," he said.'}) for i in range(6)), encoding="utf-8")
+        f.write_text(
+            "\n".join(json.dumps({"id": i, "text": f'"Number {i} it is," he said.'}) for i in range(6)),
+            encoding="utf-8",
+        )
         one = run(["extract", "--input-jsonl", "--jsonl", str(f)])
         many = run(["extract", "--input-jsonl", "--jsonl", "--jobs", jobs, str(f)])
         assert one.stdout == many.stdout
@@ -100,7 +105,9 @@ class TestBadInput:
     def test_cli_malformed_jsonl_fails_before_output(self, tmp_path: Path) -> None:
         """A bad line: exit 2 naming file and line, and no partial output."""
         f = tmp_path / "docs.jsonl"
-        f.write_text('{"id": 1, "text": "\\"Yes,\\" he said."}\n{"id": 2, "text": \n{"id": 3, "text": "ok"}\n', encoding="utf-8")
+        f.write_text(
+            '{"id": 1, "text": "\\"Yes,\\" he said."}\n{"id": 2, "text": \n{"id": 3, "text": "ok"}\n', encoding="utf-8"
+        )
         p = run(["extract", "--input-jsonl", "--jsonl", str(f)])
         assert 2 == p.returncode
         assert f"{f}:2: malformed JSONL line" in p.stderr.decode()
@@ -208,7 +215,9 @@ class TestIssue19Terminal:
         import os
 
         master, slave = pty.openpty()
-        proc = subprocess.Popen([sys.executable, "-m", "quoteattr", "extract"], stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "quoteattr", "extract"], stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
         os.close(slave)
         os.write(master, b'"Hi there," she said.\n\x04')
         out, err = proc.communicate(timeout=120)
@@ -305,7 +314,7 @@ class TestIssue19Words:
         p = run(["extract", "-"], stdin=SPLIT.encode())
         out = p.stdout.decode()
         assert "'The money is there, […] but the timing is tight.'" in out
-        assert "he said, \"but" not in out
+        assert 'he said, "but' not in out
 
     def test_cli_to_html_carries_the_words(self) -> None:
         """to_html puts q.text on each quote element."""
@@ -327,7 +336,11 @@ class TestIssue19Words:
         assert 0 == p.returncode, p.stderr
         rows = list(csv.DictReader(io.StringIO(p.stdout.decode())))
         assert list(COLUMNS) == list(rows[0])
-        expected = [(d, str(f), q.text) for d, f in enumerate((a, b)) for q in quoteattr.extract(f.read_text(encoding="utf-8")).quotes]
+        expected = [
+            (d, str(f), q.text)
+            for d, f in enumerate((a, b))
+            for q in quoteattr.extract(f.read_text(encoding="utf-8")).quotes
+        ]
         assert expected == [(int(r["doc"]), r["doc_id"], r["text"]) for r in rows]
         assert "Peskov" == rows[-1]["speaker_name"]
 

@@ -18,8 +18,14 @@ def _found(text: str, **kw: int) -> list[tuple[str, str, str, str | None]]:
         ("Lavrov said it was robbery.", [("said", "say", "verb", "past")]),
         ("She says so, he is saying so.", [("says", "say", "verb", "3sg"), ("saying", "say", "verb", "gerund")]),
         ("The letter was written in May.", [("written", "write", "verb", "pastpart")]),
-        ("He THOUGHT it over and Warned them.", [("THOUGHT", "think", "verb", "past"), ("Warned", "warn", "verb", "past")]),
-        ("They criticised and criticized it.", [("criticised", "criticise", "verb", "past"), ("criticized", "criticize", "verb", "past")]),
+        (
+            "He THOUGHT it over and Warned them.",
+            [("THOUGHT", "think", "verb", "past"), ("Warned", "warn", "verb", "past")],
+        ),
+        (
+            "They criticised and criticized it.",
+            [("criticised", "criticise", "verb", "past"), ("criticized", "criticize", "verb", "past")],
+        ),
         ("The senator replied quickly.", [("replied", "reply", "verb", "past")]),
         ("Officials admitted it.", [("admitted", "admit", "verb", "past")]),
     ],
@@ -47,8 +53,14 @@ def test_cues_not_inside_words(text: str) -> None:
     [
         ("According to the police, he fled.", [("According to", "according to", "source-after", None)]),
         ("according\nto  officials", [("according\nto", "according to", "source-after", None)]),
-        ("She spoke in a statement.", [("spoke", "speak", "verb", "past"), ("in a statement", "in <det> statement", "adjunct", None)]),
-        ("He wrote in a\n blog post.", [("wrote", "write", "verb", "past"), ("in a\n blog post", "in <det> blog post", "adjunct", None)]),
+        (
+            "She spoke in a statement.",
+            [("spoke", "speak", "verb", "past"), ("in a statement", "in <det> statement", "adjunct", None)],
+        ),
+        (
+            "He wrote in a\n blog post.",
+            [("wrote", "write", "verb", "past"), ("in a\n blog post", "in <det> blog post", "adjunct", None)],
+        ),
         ("In remarks on Monday.", [("In remarks", "in <det> remarks", "adjunct", None)]),
         ("He was quoted as saying it.", [("quoted as saying", "quoted as saying", "passive", None)]),
         ("She pointed out the risk.", [("pointed out", "pointed out", "phrasal", None)]),
@@ -86,8 +98,14 @@ def test_cues_audience_objects(text: str, expected: list[tuple[str, str, str, st
         # whether the phrase regex runs; it must see the same word edges
         ("He argued in the Senate that it failed.", [("argued", "argue", "verb", "past")]),
         ("She admitted on CNN’s morning show that", [("admitted", "admit", "verb", "past")]),
-        ("She warned in remarks' closing lines.", [("warned", "warn", "verb", "past"), ("in remarks", "in <det> remarks", "adjunct", None)]),
-        ("IN AN INTERVIEW, he agreed.", [("IN AN INTERVIEW", "in <det> interview", "adjunct", None), ("agreed", "agree", "verb", "past")]),
+        (
+            "She warned in remarks' closing lines.",
+            [("warned", "warn", "verb", "past"), ("in remarks", "in <det> remarks", "adjunct", None)],
+        ),
+        (
+            "IN AN INTERVIEW, he agreed.",
+            [("IN AN INTERVIEW", "in <det> interview", "adjunct", None), ("agreed", "agree", "verb", "past")],
+        ),
         ("Lawson told CNBC's Squawk Box it was over.", [("told CNBC", "tell", "verb-object", "past")]),
         ("He wrote to The Guardian’s editor.", [("wrote to The Guardian", "write", "verb-object", "past")]),
         ("He wrote toward the end.", [("wrote", "write", "verb", "past")]),
@@ -136,12 +154,17 @@ def test_cues_offsets_exact(text: str) -> None:
         assert m.text(text).split()[0].lower() in FORMS or m.lemma in PHRASES
 
 
-@pytest.mark.parametrize(("word", "expected"), [("said", True), ("SAID", True), ("statement", True), ("sayings", False), ("according", False), ("", False)])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("said", True), ("SAID", True), ("statement", True), ("sayings", False), ("according", False), ("", False)],
+)
 def test_cues_is_cue_word(word: str, expected: bool) -> None:
     assert expected == is_cue_word(word)
 
 
-@pytest.mark.parametrize(("form", "expected"), [("said", ("say", "past")), ("lambasted", ("lambast", "past")), ("bet", ("bet", "base"))])
+@pytest.mark.parametrize(
+    ("form", "expected"), [("said", ("say", "past")), ("lambasted", ("lambast", "past")), ("bet", ("bet", "base"))]
+)
 def test_cues_shared_forms_deterministic(form: str, expected: tuple[str, str]) -> None:
     assert expected == FORMS[form]
 

@@ -48,7 +48,11 @@ TEXTS = [
 ]
 
 
-CORPORA = ["inline", pytest.param("seeds", marks=pytest.mark.shared_data), pytest.param("polnear", marks=pytest.mark.shared_data)]
+CORPORA = [
+    "inline",
+    pytest.param("seeds", marks=pytest.mark.shared_data),
+    pytest.param("polnear", marks=pytest.mark.shared_data),
+]
 
 
 @pytest.fixture(scope="module")
@@ -94,14 +98,17 @@ def test_dask_dataframe_on_local_cluster_equals_extract_many(client, request, na
     assert [len(r.quotes) for r in expected] == list(out["n_quotes"])
     assert [r.to_dict()["quotes"] for r in expected] == [json.loads(q) for q in out["quotes"]]
     rebuilt = [result_from_row(row, id_column="doc") for _, row in out.iterrows()]
-    assert [Result.from_dict(r.to_dict() | {"id": i}) for r, i in zip(expected, ids)] == rebuilt
+    assert [Result.from_dict(r.to_dict() | {"id": i}) for r, i in zip(expected, ids, strict=False)] == rebuilt
 
 
 @pytest.mark.slow
 def test_dask_bag_mapping_items_and_options_on_local_cluster(client):
     items = [{"id": 7, "text": TEXTS[0]}, {"text": TEXTS[2]}]
     dicts = extract_bag(db.from_sequence(items, npartitions=2), min_confidence=0.0).compute()
-    expected = [quoteattr.extract(TEXTS[0], id="7", min_confidence=0.0), quoteattr.extract(TEXTS[2], min_confidence=0.0)]
+    expected = [
+        quoteattr.extract(TEXTS[0], id="7", min_confidence=0.0),
+        quoteattr.extract(TEXTS[2], min_confidence=0.0),
+    ]
     assert [r.to_dict() for r in expected] == dicts
 
 
@@ -124,7 +131,11 @@ def test_dask_dataframe_keeps_the_index():
 
 @pytest.mark.parametrize(
     ("value", "expected_message"),
-    [(None, "row 1: column 'text' must hold str, got a missing value"), (float("nan"), "got a missing value"), (42, "got int")],
+    [
+        (None, "row 1: column 'text' must hold str, got a missing value"),
+        (float("nan"), "got a missing value"),
+        (42, "got int"),
+    ],
 )
 def test_dask_dataframe_non_text_row_names_the_row(value, expected_message):
     import dask
@@ -142,7 +153,11 @@ def test_dask_dataframe_non_text_row_names_the_row(value, expected_message):
     [
         (lambda: extract_bag(["a list"]), InputTypeError, "needs a dask.bag.Bag, got list"),
         (lambda: extract_bag(db.from_sequence(["x"]), engine="spacy"), UnknownEngineError, "'spacy'"),
-        (lambda: extract_bag(db.from_sequence(["x"]), pipeline=object()), InputTypeError, "cannot ship a stanza.Pipeline"),
+        (
+            lambda: extract_bag(db.from_sequence(["x"]), pipeline=object()),
+            InputTypeError,
+            "cannot ship a stanza.Pipeline",
+        ),
         (lambda: extract_bag(db.from_sequence(["x"]), min_confidance=0.1), InputTypeError, "min_confidance"),
         (lambda: extract_dataframe(pd.DataFrame({"text": ["x"]})), InputTypeError, "got DataFrame"),
         (lambda: extract_dataframe(dd.from_pandas(pd.DataFrame({"body": ["x"]}), npartitions=1)), KeyError, "'text'"),
@@ -170,7 +185,13 @@ def test_dask_bag_bad_item_raises_typed_error_when_computed(item):
         bag.compute(scheduler="sync")
 
 
-@pytest.mark.parametrize("bad", [{"quotes": "not json", "speakers": "[]", "diagnostics": "[]"}, {"quotes": None, "speakers": "[]", "diagnostics": "[]"}])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"quotes": "not json", "speakers": "[]", "diagnostics": "[]"},
+        {"quotes": None, "speakers": "[]", "diagnostics": "[]"},
+    ],
+)
 def test_dask_result_from_row_rejects_bad_columns(bad):
     with pytest.raises(SerializationError):
         result_from_row({"text": "x", **bad})
@@ -218,10 +239,13 @@ def test_dask_quotes_dataframe_equals_to_frame(npartitions):
     ]
     index = [10, 11, 12, 13]
     frame = pd.DataFrame({"text": texts, "id": [f"d{i}" for i in index]}, index=index)
-    out = extract_quotes_dataframe(dd.from_pandas(frame, npartitions=npartitions), id_column="id").compute(scheduler="sync")
-    expected = quoteattr.to_frame([quoteattr.extract(t, id=f"d{i}") for t, i in zip(texts, index)])
+    out = extract_quotes_dataframe(dd.from_pandas(frame, npartitions=npartitions), id_column="id").compute(
+        scheduler="sync"
+    )
+    expected = quoteattr.to_frame([quoteattr.extract(t, id=f"d{i}") for t, i in zip(texts, index, strict=False)])
     expected["doc"] = [index[d] for d in expected["doc"]]
     assert list(expected.columns) == list(out.columns)
+
     # Dask may store text columns as pyarrow strings, where a missing value
     # reads back as NaN/NA rather than None: compare with missing as None.
     def rows(df):

@@ -12,7 +12,10 @@ import quoteattr
 def _attributions(text: str) -> list[tuple[str, str | None, str | None]]:
     """(quote text, speaker entity id, speaker name) per quote, in text order."""
     r = quoteattr.extract(text)
-    return [(q.text, q.speaker.entity.id if q.speaker else None, q.speaker.entity.name if q.speaker else None) for q in r.quotes]
+    return [
+        (q.text, q.speaker.entity.id if q.speaker else None, q.speaker.entity.name if q.speaker else None)
+        for q in r.quotes
+    ]
 
 
 def _names(text: str) -> list[str | None]:
@@ -49,7 +52,10 @@ class TestBeatBefore:
         ("text", "name"),
         [
             ('The kettle had boiled dry.\n\nGwendolyn sighed.\n\n"I shall make another pot."\n', "Gwendolyn"),
-            ('It was late when the post came.\n\nBartholomew tore the envelope open.\n\n"It is from my brother."\n', "Bartholomew"),
+            (
+                'It was late when the post came.\n\nBartholomew tore the envelope open.\n\n"It is from my brother."\n',
+                "Bartholomew",
+            ),
         ],
     )
     def test_beat_before_subject_of_previous_paragraph(self, text: str, name: str) -> None:
@@ -89,9 +95,7 @@ class TestVocatives:
     def test_vocative_own_addressee_is_not_the_speaker(self) -> None:
         """A line that names someone in address is not that person's."""
         text = (
-            '"We leave at dawn," said Ignatius.\n\n'
-            '"Must we, Ignatius?" said Philippa.\n\n'
-            '"Yes, Ignatius, we must."\n'
+            '"We leave at dawn," said Ignatius.\n\n"Must we, Ignatius?" said Philippa.\n\n"Yes, Ignatius, we must."\n'
         )
         assert "Ignatius" != _names(text)[2]
 
@@ -106,7 +110,9 @@ class TestSharedMention:
             "The college insisted that tuition would not rise and said that the endowment was growing.",
             pytest.param(
                 "The company said its sales had fallen and added that no jobs would go.",
-                marks=pytest.mark.xfail(strict=True, reason="the rule side finds no quote after 'added that' here (issue 16, patterns)"),
+                marks=pytest.mark.xfail(
+                    strict=True, reason="the rule side finds no quote after 'added that' here (issue 16, patterns)"
+                ),
             ),
         ],
     )
@@ -126,7 +132,8 @@ class TestSplitQuotePronoun:
         """The named person of the same paragraph wins over the previous paragraph's speaker."""
         text = (
             'Peter Okafor opened the hearing. "We need a vote," Okafor said.\n\n'
-            'The board argued for an hour. Then Thomas Brandt stood up. "We cannot wait," he said, "for another year."\n'
+            'The board argued for an hour. Then Thomas Brandt stood up. '
+            '"We cannot wait," he said, "for another year."\n'
         )
         assert ["Peter Okafor", "Thomas Brandt"] == _names(text)
 

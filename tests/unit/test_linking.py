@@ -29,22 +29,53 @@ def _groups(table: tuple[CorpusSpeaker, ...]) -> list[set[str]]:
     ("docs", "expected"),
     [
         # link-full-name across transliteration variants
-        ([_doc("a", ("Sergey Lavrov", "person", None)), _doc("b", ("Sergei Lavrov", "person", None))], [{"Sergey Lavrov", "Sergei Lavrov"}]),
-        ([_doc("a", ("Dmitry Peskov", "person", None)), _doc("b", ("Dmitri Peskov", "person", None))], [{"Dmitry Peskov", "Dmitri Peskov"}]),
+        (
+            [_doc("a", ("Sergey Lavrov", "person", None)), _doc("b", ("Sergei Lavrov", "person", None))],
+            [{"Sergey Lavrov", "Sergei Lavrov"}],
+        ),
+        (
+            [_doc("a", ("Dmitry Peskov", "person", None)), _doc("b", ("Dmitri Peskov", "person", None))],
+            [{"Dmitry Peskov", "Dmitri Peskov"}],
+        ),
         # title forms
-        ([_doc("a", ("Mr Peskov", "person", None)), _doc("b", ("Dmitry Peskov", "person", None))], [{"Dmitry Peskov", "Mr Peskov"}]),
+        (
+            [_doc("a", ("Mr Peskov", "person", None)), _doc("b", ("Dmitry Peskov", "person", None))],
+            [{"Dmitry Peskov", "Mr Peskov"}],
+        ),
         # link-surname: a surname joins the one full name
-        ([_doc("a", ("Lavrov", "person", None)), _doc("b", ("Sergey Lavrov", "person", None))], [{"Lavrov", "Sergey Lavrov"}]),
+        (
+            [_doc("a", ("Lavrov", "person", None)), _doc("b", ("Sergey Lavrov", "person", None))],
+            [{"Lavrov", "Sergey Lavrov"}],
+        ),
         # never merge on the surname when first names conflict
-        ([_doc("a", ("John Smith", "person", None)), _doc("b", ("Mary Smith", "person", None))], [{"John Smith"}, {"Mary Smith"}]),
-        ([_doc("a", ("John Smith", "person", None), ("Mary Smith", "person", None)), _doc("b", ("Smith", "person", None))], [{"John Smith"}, {"Mary Smith"}, {"Smith"}]),
+        (
+            [_doc("a", ("John Smith", "person", None)), _doc("b", ("Mary Smith", "person", None))],
+            [{"John Smith"}, {"Mary Smith"}],
+        ),
+        (
+            [
+                _doc("a", ("John Smith", "person", None), ("Mary Smith", "person", None)),
+                _doc("b", ("Smith", "person", None)),
+            ],
+            [{"John Smith"}, {"Mary Smith"}, {"Smith"}],
+        ),
         # the same lone surname in two documents is one cluster, still apart from the full names
         (
-            [_doc("a", ("John Smith", "person", None), ("Mary Smith", "person", None)), _doc("b", ("Smith", "person", None)), _doc("c", ("Smith", "person", None))],
+            [
+                _doc("a", ("John Smith", "person", None), ("Mary Smith", "person", None)),
+                _doc("b", ("Smith", "person", None)),
+                _doc("c", ("Smith", "person", None)),
+            ],
             [{"John Smith"}, {"Mary Smith"}, {"Smith"}],
         ),
         # link-organisation
-        ([_doc("a", ("Russian Foreign Ministry", "organisation", None)), _doc("b", ("Foreign Ministry", "organisation", None))], [{"Russian Foreign Ministry", "Foreign Ministry"}]),
+        (
+            [
+                _doc("a", ("Russian Foreign Ministry", "organisation", None)),
+                _doc("b", ("Foreign Ministry", "organisation", None)),
+            ],
+            [{"Russian Foreign Ministry", "Foreign Ministry"}],
+        ),
     ],
 )
 def test_linking_rules(docs: list[Result], expected: list[set[str]]) -> None:

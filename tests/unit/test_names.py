@@ -36,7 +36,12 @@ def test_names_lexicon_sizes(name: str, minimum: int) -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("mr", ("male", "honorific")), ("ms", ("female", "honorific")), ("prime minister", (None, "office")), ("gen", (None, "military"))],
+    [
+        ("mr", ("male", "honorific")),
+        ("ms", ("female", "honorific")),
+        ("prime minister", (None, "office")),
+        ("gen", (None, "military")),
+    ],
 )
 def test_names_titles(word: str, expected: tuple[str | None, str]) -> None:
     """Titles carry gender and kind."""
@@ -46,7 +51,12 @@ def test_names_titles(word: str, expected: tuple[str | None, str]) -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("spokeswoman", ("female", "person")), ("ministry", (None, "organisation")), ("officials", (None, "person")), ("kremlin", (None, "organisation"))],
+    [
+        ("spokeswoman", ("female", "person")),
+        ("ministry", (None, "organisation")),
+        ("officials", (None, "person")),
+        ("kremlin", (None, "organisation")),
+    ],
 )
 def test_names_role_nouns(word: str, expected: tuple[str | None, str]) -> None:
     """Role nouns carry gender and kind."""
@@ -56,7 +66,14 @@ def test_names_role_nouns(word: str, expected: tuple[str | None, str]) -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("Sergei", "sergey"), ("Dmitri", "dmitry"), ("Yury", "yuri"), ("Aleksei", "alexey"), ("Lavrov's", "lavrov"), ("Mr.", "mr")],
+    [
+        ("Sergei", "sergey"),
+        ("Dmitri", "dmitry"),
+        ("Yury", "yuri"),
+        ("Aleksei", "alexey"),
+        ("Lavrov's", "lavrov"),
+        ("Mr.", "mr"),
+    ],
 )
 def test_names_canonical_token(word: str, expected: str) -> None:
     """Spelling variants map to one canonical token."""

@@ -108,9 +108,15 @@ class TestAdjunctSubject:
     @pytest.mark.parametrize(
         ("text", "speaker"),
         [
-            ("Here in Leeds, Okafor stepped up his attack on the levy, saying the farmers were being robbed.", "Okafor"),
+            (
+                "Here in Leeds, Okafor stepped up his attack on the levy, saying the farmers were being robbed.",
+                "Okafor",
+            ),
             ("At a rally in Leeds, Okafor was blunt, claiming the levy was theft.", "Okafor"),
-            ("In a statement on Friday, the union leader turned down the pay deal, saying it was an insult.", "the union leader"),
+            (
+                "In a statement on Friday, the union leader turned down the pay deal, saying it was an insult.",
+                "the union leader",
+            ),
         ],
     )
     def test_patterns_adjunct_subject_finds_the_subject(self, text: str, speaker: str) -> None:
@@ -159,7 +165,11 @@ class TestAccordingToShapes:
                 "about 12 percent of the boats are unsafe",
                 "the harbour board",
             ),
-            ("According to state law, no one may fish within 150 feet of the pier.", "no one may fish within 150 feet of the pier", "state law"),
+            (
+                "According to state law, no one may fish within 150 feet of the pier.",
+                "no one may fish within 150 feet of the pier",
+                "state law",
+            ),
             (
                 "The ferry will stop in May, according to Ana Ruiz, a spokeswoman for the board.",
                 "The ferry will stop in May",

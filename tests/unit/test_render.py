@@ -38,6 +38,7 @@ from quoteattr.render import (
     to_html,
 )
 
+
 def quote_elements(section: Node) -> dict[int, list[Node]]:
     out: dict[int, list[Node]] = {}
     for n in section.find_all("qa-quote"):
@@ -114,7 +115,14 @@ def hostile_result() -> Result:
     # Markup, entities, CRLF, a lone CR, a tab and an astral character.
     text = 'Intro <script>alert("x")</script> &amp; &lt;b&gt;\r\n"Fish & <chips> 🐟," said <b>Bob</b>.\rEnd\tx.'
     bob = person(text, "e0", "<b>Bob</b> & Co", at(text, "<b>Bob</b>"))
-    q = quote(text, "direct", [at(text, "Fish & <chips> 🐟,")], cue=at(text, "said"), speaker=bob, mention=at(text, "<b>Bob</b>"))
+    q = quote(
+        text,
+        "direct",
+        [at(text, "Fish & <chips> 🐟,")],
+        cue=at(text, "said"),
+        speaker=bob,
+        mention=at(text, "<b>Bob</b>"),
+    )
     return Result(text=text, quotes=[q], speakers=[bob], id='doc <1> & "two"')
 
 
@@ -176,7 +184,12 @@ def test_render_overlapping_quotes_split_into_fragments(make, quote_index, expec
         # Cut at the quote's end: "according" inside the quote, " to the" outside.
         # inside the quote, "according"; outside, " to " and then "the
         # minister" nested in the mention "the minister Ivan Petrov".
-        (straddling_result, ["according", " to ", "the minister"], ["the minister Ivan Petrov"], ["Talks failed according"]),
+        (
+            straddling_result,
+            ["according", " to ", "the minister"],
+            ["the minister Ivan Petrov"],
+            ["Talks failed according"],
+        ),
     ],
 )
 def test_render_cues_mentions_and_parts_are_cut_at_every_boundary(make, expected_cue, expected_mention, expected_parts):
@@ -207,7 +220,9 @@ def test_render_speaker_mention_is_marked_and_coloured():
 def test_render_markup_in_text_is_shown_as_text(text):
     full = f'Before {text} "quoted {text} here," said Ann.'
     ann = person(full, "e0", "Ann", at(full, "Ann"))
-    q = quote(full, "direct", [at(full, f"quoted {text} here,")], cue=at(full, "said"), speaker=ann, mention=at(full, "Ann"))
+    q = quote(
+        full, "direct", [at(full, f"quoted {text} here,")], cue=at(full, "said"), speaker=ann, mention=at(full, "Ann")
+    )
     page = render_html(Result(text=full, quotes=[q], speakers=[ann]))
     root = parse(page)
     assert [] == [n.tag for n in root.iter() if n.tag in {"script", "img", "b"}]
@@ -234,7 +249,14 @@ def test_render_legend_lists_speakers_roles_and_quote_counts():
     quotes = [
         quote(text, "direct", [at(text, "One,")], cue=at(text, "said"), speaker=ann, mention=at(text, "Ann")),
         quote(text, "direct", [at(text, "Two,")], cue=at(text, "said", 1), speaker=ann, mention=at(text, "Ann", 1)),
-        quote(text, "direct", [at(text, "Three,")], cue=at(text, "said", 2), speaker=minister, mention=at(text, "the minister")),
+        quote(
+            text,
+            "direct",
+            [at(text, "Three,")],
+            cue=at(text, "said", 2),
+            speaker=minister,
+            mention=at(text, "the minister"),
+        ),
         quote(text, "direct", [at(text, "Four.")]),
     ]
     root = parse(render_html(Result(text=text, quotes=quotes, speakers=[ann, minister])))
@@ -264,7 +286,11 @@ def test_render_entity_colours_are_distinct_for_many_speakers():
 
 @pytest.mark.parametrize(
     ("entity_name", "role", "expected"),
-    [("Sergey Lavrov", "foreign minister", "Sergey Lavrov"), (None, "foreign minister", "foreign minister"), (None, None, "A spokesman")],
+    [
+        ("Sergey Lavrov", "foreign minister", "Sergey Lavrov"),
+        (None, "foreign minister", "foreign minister"),
+        (None, None, "A spokesman"),
+    ],
 )
 def test_render_speaker_label(entity_name, role, expected):
     text = '"No," A spokesman said.'
@@ -338,7 +364,11 @@ def test_render_page_is_self_contained():
     linking = [(n.tag, k, v) for n in root.iter() for k, v in n.attrs.items() if k in {"src", "href", "action"}]
     assert [] == linking
     assert [] == [n.tag for n in root.iter() if n.tag in {"script", "link", "iframe", "img"}]
-    csp = [n.attrs["content"] for n in root.iter() if n.tag == "meta" and n.attrs.get("http-equiv") == "Content-Security-Policy"]
+    csp = [
+        n.attrs["content"]
+        for n in root.iter()
+        if n.tag == "meta" and n.attrs.get("http-equiv") == "Content-Security-Policy"
+    ]
     assert ["default-src 'none'; style-src 'unsafe-inline'"] == csp
     assert "url(" not in page and "@import" not in page
 
@@ -366,13 +396,15 @@ def test_render_extract_output_on_seed_articles(seeds):
     root = parse(render_html(results))
     sections = [n for n in root.iter() if n.tag == "section"]
     assert [d["id"] for d in seeds] == [s.attrs["data-id"] for s in sections]
-    for r, s in zip(results, sections):
+    for r, s in zip(results, sections, strict=False):
         assert r.text == s.find_all("qa-text")[0].text(skip="qa-label")
         els = quote_elements(s)
         assert [(q.content.start, q.content.end) for q in r.quotes] == [
             (int(els[i][0].attrs["data-start"]), int(els[i][0].attrs["data-end"])) for i in range(len(r.quotes))
         ]
-        assert [speaker_label(q) for q in r.quotes] == [els[i][-1].find_all("qa-label")[0].text() for i in range(len(r.quotes))]
+        assert [speaker_label(q) for q in r.quotes] == [
+            els[i][-1].find_all("qa-label")[0].text() for i in range(len(r.quotes))
+        ]
         # extract() never overlaps quotes: each has one element holding exactly its content.
         assert [q.content.text for q in r.quotes] == [els[i][0].text(skip="qa-label") for i in range(len(r.quotes))]
 
@@ -391,7 +423,7 @@ def test_render_cli_files_to_output_file(tmp_path):
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"
     a.write_text('"We will respond," Peskov told reporters.\n', encoding="utf-8")
-    b.write_text('Nothing quoted <here> & there.', encoding="utf-8")
+    b.write_text("Nothing quoted <here> & there.", encoding="utf-8")
     out = tmp_path / "out.html"
     args = cli(str(a), str(b), "-o", str(out), "--title", "Two files")
     assert run is args.func
@@ -455,7 +487,10 @@ def test_render_cli_undecodable_file_names_the_file(tmp_path, capsys, content, e
         (["{not json"], "in.jsonl:1: not JSON"),
         ([json.dumps({"id": "x", "text": "ok"}), "[1, 2]"], "in.jsonl:2: expected a JSON object, got list"),
         ([json.dumps({"id": "x"})], "in.jsonl:1: expected a 'text' string or a quoteattr result"),
-        ([json.dumps({"schema": 1, "text": "ab", "quotes": [{"kind": "direct", "content": [0, 5, "ab"]}]})], "in.jsonl:1: invalid result dict"),
+        (
+            [json.dumps({"schema": 1, "text": "ab", "quotes": [{"kind": "direct", "content": [0, 5, "ab"]}]})],
+            "in.jsonl:1: invalid result dict",
+        ),
     ],
 )
 def test_render_cli_bad_jsonl_names_file_and_line(tmp_path, capsys, lines, expected_message):

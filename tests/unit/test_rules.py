@@ -27,27 +27,174 @@ def _find(text: str, content: str) -> Quote:
 
 CASES = [
     # rule, text, content, cue, speaker mention, kind
-    ("subject-cue-clause", "The mayor said the bridge would reopen in May.", "the bridge would reopen in May", "said", "The mayor", "indirect"),
-    ("subject-cue-clause", "Okafor insisted that the figures were wrong.", "the figures were wrong", "insisted", "Okafor", "indirect"),
-    ("subject-cue-clause", "The harbour authority warned on Monday that tolls could double.", "tolls could double", "warned", "The harbour authority", "indirect"),
-    ("subject-cue-clause", "Ms Alvarez told the committee that the audit was late.", "the audit was late", "told the committee", "Ms Alvarez", "indirect"),
-    ("subject-cue-clause", "Ms Alvarez told the Riverton Gazette that the audit was late.", "the audit was late", "told", "Ms Alvarez", "indirect"),
-    ("subject-cue-clause", "Engineers told reporters the cables had rusted.", "the cables had rusted", "told reporters", "Engineers", "indirect"),
-    ("subject-cue-clause", 'She said the plan was "dead on arrival" and left.', 'the plan was "dead on arrival" and left', "said", "She", "mixed"),
-    ("subject-cue-clause", "Finance chief Rosa Kimani on Friday indicated that taxes would rise.", "taxes would rise", "indicated", "Finance chief Rosa Kimani", "indirect"),
-    ("clause-subject-cue", "The vote will wait until spring, the council said.", "The vote will wait until spring", "said", "the council", "indirect"),
-    ("quote-speaker-cue", '"We will not back down," Okafor told reporters.', "We will not back down,", "told reporters", "Okafor", "direct"),
-    ("quote-cue-speaker", '"The numbers do not add up," said Councillor Ana Ruiz.', "The numbers do not add up,", "said", "Councillor Ana Ruiz", "direct"),
-    ("clause-cue-subject", "The bridge is safe, said the chief engineer.", "The bridge is safe", "said", "the chief engineer", "indirect"),
-    ("colon-quote", 'The minister added: "Nobody will lose their job."', "Nobody will lose their job.", "added", "The minister", "direct"),
-    ("saying-clause", "The union walked out, saying the offer was an insult.", "the offer was an insult", "saying", "The union", "indirect"),
-    ("according-to", "According to the fire service, the blaze began in a kitchen.", "the blaze began in a kitchen", "According to", "the fire service", "indirect"),
-    ("according-to", "The blaze began in a kitchen, according to the fire service.", "The blaze began in a kitchen", "according to", "the fire service", "indirect"),
-    ("described-as", 'Ruiz described the budget as "a work of fiction."', "a work of fiction.", "described", "Ruiz", "direct"),
-    ("described-as", 'The mayor attacked the plan, calling it "reckless."', "reckless.", "calling", "The mayor", "direct"),
-    ("quote-speaker-cue", '"It is over," the coach said after the match.', "It is over,", "said", "the coach", "direct"),
-    ("parenthetical-cue", "The repairs, the engineer said, would take a year.", "The repairs, the engineer said, would take a year", "said", "the engineer", "indirect"),
-    ("cue-to-infinitive", "The union has threatened to strike next week.", "to strike next week", "threatened", "The union", "indirect"),
+    (
+        "subject-cue-clause",
+        "The mayor said the bridge would reopen in May.",
+        "the bridge would reopen in May",
+        "said",
+        "The mayor",
+        "indirect",
+    ),
+    (
+        "subject-cue-clause",
+        "Okafor insisted that the figures were wrong.",
+        "the figures were wrong",
+        "insisted",
+        "Okafor",
+        "indirect",
+    ),
+    (
+        "subject-cue-clause",
+        "The harbour authority warned on Monday that tolls could double.",
+        "tolls could double",
+        "warned",
+        "The harbour authority",
+        "indirect",
+    ),
+    (
+        "subject-cue-clause",
+        "Ms Alvarez told the committee that the audit was late.",
+        "the audit was late",
+        "told the committee",
+        "Ms Alvarez",
+        "indirect",
+    ),
+    (
+        "subject-cue-clause",
+        "Ms Alvarez told the Riverton Gazette that the audit was late.",
+        "the audit was late",
+        "told",
+        "Ms Alvarez",
+        "indirect",
+    ),
+    (
+        "subject-cue-clause",
+        "Engineers told reporters the cables had rusted.",
+        "the cables had rusted",
+        "told reporters",
+        "Engineers",
+        "indirect",
+    ),
+    (
+        "subject-cue-clause",
+        'She said the plan was "dead on arrival" and left.',
+        'the plan was "dead on arrival" and left',
+        "said",
+        "She",
+        "mixed",
+    ),
+    (
+        "subject-cue-clause",
+        "Finance chief Rosa Kimani on Friday indicated that taxes would rise.",
+        "taxes would rise",
+        "indicated",
+        "Finance chief Rosa Kimani",
+        "indirect",
+    ),
+    (
+        "clause-subject-cue",
+        "The vote will wait until spring, the council said.",
+        "The vote will wait until spring",
+        "said",
+        "the council",
+        "indirect",
+    ),
+    (
+        "quote-speaker-cue",
+        '"We will not back down," Okafor told reporters.',
+        "We will not back down,",
+        "told reporters",
+        "Okafor",
+        "direct",
+    ),
+    (
+        "quote-cue-speaker",
+        '"The numbers do not add up," said Councillor Ana Ruiz.',
+        "The numbers do not add up,",
+        "said",
+        "Councillor Ana Ruiz",
+        "direct",
+    ),
+    (
+        "clause-cue-subject",
+        "The bridge is safe, said the chief engineer.",
+        "The bridge is safe",
+        "said",
+        "the chief engineer",
+        "indirect",
+    ),
+    (
+        "colon-quote",
+        'The minister added: "Nobody will lose their job."',
+        "Nobody will lose their job.",
+        "added",
+        "The minister",
+        "direct",
+    ),
+    (
+        "saying-clause",
+        "The union walked out, saying the offer was an insult.",
+        "the offer was an insult",
+        "saying",
+        "The union",
+        "indirect",
+    ),
+    (
+        "according-to",
+        "According to the fire service, the blaze began in a kitchen.",
+        "the blaze began in a kitchen",
+        "According to",
+        "the fire service",
+        "indirect",
+    ),
+    (
+        "according-to",
+        "The blaze began in a kitchen, according to the fire service.",
+        "The blaze began in a kitchen",
+        "according to",
+        "the fire service",
+        "indirect",
+    ),
+    (
+        "described-as",
+        'Ruiz described the budget as "a work of fiction."',
+        "a work of fiction.",
+        "described",
+        "Ruiz",
+        "direct",
+    ),
+    (
+        "described-as",
+        'The mayor attacked the plan, calling it "reckless."',
+        "reckless.",
+        "calling",
+        "The mayor",
+        "direct",
+    ),
+    (
+        "quote-speaker-cue",
+        '"It is over," the coach said after the match.',
+        "It is over,",
+        "said",
+        "the coach",
+        "direct",
+    ),
+    (
+        "parenthetical-cue",
+        "The repairs, the engineer said, would take a year.",
+        "The repairs, the engineer said, would take a year",
+        "said",
+        "the engineer",
+        "indirect",
+    ),
+    (
+        "cue-to-infinitive",
+        "The union has threatened to strike next week.",
+        "to strike next week",
+        "threatened",
+        "The union",
+        "indirect",
+    ),
 ]
 
 
@@ -184,14 +331,24 @@ def test_rules_confidence_reflects_evidence() -> None:
             "Thanks for having me here",
             "MAYOR RUIZ",
         ),
-        ('Cutting the budget "will hurt the poor," Ruiz said.', "mixed-lead-in", 'Cutting the budget "will hurt the poor,', "Ruiz"),
+        (
+            'Cutting the budget "will hurt the poor," Ruiz said.',
+            "mixed-lead-in",
+            'Cutting the budget "will hurt the poor,',
+            "Ruiz",
+        ),
         (
             "The governor added:\n\nWe have no money left for the bridge and everyone knows it.",
             "colon-block",
             "We have no money left for the bridge and everyone knows it",
             "The governor",
         ),
-        ("The port authority is saying that the cranes are safe.", "subject-cue-clause", "the cranes are safe", "The port authority"),
+        (
+            "The port authority is saying that the cranes are safe.",
+            "subject-cue-clause",
+            "the cranes are safe",
+            "The port authority",
+        ),
     ],
 )
 def test_rules_more_shapes(text: str, rule: str, content: str, speaker: str) -> None:
@@ -216,9 +373,24 @@ def test_rules_noun_cue(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "rule", "content", "speaker"),
     [
-        ("Still, the fund warned that growth would slow next year.", "subject-cue-clause", "growth would slow next year", "the fund"),
-        ("The council delayed the vote, even suggesting the plan may be illegal.", "saying-clause", "the plan may be illegal", "The council"),
-        ("The mayor opened the pier by telling them that it was safe again.", "saying-clause", "it was safe again", "The mayor"),
+        (
+            "Still, the fund warned that growth would slow next year.",
+            "subject-cue-clause",
+            "growth would slow next year",
+            "the fund",
+        ),
+        (
+            "The council delayed the vote, even suggesting the plan may be illegal.",
+            "saying-clause",
+            "the plan may be illegal",
+            "The council",
+        ),
+        (
+            "The mayor opened the pier by telling them that it was safe again.",
+            "saying-clause",
+            "it was safe again",
+            "The mayor",
+        ),
         ("The union called for an inquiry into the collapse.", "call-for", "an inquiry into the collapse", "The union"),
     ],
 )
@@ -233,7 +405,8 @@ def test_rules_common_noun_gerund_call_for(text: str, rule: str, content: str, s
     [
         ("City council says budget will shrink\n\nThe council met on Monday.", False),
         (
-            "• The city council said on Monday that the new budget would shrink spending on roads and parks by a fifth\n\nMore below.",
+            "• The city council said on Monday that the new budget would shrink spending on roads and parks by a "
+            "fifth\n\nMore below.",
             True,
         ),
     ],
@@ -245,7 +418,8 @@ def test_rules_headline(text: str, kept: bool) -> None:
 
 
 def test_rules_new_sentence_cue() -> None:
-    """Rule new-sentence-cue: a quote ending in a full stop keeps its own cue; the next sentence's cue reports its own clause."""
+    """Rule new-sentence-cue: a quote ending in a full stop keeps its own cue;
+    the next sentence's cue reports its own clause."""
     text = 'Okafor described the delay as "a costly mistake." He said the city had spent too much.'
     r = quoteattr.extract(text)
     assert [("described-as", "a costly mistake."), ("subject-cue-clause", "the city had spent too much")] == [
@@ -271,14 +445,47 @@ def test_rules_clause_cut_starts(text: str, cuts: list[str]) -> None:
     starts with the listed prefix."""
     found = clauses._clause_cuts(text)
     assert len(found) == len(cuts)
-    for at, prefix in zip(found, cuts):
+    for at, prefix in zip(found, cuts, strict=False):
         assert text.startswith(prefix, at)
 
 
 _NP_WORDS = st.sampled_from(
-    ["Sergey", "Lavrov", ",", "the", "Russian", "foreign", "minister", "said", "Mr.", "(R-S.C.)", "on", "Friday",
-     "also", "who", "he", "of", "'s", "spokesman", "Kremlin", "Dmitry", "Peskov", ".", "“", "and", "But", "U.S.",
-     "officials", "a", "state", "law", "senior", "associate", "at", "institute"]
+    [
+        "Sergey",
+        "Lavrov",
+        ",",
+        "the",
+        "Russian",
+        "foreign",
+        "minister",
+        "said",
+        "Mr.",
+        "(R-S.C.)",
+        "on",
+        "Friday",
+        "also",
+        "who",
+        "he",
+        "of",
+        "'s",
+        "spokesman",
+        "Kremlin",
+        "Dmitry",
+        "Peskov",
+        ".",
+        "“",
+        "and",
+        "But",
+        "U.S.",
+        "officials",
+        "a",
+        "state",
+        "law",
+        "senior",
+        "associate",
+        "at",
+        "institute",
+    ]
 )
 
 

@@ -66,7 +66,8 @@ class TestNameTrim:
         assert "name" != m.w.form
 
     @pytest.mark.parametrize(
-        "phrase", ["Hope Hicks", "Charles de Gaulle", "Ludwig van Beethoven", "Mr. Tolliver", "New York's AM 970 The Answer"]
+        "phrase",
+        ["Hope Hicks", "Charles de Gaulle", "Ludwig van Beethoven", "Mr. Tolliver", "New York's AM 970 The Answer"],
     )
     def test_name_trim_leaves_real_names(self, phrase: str) -> None:
         """Names with a capitalised verb base form, particles, titles or digits stay whole."""

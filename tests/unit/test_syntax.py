@@ -41,7 +41,12 @@ def found(ann: Annotation) -> list[tuple[str, list[str], str | None, str | None]
     regions, _ = find_quotes(ann.text, ann.paragraphs)
     t = ann.text
     return [
-        (c.rule, [t[a:b] for a, b in c.parts], c.cue and t[c.cue[0] : c.cue[1]], c.speaker and t[c.speaker[0] : c.speaker[1]])
+        (
+            c.rule,
+            [t[a:b] for a, b in c.parts],
+            c.cue and t[c.cue[0] : c.cue[1]],
+            c.speaker and t[c.speaker[0] : c.speaker[1]],
+        )
         for c in find_candidates(ann, regions)
     ]
 
@@ -231,7 +236,10 @@ said say VERB 0 root
         assert (CueClass.THOUGHT, CueClass.SPEECH) == (t.cue_class, s.cue_class)
         assert t.confidence < s.confidence
 
-    @pytest.mark.parametrize(("lemma", "expected"), [("say", CueClass.SPEECH), ("Tell", CueClass.SPEECH), ("believe", CueClass.THOUGHT), ("leave", None)])
+    @pytest.mark.parametrize(
+        ("lemma", "expected"),
+        [("say", CueClass.SPEECH), ("Tell", CueClass.SPEECH), ("believe", CueClass.THOUGHT), ("leave", None)],
+    )
     def test_syntax_cue_class_of(self, lemma: str, expected: CueClass | None) -> None:
         """Cue verbs come from the reporting-verb lexicon."""
         assert expected == cue_class_of(lemma)
@@ -259,7 +267,7 @@ on on ADV 4 advmod
 " " PUNCT 4 punct
 """
         )
-        [(rule, parts, cue, speaker)] = found(ann)
+        [(rule, parts, cue, _speaker)] = found(ann)
         assert (["We will fight on."], None) == (parts, cue)
         assert not rule.startswith("dep-")
 

@@ -36,7 +36,10 @@ class TestSentences:
             ("Mr. Okafor spoke first. He left.", ["Mr. Okafor spoke first.", "He left."]),
             ("Talks in the U.S. ended. The U.S. Senate waits.", ["Talks in the U.S. ended.", "The U.S. Senate waits."]),
             ("She visited the U.S. The trip was short.", ["She visited the U.S.", "The trip was short."]),
-            ("On Sept. 3 Gen. Ward arrived. Why? Nobody knows!", ["On Sept. 3 Gen. Ward arrived.", "Why?", "Nobody knows!"]),
+            (
+                "On Sept. 3 Gen. Ward arrived. Why? Nobody knows!",
+                ["On Sept. 3 Gen. Ward arrived.", "Why?", "Nobody knows!"],
+            ),
             ('"Stop." Then she went.', ['"Stop."', "Then she went."]),
             ("J. R. Smith met Dr. Lee at 5 p.m. on Friday.", ["J. R. Smith met Dr. Lee at 5 p.m. on Friday."]),
             ("Key Points\nThe council voted.", ["Key Points", "The council voted."]),
