@@ -857,7 +857,7 @@ def add_parser(subparsers: Any) -> None:
         default="rules",
         help="engine to run on the gold texts (default: rules)",
     )
-    from .cli import add_stanza_options
+    from .cliargs import add_stanza_options
 
     add_stanza_options(p, coref=True)
     p.add_argument("--pred", metavar="PRED.jsonl", help="score these predictions instead of running an engine")
@@ -870,7 +870,7 @@ def add_parser(subparsers: Any) -> None:
         metavar="N",
         help="show the N worst misses and false alarms",
     )
-    from .cli import DeprecatedAlias
+    from .cliargs import DeprecatedAlias
 
     p.add_argument("--errors", dest="errors", type=_nonneg_int, action=DeprecatedAlias, new="--show-errors")
     p.add_argument("--kind", choices=("direct", "indirect", "mixed"), help="score only gold quotes of this kind")
@@ -930,7 +930,7 @@ def run(args: argparse.Namespace) -> int:
             _check_ids(args.pred, "prediction")
             origin = f"predictions {args.pred}"
         else:
-            from .cli import stanza_options
+            from .cliargs import stanza_options
 
             pred = predict(gold, engine=args.engine, min_confidence=0.0, **stanza_options(args))
             origin = f"engine {args.engine}"

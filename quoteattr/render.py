@@ -532,7 +532,7 @@ def add_parser(subparsers: Any) -> None:
         "-o", "--output", metavar="PATH", default="-", help="where to write the page (default: standard output)"
     )
     p.add_argument("--engine", choices=("rules", "stanza"), default="rules", help="extraction engine (default: rules)")
-    from .cli import add_decoding_options, add_stanza_options
+    from .cliargs import add_decoding_options, add_stanza_options
 
     add_stanza_options(p, coref=True)
     add_decoding_options(p)
@@ -542,7 +542,7 @@ def add_parser(subparsers: Any) -> None:
 
 def _read(name: str, args: argparse.Namespace) -> str:
     # One reader for every subcommand: the same messages and options as extract.
-    from .cli import read_text
+    from .cliargs import read_text
 
     return read_text(name, encoding=getattr(args, "encoding", "utf-8"), errors=getattr(args, "decode_errors", "strict"))
 
@@ -573,7 +573,7 @@ def _results_from_jsonl(name: str, args: argparse.Namespace, opts: dict[str, Any
 
 
 def _results_from_args(args: argparse.Namespace) -> list[Result]:
-    from .cli import stanza_options
+    from .cliargs import stanza_options
     from .pipeline import extract
 
     opts = stanza_options(args)
