@@ -13,8 +13,8 @@ import bisect
 from collections.abc import Callable
 
 from .candidates import Candidate
-from .entities import _Entity, _kind_ok, _new_entity
-from .mentions import _IN_QUOTE, _SPEAKER, _SUBJECT, PRONOUN_FEATURES, _Mention
+from .entities import _IN_QUOTE, _SPEAKER, _SUBJECT, _Entity, _kind_ok, _Mention, _new_entity
+from .mentions import PRONOUN_FEATURES
 from .model import EntityKind, Resolution
 
 #: How far back (in characters) a pronoun or role looks for its antecedent.

@@ -28,8 +28,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from .entities import _chain_of, _compatible_names, _distance, _Entity, _gender_ok, _kind_ok, _org_compatible
-from .mentions import _Mention
+from .entities import (
+    _chain_of,
+    _compatible_names,
+    _distance,
+    _Entity,
+    _gender_ok,
+    _kind_ok,
+    _Mention,
+    _org_compatible,
+)
 from .model import EntityKind, Resolution
 from .names import FIRST_NAMES
 

@@ -46,10 +46,11 @@ from .annotations import Annotation
 from .candidates import Candidate
 from .clustering import _cluster_names
 from .dialogue import Attribution, _Dialogue, attribute_uncued
-from .entities import _CONFIDENCE, _Entity
+from .entities import _CONFIDENCE, Pair, _Entity, _Mention
 from .gather import gather_mentions
 from .marks import QuoteRegion, find_quotes
-from .mentions import PRONOUN_FEATURES, Pair, _Mention, analyse_mention, find_name_mentions
+from .mentions import PRONOUN_FEATURES, analyse_mention
+from .namefinder import find_name_mentions
 from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef, span_with_text
 from .names import FIRST_NAMES, strip_title
 from .text import ABBREVIATIONS

@@ -17,8 +17,8 @@ from typing import NamedTuple
 import regex
 
 from .candidates import Candidate
-from .entities import _CONFIDENCE, _Entity, _new_entity
-from .mentions import _NOT_NAMES, Pair, _cap, _lower, _Mention, analyse_mention
+from .entities import _CONFIDENCE, Pair, _Entity, _Mention, _new_entity
+from .mentions import _NOT_NAMES, _cap, _lower, analyse_mention
 from .model import Resolution
 from .names import TITLES
 from .registry import Rule, Stage, declare, functions, register

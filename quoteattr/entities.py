@@ -1,15 +1,167 @@
-"""Entities: the people and organisations mentions are resolved to, and the
-tests that tell whether a mention may join one (gender, kind, name)."""
+"""Mentions and entities: the records coreference resolves (a mention, what
+its words say, the entity it joins) and the tests that tell whether a
+mention may join an entity (gender, kind, name).
+
+The records live here, not with the analysis of a mention's words
+(:mod:`quoteattr.mentions`), so that a mention can name its entity's type
+without an import cycle.
+"""
 
 from __future__ import annotations
 
 import bisect
+import operator
+from typing import Any
 
 import attrs
 
-from .mentions import _SPEAKER, _Mention
 from .model import EntityKind, Resolution
 from .names import TITLES, full_names_match
+
+Pair = tuple[int, int]
+
+
+@attrs.frozen(weakref_slot=False)
+class _Words:
+    """What a mention's words say about its entity.
+
+    Shared by every mention with the same wording (``analyse`` in
+    :func:`resolve` analyses "Trump" once per document): never change one in
+    place (it is frozen): :class:`_Mention`'s setters copy it. The name and
+    the alias are kept as offsets from the mention's start, -1 for none
+    (small ints: Python shares them, where a pair would be a new tuple);
+    the alias ends where the name ends.
+    """
+
+    form: str  # "name", "role", "pronoun"
+    name_at: int = -1  # [name_at, name_end): the proper-name part
+    name_end: int = -1
+    alias_at: int = -1  # [alias_at, name_end): the name with its title ("Mr Peskov")
+    key: tuple[str, ...] = ()  # canonical name tokens, title dropped
+    title: str | None = None
+    role: str | None = None
+    head: str | None = None
+    modifiers: tuple[str, ...] = ()
+    gender: str | None = None
+    kind: EntityKind | None = None
+    number: str = "sg"
+    definite: bool = False
+    pronoun: str | None = None
+
+
+def _shared(field: str) -> property:
+    """A :class:`_Mention` property reading its words' *field*; setting it copies the words."""
+
+    def put(m: _Mention, value: Any) -> None:
+        m.w = attrs.evolve(m.w, **{field: value})
+
+    # (an attrgetter reads it in C: a Python getter was 5% of the engine's time)
+    return property(
+        operator.attrgetter(f"w.{field}"), put, doc=f"``{field}`` of the mention's words (see :class:`_Words`)."
+    )
+
+
+# bits of _Mention.flags (the hot loops test them directly). Kept as bits:
+# three bool slots instead raised the peak of extract() by 2.7% on 1 MB of
+# polnear-dev and 3% on 1 MB of litbank-dev (tracemalloc, 2026-12-01).
+_SPEAKER, _IN_QUOTE, _SUBJECT = 1, 2, 4
+
+
+def _flag(bit: int, doc: str) -> property:
+    """A :class:`_Mention` property for one bit of its ``flags``."""
+
+    def get(m: _Mention) -> bool:
+        return m.flags & bit != 0
+
+    def put(m: _Mention, on: bool) -> None:
+        m.flags = m.flags | bit if on else m.flags & ~bit
+
+    return property(get, put, doc=doc)
+
+
+def _relative(span: Pair | None, start: int) -> Pair:
+    return (-1, -1) if span is None else (span[0] - start, span[1] - start)
+
+
+@attrs.define(weakref_slot=False)
+class _Mention:
+    """One mention: where it is, what its words say, and how it resolved (mutable while resolving).
+
+    A mention is a small object of its own (a long document has tens of
+    thousands): what its words say lives in :class:`_Words`, shared by every
+    mention with the same wording and read through the properties below.
+    """
+
+    start: int
+    end: int
+    w: _Words
+    # speaker, in_quote and subject, one bit each (see the properties):
+    # a slot per flag was a tenth of a long document's working set
+    flags: int = 0
+    chain: int | None = None
+    entity: _Entity | None = None
+    resolution: Resolution = Resolution.NAME
+
+    speaker = _flag(_SPEAKER, "The mention is a quote's speaker.")
+    in_quote = _flag(_IN_QUOTE, "The mention lies inside quoted text.")
+    subject = _flag(_SUBJECT, "The mention is the first outside quotes in its sentence.")
+
+    form = _shared("form")
+    key = _shared("key")
+    title = _shared("title")
+    role = _shared("role")
+    head = _shared("head")
+    modifiers = _shared("modifiers")
+    gender = _shared("gender")
+    kind = _shared("kind")
+    number = _shared("number")
+    definite = _shared("definite")
+    pronoun = _shared("pronoun")
+
+    @property
+    def name(self) -> Pair | None:
+        """Span of the proper-name part, or ``None``."""
+        w = self.w
+        return None if w.name_at < 0 else (self.start + w.name_at, self.start + w.name_end)
+
+    @name.setter
+    def name(self, span: Pair | None) -> None:
+        a, b = _relative(span, self.start)
+        self.w = attrs.evolve(self.w, name_at=a, name_end=b)
+
+    @property
+    def alias(self) -> Pair | None:
+        """The name with its title ("Mr Peskov"), or ``None``."""
+        w = self.w
+        return None if w.alias_at < 0 else (self.start + w.alias_at, self.start + w.name_end)
+
+    @alias.setter
+    def alias(self, span: Pair | None) -> None:
+        a, b = _relative(span, self.start)
+        if span is not None and b != self.w.name_end:
+            raise ValueError(f"an alias ends where the name ends (alias {span}, name {self.name})")
+        self.w = attrs.evolve(self.w, alias_at=a)
+
+    @property
+    def span(self) -> Pair:
+        return self.start, self.end
+
+    def moved(self, start: int, end: int) -> _Mention:
+        """A fresh mention of the same words at ``[start, end)``."""
+        assert end - start == self.end - self.start
+        return _Mention(start, end, self.w)
+
+
+def _mention(
+    start: int, end: int, form: str, *, name: Pair | None = None, alias: Pair | None = None, **found: Any
+) -> _Mention:
+    """A new mention at ``[start, end)`` of what analysis *found* (``name``, ``alias``: absolute spans)."""
+    name_at, name_end = _relative(name, start)
+    alias_at, alias_end = _relative(alias, start)
+    if alias is not None and alias_end != name_end:
+        raise ValueError(f"an alias ends where the name ends (alias {alias}, name {name})")
+    return _Mention(start, end, _Words(form, name_at, name_end, alias_at, **found))
+
 
 # Confidence of each resolution (a SpeakerRef's confidence).
 _CONFIDENCE = {

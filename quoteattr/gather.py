@@ -23,19 +23,9 @@ import regex
 
 from .annotations import Annotation
 from .candidates import Candidate
-from .mentions import (
-    _IN_QUOTE,
-    _PRONOUN_RE,
-    _SUBJECT,
-    Pair,
-    _descriptive,
-    _give_role,
-    _Mention,
-    _role_near,
-    _Words,
-    analyse_mention,
-    find_name_mentions,
-)
+from .entities import _IN_QUOTE, _SUBJECT, Pair, _Mention, _Words
+from .mentions import _PRONOUN_RE, _descriptive, _give_role, analyse_mention
+from .namefinder import _role_near, find_name_mentions
 from .model import EntityKind, Span
 
 _start_of = operator.attrgetter("start")

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import word_name
 
-from quoteattr import EntityKind, Resolution, clustering, coref, dialogue, mentions
+from quoteattr import EntityKind, Resolution, clustering, coref, dialogue, entities, namefinder
 from quoteattr.annotations import Annotation, CorefChain
 from quoteattr.candidates import Candidate
 from quoteattr.coref import analyse_mention, find_name_mentions, resolve
@@ -435,8 +435,8 @@ def test_coref_beat_skips_listener(text: str, expected: str | None) -> None:
 def test_coref_lower_words_lookup_matches_full_scan(text: str, words: list[str], budget: int) -> None:
     """_LowerWords answers as the set of every lowercase word does, whether
     it searches word by word or (budget spent) scans for the open ones."""
-    every = set(mentions._LOWER_WORD_RE.findall(text))
-    lookup = mentions._LowerWords(text)
+    every = set(namefinder._LOWER_WORD_RE.findall(text))
+    lookup = namefinder._LowerWords(text)
     lookup.budget = budget
     answers = {w: lookup.known(w) for w in words}
     assert all(a is None or a is (w in every) for w, a in answers.items())
@@ -459,7 +459,7 @@ def test_coref_mentions_share_words_and_copy_on_write(text: str, words: str) -> 
     first = text.index(words)
     second = text.index(words, first + 1)
     a = coref.analyse_mention(text, first, first + len(words))
-    b = mentions._Mention(second, second + len(words), a.w)
+    b = entities._Mention(second, second + len(words), a.w)
     assert a.name is not None and b.name is not None and a.alias is not None and b.alias is not None
     assert text[slice(*a.name)] == text[slice(*b.name)] and b.name[0] > first
     assert text[slice(*a.alias)] == text[slice(*b.alias)] == text[b.alias[0] : b.alias[1]]
@@ -474,8 +474,8 @@ def test_coref_mentions_share_words_and_copy_on_write(text: str, words: str) -> 
 def test_coref_lower_words_scan_crosses_blocks() -> None:
     """among() reads the text in blocks: a word at a block boundary, and one
     after many blocks, is found once and only whole."""
-    text = "Poor Douglas. " + "x " * mentions._BLOCK + "un" + " " * (mentions._BLOCK - 1) + "poor"
-    lookup = mentions._LowerWords(text)
+    text = "Poor Douglas. " + "x " * namefinder._BLOCK + "un" + " " * (namefinder._BLOCK - 1) + "poor"
+    lookup = namefinder._LowerWords(text)
     lookup.budget = -1
     assert lookup.known("poor") is None
     assert lookup.among({"poor", "un", "unpoor", "douglas"}) == {"poor", "un"}
@@ -492,8 +492,8 @@ def test_coref_lower_words_scan_crosses_blocks() -> None:
     ],
 )
 def test_coref_lower_words_lookup(text: str, word: str, expected: bool) -> None:
-    assert mentions._LowerWords(text).known(word) is expected
-    spent = mentions._LowerWords(text)
+    assert namefinder._LowerWords(text).known(word) is expected
+    spent = namefinder._LowerWords(text)
     spent.budget = -1
     assert (word in spent.among({word})) is expected
 
