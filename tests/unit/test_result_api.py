@@ -139,6 +139,7 @@ def test_api_result_types_load_without_the_engine() -> None:
         "quoteattr.errors",
         "quoteattr.model",
         "quoteattr.render",
+        "quoteattr.render_section",
         "quoteattr.spans",
     ] == loaded
 
