@@ -285,23 +285,27 @@ def gold_annotates_stretches(gold: Sequence[LabelledDocument]) -> tuple[bool, st
 
 
 def _iou_arg(value: str) -> float:
-    try:
-        v = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--iou must be a number in (0, 1] (got {value!r})") from None
-    if not 0.0 < v <= 1.0:
-        raise argparse.ArgumentTypeError(f"--iou must be in (0, 1] (got {value})")
-    return v
+    from .cliargs import number_arg
+
+    return number_arg(
+        value,
+        float,
+        lambda v: 0.0 < v <= 1.0,
+        bad="--iou must be a number in (0, 1] (got {value!r})",
+        outside="--iou must be in (0, 1] (got {value})",
+    )
 
 
 def _nonneg_int(value: str) -> int:
-    try:
-        v = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0 (got {value!r})") from None
-    if v < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0 (got {v})")
-    return v
+    from .cliargs import number_arg
+
+    return number_arg(
+        value,
+        int,
+        lambda v: v >= 0,
+        bad="expected a whole number >= 0 (got {value!r})",
+        outside="expected a whole number >= 0 (got {v})",
+    )
 
 
 def add_parser(subparsers: Any) -> None:
@@ -408,25 +412,16 @@ def run(args: argparse.Namespace) -> int:
         mode = f"scoring {'part by part' if split_parts else 'whole quotes'} ({why})"
         if getattr(args, "save_pred", None):
             corpora.write_jsonl(pred, args.save_pred)
-        report = evaluate(
-            gold,
-            pred,
-            iou=args.iou,
-            kind=args.kind,
-            all_attributions=args.all_attributions,
-            min_confidence=args.min_confidence,
-            errors=args.errors,
-            split_parts=args.split_parts,
-        )
+        # what the report and the curve are scored with alike
+        scope: dict[str, Any] = {
+            "iou": args.iou,
+            "kind": args.kind,
+            "all_attributions": args.all_attributions,
+            "split_parts": args.split_parts,
+        }
+        report = evaluate(gold, pred, min_confidence=args.min_confidence, errors=args.errors, **scope)
         if args.pr_curve:
-            points = pr_curve(
-                gold,
-                pred,
-                iou=args.iou,
-                kind=args.kind,
-                all_attributions=args.all_attributions,
-                split_parts=args.split_parts,
-            )
+            points = pr_curve(gold, pred, **scope)
             plot_pr_curve(points, args.pr_curve, title=f"{args.gold} ({origin})")
     except (QuoteattrError, OSError) as exc:
         print(f"quoteattr evaluate: error: {exc}", file=sys.stderr)
