@@ -4,13 +4,16 @@ The scoring itself (scope, normalisation, overlap, matching, measures) lives
 in :mod:`quoteattr.scoring`; its public names are re-exported here, so
 ``from quoteattr.evaluate import evaluate, Report`` keeps working.
 
+:func:`by_rule` says which rule found what (:mod:`quoteattr.scoring` shows
+:func:`evaluate` at work).
+
 Example:
     >>> from quoteattr.corpora import LabelledDocument, LabelledQuote
-    >>> text = 'Lavrov said that "it is robbery."'
-    >>> gold = [LabelledDocument(id="d", text=text, quotes=[LabelledQuote(spans=[(12, 33)])])]
-    >>> pred = [LabelledDocument(id="d", text=text, quotes=[LabelledQuote(spans=[(18, 31)])])]
-    >>> evaluate(gold, pred).spans["exact"].f1
-    1.0
+    >>> text = '"We will respond," Peskov said. Lavrov said it was robbery.'
+    >>> said = [LabelledQuote(spans=[(1, 16)], id="direct-said"), LabelledQuote(spans=[(45, 59)], id="indirect-said")]
+    >>> gold = [LabelledDocument(id="d", text=text, quotes=[LabelledQuote(spans=[(1, 17)])])]
+    >>> by_rule(gold, [LabelledDocument(id="d", text=text, quotes=said)])
+    {'direct-said': (1, 0, 0), 'indirect-said': (0, 1, 0)}
 """
 
 from __future__ import annotations
