@@ -123,3 +123,32 @@ def test_imports_model_is_below_render() -> None:
     graph = import_graph(PACKAGE_DIR, "quoteattr")
     assert "quoteattr.model" in graph["quoteattr.render"]
     assert "quoteattr.render" not in graph["quoteattr.model"]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("old", "new", "names"),
+    [
+        (
+            "quoteattr.adapters.conllu",
+            "quoteattr.adapters.conllu_document",
+            ["ConlluDocument", "ConlluWord", "GoldAttribution", "GoldMention", "NER_LABELS"],
+        ),
+        ("quoteattr.adapters.conllu", "quoteattr.adapters.conllu_stanza", ["to_stanza_document"]),
+        ("quoteattr.corpora", "quoteattr.labelled", ["LabelledDocument", "LabelledQuote"]),
+        ("quoteattr.corpora", "quoteattr.brat", ["gold_kind", "read_brat"]),
+        ("quoteattr.model", "quoteattr.spans", ["Span", "span_with_text"]),
+        (
+            "quoteattr.render",
+            "quoteattr.render_section",
+            ["PALETTE", "UNATTRIBUTED_COLOUR", "UNATTRIBUTED_LABEL", "entity_colour", "speaker_label"],
+        ),
+    ],
+)
+def test_imports_split_names_stay_importable(old: str, new: str, names: list[str]) -> None:
+    """A name that moved out of a split module is still importable from it, as the same object."""
+    import importlib
+
+    before, after = importlib.import_module(old), importlib.import_module(new)
+    assert [getattr(after, n) for n in names] == [getattr(before, n) for n in names]
+    assert all(getattr(after, n) is getattr(before, n) for n in names)
