@@ -30,6 +30,7 @@ from .clauses import (
     looks_like_clause,
     skip_adjuncts,
     skip_object,
+    skip_to_late_that,
     skip_ws,
     source_clause_ok,
 )
@@ -114,10 +115,12 @@ class CueItem:
         if self._opening is None:
             text, cue, sb = f.text, self.cue, self.sb
             pos = skip_adjuncts(text, cue.end, sb)
-            if cue.lemma in OBJECT_CUES and cue.type == "verb":
+            addressee = cue.lemma in OBJECT_CUES and cue.type == "verb"
+            if addressee:
                 pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
                 pos = skip_adjuncts(text, pos, sb)
             start = skip_ws(text, pos, sb)
+            start = skip_to_late_that(f.doc, start, sb, addressee)
             self._opening = start, text[start : min(sb, start + 40)]
         return self._opening
 

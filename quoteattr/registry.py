@@ -107,6 +107,7 @@ class Rule(enum.StrEnum):
     SUBJECT_CUE_CLAUSE = "subject-cue-clause"
     CLAUSE_SHAPE = "clause-shape"
     DROP_THAT = "drop-that"
+    LATE_THAT = "late-that"
     # stages bare, adjust, settle
     DIRECT_BARE = "direct-bare"
     HEADLINE = "headline"
@@ -117,6 +118,7 @@ class Rule(enum.StrEnum):
     CUT_NEXT_ATTRIBUTION = "cut-next-attribution"
     CUT_COORDINATED_PREDICATE = "cut-coordinated-predicate"
     CUT_CONCESSION = "cut-concession"
+    CUT_RELATIVE_TAIL = "cut-relative-tail"
     DASH_ELABORATION = "dash-elaboration"
     # stage phrase
     SPEAKER_LEFT = "speaker-left"

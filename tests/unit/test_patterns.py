@@ -186,3 +186,70 @@ class TestAccordingToShapes:
         """'According to X, to ...' opens no clause."""
         text = "According to the guide, to reach the pier, walk north."
         assert [] == [q for q in quoteattr.extract(text).quotes if q.rule == Rule.ACCORDING_TO.value]
+
+
+def _contents(text: str) -> list[str]:
+    return [q.content.text for q in quoteattr.extract(text, min_confidence=0).quotes]
+
+
+@pytest.mark.issue(16)
+class TestLateThat:
+    """Rule late-that: a 'that' after a place, time or addressee phrase opens the clause."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The mayor said at the time that the ferry would run all winter.", "the ferry would run all winter"),
+            ("Okafor said during Sunday's debate that he would cut the toll.", "he would cut the toll"),
+            (
+                "Kim told a packed hall at a school in Leith, Scotland, on Friday that the mill must stay open.",
+                "the mill must stay open",
+            ),
+            ("The minister said instead that every school would get a nurse.", "every school would get a nurse"),
+            ("Diaz expressed concern that the harbour was silting up.", "the harbour was silting up"),
+            ("The warden asked walkers on the ridge whether they had seen the fire.", "whether they had seen the fire"),
+        ],
+    )
+    def test_patterns_late_that_opens_the_clause(self, text: str, content: str) -> None:
+        """The words before the late 'that' are not content; 'that' itself is dropped, 'whether' kept."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            # a finite verb right after 'that': a relative clause, nothing skipped
+            ("The mayor said at the depot that was built last year he would resign.", "at the depot"),
+            # 'so that' is no complementiser
+            ("Osei said in his view the bridge should close early so that crews can work.", "in his view"),
+        ],
+    )
+    def test_patterns_late_that_relative_or_purpose(self, text: str, content: str) -> None:
+        """No late 'that' is taken when it opens a relative clause or follows 'so'."""
+        assert all(not c.startswith(("was", "crews")) for c in _contents(text))
+        assert all(c.startswith(content) for c in _contents(text))
+
+    def test_patterns_late_that_registered(self) -> None:
+        """Declared as a clause rule with an example."""
+        assert Stage.CLAUSE == spec(Rule.LATE_THAT).stage
+
+
+@pytest.mark.issue(16)
+class TestClauseCutsIssue16:
+    """Rules cut-concession (', while'), cut-coordinated-predicate (', but did') and cut-relative-tail (', who')."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Most farmers said the rain came too late, while a few welcomed the delay.", "the rain came too late"),
+            ("Ngata said the pier was safe, but did not say when it would reopen.", "the pier was safe"),
+            ("Bauer said she would vote for Lindqvist, who leads the county race.", "she would vote for Lindqvist"),
+        ],
+    )
+    def test_patterns_clause_ends_before_the_writer(self, text: str, content: str) -> None:
+        """The reported clause ends before the writer's own addition."""
+        assert content == _contents(text)[0]
+
+    def test_patterns_relative_tail_needs_a_clause_before(self) -> None:
+        """', who' right after a subject with no verb yet does not cut the clause."""
+        text = "Bauer said the farmers, who had waited all week, were angry."
+        assert ["the farmers, who had waited all week, were angry"] == _contents(text)
