@@ -90,6 +90,7 @@ class Rule(enum.StrEnum):
     NOUN_CUE = "noun-cue"
     ACCORDING_TO = "according-to"
     NON_VERB_CUE = "non-verb-cue"
+    ASKED_QUESTION = "asked-question"
     SAYING_CLAUSE = "saying-clause"
     PROGRESSIVE_CUE = "progressive-cue"
     PASSIVE_CUE = "passive-cue"
@@ -184,6 +185,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.NOUN_CUE,
         Rule.ACCORDING_TO,
         Rule.NON_VERB_CUE,
+        Rule.ASKED_QUESTION,
         Rule.SAYING_CLAUSE,
         Rule.PASSIVE_CUE,
         Rule.PARENTHETICAL_CUE,

@@ -253,3 +253,47 @@ class TestClauseCutsIssue16:
         """', who' right after a subject with no verb yet does not cut the clause."""
         text = "Bauer said the farmers, who had waited all week, were angry."
         assert ["the farmers, who had waited all week, were angry"] == _contents(text)
+
+
+@pytest.mark.issue(16)
+class TestAskedQuestion:
+    """Rule asked-question: a fronted or 'when' clause of 'asked' reports the question."""
+
+    def test_patterns_asked_question_registered(self) -> None:
+        """Registered as a cue pattern before saying-clause and passive-cue."""
+        s = spec(Rule.ASKED_QUESTION)
+        assert (Stage.CUE, 0.6, patterns_cues.asked_question) == (s.stage, s.confidence, s.func)
+        order = ORDER[Stage.CUE]
+        assert order.index(Rule.ASKED_QUESTION) < order.index(Rule.PASSIVE_CUE)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Asked whether the ferry would run in March, the harbour master shrugged.",
+                "whether the ferry would run in March",
+            ),
+            ("When asked about the new toll on the bridge, Osei changed the subject.", "the new toll on the bridge"),
+            ("Asked on local radio who would pay for the dam, the minister hesitated.", "who would pay for the dam"),
+            (
+                "The mayor smiled when asked if the depot in the U.S. would close.",
+                "if the depot in the U.S. would close",
+            ),
+        ],
+    )
+    def test_patterns_asked_question_reports_the_question(self, text: str, content: str) -> None:
+        """The question runs from its question word (after 'about') to the comma or the sentence end; no speaker."""
+        qs = [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.ASKED_QUESTION]
+        assert [(content, None)] == [(q.content.text, q.speaker) for q in qs]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The council asked whether the ferry would run.",  # a named asker: subject-cue-clause
+            "Asked to resign, the treasurer refused.",  # no question word
+            "She was asked for a photo by a fan.",
+        ],
+    )
+    def test_patterns_asked_question_not_elsewhere(self, text: str) -> None:
+        """Not after a subject, nor without a question word or 'about'."""
+        assert [] == [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.ASKED_QUESTION]
