@@ -92,7 +92,7 @@ class TestRulesDoc:
         """A row edited by hand makes the check fail."""
         gen = _gen_tool()
         page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-        edited = page.replace("| `call-for` | cue | 12 | 0.5 |", "| `call-for` | cue | 12 | 0.6 |")
+        edited = page.replace("| `call-for` | cue | 13 | 0.5 |", "| `call-for` | cue | 13 | 0.6 |")
         assert edited != page
         assert gen.render(edited) != edited
 
