@@ -220,8 +220,8 @@ def skip_object(doc: DocIndex, pos: int, limit: int, lemma: str = "tell") -> int
 # at the time that", "said during Sunday's debate that") or are the
 # addressee of a cue that takes one ("told a packed hall at a school in
 # Salem, New Hampshire, that") are no part of the clause when a "that"
-# follows within LATE_THAT_WINDOW tokens with no finite verb, quote mark or
-# clause punctuation before it. "said at the meeting that was held ..."
+# follows within LATE_THAT_WINDOW tokens with no finite verb, gerund, quote
+# mark or clause punctuation before it. "said at the meeting that was held ..."
 # (a finite verb right after "that": a relative clause) keeps its words.
 LATE_THAT_WINDOW = 16
 _LATE_THAT_OPENERS = frozenset(
@@ -231,6 +231,8 @@ _LATE_THAT_OPENERS = frozenset(
     ]
 )
 _LATE_THAT_STOP = frozenset(['"', "“", "”", "'", "‘", "’", ":", ";", "(", ")", "—", "–", "that", "if", "whether"])
+# a gerund stops the scan ("urged his horse on, hoping that ..."); these do not
+_PREPOSITION_ING = frozenset(["during", "following", "including", "regarding", "concerning", "morning", "evening"])
 _NOT_BEFORE_THAT = frozenset(["so", "such", "now", "given", "except", "than", "all", "and", "or", "but"])
 
 
@@ -255,7 +257,8 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
             if nxt in FINITE or not nxt[:1].isalnum() or before in _NOT_BEFORE_THAT:
                 return pos
             return toks[i][0]
-        if w in _LATE_THAT_STOP or w in FINITE or w.endswith("n't"):
+        gerund = w.endswith("ing") and w not in _PREPOSITION_ING
+        if w in _LATE_THAT_STOP or w in FINITE or w.endswith("n't") or gerund:
             return pos
     return pos
 

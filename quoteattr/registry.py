@@ -111,6 +111,7 @@ class Rule(enum.StrEnum):
     LATE_THAT = "late-that"
     # stages bare, adjust, settle
     DIRECT_BARE = "direct-bare"
+    BARE_PHRASE = "bare-phrase"
     HEADLINE = "headline"
     NO_NESTED_ATTRIBUTION = "no-nested-attribution"
     KIND_BY_MARKS = "kind-by-marks"

@@ -297,3 +297,46 @@ class TestAskedQuestion:
     def test_patterns_asked_question_not_elsewhere(self, text: str) -> None:
         """Not after a subject, nor without a question word or 'about'."""
         assert [] == [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.ASKED_QUESTION]
+
+
+@pytest.mark.issue(16)
+class TestBarePhrase:
+    """Rule bare-phrase: a short bare quote that starts after a word is the writer's phrase."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'The ferry line ended the year with a "solid share of the market."',
+            'Locals still know the old mill as "the place where nothing ever happens."',
+        ],
+    )
+    def test_patterns_bare_phrase_keeps_base_confidence(self, text: str) -> None:
+        """Under 8 words, after a word: direct-bare's base confidence, below the default threshold."""
+        qs = quoteattr.extract(text, min_confidence=0).quotes
+        assert [(Rule.DIRECT_BARE.value, confidence(Rule.DIRECT_BARE))] == [
+            (q.rule, q.confidence) for q in qs if q.cue is None
+        ]
+        assert [] == [q for q in quoteattr.extract(text).quotes if q.cue is None]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'The crowd waited in the rain. "We will not leave the square tonight."',  # after a sentence
+            'It was a long winter. She called the cottage "A cold little box!"',  # an exclamation
+            'The ferry line expects to finish the year with "a solid share of the market in every one of its ports."',
+        ],
+    )
+    def test_patterns_bare_phrase_not_for_speech(self, text: str) -> None:
+        """A quote after a sentence end, an exclamation, or 8 words or more keeps 0.4 or more."""
+        qs = quoteattr.extract(text, min_confidence=0).quotes
+        assert 1 == len(qs)
+        assert qs[0].confidence >= 0.4
+
+
+def test_patterns_late_that_stops_at_a_gerund() -> None:
+    """Rule late-that: a gerund between the cue and 'that' ends the scan."""
+    text = "Okafor urged his horse on at a gallop, hoping that the rain would hold off."
+    qs = quoteattr.extract(text, min_confidence=0).quotes
+    assert [("hoping", "the rain would hold off")] == [
+        (q.cue.text, q.content.text) for q in qs if q.cue and q.content.text == "the rain would hold off"
+    ]
