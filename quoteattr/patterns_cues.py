@@ -494,10 +494,13 @@ def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
     if item._reported is False:
         start, rest = item.opening(f)
         cl = f.clauses.clause(start, item.sb)
-        if cl is None or not clause_ok(f.text, *cl):
+        has_that = THAT_RE.match(rest) is not None
+        # after "that", "no", "nothing", "so" open a clause ("added that no
+        # jobs would go"); without it they are an answer ("said no")
+        if cl is None or not (source_clause_ok if has_that else clause_ok)(f.text, *cl):
             item._reported = None
         else:
-            item._reported = cl, THAT_RE.match(rest) is not None, f.doc.in_quote(cl[0])
+            item._reported = cl, has_that, f.doc.in_quote(cl[0])
     return item._reported  # type: ignore[return-value]  # (False replaced above)
 
 

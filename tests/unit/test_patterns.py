@@ -340,3 +340,22 @@ def test_patterns_late_that_stops_at_a_gerund() -> None:
     assert [("hoping", "the rain would hold off")] == [
         (q.cue.text, q.content.text) for q in qs if q.cue and q.content.text == "the rain would hold off"
     ]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The bakery said its flour had run out and added that no loaves would be baked.", "no loaves would be baked"),
+        ("Osei said that nothing had been decided about the pier.", "nothing had been decided about the pier"),
+    ],
+)
+def test_patterns_clause_after_that_may_open_with_no(text: str, content: str) -> None:
+    """After "that", a clause may open with "no" or "nothing" (not an answer as in 'said no')."""
+    assert content in _contents(text)
+
+
+@pytest.mark.issue(16)
+def test_patterns_said_no_is_an_answer() -> None:
+    """Without "that", 'said no' reports no clause."""
+    assert [] == _contents("The council said no to the new pier.")
