@@ -253,6 +253,15 @@ def asked_question(f: Finder, item: CueItem) -> bool:
     return True
 
 
+declare(
+    Rule.SAYING_OBJECT,
+    Stage.CUE,
+    confidence=0.45,
+    example="McCain said so, citing ⟦slow growth and lost jobs⟧.",
+    summary="a gerund cue whose object is the message (cue frame object-message) reports the object",
+)
+
+
 @register(
     Rule.SAYING_CLAUSE, Stage.CUE, confidence=0.7, example="The union walked out, saying ⟦the offer was an insult⟧."
 )
@@ -280,6 +289,10 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
     has_that = THAT_RE.match(text, skip_ws(text, pos, sb), min(sb, pos + 8)) is not None
     quoted = f.doc.in_quote(cl[0])
     if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not looks_like_clause(text, *cl)):
+        if cue.lemma in OBJECT_ATTRIBUTION_CUES:
+            # Rule ``saying-object``: ', citing low growth' reports its object
+            conf = confidence(Rule.SAYING_OBJECT) + speaker_bonus(text, sp)
+            f.add(f.clauses.content_parts(*cl), Rule.SAYING_OBJECT, conf, cue, sp)
         return True
     f.add(
         f.clauses.content_parts(*cl),

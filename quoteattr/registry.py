@@ -92,6 +92,7 @@ class Rule(enum.StrEnum):
     NON_VERB_CUE = "non-verb-cue"
     ASKED_QUESTION = "asked-question"
     SAYING_CLAUSE = "saying-clause"
+    SAYING_OBJECT = "saying-object"
     PROGRESSIVE_CUE = "progressive-cue"
     PASSIVE_CUE = "passive-cue"
     PARENTHETICAL_CUE = "parenthetical-cue"

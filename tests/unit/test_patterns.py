@@ -359,3 +359,43 @@ def test_patterns_clause_after_that_may_open_with_no(text: str, content: str) ->
 def test_patterns_said_no_is_an_answer() -> None:
     """Without "that", 'said no' reports no clause."""
     assert [] == _contents("The council said no to the new pier.")
+
+
+@pytest.mark.issue(16)
+class TestSayingObject:
+    """Rule saying-object: a gerund cue whose object is the message reports the object."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "The harbour master closed the quay, citing high winds and a broken crane.",
+                "high winds and a broken crane",
+                "The harbour master",
+            ),
+            ("Osei voted against the budget, criticizing the cuts to rural buses.", "the cuts to rural buses", "Osei"),
+            ('"We will not move," Diaz said, referring to the striking dockers.', "the striking dockers", "Diaz"),
+        ],
+    )
+    def test_patterns_saying_object_reports_the_object(self, text: str, content: str, speaker: str) -> None:
+        """The object after the gerund is the content; the sentence's subject speaks."""
+        qs = [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.SAYING_OBJECT]
+        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text) for q in qs]
+
+    def test_patterns_saying_object_not_for_other_gerunds(self) -> None:
+        """A gerund cue outside the object-message frame ('ordering') proposes no object."""
+        text = "The mayor closed the quay, ordering a new crane."
+        assert [] == [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.SAYING_OBJECT]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Okafor pointed to the empty warehouses along the canal.", "the empty warehouses along the canal"),
+        ("The senator referred to the ferry strike twice in her speech.", "the ferry strike twice in her speech"),
+    ],
+)
+def test_patterns_point_to_and_refer_to_are_cues(text: str, content: str) -> None:
+    """'pointed to' and 'referred to' (cue_phrases.txt, frame object-message) report their object."""
+    assert [content] == _contents(text)
