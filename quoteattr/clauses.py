@@ -35,6 +35,7 @@ __all__ = [
     "NP_OBJECT_CUES",
     "OBJECT_ATTRIBUTION_CUES",
     "OBJECT_CUES",
+    "PROMISE_CUES",
     "THAT_RE",
     "TRAILING",
     "VERBLIKE",
@@ -125,6 +126,8 @@ OBJECT_CUES = _frame("addressee")
 DESCRIBE_CUES = _frame("describe")
 # Cues before "to" + verb: 'Russia has threatened to retaliate' (low confidence).
 INFINITIVE_CUES = _frame("infinitive")
+# ... of which these report a pledge or threat: 'vowed to fight on' (rule promise-to).
+PROMISE_CUES = _frame("promise")
 # Cue types (see cues.py) that behave like a finite reporting verb.
 VERBLIKE = frozenset({"verb", "verb-object", "phrasal", "passive"})
 # Words that cannot begin a reported clause ("said to", "told of", "said so").

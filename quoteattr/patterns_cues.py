@@ -21,6 +21,7 @@ from .clauses import (
     NP_OBJECT_CUES,
     OBJECT_ATTRIBUTION_CUES,
     OBJECT_CUES,
+    PROMISE_CUES,
     THAT_RE,
     TRAILING,
     VERBLIKE,
@@ -490,15 +491,20 @@ def cue_to_infinitive(f: Finder, item: CueItem) -> bool:
         return False
     if item.cue.lemma in INFINITIVE_CUES:
         cl = f.clauses.clause(start, item.sb)
+        # rule promise-to: 'vowed to', 'promised to', 'threatened to'
+        rule = Rule.PROMISE_TO if item.cue.lemma in PROMISE_CUES else Rule.CUE_TO_INFINITIVE
         if cl:
-            f.add(
-                f.clauses.content_parts(*cl),
-                Rule.CUE_TO_INFINITIVE,
-                confidence(Rule.CUE_TO_INFINITIVE),
-                item.cue,
-                item.speaker,
-            )
+            f.add(f.clauses.content_parts(*cl), rule, confidence(rule), item.cue, item.speaker)
     return True
+
+
+declare(
+    Rule.PROMISE_TO,
+    Stage.CUE,
+    confidence=0.45,
+    example="The union has vowed ⟦to strike in May⟧.",
+    summary="cue-to-infinitive after a cue of frame 'promise' (vow, promise, threaten): a pledge, kept",
+)
 
 
 def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:

@@ -105,6 +105,7 @@ class Rule(enum.StrEnum):
     CALL_FOR = "call-for"
     DESCRIBED_AS = "described-as"
     CUE_TO_INFINITIVE = "cue-to-infinitive"
+    PROMISE_TO = "promise-to"
     SUBJECT_CUE_OBJECT = "subject-cue-object"
     SUBJECT_CUE_CLAUSE = "subject-cue-clause"
     CLAUSE_SHAPE = "clause-shape"

@@ -399,3 +399,26 @@ class TestSayingObject:
 def test_patterns_point_to_and_refer_to_are_cues(text: str, content: str) -> None:
     """'pointed to' and 'referred to' (cue_phrases.txt, frame object-message) report their object."""
     assert [content] == _contents(text)
+
+
+@pytest.mark.issue(16)
+class TestPromiseTo:
+    """Rule promise-to: an infinitive after vow, promise or threaten is a pledge kept at 0.45."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The dockers' union has vowed to strike in May.", "to strike in May"),
+            ("Okafor promised to reopen the night bus.", "to reopen the night bus"),
+            ("The landlord threatened to evict every tenant on the row.", "to evict every tenant on the row"),
+        ],
+    )
+    def test_patterns_promise_to_kept(self, text: str, content: str) -> None:
+        """Found at the default threshold."""
+        qs = quoteattr.extract(text).quotes
+        assert [(Rule.PROMISE_TO.value, content)] == [(q.rule, q.content.text) for q in qs]
+
+    def test_patterns_other_infinitive_cues_stay_low(self) -> None:
+        """'expected to' stays cue-to-infinitive at 0.25, under the default threshold."""
+        text = "The council expected to finish the bridge in June."
+        assert () == quoteattr.extract(text).quotes
