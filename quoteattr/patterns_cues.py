@@ -483,9 +483,10 @@ def _described(f: Finder, cue: CueMatch, sp: Pair | None, start: int, sb: int) -
         return
 
 
-@register(Rule.CUE_TO_INFINITIVE, Stage.CUE, confidence=0.25, example="The union has threatened ⟦to strike⟧.")
+@register(Rule.CUE_TO_INFINITIVE, Stage.CUE, confidence=0.25, example="The union has pledged ⟦to strike⟧.")
 def cue_to_infinitive(f: Finder, item: CueItem) -> bool:
-    """An intention or promise: a cue of the infinitive frame before "to" + verb."""
+    """An intention or promise: a cue of the infinitive frame before "to" + verb
+    (rule promise-to for a cue of the promise frame)."""
     start, rest = item.opening(f)
     if not _TO_INF_RE.match(rest):
         return False
