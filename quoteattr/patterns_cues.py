@@ -348,6 +348,12 @@ def clause_subject_cue(f: Finder, item: CueItem) -> bool:
     return True
 
 
+# The text before the comma ends in an appositive or relative clause of
+# the sentence's subject: "Willie Minor, an actor who runs a theatre,
+# recalled that ..." has no clause before the cue (clause-cue-subject).
+_APPOSITIVE_TAIL_RE = regex.compile(r",\s+(?:who|whose|which|a|an)\s[^,]*$", regex.I)
+
+
 @register(Rule.CLAUSE_CUE_SUBJECT, Stage.CUE, confidence=0.8, example="⟦The bridge is safe⟧, said the chief engineer.")
 def clause_cue_subject(f: Finder, item: CueItem) -> bool:
     """A clause, a comma, the cue and the speaker that ends the sentence."""
@@ -356,7 +362,7 @@ def clause_cue_subject(f: Finder, item: CueItem) -> bool:
     if not prev.endswith(","):
         return False
     sp2 = np_right(f.doc, skip_ws(f.text, cue.end, sb), sb)
-    if sp2 is None or not f.ends_clause(sp2[1], sb):
+    if sp2 is None or not f.ends_clause(sp2[1], sb) or _APPOSITIVE_TAIL_RE.search(f.text, sa, prev_end - 1):
         return False
     f.clause_before(cue, sp2, sa, prev_end - 1, Rule.CLAUSE_CUE_SUBJECT, confidence(Rule.CLAUSE_CUE_SUBJECT))
     return True

@@ -422,3 +422,29 @@ class TestPromiseTo:
         """'expected to' stays cue-to-infinitive at 0.25, under the default threshold."""
         text = "The council expected to finish the bridge in June."
         assert () == quoteattr.extract(text).quotes
+
+
+@pytest.mark.issue(16)
+class TestClauseCueSubjectAppositive:
+    """Rule clause-cue-subject: no clause when the text before the comma is a subject and its appositive."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Mara Lindqvist, a ferry captain from Leith, recalled the storm of 1998.",
+            "The co-op, which does not publish its accounts, denied the report.",
+            "Tom Osei, who runs a small bakery in Hull, endorsed the mayor.",
+        ],
+    )
+    def test_patterns_clause_cue_subject_not_after_appositive(self, text: str) -> None:
+        """The subject and its appositive are not reported as a clause."""
+        qs = quoteattr.extract(text, min_confidence=0).quotes
+        assert [] == [q for q in qs if q.rule == Rule.CLAUSE_CUE_SUBJECT]
+
+    def test_patterns_clause_cue_subject_still_found(self) -> None:
+        """A clause before ', said X.' is still found, also with a relative clause inside."""
+        text = "The bridge, which opened in 1990, is unsafe, said the chief engineer."
+        qs = quoteattr.extract(text, min_confidence=0).quotes
+        assert [("The bridge, which opened in 1990, is unsafe", "the chief engineer")] == [
+            (q.content.text, q.speaker.mention.text) for q in qs if q.rule == Rule.CLAUSE_CUE_SUBJECT
+        ]
