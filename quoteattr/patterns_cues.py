@@ -276,6 +276,7 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
         return False
     # ', saying', ', even suggesting', 'and saying', 'by telling them that'
     if _BEFORE_GERUND_RE.search(text, max(sa, cue.start - 40), cue.start) is None:
+        _noun_saying(f, item)
         return True
     sp = f.sentence_subject(sa, cue.start)
     if cue.lemma in DESCRIBE_CUES:
@@ -303,6 +304,41 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
         sp,
     )
     return True
+
+
+declare(
+    Rule.NOUN_SAYING,
+    Stage.CUE,
+    confidence=0.6,
+    example="with 30 percent of voters saying ⟦they would stay home⟧",
+    summary="'saying' right after a noun phrase reports its clause; the noun phrase speaks",
+)
+_WORD_BEFORE_GERUND_RE = regex.compile(r"(?r)([\w%]+)[ \t]+$")
+_DETERMINERS = frozenset(["a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your"])
+
+
+def _noun_saying(f: Finder, item: CueItem) -> None:
+    """Rule ``noun-saying``: "saying" right after a noun phrase, with no
+    comma ("with 22 percent saying they would ...", "911 calls saying shots
+    had been fired", "a petition saying ..."), reports the clause after it;
+    the noun phrase is the speaker. Not after a preposition, a determiner
+    or an auxiliary ("about saying", "is saying")."""
+    cue, text = item.cue, f.text
+    if cue.lemma != "say" or cue.type != "verb":
+        return
+    m = _WORD_BEFORE_GERUND_RE.search(text, max(item.sa, cue.start - 40), cue.start)
+    before = "" if m is None else m.group(1).lower()
+    if not before or before in _NOT_BEFORE_SUBJECTLESS or before in AUX_FILLER or before in _DETERMINERS:
+        return
+    sp = f.subject_before(cue.start)
+    rep = _reported(f, item)
+    if sp is None or rep is None:
+        return
+    cl, has_that, quoted = rep
+    if not (has_that or quoted or looks_like_clause(text, *cl)):
+        return
+    conf = confidence(Rule.NOUN_SAYING) + speaker_bonus(text, sp)
+    f.add(f.clauses.content_parts(*cl), Rule.NOUN_SAYING, conf, cue, sp)
 
 
 @register(

@@ -93,6 +93,7 @@ class Rule(enum.StrEnum):
     ASKED_QUESTION = "asked-question"
     SAYING_CLAUSE = "saying-clause"
     SAYING_OBJECT = "saying-object"
+    NOUN_SAYING = "noun-saying"
     PROGRESSIVE_CUE = "progressive-cue"
     PASSIVE_CUE = "passive-cue"
     PARENTHETICAL_CUE = "parenthetical-cue"

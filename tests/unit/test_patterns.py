@@ -448,3 +448,37 @@ class TestClauseCueSubjectAppositive:
         assert [("The bridge, which opened in 1990, is unsafe", "the chief engineer")] == [
             (q.content.text, q.speaker.mention.text) for q in qs if q.rule == Rule.CLAUSE_CUE_SUBJECT
         ]
+
+
+@pytest.mark.issue(16)
+class TestNounSaying:
+    """Rule noun-saying: 'saying' right after a noun phrase reports its clause."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "The poll left Diaz second, with 22 percent of voters saying they would not back her.",
+                "they would not back her",
+                "22 percent of voters",
+            ),
+            (
+                "Most dockers voted for the deal, with a third saying they had no choice.",
+                "they had no choice",
+                "a third",
+            ),
+        ],
+    )
+    def test_patterns_noun_saying_reports(self, text: str, content: str, speaker: str) -> None:
+        """The clause after 'saying' is content; the noun phrase before it speaks."""
+        qs = [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.NOUN_SAYING]
+        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text) for q in qs]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["She talked about saying goodbye to the crew.", "The crew were saying the port will close."],
+    )
+    def test_patterns_noun_saying_not_after_function_words(self, text: str) -> None:
+        """Not after a preposition or an auxiliary."""
+        qs = quoteattr.extract(text, min_confidence=0).quotes
+        assert [] == [q for q in qs if q.rule == Rule.NOUN_SAYING]
