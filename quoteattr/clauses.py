@@ -22,7 +22,7 @@ from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
 from .registry import Rule, Stage, declare
-from .text import WORD_RE
+from .text import TOKEN_RE, WORD_RE
 
 __all__ = [
     "ADJUNCT_RE",
@@ -245,24 +245,30 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
     phrase may come first; it may also open with "if" or "whether"), or
     *pos* when there is none."""
     text = doc.text
-    toks = doc.tokens(pos, min(limit, pos + 200))[:LATE_THAT_WINDOW]
-    if len(toks) < 3:
+    # (tokens read one at a time: most cues stop at the first)
+    toks = TOKEN_RE.finditer(text, pos, min(limit, pos + 200), concurrent=False)
+    first = next(toks, None)
+    if first is None:
         return pos
-    first = text[toks[0][0] : toks[0][1]].lower()
-    if first in _LATE_THAT_STOP or not (addressee or first in _LATE_THAT_OPENERS):
+    w = first.group().lower()
+    if w in _LATE_THAT_STOP or not (addressee or w in _LATE_THAT_OPENERS):
         return pos
-    for i in range(1, len(toks) - 1):
-        w = text[toks[i][0] : toks[i][1]].lower().replace("’", "'")
-        opens = w == "that" or (addressee and w in ("if", "whether"))
-        if opens:
-            nxt = text[toks[i + 1][0] : toks[i + 1][1]].lower().replace("’", "'")
-            before = text[toks[i - 1][0] : toks[i - 1][1]].lower()
-            if nxt in FINITE or not nxt[:1].isalnum() or before in _NOT_BEFORE_THAT:
+    before = w
+    for _ in range(LATE_THAT_WINDOW - 2):
+        m = next(toks, None)
+        if m is None:
+            return pos
+        w = m.group().lower().replace("’", "'")
+        if w == "that" or (addressee and w in ("if", "whether")):
+            nxt = next(toks, None)
+            nw = "" if nxt is None else nxt.group().lower().replace("’", "'")
+            if nw in FINITE or not nw[:1].isalnum() or before in _NOT_BEFORE_THAT:
                 return pos
-            return toks[i][0]
+            return m.start()
         gerund = w.endswith("ing") and w not in _PREPOSITION_ING
         if w in _LATE_THAT_STOP or w in FINITE or w.endswith("n't") or gerund:
             return pos
+        before = w
     return pos
 
 
@@ -321,6 +327,8 @@ class ClauseReader:
     def _cut_tail(self, a: int, b: int) -> int:
         """Rule ``cut-relative-tail``: see :data:`_TAIL_RE`."""
         text = self.doc.text
+        if text.find(" who", a, b) == -1:
+            return b
         for m in _TAIL_RE.finditer(text, a, b, concurrent=False):
             s = m.start()
             if self.doc.region_at(s) is None and looks_like_clause(text, a, s):
