@@ -482,3 +482,19 @@ class TestNounSaying:
         """Not after a preposition or an auxiliary."""
         qs = quoteattr.extract(text, min_confidence=0).quotes
         assert [] == [q for q in qs if q.rule == Rule.NOUN_SAYING]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The plan is an insult to every tenant on the estate, three local councillors said Friday afternoon.",
+            "The plan is an insult to every tenant on the estate",
+        ),
+        ("Kim told reporters Tuesday morning that the depot would close.", "the depot would close"),
+    ],
+)
+def test_patterns_day_and_part_of_day_is_an_adjunct(text: str, content: str) -> None:
+    """ADJUNCT_RE skips 'Friday afternoon', 'Tuesday morning' after a cue (a fronted clause, a late 'that')."""
+    assert [content] == _contents(text)
