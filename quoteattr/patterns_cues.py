@@ -21,6 +21,7 @@ from .clauses import (
     NP_OBJECT_CUES,
     OBJECT_ATTRIBUTION_CUES,
     OBJECT_CUES,
+    PROMISE_CUES,
     THAT_RE,
     TRAILING,
     VERBLIKE,
@@ -30,15 +31,17 @@ from .clauses import (
     looks_like_clause,
     skip_adjuncts,
     skip_object,
+    skip_to_late_that,
     skip_ws,
     source_clause_ok,
 )
 from .cues import CueMatch
+from .patterns_asked import asked_question
 from .finder import Finder, speaker_bonus
 from .model import CueClass
 from .registry import Rule, Stage, confidence, declare, register
 
-__all__ = ["CueItem"]
+__all__ = ["CueItem", "asked_question"]
 
 Pair = tuple[int, int]
 
@@ -114,10 +117,12 @@ class CueItem:
         if self._opening is None:
             text, cue, sb = f.text, self.cue, self.sb
             pos = skip_adjuncts(text, cue.end, sb)
-            if cue.lemma in OBJECT_CUES and cue.type == "verb":
+            addressee = cue.lemma in OBJECT_CUES and cue.type == "verb"
+            if addressee:
                 pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
                 pos = skip_adjuncts(text, pos, sb)
             start = skip_ws(text, pos, sb)
+            start = skip_to_late_that(f.doc, start, sb, addressee)
             self._opening = start, text[start : min(sb, start + 40)]
         return self._opening
 
@@ -212,6 +217,15 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
     )
 
 
+declare(
+    Rule.SAYING_OBJECT,
+    Stage.CUE,
+    confidence=0.45,
+    example="McCain said so, citing ⟦slow growth and lost jobs⟧.",
+    summary="a gerund cue whose object is the message (cue frame object-message) reports the object",
+)
+
+
 @register(
     Rule.SAYING_CLAUSE, Stage.CUE, confidence=0.7, example="The union walked out, saying ⟦the offer was an insult⟧."
 )
@@ -225,6 +239,7 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
         return False
     # ', saying', ', even suggesting', 'and saying', 'by telling them that'
     if _BEFORE_GERUND_RE.search(text, max(sa, cue.start - 40), cue.start) is None:
+        _noun_saying(f, item)
         return True
     sp = f.sentence_subject(sa, cue.start)
     if cue.lemma in DESCRIBE_CUES:
@@ -239,6 +254,10 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
     has_that = THAT_RE.match(text, skip_ws(text, pos, sb), min(sb, pos + 8)) is not None
     quoted = f.doc.in_quote(cl[0])
     if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not looks_like_clause(text, *cl)):
+        if cue.lemma in OBJECT_ATTRIBUTION_CUES:
+            # Rule ``saying-object``: ', citing low growth' reports its object
+            conf = confidence(Rule.SAYING_OBJECT) + speaker_bonus(text, sp)
+            f.add(f.clauses.content_parts(*cl), Rule.SAYING_OBJECT, conf, cue, sp)
         return True
     f.add(
         f.clauses.content_parts(*cl),
@@ -248,6 +267,41 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
         sp,
     )
     return True
+
+
+declare(
+    Rule.NOUN_SAYING,
+    Stage.CUE,
+    confidence=0.6,
+    example="with 30 percent of voters saying ⟦they would stay home⟧",
+    summary="'saying' right after a noun phrase reports its clause; the noun phrase speaks",
+)
+_WORD_BEFORE_GERUND_RE = regex.compile(r"(?r)([\w%]+)[ \t]+$")
+_DETERMINERS = frozenset(["a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your"])
+
+
+def _noun_saying(f: Finder, item: CueItem) -> None:
+    """Rule ``noun-saying``: "saying" right after a noun phrase, with no
+    comma ("with 22 percent saying they would ...", "911 calls saying shots
+    had been fired", "a petition saying ..."), reports the clause after it;
+    the noun phrase is the speaker. Not after a preposition, a determiner
+    or an auxiliary ("about saying", "is saying")."""
+    cue, text = item.cue, f.text
+    if cue.lemma != "say" or cue.type != "verb":
+        return
+    m = _WORD_BEFORE_GERUND_RE.search(text, max(item.sa, cue.start - 40), cue.start)
+    before = "" if m is None else m.group(1).lower()
+    if not before or before in _NOT_BEFORE_SUBJECTLESS or before in AUX_FILLER or before in _DETERMINERS:
+        return
+    sp = f.subject_before(cue.start)
+    rep = _reported(f, item)
+    if sp is None or rep is None:
+        return
+    cl, has_that, quoted = rep
+    if not (has_that or quoted or looks_like_clause(text, *cl)):
+        return
+    conf = confidence(Rule.NOUN_SAYING) + speaker_bonus(text, sp)
+    f.add(f.clauses.content_parts(*cl), Rule.NOUN_SAYING, conf, cue, sp)
 
 
 @register(
@@ -293,6 +347,12 @@ def clause_subject_cue(f: Finder, item: CueItem) -> bool:
     return True
 
 
+# The text before the comma ends in an appositive or relative clause of
+# the sentence's subject: "Willie Minor, an actor who runs a theatre,
+# recalled that ..." has no clause before the cue (clause-cue-subject).
+_APPOSITIVE_TAIL_RE = regex.compile(r",\s+(?:who|whose|which|a|an)\s[^,]*$", regex.I)
+
+
 @register(Rule.CLAUSE_CUE_SUBJECT, Stage.CUE, confidence=0.8, example="⟦The bridge is safe⟧, said the chief engineer.")
 def clause_cue_subject(f: Finder, item: CueItem) -> bool:
     """A clause, a comma, the cue and the speaker that ends the sentence."""
@@ -301,7 +361,7 @@ def clause_cue_subject(f: Finder, item: CueItem) -> bool:
     if not prev.endswith(","):
         return False
     sp2 = np_right(f.doc, skip_ws(f.text, cue.end, sb), sb)
-    if sp2 is None or not f.ends_clause(sp2[1], sb):
+    if sp2 is None or not f.ends_clause(sp2[1], sb) or _APPOSITIVE_TAIL_RE.search(f.text, sa, prev_end - 1):
         return False
     f.clause_before(cue, sp2, sa, prev_end - 1, Rule.CLAUSE_CUE_SUBJECT, confidence(Rule.CLAUSE_CUE_SUBJECT))
     return True
@@ -428,23 +488,29 @@ def _described(f: Finder, cue: CueMatch, sp: Pair | None, start: int, sb: int) -
         return
 
 
-@register(Rule.CUE_TO_INFINITIVE, Stage.CUE, confidence=0.25, example="The union has threatened ⟦to strike⟧.")
+@register(Rule.CUE_TO_INFINITIVE, Stage.CUE, confidence=0.25, example="The union has pledged ⟦to strike⟧.")
 def cue_to_infinitive(f: Finder, item: CueItem) -> bool:
-    """An intention or promise: a cue of the infinitive frame before "to" + verb."""
+    """An intention or promise: a cue of the infinitive frame before "to" + verb
+    (rule promise-to for a cue of the promise frame)."""
     start, rest = item.opening(f)
     if not _TO_INF_RE.match(rest):
         return False
     if item.cue.lemma in INFINITIVE_CUES:
         cl = f.clauses.clause(start, item.sb)
+        # rule promise-to: 'vowed to', 'promised to', 'threatened to'
+        rule = Rule.PROMISE_TO if item.cue.lemma in PROMISE_CUES else Rule.CUE_TO_INFINITIVE
         if cl:
-            f.add(
-                f.clauses.content_parts(*cl),
-                Rule.CUE_TO_INFINITIVE,
-                confidence(Rule.CUE_TO_INFINITIVE),
-                item.cue,
-                item.speaker,
-            )
+            f.add(f.clauses.content_parts(*cl), rule, confidence(rule), item.cue, item.speaker)
     return True
+
+
+declare(
+    Rule.PROMISE_TO,
+    Stage.CUE,
+    confidence=0.45,
+    example="The union has vowed ⟦to strike in May⟧.",
+    summary="cue-to-infinitive after a cue of frame 'promise' (vow, promise, threaten): a pledge, kept",
+)
 
 
 def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
@@ -453,10 +519,13 @@ def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
     if item._reported is False:
         start, rest = item.opening(f)
         cl = f.clauses.clause(start, item.sb)
-        if cl is None or not clause_ok(f.text, *cl):
+        has_that = THAT_RE.match(rest) is not None
+        # after "that", "no", "nothing", "so" open a clause ("added that no
+        # jobs would go"); without it they are an answer ("said no")
+        if cl is None or not (source_clause_ok if has_that else clause_ok)(f.text, *cl):
             item._reported = None
         else:
-            item._reported = cl, THAT_RE.match(rest) is not None, f.doc.in_quote(cl[0])
+            item._reported = cl, has_that, f.doc.in_quote(cl[0])
     return item._reported  # type: ignore[return-value]  # (False replaced above)
 
 
