@@ -24,7 +24,6 @@ from .clauses import (
     THAT_RE,
     TRAILING,
     VERBLIKE,
-    WORD_RE,
     clause_ok,
     last_nonspace,
     looks_like_clause,
@@ -182,7 +181,7 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
         text[after : after + 1] == ","
         and before_end > sa
         and text[before_end - 1] == ","
-        and not looks_like_clause(text, after + 1, sb)
+        and not looks_like_clause(f.doc, after + 1, sb)
     )
     if text[after : after + 1] in (".", "") or after >= sb or appositive:
         # trailing: 'CLAUSE, according to X.' -- unless the sentence has its
@@ -201,7 +200,7 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
     if m:
         pos = m.end()
     cl = f.clauses.clause(pos, sb)
-    if cl is None or not source_clause_ok(text, *cl):
+    if cl is None or not source_clause_ok(f.doc, *cl):
         return
     f.add(
         f.clauses.content_parts(*cl),
@@ -234,11 +233,11 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
     if cue.lemma in OBJECT_CUES and cue.type == "verb":
         pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
     cl = f.clauses.clause(pos, sb)
-    if cl is None or not clause_ok(text, *cl):
+    if cl is None or not clause_ok(f.doc, *cl):
         return True
     has_that = THAT_RE.match(text, skip_ws(text, pos, sb), min(sb, pos + 8)) is not None
     quoted = f.doc.in_quote(cl[0])
-    if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not looks_like_clause(text, *cl)):
+    if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not looks_like_clause(f.doc, *cl)):
         return True
     f.add(
         f.clauses.content_parts(*cl),
@@ -271,7 +270,7 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
         return False
     left = trim(text, sa, pre_end - 1, TRAILING)
     right = f.clauses.clause(after + 1, sb)
-    if right is None or not left[0] < left[1] or not clause_ok(text, left[0], right[1]):
+    if right is None or not left[0] < left[1] or not clause_ok(f.doc, left[0], right[1]):
         return False
     f.add([left, right], Rule.PARENTHETICAL_CUE, confidence(Rule.PARENTHETICAL_CUE) + speaker_bonus(text, sp), cue, sp)
     return True
@@ -380,7 +379,7 @@ def colon_quote(f: Finder, item: CueItem) -> bool:
         # Rule ``colon-block``: 'The governor added:' ends its paragraph and
         # the next paragraph, unquoted, is what was said.
         nxt = f.doc.paras.at(q)
-        if nxt is not None and clause_ok(text, *nxt):
+        if nxt is not None and clause_ok(f.doc, *nxt):
             f.add([nxt], Rule.COLON_BLOCK, confidence(Rule.COLON_BLOCK) + speaker_bonus(text, sp), cue, sp)
     return True
 
@@ -393,7 +392,7 @@ def call_for(f: Finder, item: CueItem) -> bool:
     if m is None:
         return False
     cl = f.clauses.clause(start + m.end(), item.sb)
-    if cl is not None and clause_ok(f.text, *cl):
+    if cl is not None and clause_ok(f.doc, *cl):
         f.add(
             f.clauses.content_parts(*cl),
             Rule.CALL_FOR,
@@ -453,7 +452,7 @@ def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
     if item._reported is False:
         start, rest = item.opening(f)
         cl = f.clauses.clause(start, item.sb)
-        if cl is None or not clause_ok(f.text, *cl):
+        if cl is None or not clause_ok(f.doc, *cl):
             item._reported = None
         else:
             item._reported = cl, THAT_RE.match(rest) is not None, f.doc.in_quote(cl[0])
@@ -472,7 +471,7 @@ def subject_cue_object(f: Finder, item: CueItem) -> bool:
     if (
         has_that
         or quoted
-        or not (lemma in NP_OBJECT_CUES or (lemma not in CLAUSAL_CUES and not looks_like_clause(f.text, *cl)))
+        or not (lemma in NP_OBJECT_CUES or (lemma not in CLAUSAL_CUES and not looks_like_clause(f.doc, *cl)))
     ):
         return False
     if lemma in OBJECT_ATTRIBUTION_CUES:
@@ -519,7 +518,7 @@ def headline(f: Finder, c: Candidate) -> bool:
     last = text[sb - 1] if sb > sa else ""
     if last in ".!?…:;\"”'’)" or sb - sa > 200:
         return False
-    words = WORD_RE.findall(text, sa, sb, concurrent=False)
+    words = f.doc.words(sa, sb)
     title_case = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
     if len(words) <= 12 or title_case:
         c.confidence *= HEADLINE_FACTOR
