@@ -331,7 +331,7 @@ class ClauseReader:
             return b
         for m in _TAIL_RE.finditer(text, a, b, concurrent=False):
             s = m.start()
-            if self.doc.region_at(s) is None and looks_like_clause(text, a, s):
+            if self.doc.region_at(s) is None and looks_like_clause(self.doc, a, s):
                 return s
         return b
 
@@ -480,20 +480,20 @@ def skip_ws(text: str, a: int, limit: int) -> int:
     return a
 
 
-def clause_ok(text: str, a: int, b: int) -> bool:
+def clause_ok(doc: DocIndex, a: int, b: int) -> bool:
     """A reported clause has two words or more and does not start with "to", "about", ..."""
-    ws = WORD_RE.findall(text, a, min(b, a + 200), concurrent=False)
+    ws = doc.words(a, min(b, a + 200))
     if len(ws) < 2:
         return False
     return ws[0].lower() not in BAD_CLAUSE_START
 
 
-def source_clause_ok(text: str, a: int, b: int) -> bool:
+def source_clause_ok(doc: DocIndex, a: int, b: int) -> bool:
     """Rule ``according-to``: the clause a source phrase opens ("According
     to the bank, about 12 percent of ...", "..., no one may ...") may start
     with words that open no clause after a verb ("said about", "said no"):
     it needs two words and must not open with "to"."""
-    ws = WORD_RE.findall(text, a, min(b, a + 200), concurrent=False)
+    ws = doc.words(a, min(b, a + 200))
     return len(ws) >= 2 and ws[0].lower() != "to"
 
 
@@ -552,11 +552,11 @@ FINITE = frozenset(
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "there", "you"])
 
 
-def looks_like_clause(text: str, a: int, b: int) -> bool:
+def looks_like_clause(doc: DocIndex, a: int, b: int) -> bool:
     """Rule ``clause-shape``: a clause reported without "that" starts with a
     subject pronoun, or has a finite verb among its first twelve words
     ("the USA would be able ..."); "the seizure of two mansions" has none."""
-    ws = [w.lower().replace("’", "'") for w in WORD_RE.findall(text, a, min(b, a + 150), concurrent=False)[:12]]
+    ws = [w.lower().replace("’", "'") for w in doc.words(a, min(b, a + 150))[:12]]
     if not ws:
         return False
     if ws[0] in _SUBJECT_PRONOUNS or ws[0].endswith(("'s", "'re", "'ll", "'d")):

@@ -54,7 +54,7 @@ def asked_question(f: Finder, item: CueItem) -> bool:
     b = last_nonspace(text, start, end.start() if end else sb)
     if b > start and text[b - 1] in ".!":
         b -= 1
-    if f.doc.region_at(start) is not None or not clause_ok(text, start, b):
+    if f.doc.region_at(start) is not None or not clause_ok(f.doc, start, b):
         return False
     f.add([(start, b)], Rule.ASKED_QUESTION, confidence(Rule.ASKED_QUESTION), cue, None)
     return True

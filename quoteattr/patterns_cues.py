@@ -25,7 +25,6 @@ from .clauses import (
     THAT_RE,
     TRAILING,
     VERBLIKE,
-    WORD_RE,
     clause_ok,
     last_nonspace,
     looks_like_clause,
@@ -187,7 +186,7 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
         text[after : after + 1] == ","
         and before_end > sa
         and text[before_end - 1] == ","
-        and not looks_like_clause(text, after + 1, sb)
+        and not looks_like_clause(f.doc, after + 1, sb)
     )
     if text[after : after + 1] in (".", "") or after >= sb or appositive:
         # trailing: 'CLAUSE, according to X.' -- unless the sentence has its
@@ -206,7 +205,7 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
     if m:
         pos = m.end()
     cl = f.clauses.clause(pos, sb)
-    if cl is None or not source_clause_ok(text, *cl):
+    if cl is None or not source_clause_ok(f.doc, *cl):
         return
     f.add(
         f.clauses.content_parts(*cl),
@@ -249,11 +248,11 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
     if cue.lemma in OBJECT_CUES and cue.type == "verb":
         pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
     cl = f.clauses.clause(pos, sb)
-    if cl is None or not clause_ok(text, *cl):
+    if cl is None or not clause_ok(f.doc, *cl):
         return True
     has_that = THAT_RE.match(text, skip_ws(text, pos, sb), min(sb, pos + 8)) is not None
     quoted = f.doc.in_quote(cl[0])
-    if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not looks_like_clause(text, *cl)):
+    if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not looks_like_clause(f.doc, *cl)):
         if cue.lemma in OBJECT_ATTRIBUTION_CUES:
             # Rule ``saying-object``: ', citing low growth' reports its object
             conf = confidence(Rule.SAYING_OBJECT) + speaker_bonus(text, sp)
@@ -298,7 +297,7 @@ def _noun_saying(f: Finder, item: CueItem) -> None:
     if sp is None or rep is None:
         return
     cl, has_that, quoted = rep
-    if not (has_that or quoted or looks_like_clause(text, *cl)):
+    if not (has_that or quoted or looks_like_clause(f.doc, *cl)):
         return
     conf = confidence(Rule.NOUN_SAYING) + speaker_bonus(text, sp)
     f.add(f.clauses.content_parts(*cl), Rule.NOUN_SAYING, conf, cue, sp)
@@ -325,7 +324,7 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
         return False
     left = trim(text, sa, pre_end - 1, TRAILING)
     right = f.clauses.clause(after + 1, sb)
-    if right is None or not left[0] < left[1] or not clause_ok(text, left[0], right[1]):
+    if right is None or not left[0] < left[1] or not clause_ok(f.doc, left[0], right[1]):
         return False
     f.add([left, right], Rule.PARENTHETICAL_CUE, confidence(Rule.PARENTHETICAL_CUE) + speaker_bonus(text, sp), cue, sp)
     return True
@@ -440,7 +439,7 @@ def colon_quote(f: Finder, item: CueItem) -> bool:
         # Rule ``colon-block``: 'The governor added:' ends its paragraph and
         # the next paragraph, unquoted, is what was said.
         nxt = f.doc.paras.at(q)
-        if nxt is not None and clause_ok(text, *nxt):
+        if nxt is not None and clause_ok(f.doc, *nxt):
             f.add([nxt], Rule.COLON_BLOCK, confidence(Rule.COLON_BLOCK) + speaker_bonus(text, sp), cue, sp)
     return True
 
@@ -453,7 +452,7 @@ def call_for(f: Finder, item: CueItem) -> bool:
     if m is None:
         return False
     cl = f.clauses.clause(start + m.end(), item.sb)
-    if cl is not None and clause_ok(f.text, *cl):
+    if cl is not None and clause_ok(f.doc, *cl):
         f.add(
             f.clauses.content_parts(*cl),
             Rule.CALL_FOR,
@@ -522,7 +521,7 @@ def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
         has_that = THAT_RE.match(rest) is not None
         # after "that", "no", "nothing", "so" open a clause ("added that no
         # jobs would go"); without it they are an answer ("said no")
-        if cl is None or not (source_clause_ok if has_that else clause_ok)(f.text, *cl):
+        if cl is None or not (source_clause_ok if has_that else clause_ok)(f.doc, *cl):
             item._reported = None
         else:
             item._reported = cl, has_that, f.doc.in_quote(cl[0])
@@ -541,7 +540,7 @@ def subject_cue_object(f: Finder, item: CueItem) -> bool:
     if (
         has_that
         or quoted
-        or not (lemma in NP_OBJECT_CUES or (lemma not in CLAUSAL_CUES and not looks_like_clause(f.text, *cl)))
+        or not (lemma in NP_OBJECT_CUES or (lemma not in CLAUSAL_CUES and not looks_like_clause(f.doc, *cl)))
     ):
         return False
     if lemma in OBJECT_ATTRIBUTION_CUES:
@@ -588,7 +587,7 @@ def headline(f: Finder, c: Candidate) -> bool:
     last = text[sb - 1] if sb > sa else ""
     if last in ".!?…:;\"”'’)" or sb - sa > 200:
         return False
-    words = WORD_RE.findall(text, sa, sb, concurrent=False)
+    words = f.doc.words(sa, sb)
     title_case = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
     if len(words) <= 12 or title_case:
         c.confidence *= HEADLINE_FACTOR

@@ -103,7 +103,7 @@ def transcript_speaker(f: Finder, para: Pair) -> bool:
     if m is None or norm(m.group("name")) in _TRANSCRIPT_NOT_NAMES:
         return False
     a, b = trim(text, m.end(), pb, TRAILING + '"”“')
-    if b <= a or len(WORD_RE.findall(text, a, min(b, a + 100), concurrent=False)) < 2:
+    if b <= a or len(f.doc.words(a, min(b, a + 100))) < 2:
         return False
     r = f.doc.region_at(pa)
     if r is not None:
@@ -271,7 +271,7 @@ def direct_bare(f: Finder, item: Item) -> bool:
     parts = f.region_parts(r)
     if not parts:
         return False
-    words = sum(len(WORD_RE.findall(text, a, b, concurrent=False)) for a, b in parts)
+    words = sum(len(f.doc.words(a, b)) for a, b in parts)
     last = text[parts[-1][1] - 1]
     sentence_like = words >= 4 and (last in ".!?…,\"”'’" or words >= 8)
     if sentence_like and words < BARE_PHRASE_WORDS and last not in "!?" and _inside_sentence(f, r.outer[0]):
