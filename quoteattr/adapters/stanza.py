@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import (
+    InvalidArgumentError,
     MissingAnnotationError,
     MissingModelsError,
     MissingPackageError,
@@ -61,6 +62,7 @@ __all__ = [
     "OPTIONAL_PROCESSORS",
     "PROCESSORS",
     "PROCESSORS_NO_COREF",
+    "TORCH_THREADS_VAR",
     "add_parser",
     "annotate_text",
     "build_pipeline",
@@ -72,6 +74,7 @@ __all__ = [
     "missing_packages",
     "model_dir",
     "run",
+    "set_torch_threads",
 ]
 
 #: The processors of the stanza engine.
@@ -88,9 +91,12 @@ INSTALL_HINT = "python -m quoteattr download"
 ENV_VAR = "QUOTEATTR_STANZA_DIR"
 #: Python packages that processors need beyond stanza, with their install command.
 PACKAGES_NEEDED = {"coref": ("transformers", "peft")}
+#: The environment variable that sets torch's thread count for the engine
+#: (see :func:`set_torch_threads`).
+TORCH_THREADS_VAR = "QUOTEATTR_TORCH_THREADS"
 LANG = "en"
 
-_PIPELINES: dict[tuple[str, str], Any] = {}
+_PIPELINES: dict[tuple[str, bool], Any] = {}
 _LOCK = threading.Lock()
 
 
@@ -285,13 +291,55 @@ def build_pipeline(
 
 
 def _default_pipeline(resources_dir: str | os.PathLike[str] | None = None, coref: bool = True) -> Any:
-    d = model_dir(resources_dir)
-    key = (d, engine_processors(d, coref=coref))
+    """The engine's pipeline for a folder, built on first use and then reused.
+
+    Keyed by folder and coref switch, so a document costs one dictionary
+    look-up here: the folder's ``resources.json`` (about 1 MB for a
+    downloaded set) is read once, when the pipeline is built, not once per
+    document as before.
+    """
+    key = (model_dir(resources_dir), coref)
+    nlp = _PIPELINES.get(key)
+    if nlp is not None:
+        return nlp
     with _LOCK:
         nlp = _PIPELINES.get(key)
         if nlp is None:
-            nlp = _PIPELINES[key] = build_pipeline(key[1], resources_dir=resources_dir)
+            set_torch_threads()
+            processors = engine_processors(key[0], coref=coref)
+            nlp = _PIPELINES[key] = build_pipeline(processors, resources_dir=resources_dir)
     return nlp
+
+
+def set_torch_threads(threads: int | str | None = None) -> int:
+    """Set torch's intra-op threads from *threads* or ``$QUOTEATTR_TORCH_THREADS``.
+
+    Nothing changes when both are unset (torch's default: one thread per
+    core). torch's setting is process-wide, so the engine only applies it
+    when you ask. One thread is what a shared or small machine wants: on 2
+    cores shared with other jobs, torch's default of 2 threads parsed the
+    tiny set at about 300 chars/s and one thread at about 1,900 (the two
+    threads wait for each other whenever the other one is descheduled).
+
+    Returns:
+        torch's thread count afterwards.
+
+    Raises:
+        InvalidArgumentError: for a value that is not a whole number >= 1.
+    """
+    import torch
+
+    value = threads if threads is not None else os.environ.get(TORCH_THREADS_VAR)
+    if value is None or value == "":
+        return int(torch.get_num_threads())
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        n = 0
+    if n < 1 or isinstance(value, bool):
+        raise InvalidArgumentError(f"torch threads ({TORCH_THREADS_VAR}) must be a whole number >= 1 (got {value!r})")
+    torch.set_num_threads(n)
+    return n
 
 
 def annotate_text(
@@ -341,15 +389,39 @@ def document_to_annotation(doc: Any) -> Annotation:
         raise MissingAnnotationError(
             "the stanza Document has no text: build it with Document(..., text=TEXT) or set doc.text"
         )
-    starts: list[int] = []
-    ends: list[int] = []
-    sent: list[int] = []
-    cols: dict[str, list[Any]] = {k: [] for k in ("upos", "xpos", "lemma", "feats", "head", "deprel")}
-    has = dict.fromkeys(cols, False)
-    sentences = []
-    word_spans: list[list[tuple[int, int]]] = []
-    base = 0
+    words = _Words()
     for si, s in enumerate(doc.sentences):
+        words.add_sentence(si, s)
+    entities = [_entity(e) for e in (doc.ents or [])]
+    return Annotation(
+        text=text,
+        paragraphs=paragraph_spans(text),
+        sentences=words.sentences,
+        tokens=words.tokens(),
+        entities=entities,
+        chains=_chains(getattr(doc, "coref", None) or [], words.spans, entities),
+        source="stanza",
+    )
+
+
+_WORD_FIELDS = ("upos", "xpos", "lemma", "feats", "deprel")
+
+
+class _Words:
+    """The word columns of a document, gathered sentence by sentence."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.sent: list[int] = []
+        self.cols: dict[str, list[Any]] = {k: [] for k in ("head", *_WORD_FIELDS)}
+        self.has = dict.fromkeys(self.cols, False)
+        self.sentences: list[tuple[int, int]] = []
+        #: Per sentence, each word's character span (for coref mentions).
+        self.spans: list[list[tuple[int, int]]] = []
+        self.base = 0
+
+    def add_sentence(self, si: int, s: Any) -> None:
         spans: list[tuple[int, int]] = []
         for tok in s.tokens:
             ts, te = tok.start_char, tok.end_char
@@ -363,30 +435,39 @@ def document_to_annotation(doc: Any) -> Annotation:
                 if ws is None or we is None or not ts <= ws <= we <= te:
                     ws, we = ts, te
                 spans.append((ws, we))
-                starts.append(ws)
-                ends.append(we)
-                sent.append(si)
-                head = w.head
-                cols["head"].append(-1 if not head else base + head - 1)
-                has["head"] |= head is not None
-                for k in ("upos", "xpos", "lemma", "feats", "deprel"):
-                    v = getattr(w, k)
-                    has[k] |= v is not None
-                    cols[k].append(v if v is not None else "_")
+                self._add_word(si, ws, we, w)
         if spans:
-            sentences.append((spans[0][0], spans[-1][1]))
-        word_spans.append(spans)
-        base += len(s.words)
-    has["head"] = has["head"] and has["deprel"]
-    tokens = Tokens(
-        starts=starts,
-        ends=ends,
-        sentence=sent,
-        **{k: (v if has[k] else None) for k, v in cols.items()},
-    )
-    entities = [_entity(e) for e in (doc.ents or [])]
+            self.sentences.append((spans[0][0], spans[-1][1]))
+        self.spans.append(spans)
+        self.base += len(s.words)
+
+    def _add_word(self, si: int, ws: int, we: int, w: Any) -> None:
+        self.starts.append(ws)
+        self.ends.append(we)
+        self.sent.append(si)
+        head = w.head
+        self.cols["head"].append(-1 if not head else self.base + head - 1)
+        self.has["head"] |= head is not None
+        for k in _WORD_FIELDS:
+            v = getattr(w, k)
+            self.has[k] |= v is not None
+            self.cols[k].append(v if v is not None else "_")
+
+    def tokens(self) -> Tokens:
+        has = dict(self.has)
+        has["head"] = has["head"] and has["deprel"]
+        return Tokens(
+            starts=self.starts,
+            ends=self.ends,
+            sentence=self.sent,
+            **{k: (v if has[k] else None) for k, v in self.cols.items()},
+        )
+
+
+def _chains(coref: Any, word_spans: list[list[tuple[int, int]]], entities: list[EntityMention]) -> list[CorefChain]:
+    """stanza's coref chains as character-span chains (zero anaphora left out)."""
     chains = []
-    for chain in getattr(doc, "coref", None) or []:
+    for chain in coref:
         mentions: list[tuple[int, int]] = []
         rep = 0
         for i, m in enumerate(chain.mentions):
@@ -402,15 +483,7 @@ def document_to_annotation(doc: Any) -> Annotation:
                     id=str(chain.index), mentions=mentions, representative=rep, label=_chain_label(mentions, entities)
                 )
             )
-    return Annotation(
-        text=text,
-        paragraphs=paragraph_spans(text),
-        sentences=sentences,
-        tokens=tokens,
-        entities=entities,
-        chains=chains,
-        source="stanza",
-    )
+    return chains
 
 
 # Rule ``ner-trim-possessive``: stanza tags tokens, so an entity ending in the
