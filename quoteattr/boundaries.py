@@ -30,7 +30,8 @@ these shapes, a clause that does not overlap the rule's content, lies on the
 other side of the cue, or holds the cue or the speaker -- and each end is
 kept separately when the parse would put it inside a quoted region (a mixed
 quote is never cut inside its quotation marks) or grow the content over
-another quote's cue (``parse-boundary-no-second-cue``). Direct quotes, quotes
+another quote's cue (``parse-boundary-no-second-cue``) or cut a pair of
+brackets (``parse-boundary-brackets``). Direct quotes, quotes
 without a cue and quotes in several pieces keep the rule engine's content.
 """
 
@@ -187,10 +188,34 @@ def _bounded(f: ParseFinder, parts: list[Pair], c: Candidate, cues: list[Pair]) 
     kept[-1] = (kept[-1][0], b) if b > kept[-1][0] else kept[-1]
     # one piece, as the rule content was: the hole a parse leaves (a comma
     # clause it attaches elsewhere) is still inside the reported span
-    whole = f.tidy(kept[0][0], kept[-1][1])
-    if whole[0] >= whole[1] or not _usable([whole], c):
+    whole = _balanced(f.text, f.tidy(kept[0][0], kept[-1][1]))
+    if whole is None or whole[0] >= whole[1] or not _usable([whole], c):
         return None
     return [whole]
+
+
+_OPENERS = {"(": ")", "[": "]"}
+
+
+def _unbalanced(s: str) -> bool:
+    return any(s.count(o) != s.count(cl) for o, cl in _OPENERS.items())
+
+
+def _balanced(text: str, span: Pair) -> Pair | None:
+    """Rule ``parse-boundary-brackets``: parse content never cuts a bracket
+    pair. A parse start after an opening bracket whose partner lies inside
+    takes the bracket back ('said ⟦[Warhol] liked ...⟧', where the parse
+    leaves the punctuation "[" out); any other unbalanced cut ('⟦... one
+    ((it⟧))') gives ``None``, and the rule boundary stays."""
+    a, b = span
+    if not _unbalanced(text[a:b]):
+        return span
+    j = a - 1
+    while j > 0 and text[j].isspace():
+        j -= 1
+    if j >= 0 and text[j] in _OPENERS and not _unbalanced(text[j:b]):
+        return j, b
+    return None
 
 
 def _inside_region(f: ParseFinder, x: int) -> bool:

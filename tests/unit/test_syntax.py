@@ -417,6 +417,23 @@ changes change VERB 11 parataxis
 . . PUNCT 16 punct
 " " PUNCT 16 punct
 """
+BRACKETED_SUBJECT = """
+The the DET 2 det
+spokesman spokesman NOUN 3 nsubj
+said say VERB 0 root
+[ [ PUNCT 6 punct
+the the DET 6 det
+council council NOUN 9 nsubj
+] ] PUNCT 6 punct
+would would AUX 9 aux
+vote vote VERB 3 ccomp
+, , PUNCT 14 punct
+and and CCONJ 14 cc
+the the DET 13 det
+mayor mayor NOUN 14 nsubj
+left leave VERB 3 conj
+. . PUNCT 3 punct
+"""
 FRONTED_ON_OTHER_SIDE = """
 Yesterday yesterday NOUN 4 obl:tmod
 prices price NOUN 4 nsubj
@@ -475,6 +492,11 @@ class TestParseBoundaries:
                 ACCORDING_THEN_PARATAXIS,
                 "exports have risen",
                 "exports have risen",
+            ),
+            (  # the parse leaves the bracket out; the content takes it back
+                BRACKETED_SUBJECT,
+                "[ the council ] would vote, and the mayor left",
+                "[ the council ] would vote",
             ),
             (  # parataxis after a fronted mixed quote: the fronted clause, quote marks kept
                 FRONTED_MIXED,
