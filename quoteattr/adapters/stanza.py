@@ -316,8 +316,9 @@ def set_torch_threads(threads: int | str | None = None) -> int:
     core). torch's setting is process-wide, so the engine only applies it
     when you ask. One thread is what a shared or small machine wants: on 2
     cores shared with other jobs, torch's default of 2 threads parsed the
-    tiny set at about 300 chars/s and one thread at about 1,900 (the two
-    threads wait for each other whenever the other one is descheduled).
+    tiny set at 250 chars/s and one thread at 2,115 (6 polnear-dev
+    documents; the two threads wait for each other whenever one of them is
+    descheduled).
 
     Returns:
         torch's thread count afterwards.
