@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--modes",
         default="dependency,boundaries",
-        help="stanza engine modes to run, comma-separated (default both; see quoteattr.syntax.MODES)",
+        help="stanza engine modes to run, comma-separated (default both; see quoteattr.parsed.MODES)",
     )
     parser.add_argument(
         "--torch-threads",

@@ -17,7 +17,7 @@ from .finder import Finder
 from .registry import Rule, Stage, confidence, register
 
 if TYPE_CHECKING:
-    from .patterns_cues import CueItem
+    from .finder import CueItem
 
 __all__ = ["asked_question"]
 

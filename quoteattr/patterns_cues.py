@@ -30,13 +30,12 @@ from .clauses import (
     looks_like_clause,
     skip_adjuncts,
     skip_object,
-    skip_to_late_that,
     skip_ws,
     source_clause_ok,
 )
 from .cues import CueMatch
 from .patterns_asked import asked_question
-from .finder import Finder, speaker_bonus
+from .finder import CueItem, Finder, speaker_bonus
 from .model import CueClass
 from .registry import Rule, Stage, confidence, declare, register
 
@@ -83,47 +82,6 @@ declare(
     example="The governor added: (end of paragraph) then an unquoted paragraph of speech",
     summary="a cue and a colon that end a paragraph: the next paragraph is what was said (found by colon-quote)",
 )
-
-
-class CueItem:
-    """A cue outside quotes, its sentence, and the subject and clause opening
-    that its patterns find (each found once, by the first pattern that asks)."""
-
-    __slots__ = ("_opening", "_prev", "_reported", "cue", "sa", "sb", "speaker", "subjectless")
-
-    def __init__(self, f: Finder, cue: CueMatch) -> None:
-        self.cue = cue
-        self.sa, self.sb = f.doc.sentence(cue.start)
-        #: the speaker, set by rule coordinated-cue
-        self.speaker: Pair | None = None
-        #: set by rule subjectless-cue: no speaker, the cue still reports
-        self.subjectless = False
-        self._prev: tuple[int, str] | None = None
-        self._opening: tuple[int, str] | None = None
-        self._reported: tuple[Pair, bool, bool] | bool | None = False  # (False: not read yet)
-
-    def prev(self, f: Finder) -> tuple[int, str]:
-        """The offset after the last non-space before the cue, and up to 80
-        characters of the sentence before it."""
-        if self._prev is None:
-            prev_end = last_nonspace(f.text, self.sa, self.cue.start)
-            self._prev = prev_end, f.text[max(self.sa, prev_end - 80) : prev_end]
-        return self._prev
-
-    def opening(self, f: Finder) -> tuple[int, str]:
-        """Where the reported words begin after the cue, its adjuncts and
-        its addressee, and the 40 characters from there."""
-        if self._opening is None:
-            text, cue, sb = f.text, self.cue, self.sb
-            pos = skip_adjuncts(text, cue.end, sb)
-            addressee = cue.lemma in OBJECT_CUES and cue.type == "verb"
-            if addressee:
-                pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
-                pos = skip_adjuncts(text, pos, sb)
-            start = skip_ws(text, pos, sb)
-            start = skip_to_late_that(f.doc, start, sb, addressee)
-            self._opening = start, text[start : min(sb, start + 40)]
-        return self._opening
 
 
 # --- filters ---------------------------------------------------------------------

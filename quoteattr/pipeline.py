@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from . import coref, rules, syntax
+from . import coref, parsed, rules
 from .annotations import Annotation
 from .candidates import Candidate, kind_of
 from .errors import InputTypeError, InvalidArgumentError, UnknownEngineError
@@ -169,7 +169,7 @@ def extract_annotation(
     # The document's index, built once: both engines read it.
     index = DocIndex(ann, regions)
     if ann.tokens is not None and ann.tokens.has_parse:
-        cands = syntax.find_candidates(ann, regions, index, mode=stanza_mode)
+        cands = parsed.find_candidates(ann, regions, index, mode=stanza_mode)
     else:
         cands = rules.find_candidates(ann, regions, index)
     # Each candidate's kind now: the quote regions (about the text's size

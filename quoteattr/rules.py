@@ -42,7 +42,7 @@ from .candidates import Candidate
 from .finder import Finder
 from .index import DocIndex
 from .marks import QuoteRegion
-from .patterns_cues import CueItem
+from .finder import CueItem
 from .registry import STAGES, Stage, functions
 from .settle import settle
 

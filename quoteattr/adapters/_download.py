@@ -15,7 +15,7 @@ import stanza
 from stanza.resources import common as _resources
 
 from ..errors import ModelHostUnreachableError
-from .stanza import (
+from ._models import (
     ENV_VAR,
     LANG,
     PROCESSORS,

@@ -155,14 +155,14 @@ class TestBoundariesMode:
 
     def test_stanza_models_boundaries_seeds(self, nlp: Any) -> None:
         """On the seed articles the mode keeps the rule engine's candidates (on the same annotation) and cues."""
-        from quoteattr import rules, syntax
+        from quoteattr import parsed, rules
         from quoteattr.marks import find_quotes
 
         for d in load_jsonl("seeds-gold.jsonl"):
             ann = quoteattr.annotate(d["text"], pipeline=nlp)
             regions, _ = find_quotes(ann.text, ann.paragraphs)
             surface = rules.find_candidates(ann, regions)
-            bounded = syntax.find_candidates(ann, regions, mode="boundaries")
+            bounded = parsed.find_candidates(ann, regions, mode="boundaries")
             assert [(c.rule, c.cue, c.speaker) for c in surface] == [(c.rule, c.cue, c.speaker) for c in bounded]
             _check_spans(quoteattr.extract(ann, stanza_mode="boundaries"))
 

@@ -8,6 +8,7 @@ replaced by recorders, and documents are built by hand as STANZA.md shows.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import socket
@@ -23,9 +24,11 @@ stanza = pytest.importorskip("stanza")
 
 from stanza.models.common.doc import Document  # noqa: E402
 from stanza.models.coref.coref_chain import CorefChain, CorefMention  # noqa: E402
+from stanza.resources import common as stanza_resources  # noqa: E402
 from stanza.utils.conll import CoNLL  # noqa: E402
 
 import quoteattr  # noqa: E402
+from quoteattr.adapters import _models as adapter_models  # noqa: E402
 from quoteattr.adapters import stanza as adapter  # noqa: E402
 from quoteattr.errors import (  # noqa: E402
     MissingAnnotationError,
@@ -135,7 +138,7 @@ class TestMissingModels:
     @pytest.mark.issue(17)
     def test_stanza_adapter_missing_coref_model(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """With coref, its model file is a missing model; peft is a missing package, not a model."""
-        monkeypatch.setattr(adapter.importlib.util, "find_spec", lambda name: None if name == "peft" else object())
+        monkeypatch.setattr(importlib.util, "find_spec", lambda name: None if name == "peft" else object())
         d = _resources(tmp_path, files=NO_COREF_FILES)
         assert ["coref/udcoref_xlm-roberta-lora.pt"] == adapter.missing_models(d)
         assert ["peft"] == adapter.missing_packages(adapter.PROCESSORS)
@@ -147,7 +150,7 @@ class TestMissingModels:
     ) -> None:
         """With every model in place, a missing Python package raises MissingPackageError with its pip command."""
         monkeypatch.setattr(
-            adapter.importlib.util, "find_spec", lambda name: None if name in ("peft", "transformers") else object()
+            importlib.util, "find_spec", lambda name: None if name in ("peft", "transformers") else object()
         )
         files = [*NO_COREF_FILES, "coref/udcoref_xlm-roberta-lora.pt"]
         with pytest.raises(MissingPackageError) as info:
@@ -289,8 +292,8 @@ class TestPipelineReuse:
     def test_stanza_adapter_resources_read_once(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Three documents read resources.json once (it was read for every document) and build one pipeline."""
         reads: list[str] = []
-        load = adapter._resources.load_resources_json
-        monkeypatch.setattr(adapter._resources, "load_resources_json", lambda d: reads.append(d) or load(d))
+        load = stanza_resources.load_resources_json
+        monkeypatch.setattr(stanza_resources, "load_resources_json", lambda d: reads.append(d) or load(d))
         built: list[Any] = []
         monkeypatch.setattr(stanza, "Pipeline", lambda *a, **k: built.append(k) or "nlp")
         d = _resources(tmp_path, files=NO_COREF_FILES)
@@ -304,7 +307,7 @@ class TestPipelineReuse:
         """coref=True and coref=False over one folder are two pipelines."""
         built: list[str] = []
         monkeypatch.setattr(stanza, "Pipeline", lambda *a, **k: built.append(k["processors"]) or k["processors"])
-        monkeypatch.setattr(adapter, "missing_packages", lambda names: [])
+        monkeypatch.setattr(adapter_models, "missing_packages", lambda names: [])
         d = _resources(tmp_path, files=[*NO_COREF_FILES, "coref/udcoref_xlm-roberta-lora.pt"])
         assert adapter.PROCESSORS_NO_COREF == adapter._default_pipeline(d, coref=False)
         assert adapter.PROCESSORS == adapter._default_pipeline(d, coref=True)
@@ -423,8 +426,8 @@ class TestDownloadOffline:
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """A folder that existed before the failed download stays, with what it held."""
-        monkeypatch.setattr(adapter._resources, "DEFAULT_RESOURCES_URL", _refused_url())
-        url = adapter._resources.DEFAULT_RESOURCES_URL
+        monkeypatch.setattr(stanza_resources, "DEFAULT_RESOURCES_URL", _refused_url())
+        url = stanza_resources.DEFAULT_RESOURCES_URL
         real = stanza.download
         monkeypatch.setattr(stanza, "download", lambda *a, **k: real(*a, resources_url=url, **k))
         (tmp_path / "keep.txt").write_text("x", encoding="utf-8")

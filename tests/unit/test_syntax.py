@@ -467,7 +467,7 @@ def bounded(ann: Annotation, mode: str) -> list[tuple[str, list[str], str | None
             c.cue and t[c.cue[0] : c.cue[1]],
             c.speaker and t[c.speaker[0] : c.speaker[1]],
         )
-        for c in find_candidates(ann, regions, mode=mode)
+        for c in quoteattr.parsed.find_candidates(ann, regions, mode=mode)
     ]
 
 
