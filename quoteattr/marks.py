@@ -67,42 +67,82 @@ _CLOSE_CONTEXT = frozenset(".,;:!?)]}>—–-…/")
 class QuoteRegion:
     """A quoted stretch of text.
 
+    Built by :func:`find_quotes` (``QuoteRegion(open_start=..., ...)``);
+    read through its properties :attr:`open`, :attr:`close`, :attr:`parts`,
+    :attr:`start`, :attr:`end`, :attr:`outer_end` and :attr:`outer`.
+
+    Stored compactly (issue 18): a tuple for each mark and for the content
+    made a region about 450 bytes, 28 times a 16-character quote such as
+    ``"Yes," he said.``; two offsets, two mark lengths (small ints, shared)
+    and the parts only when there are several make it about 150.
+
     Args:
-        open: ``(start, end)`` of the opening mark.
-        close: ``(start, end)`` of the closing mark, or ``None`` when the
-            quote was never closed (then the content runs to the end of the
-            paragraph, and a diagnostic says so).
-        parts: content pieces without marks; more than one when the quote
-            runs over several paragraphs.
+        open_start: offset of the opening mark.
+        open_len: its length (1, or 2 for ````` `` `````).
+        end: end of the content: the start of the closing mark, or where an
+            unclosed quote was read to (the end of its paragraph).
+        close_len: length of the closing mark; 0 when the quote was never
+            closed (then a diagnostic says so).
+        parts: content pieces without marks, when there are several (a
+            quote running over several paragraphs); ``None`` for the one
+            piece ``(open_start + open_len, end)``.
         depth: 0 for an outermost quote, 1 for a quote inside it, ...
         mark_class: ``"double"`` or ``"single"``.
     """
 
-    open: tuple[int, int]
-    close: tuple[int, int] | None
-    parts: tuple[tuple[int, int], ...]
+    open_start: int
+    open_len: int
+    end: int
+    close_len: int
+    _parts: tuple[tuple[int, int], ...] | None
     depth: int
     mark_class: str
 
     @property
-    def start(self) -> int:
-        """Start of the content (after the opening mark)."""
-        return self.parts[0][0]
+    def open(self) -> tuple[int, int]:
+        """``(start, end)`` of the opening mark."""
+        return self.open_start, self.open_start + self.open_len
 
     @property
-    def end(self) -> int:
-        """End of the content (before the closing mark)."""
-        return self.parts[-1][1]
+    def close(self) -> tuple[int, int] | None:
+        """``(start, end)`` of the closing mark, or ``None`` when the quote was never closed."""
+        return (self.end, self.end + self.close_len) if self.close_len else None
+
+    @property
+    def parts(self) -> tuple[tuple[int, int], ...]:
+        """Content pieces without marks; more than one when the quote runs over several paragraphs."""
+        return self._parts or ((self.open_start + self.open_len, self.end),)
+
+    @property
+    def start(self) -> int:
+        """Start of the content (after the opening mark)."""
+        return self.open_start + self.open_len
 
     @property
     def outer_end(self) -> int:
         """End of the region with its marks (of the content when unclosed)."""
-        return self.close[1] if self.close else self.parts[-1][1]
+        return self.end + self.close_len
 
     @property
     def outer(self) -> tuple[int, int]:
         """The region with its marks."""
-        return self.open[0], self.outer_end
+        return self.open_start, self.end + self.close_len
+
+
+def _region(o: _Open, close: tuple[int, int] | None, depth: int) -> QuoteRegion:
+    """The region of opener *o*, its parts complete, closed by *close* (or not)."""
+    parts = o.parts
+    end = parts[-1][1]
+    single = len(parts) == 1 and parts[0][0] == o.end
+    return QuoteRegion(
+        open_start=o.start,
+        open_len=o.end - o.start,
+        end=end,
+        close_len=0 if close is None else close[1] - close[0],
+        parts=None if single else tuple(parts),
+        depth=depth,
+        mark_class=o.cls,
+    )
 
 
 @attrs.define
@@ -132,8 +172,8 @@ class _Stack:
     opener can change while on the stack (rule ``paragraph-continuation``
     gives it parts), so it stays an object and the openers above it are
     three ``array('q')`` columns and a byte for the mark: 25 bytes each.
-    ``stack[0]`` is the bottom opener, ``stack[-1]`` the top one (read only
-    when it is not the bottom); :meth:`pop` gives back an :class:`_Open`.
+    ``stack[0]`` is the bottom opener; :meth:`top_mark` and
+    :meth:`top_class` read the top one; :meth:`pop` gives back an :class:`_Open`.
     """
 
     def __init__(self) -> None:
@@ -155,13 +195,21 @@ class _Stack:
         self._found.append(n_found)
         self._mark.append(_MARK_ID[mark])
 
+    def top_mark(self) -> str:
+        """The mark of the top opener (the stack is not empty)."""
+        if self._mark:
+            return _MARKS[self._mark[-1]]
+        assert self.bottom is not None
+        return self.bottom.mark
+
+    def top_class(self) -> str:
+        """The class of the top opener (the stack is not empty)."""
+        return _CLASS[self.top_mark()]
+
     def __getitem__(self, i: int) -> _Open:
-        if self.bottom is None:
-            raise IndexError("the stack is empty")
-        if i == 0 or not self._mark:
-            return self.bottom
-        mark = _MARKS[self._mark[-1]]  # (i == -1: a copy, read only)
-        return _Open(self._start[-1], self._end[-1], mark, _CLASS[mark], [], self._end[-1], self._found[-1])
+        if self.bottom is None or i != 0:
+            raise IndexError("only the bottom opener, stack[0], of a stack that is not empty is read")
+        return self.bottom
 
     def pop(self) -> _Open:
         if not self._mark:
@@ -214,31 +262,82 @@ def find_quotes(
         The regions in order of their opening marks (outer before inner), and
         diagnostics for marks that could not be paired.
     """
-    regions: list[QuoteRegion] = []
-    diags = DiagnosticLog()
-    stack = _Stack()
-    # Rule ``empty-quote``: a pair of marks around nothing but space and
-    # other marks quotes nothing ('""', '“ ”', '„«»＂', scraped alt=""), and
-    # makes no region. ``content_from`` is the end of the last mark before
-    # the latest stretch of content, so an opener ending at or before it
-    # holds content. Pairs made so or dropped are counted in ``found``.
-    last_mark = 0
-    content_from = -1
-    dropped = 0
-    # openers of each class on the stack, so "is one open?" costs O(1)
-    open_n = {DOUBLE: 0, SINGLE: 0}
+    pairing = _Pairing(text)
     n_para = len(paragraphs)
     for pi, (pa, pb) in enumerate(paragraphs):
-        # (concurrent=False keeps the GIL: see the docstring of quoteattr.text)
+        pairing.paragraph(pa, pb)
+        if pairing.stack:
+            pairing.end_paragraph(pb, paragraphs[pi + 1] if pi + 1 < n_para else None)
+    regions = pairing.regions
+    # Order by opening mark, the outer of two regions opened at once first.
+    # (One int per key: a key tuple per region is 10^5 short-lived tuples
+    # on mark soup, each one more object for the garbage collector.)
+    span = len(text) + 1
+    regions.sort(key=lambda r: r.open_start * span + span - r.end - r.close_len)
+    return _with_depths(regions), pairing.diags.finish()
+
+
+def _direction(text: str, s: int, e: int, mark: str, has_open: bool, stack: _Stack) -> tuple[bool, bool] | None:
+    """``(can_open, can_close)`` of the mark ``text[s:e]``, or ``None`` when
+    it is no quote mark here (a backtick that cannot open, a lone ``'``)."""
+    can_open, can_close = _flanks(text, s, e)
+    if mark in _OPENERS:
+        # Rule ``reversed-marks``: „…“ (German), ‚…‘, »…« and ›…‹:
+        # an opener closes the low-9 or reversed opener before it.
+        closes = can_close and bool(stack) and stack.top_mark() in _PARTNERS.get(mark, "")
+        if mark == "`" and not can_open:
+            return None
+        return not closes, closes
+    if mark in _CLOSERS:
+        # Rule ``reversed-marks``: »…« and ”…” (Swedish) open with a closer.
+        if mark in "»›”" and can_open and not can_close and not has_open:
+            return True, False
+        return False, True
+    if can_open and can_close:
+        # Ambiguous (word"word or a lone " between spaces): close what is
+        # open, else open.
+        return not has_open, has_open
+    if not can_open and not can_close:
+        if mark in "'`":
+            return None
+        return not has_open, has_open
+    return can_open, can_close
+
+
+class _Pairing:
+    """One pass of :func:`find_quotes` over a text's marks, paragraph by paragraph.
+
+    Rule ``empty-quote``: a pair of marks around nothing but space and other
+    marks quotes nothing ('""', '“ ”', '„«»＂', scraped alt=""), and makes
+    no region. ``content_from`` is the end of the last mark before the
+    latest stretch of content, so an opener ending at or before it holds
+    content. Pairs made so or dropped are counted in ``dropped``.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.regions: list[QuoteRegion] = []
+        self.diags = DiagnosticLog()
+        self.stack = _Stack()
+        self.last_mark = 0
+        self.content_from = -1
+        self.dropped = 0
+        # openers of each class on the stack, so "is one open?" costs O(1)
+        self.open_n = {DOUBLE: 0, SINGLE: 0}
+
+    def paragraph(self, pa: int, pb: int) -> None:
+        """Read the marks of the paragraph ``[pa, pb)``."""
+        text, stack, open_n = self.text, self.stack, self.open_n
         first = True
         # (the matches are read as they come: a list of them would keep a
-        # tuple per mark alive, 10^5 on a line of marks)
+        # tuple per mark alive, 10^5 on a line of marks; concurrent=False
+        # keeps the GIL: see the docstring of quoteattr.text)
         for m in MARK_RE.finditer(text, pa, pb, concurrent=False):
             s, e = m.span()
             mark = m.group()
-            if s > last_mark and _CONTENT_RE.search(text, last_mark, s, concurrent=False):
-                content_from = last_mark
-            last_mark = e
+            if s > self.last_mark and _CONTENT_RE.search(text, self.last_mark, s, concurrent=False):
+                self.content_from = self.last_mark
+            self.last_mark = e
             cls = _CLASS[mark]
             # Rule ``paragraph-continuation``: an open quote carried over from
             # the last paragraph is resumed by an opening mark of its class
@@ -250,52 +349,18 @@ def find_quotes(
             first = False
             if cls == SINGLE and _is_apostrophe(text, s, e, mark):
                 continue
-            can_open, can_close = _flanks(text, s, e)
             has_open = open_n[cls] > 0
-            if mark in _OPENERS:
-                # Rule ``reversed-marks``: „…“ (German), ‚…‘, »…« and ›…‹:
-                # an opener closes the low-9 or reversed opener before it.
-                closes = can_close and bool(stack) and stack[-1].mark in _PARTNERS.get(mark, "")
-                if mark == "`" and not can_open:
-                    continue
-                can_open, can_close = not closes, closes
-            elif mark in _CLOSERS:
-                # Rule ``reversed-marks``: »…« and ”…” (Swedish) open with a closer.
-                if mark in "»›”" and can_open and not can_close and not has_open:
-                    can_open, can_close = True, False
-                else:
-                    can_open, can_close = False, True
-            elif can_open and can_close:
-                # Ambiguous (word"word or a lone " between spaces): close
-                # what is open, else open.
-                can_open, can_close = not has_open, has_open
-            elif not can_open and not can_close:
-                if mark in "'`":
-                    continue
-                can_open, can_close = not has_open, has_open
+            direction = _direction(text, s, e, mark, has_open, stack)
+            if direction is None:
+                continue
+            can_open, can_close = direction
             if can_close and has_open:
-                # Close the innermost opener of this class; openers of the
-                # other class left inside it were never closed.
-                while stack[-1].cls != cls:
-                    inner = stack.pop()
-                    open_n[inner.cls] -= 1
-                    _report_unclosed(text, inner, diags, regions, len(stack), inner_end=s, found=len(regions) + dropped)
-                o = stack.pop()
-                open_n[cls] -= 1
-                if content_from < o.end:
-                    dropped += 1  # rule ``empty-quote``
-                    continue
-                o.parts.append((o.part_start, s))
-                regions.append(
-                    QuoteRegion(
-                        open=(o.start, o.end), close=(s, e), parts=tuple(o.parts), depth=len(stack), mark_class=cls
-                    )
-                )
+                self.close(s, e, cls)
             elif can_open:
-                stack.append(s, e, mark, cls, len(regions) + dropped)
+                stack.append(s, e, mark, cls, len(self.regions) + self.dropped)
                 open_n[cls] += 1
             elif mark not in _APOSTROPHES:
-                diags.append(
+                self.diags.append(
                     Diagnostic(
                         code="unopened-quote",
                         message=f"closing mark {mark!r} with no opening mark; ignored",
@@ -303,11 +368,40 @@ def find_quotes(
                         end=e,
                     )
                 )
-        if not stack:
-            continue
-        # The paragraph ends inside a quote.  Rule ``paragraph-continuation``:
-        # the quote goes on if the next paragraph opens with a mark of its class.
-        nxt = paragraphs[pi + 1] if pi + 1 < n_para else None
+
+    def close(self, s: int, e: int, cls: str) -> None:
+        """Close the innermost opener of class *cls* with the mark ``[s, e)``;
+        openers of the other class left inside it were never closed."""
+        stack, open_n = self.stack, self.open_n
+        while stack.top_class() != cls:
+            inner = stack.pop()
+            open_n[inner.cls] -= 1
+            self.unclosed(inner, s)
+        o = stack.pop()
+        open_n[cls] -= 1
+        if self.content_from < o.end:
+            self.dropped += 1  # rule ``empty-quote``
+            return
+        o.parts.append((o.part_start, s))
+        self.regions.append(_region(o, (s, e), len(stack)))
+
+    def unclosed(self, o: _Open, inner_end: int) -> None:
+        _report_unclosed(
+            self.text,
+            o,
+            self.diags,
+            self.regions,
+            len(self.stack),
+            inner_end=inner_end,
+            found=len(self.regions) + self.dropped,
+        )
+
+    def end_paragraph(self, pb: int, nxt: tuple[int, int] | None) -> None:
+        """The paragraph ending at *pb* ends inside a quote. Rule
+        ``paragraph-continuation``: the quote goes on if the next paragraph
+        *nxt* opens with a mark of its class; every other opener is unclosed."""
+        text, stack = self.text, self.stack
+        self.open_n = {DOUBLE: 0, SINGLE: 0}
         if nxt is not None:
             lead = MARK_RE.match(text, nxt[0], nxt[1])
             if (
@@ -317,22 +411,12 @@ def find_quotes(
             ):
                 # keep the outermost opener; inner ones cannot span paragraphs
                 while len(stack) > 1:
-                    _report_unclosed(
-                        text, stack.pop(), diags, regions, len(stack), inner_end=pb, found=len(regions) + dropped
-                    )
+                    self.unclosed(stack.pop(), pb)
                 stack[0].parts.append((stack[0].part_start, pb))
-                open_n = {DOUBLE: 0, SINGLE: 0}
-                open_n[stack[0].cls] = 1
-                continue
+                self.open_n[stack[0].cls] = 1
+                return
         while stack:
-            _report_unclosed(text, stack.pop(), diags, regions, len(stack), inner_end=pb, found=len(regions) + dropped)
-        open_n = {DOUBLE: 0, SINGLE: 0}
-    # Order by opening mark, the outer of two regions opened at once first.
-    # (One int per key: a key tuple per region is 10^5 short-lived tuples
-    # on mark soup, each one more object for the garbage collector.)
-    span = len(text) + 1
-    regions.sort(key=lambda r: r.open[0] * span + span - r.outer_end)
-    return _with_depths(regions), diags.finish()
+            self.unclosed(stack.pop(), pb)
 
 
 #: Diagnostics of one code kept one by one; past this many they collapse
@@ -416,16 +500,24 @@ def _with_depths(regions: list[QuoteRegion]) -> list[QuoteRegion]:
     out: list[QuoteRegion] = []
     enclosing: list[int] = []  # ends of the regions that contain the current one
     for r in regions:
-        while enclosing and enclosing[-1] <= r.open[0]:
+        while enclosing and enclosing[-1] <= r.open_start:
             enclosing.pop()
         depth = len(enclosing)
         # (a direct constructor call: attrs.evolve was a third of this loop's time)
         out.append(
             r
             if r.depth == depth
-            else QuoteRegion(open=r.open, close=r.close, parts=r.parts, depth=depth, mark_class=r.mark_class)
+            else QuoteRegion(
+                open_start=r.open_start,
+                open_len=r.open_len,
+                end=r.end,
+                close_len=r.close_len,
+                parts=r._parts,
+                depth=depth,
+                mark_class=r.mark_class,
+            )
         )
-        enclosing.append(r.outer_end)
+        enclosing.append(r.end + r.close_len)
     return out
 
 
@@ -439,19 +531,20 @@ def _report_unclosed(
     happening." with no closing mark). Otherwise the opener is dropped and the
     quotes after it stand on their own.
     """
+
+    def report(what: str) -> None:
+        diags.append(
+            Diagnostic(
+                code="unclosed-quote", message=f"opening mark {o.mark!r} never closed; {what}", start=o.start, end=o.end
+            )
+        )
+
     if o.mark in _APOSTROPHES and o.mark != '"':
         # A lone opening ' that is not at a sentence-like start is most likely
         # an apostrophe or a prime; say so but do not build a quote from it.
         after = text[o.end : o.end + 1]
         if not (after[:1].isupper() or after[:1] in '"“'):
-            diags.append(
-                Diagnostic(
-                    code="unclosed-quote",
-                    message=f"opening mark {o.mark!r} never closed; read as an apostrophe",
-                    start=o.start,
-                    end=o.end,
-                )
-            )
+            report("read as an apostrophe")
             return
     # A pair found since the opener was pushed opens after it and before
     # inner_end (pairs are counted as their marks are read), so counting
@@ -461,22 +554,8 @@ def _report_unclosed(
     while end > o.part_start and text[end - 1].isspace():
         end -= 1
     if later or end <= o.part_start:
-        diags.append(
-            Diagnostic(
-                code="unclosed-quote",
-                message=f"opening mark {o.mark!r} never closed; ignored",
-                start=o.start,
-                end=o.end,
-            )
-        )
+        report("ignored")
         return
     o.parts.append((o.part_start, end))
-    diags.append(
-        Diagnostic(
-            code="unclosed-quote",
-            message=f"opening mark {o.mark!r} never closed; quote read to the end of its paragraph",
-            start=o.start,
-            end=o.end,
-        )
-    )
-    regions.append(QuoteRegion(open=(o.start, o.end), close=None, parts=tuple(o.parts), depth=depth, mark_class=o.cls))
+    report("quote read to the end of its paragraph")
+    regions.append(_region(o, None, depth))

@@ -12,6 +12,7 @@ from typing import Any
 from . import coref, parsed, rules
 from .annotations import Annotation
 from .candidates import Candidate, kind_of
+from .coref import _shared_span
 from .errors import InputTypeError, InvalidArgumentError, UnknownEngineError
 from .index import DocIndex
 from .marks import find_quotes
@@ -152,8 +153,14 @@ def extract(
         [('direct', 'It is robbery,', 'Lavrov')]
     """
     _check_options(min_confidence, id)
-    ann = annotate(text, engine=engine, pipeline=pipeline, model_dir=model_dir, coref=coref)
-    return extract_annotation(ann, min_confidence=min_confidence, id=id, stanza_mode=stanza_mode)
+    # (the annotation is handed over, not kept in this frame, so that
+    # extract_annotation can free it before the result is built: issue 18)
+    return extract_annotation(
+        annotate(text, engine=engine, pipeline=pipeline, model_dir=model_dir, coref=coref),
+        min_confidence=min_confidence,
+        id=id,
+        stanza_mode=stanza_mode,
+    )
 
 
 def extract_annotation(
@@ -183,28 +190,39 @@ def extract_annotation(
     # included: a bare quote still takes its turn in a dialogue, so the
     # quotes that are kept get the same speakers at any threshold.
     speakers, refs = coref.resolve_quoted(ann, cands, quoted)
+    engine = "stanza" if ann.source == "stanza" else ann.source
+    del ann, quoted  # (the segmentation is a tenth of the memory held on a long document)
     used = {
         ref.entity.id for c, ref in zip(cands, refs, strict=False) if ref is not None and c.confidence >= min_confidence
     }
     speakers = tuple(s for s in speakers if s.id in used)
     quotes = []
+    shared: dict[str, str] = {}  # (equal short texts of parts and cues share one str, issue 18)
     for i, (c, ref) in enumerate(zip(cands, refs, strict=False)):
         if c.confidence >= min_confidence:
-            quotes.append(_to_quote(text, c, ref))
+            quotes.append(_to_quote(text, c, ref, shared))
         cands[i] = None  # type: ignore[call-overload]  # (converted: freed as the quotes grow)
-    engine = "stanza" if ann.source == "stanza" else ann.source
     return Result(text=text, quotes=quotes, speakers=speakers, diagnostics=diags, engine=engine, id=id)
 
 
-def _to_quote(text: str, c: Candidate, ref: SpeakerRef | None) -> Quote:
-    parts = tuple(Span.of(text, a, b) for a, b in c.parts)
-    content = parts[0] if len(parts) == 1 else Span.of(text, parts[0].start, parts[-1].end)
+#: Spans up to this long share their text with every equal one of the
+#: result ('"Yes," he said.' a thousand times keeps one "Yes," and one "said").
+SHARED_TEXT_MAX = 40
+
+
+def _span(text: str, a: int, b: int, shared: dict[str, str]) -> Span:
+    return _shared_span(text, a, b, shared) if b - a <= SHARED_TEXT_MAX else Span.of(text, a, b)
+
+
+def _to_quote(text: str, c: Candidate, ref: SpeakerRef | None, shared: dict[str, str]) -> Quote:
+    parts = tuple(_span(text, a, b, shared) for a, b in c.parts)
+    content = parts[0] if len(parts) == 1 else _span(text, parts[0].start, parts[-1].end, shared)
     assert c.kind is not None  # (set by extract_annotation)
     return Quote(
         kind=c.kind,
         content=content,
         parts=parts,
-        cue=None if c.cue is None else Span.of(text, *c.cue),
+        cue=None if c.cue is None else _span(text, c.cue[0], c.cue[1], shared),
         cue_class=c.cue_class,
         speaker=ref,
         confidence=round(c.confidence, 4),

@@ -111,15 +111,22 @@ def hostile_chars() -> st.SearchStrategy[str]:
 
 
 def _clause() -> st.SearchStrategy[str]:
-    return st.lists(st.one_of(st.sampled_from(_WORDS), hostile_chars()), min_size=1, max_size=8).map(" ".join)
+    return _CLAUSE
+
+
+# (Built once: a strategy made inside a composite is validated on every
+# draw, which was most of the time of a news_texts() example, issue 18.)
+_CLAUSE = st.lists(st.one_of(st.sampled_from(_WORDS), hostile_chars()), min_size=1, max_size=8).map(" ".join)
+_MARK, _NAME, _CUE = st.sampled_from(MARKS), st.sampled_from(NAMES), st.sampled_from(CUES)
+_SHAPE = st.integers(0, 8)
 
 
 @st.composite
 def news_sentences(draw: st.DrawFn) -> str:
     """A sentence shaped like news: a quote with a cue and speaker, an
     indirect report, a split quote, an unclosed quote, or plain prose."""
-    o, c = draw(quote_marks()), draw(quote_marks())
-    name, cue, clause, clause2 = draw(names()), draw(cue_words()), draw(_clause()), draw(_clause())
+    o, c = draw(_MARK), draw(_MARK)
+    name, cue, clause, clause2 = draw(_NAME), draw(_CUE), draw(_CLAUSE), draw(_CLAUSE)
     shapes = (
         f"{o}{clause},{c} {name} {cue}.",
         f"{name} {cue}: {o}{clause}.{c}",
@@ -131,26 +138,36 @@ def news_sentences(draw: st.DrawFn) -> str:
         f"{clause} {o}{clause2}{c}",
         f"{clause}.",
     )
-    return draw(st.sampled_from(shapes))
+    return shapes[draw(_SHAPE)]
 
 
 @st.composite
 def news_paragraphs(draw: st.DrawFn) -> str:
     """One to four sentences joined by spaces, tabs or single line breaks."""
-    sents = draw(st.lists(news_sentences(), min_size=1, max_size=4))
-    seps = draw(
-        st.lists(st.sampled_from((" ", "  ", "\t", "\n", "\r\n", " \u00a0")), min_size=len(sents), max_size=len(sents))
-    )
+    sents = draw(_SENTENCES)
+    seps = [draw(_SEP) for _ in sents]
     return "".join(s + sep for s, sep in zip(sents, seps, strict=False)).rstrip(" ")
+
+
+_SENTENCES = st.lists(news_sentences(), min_size=1, max_size=4)
+_SEP = st.sampled_from((" ", "  ", "\t", "\n", "\r\n", " \u00a0"))
+
+
+_PARAGRAPHS: dict[int, st.SearchStrategy[list[str]]] = {}
+_PARA_SEP = st.sampled_from(("\n\n", "\r\n\r\n", "\n \n", "\n\t\n\n", "\u2029", "\r\r", "\n"))
+_HEAD = st.sampled_from(("", "Kremlin Vows Response\n\n", "BREAKING: "))
 
 
 @st.composite
 def news_texts(draw: st.DrawFn, max_paragraphs: int = 6) -> str:
     """An article: paragraphs separated by blank lines (LF, CRLF, CR, U+2029
     or with spaces on the blank line), maybe with a headline."""
-    paras = draw(st.lists(news_paragraphs(), min_size=1, max_size=max_paragraphs))
-    sep = draw(st.sampled_from(("\n\n", "\r\n\r\n", "\n \n", "\n\t\n\n", "\u2029", "\r\r", "\n")))
-    head = draw(st.sampled_from(("", "Kremlin Vows Response\n\n", "BREAKING: ")))
+    paras_of = _PARAGRAPHS.get(max_paragraphs)
+    if paras_of is None:
+        paras_of = _PARAGRAPHS[max_paragraphs] = st.lists(news_paragraphs(), min_size=1, max_size=max_paragraphs)
+    paras = draw(paras_of)
+    sep = draw(_PARA_SEP)
+    head = draw(_HEAD)
     return head + sep.join(paras)
 
 

@@ -13,12 +13,14 @@ import signal
 import subprocess
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 import quoteattr
 from quoteattr import InputTypeError, Result, SerializationError
+from quoteattr.marks import find_quotes
 
 # Texts with the characters that broke writing and reading back: a lone
 # surrogate, the Unicode line and paragraph separators, NEL, a form feed.
@@ -276,6 +278,57 @@ class TestDiagnostics:
         r = quoteattr.extract(text)
         assert 10 == len(r.diagnostics)
         assert all(1 == d.count and ["code", "message", "start", "end"] == list(d.to_dict()) for d in r.diagnostics)
+
+
+class TestMemory:
+    """The dialogue shape ('"Yes," he said.' over and over) keeps less in memory."""
+
+    @pytest.mark.issue(18)
+    def test_reliability_quote_regions_are_compact(self) -> None:
+        """A closed one-part region holds two offsets, not four tuples: under 200 bytes each, ints included."""
+        text = "\u201cNo,\u201d she said. " * 4000
+        paragraphs = [(0, len(text))]
+        find_quotes(text, paragraphs)  # (warm up the regex module)
+        tracemalloc.start()
+        try:
+            regions, _ = find_quotes(text, paragraphs)
+            held = tracemalloc.get_traced_memory()[0]
+        finally:
+            tracemalloc.stop()
+        assert 4000 == len(regions)
+        assert held / len(regions) < 200  # (about 450 with a tuple per mark and per part)
+
+    @pytest.mark.issue(18)
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # closed, one part
+            ('He said "no way" twice.', ((8, 9), (15, 16), ((9, 15),), 16)),
+            # PTB marks, two characters each
+            ("He said ``no way'' twice.", ((8, 10), (16, 18), ((10, 16),), 18)),
+            # unclosed: read to the end of the paragraph, no closing mark
+            ("\u201cWe will go on.", ((0, 1), None, ((1, 15),), 15)),
+            # carried over a paragraph break by an opening mark
+            ("\u201cOne.\n\n\u201cTwo.\u201d", ((0, 1), (12, 13), ((1, 5), (8, 12)), 13)),
+        ],
+    )
+    def test_reliability_region_properties(self, text: str, expected: tuple[object, ...]) -> None:
+        """open, close, parts and outer_end of a compact region, closed, unclosed and over two paragraphs."""
+        from quoteattr.text import paragraph_spans
+
+        (r,), _ = find_quotes(text, paragraph_spans(text))
+        assert expected == (r.open, r.close, r.parts, r.outer_end)
+        assert (r.parts[0][0], r.parts[-1][1]) == (r.start, r.end)
+
+    @pytest.mark.issue(18)
+    def test_reliability_result_shares_short_texts(self) -> None:
+        """Equal cue and part texts of a result are one str each; the JSON is the same."""
+        r = quoteattr.extract('"Yes," he said. ' * 50)
+        assert len(r.quotes) > 10
+        cues = {id(q.cue.text) for q in r.quotes if q.cue is not None}
+        parts = {id(p.text) for q in r.quotes for p in q.parts}
+        assert (1, 1) == (len(cues), len(parts))
+        assert r == Result.from_dict(json.loads(json.dumps(r.to_dict())))
 
 
 def _children(pid: int) -> list[int]:
