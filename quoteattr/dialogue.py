@@ -17,6 +17,7 @@ from typing import NamedTuple
 import regex
 
 from .candidates import Candidate
+from .described import tag_after, tag_between
 from .entities import _CONFIDENCE, Pair, _Entity, _Mention, _new_entity
 from .mentions import _NOT_NAMES, _cap, _lower, analyse_mention
 from .model import Resolution
@@ -190,6 +191,7 @@ class _Dialogue:
         self.previous: int | None = None  # the candidate just before, resolved or not
         self.exchange = False  # rule ``exchange``, decided before the sweep
         self._vocatives: dict[int, list[tuple[Pair, _Entity | None]]] = {}
+        self.described: dict[Pair, _Entity] = {}  # rule ``described-speaker``: tag description -> entity
 
     def vocatives(self, i: int) -> list[tuple[Pair, _Entity | None]]:
         """The vocatives inside candidate *i*, each with the entity it names (found once per candidate)."""
@@ -230,6 +232,42 @@ def linked_quote(d: _Dialogue, i: int) -> Attribution | None:
     if found is None:
         return None
     return Attribution(found.entity, found.span, Resolution.FOLLOW_ON, min(found.confidence, LINKED_QUOTE_CONFIDENCE))
+
+
+#: Rule ``described-speaker``: the confidence of a line whose tag names its
+#: speaker by a description the quote rules do not take ("a rough voice").
+DESCRIBED_SPEAKER_CONFIDENCE = 0.6
+
+
+@register(
+    Rule.DESCRIBED_SPEAKER, Stage.SPEAKER, confidence=DESCRIBED_SPEAKER_CONFIDENCE,
+    example="\u201c⟦Wake up there, youngster,⟧\u201d said a rough voice. -> a rough voice",
+    summary="A quote with no cue and no speaker whose dialogue tag (right after it, or between it and the "
+    "quote before) is a reporting verb and a description (\"said another\", \"cried a terrible voice\") "
+    "goes to that description.",
+)  # fmt: skip
+def described_speaker(d: _Dialogue, i: int) -> Attribution | None:
+    """Rule ``described-speaker`` (see :mod:`quoteattr.described`). Example:
+    '"People say," said another, "that the Reverend ..."' -> "another" for both parts."""
+    if not d.bare(i):
+        return None
+    c = d.candidates[i]
+    span = tag_after(d.text, c.end)
+    if span is None and d.previous is not None:
+        span = tag_between(d.text, d.candidates[d.previous].end, c.start)
+    if span is None:
+        return None
+    e = d.described.get(span)
+    if e is None:
+        k = bisect.bisect_left(d.starts, span[0])
+        same = [m for m in d.mentions[k : k + 4] if m.span == span and m.entity is not None]
+        if same:
+            e = same[0].entity
+            assert e is not None
+        else:
+            e = _new_entity(analyse_mention(d.text, *span), d.entities)
+        d.described[span] = e
+    return Attribution(e, span, Resolution.ROLE, DESCRIBED_SPEAKER_CONFIDENCE)
 
 
 #: Rule ``beat``: its confidence is the beat subject's own resolution

@@ -1,0 +1,88 @@
+"""Rule ``described-speaker``: a dialogue tag whose speaker is a description.
+
+Fiction tags many lines with a speaker that is no name and no role noun the
+quote rules know: '"Wake up there, youngster," said a rough voice.',
+'"People say," said another, "that ..."', '"Goodwives," said a hard-featured
+dame of fifty, "I'll tell ye ..."'. The quote rules leave such a quote with no
+cue and no speaker; :func:`tag_after` and :func:`tag_between` find the tag's
+noun phrase so that the dialogue sweep (:mod:`quoteattr.dialogue`) can make it
+the speaker.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .cues import VERBS
+from .lexicons import load_set
+
+Pair = tuple[int, int]
+
+# The past and -s forms of the verbs of reporting_verbs.txt, and the
+# dialogue verbs of dialogue_verbs.txt ("returned", "sighed").
+_TAG_VERBS = sorted(
+    {f for v in VERBS.values() for f in (v.forms[1], v.forms[2])} | load_set("dialogue_verbs.txt"),
+    key=lambda w: (-len(w), w),
+)
+_VERB = r"(?:" + "|".join(regex.escape(w) for w in _TAG_VERBS) + r")"
+# An aside between the verb and the speaker: "interposed, more softly, a young wife".
+_ASIDE = r"(?:[ \t]*,[^,\n\"“”]{1,40},)?"
+# The description: a determiner and up to six words whose last is lowercase
+# ("a rough voice", "the child's nurse", "a shrill Welsh voice in the
+# crowd"), or an indefinite pronoun ("another", "somebody else").
+_NP = (
+    r"(?:(?:a|an|the|his|her|their|my|our|your|another)(?:[ \t]+[\p{L}][\p{L}'’\-]*){0,5}[ \t]+\p{Ll}[\p{L}'’\-]*"
+    r"|another|some(?:body|one)(?:[ \t]+else)?|one[ \t]+of[ \t]+(?:the[ \t]+)?\p{Ll}+)"
+)
+_CLOSE = r"[,.!?;:\-—–]*[ \t]*[”\"’'»]?[ \t]*,?[ \t]*"
+# Rule ``described-speaker``, tag after the quote: '"Wake up," said a rough voice.'
+_AFTER_RE = regex.compile(
+    _CLOSE + r"(?:" + _VERB + r")" + _ASIDE + r"[ \t]+(" + _NP + r")(?=[ \t]*(?:[,.;:!?“\"]|—|--|$))",
+    regex.V1,
+)
+# Rule ``described-speaker``, tag between the two parts of a split quote:
+# '"People say," said another, "that the Reverend ..."'.
+_BETWEEN_RE = regex.compile(
+    _CLOSE + r"(?:" + _VERB + r")" + _ASIDE + r"[ \t]+(" + _NP + r")[ \t]*[,:;]?[ \t]*[“\"‘']?\Z",
+    regex.V1,
+)
+# Words that end a description but are no part of it: '"No," said the porter
+# significantly.' -> "the porter" (a trailing -ly adverb).
+_TRAILING_ADVERB_RE = regex.compile(r"[ \t]+\p{Ll}+ly\Z")
+_NOT_ADVERBS = frozenset(["family", "ally", "lily", "bully", "fly", "belly", "sally"])
+# How far after a quote a tag may reach (characters).
+_TAG_WINDOW = 160
+
+
+def _trim(text: str, a: int, b: int) -> Pair | None:
+    """The description without a trailing adverb; ``None`` when a capital starts it mid-sentence."""
+    m = _TRAILING_ADVERB_RE.search(text, a, b)
+    if m is not None and text[m.start() : b].strip() not in _NOT_ADVERBS:
+        b = m.start()
+    if b <= a or (text[a].isupper() and text[a:b].split()[0].lower() not in ("a", "an", "the", "another")):
+        return None  # "said The Times" is a name the quote rules judge
+    return a, b
+
+
+def tag_after(text: str, end: int) -> Pair | None:
+    """The description of a dialogue tag right after the quote content that ends at *end*, or ``None``.
+
+    Example: '"Wake up there, youngster," said a rough voice.' -> "a rough voice".
+    """
+    m = _AFTER_RE.match(text, end, min(len(text), end + _TAG_WINDOW))
+    if m is None:
+        return None
+    return _trim(text, m.start(1), m.end(1))
+
+
+def tag_between(text: str, end: int, start: int) -> Pair | None:
+    """The description of a tag that is all that stands between two quote parts, or ``None``.
+
+    Example: '"People say," said another, "that ..."' -> "another".
+    """
+    if start - end > _TAG_WINDOW or start <= end:
+        return None
+    m = _BETWEEN_RE.match(text, end, start)
+    if m is None:
+        return None
+    return _trim(text, m.start(1), m.end(1))

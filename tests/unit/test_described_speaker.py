@@ -1,0 +1,82 @@
+"""Rule ``described-speaker`` (issue 20): a dialogue tag whose speaker is a
+description the quote rules do not take ("said a rough voice", "said
+another"). Passages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr.described import tag_after, tag_between
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    """(quote text, speaker mention text) per quote, in text order."""
+    r = quoteattr.extract(text, min_confidence=0.0)
+    return [(q.text, q.speaker.mention.text if q.speaker else None) for q in r.quotes]
+
+
+@pytest.mark.issue(20)
+class TestTagAfter:
+    """The description of a tag right after a quote."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ('"Open the gate, lad," called a hoarse voice.', "a hoarse voice"),
+            ('"We shall see about that," muttered the ferryman\'s widow.', "the ferryman's widow"),
+            ('"Not tonight," replied the innkeeper gruffly.', "the innkeeper"),
+            ('"Who goes there?" cried a tall Norwegian sailor in the bow.', "a tall Norwegian sailor in the bow"),
+            ('"Nonsense," said somebody else.', "somebody else"),
+        ],
+    )
+    def test_described_tag_after(self, text: str, expected: str) -> None:
+        """The noun phrase after the verb, without a trailing adverb."""
+        end = text.index('"', 1)
+        span = tag_after(text, end)
+        assert span is not None
+        assert expected == text[span[0] : span[1]]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '"Open the gate," he said to the porter.',  # no description after the verb
+            '"Open the gate." The porter ran.',  # no tag
+            '"Open the gate," said The Times.',  # a capitalised name: the quote rules' business
+        ],
+    )
+    def test_described_no_tag(self, text: str) -> None:
+        """No description: ``None``."""
+        assert tag_after(text, text.index('"', 1)) is None
+
+    def test_described_tag_between(self) -> None:
+        """A tag standing alone between the two parts of a split quote."""
+        text = '"Some say," observed another, "that the bridge will fall."'
+        end = text.index('"', 1)
+        span = tag_between(text, end, text.index('"that') + 1)
+        assert span is not None
+        assert "another" == text[span[0] : span[1]]
+
+
+@pytest.mark.issue(20)
+class TestDescribedSpeaker:
+    """The dialogue sweep makes the description the speaker."""
+
+    def test_described_speaker_rough_voice(self) -> None:
+        """A quote whose tag is "called a hoarse voice" is that voice's."""
+        text = '"Open the gate there, you idle lad," called a hoarse voice.\n\nTimothy rubbed his eyes.\n'
+        assert [("Open the gate there, you idle lad,", "a hoarse voice")] == _speakers(text)
+
+    def test_described_speaker_split_quote(self) -> None:
+        """Both parts of a split quote go to the one description."""
+        text = (
+            "The fishwives stood in a ring by the pump.\n\n"
+            '"Folk in the town say," observed another, "that the new bridge will never hold a cart."\n'
+        )
+        got = _speakers(text)
+        assert ["another", "another"] == [sp for _, sp in got]
+
+    def test_described_speaker_keeps_named_cue(self) -> None:
+        """A tag the quote rules read already keeps its speaker."""
+        text = '"The tide is turning at last," said Mr. Pennycuick.\n'
+        assert [("The tide is turning at last,", "Mr. Pennycuick")] == _speakers(text)
