@@ -15,6 +15,7 @@ import regex
 
 from .cues import VERBS
 from .lexicons import load_set
+from .names import ROLE_NOUNS
 
 Pair = tuple[int, int]
 
@@ -86,3 +87,30 @@ def tag_between(text: str, end: int, start: int) -> Pair | None:
     if m is None:
         return None
     return _trim(text, m.start(1), m.end(1))
+
+
+# Rule ``role-beat``: a narration sentence whose subject is a definite person
+# description ("The girl flushed.", "The old doctor shook his head.") is an
+# action beat like one with a name: up to two modifiers, then a singular
+# person noun of role_nouns.txt, then a lowercase word (the verb).
+_ROLE_SUBJECT_RE = regex.compile(r"[ \t\"“”‘’'_]*(?:The|the)((?:[ \t]+\p{Ll}[\p{Ll}\-]*){2,4})", regex.V1)
+
+
+def role_subject(text: str, start: int, end: int) -> Pair | None:
+    """The person description that opens ``text[start:end]`` as its subject, or ``None``.
+
+    Example: 'The girl flushed.' -> "The girl"; 'The old doctor shook his
+    head.' -> "The old doctor"; 'The rain fell.' -> ``None`` (no person
+    noun); 'The girl's hat fell.' -> ``None``.
+    """
+    m = _ROLE_SUBJECT_RE.match(text, start, end)
+    if m is None:
+        return None
+    words = list(regex.finditer(r"\p{Ll}[\p{Ll}\-]*", text, pos=m.start(1), endpos=m.end(1)))
+    for k, w in enumerate(words[:3]):
+        info = ROLE_NOUNS.get(w.group())
+        if info is not None:
+            if info.kind != "person" or w.group().endswith("s") or k + 1 >= len(words):
+                return None  # (plural "the workers": no one speaker)
+            return m.start(1) - 3, w.end()
+    return None

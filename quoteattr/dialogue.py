@@ -17,7 +17,7 @@ from typing import NamedTuple
 import regex
 
 from .candidates import Candidate
-from .described import tag_after, tag_between
+from .described import role_subject, tag_after, tag_between
 from .entities import _CONFIDENCE, Pair, _Entity, _Mention, _new_entity
 from .mentions import _NOT_NAMES, _cap, _lower, analyse_mention
 from .model import Resolution
@@ -99,6 +99,11 @@ def _find_vocatives(text: str, a: int, b: int) -> list[Pair]:
 
 
 def _vocative_entity(text: str, span: Pair, entities: list[_Entity]) -> _Entity | None:
+    words = text[span[0] : span[1]].split()
+    if len(words) == 1 and _lower(words[0]) in _ADDRESS_WORDS:
+        named = _kin_named(text, _lower(words[0]), entities)
+        if named is not None:
+            return named
     m = analyse_mention(text, *span)
     if m.w.form == "name" and m.w.key:
         tok = m.w.key[-1]
@@ -117,6 +122,27 @@ def _vocative_entity(text: str, span: Pair, entities: list[_Entity]) -> _Entity 
         return None
     m.in_quote = True
     return _new_entity(m, entities)
+
+
+def _kin_named(text: str, word: str, entities: list[_Entity]) -> _Entity | None:
+    """Rule ``kin-vocative``: a word of address that the text uses before one
+    character's name ("uncle" with "Uncle John" elsewhere) names that character.
+    Example: '"Uncle, you are not well."' in a text with "Uncle John" -> Uncle John."""
+    if word not in _ADDRESS_WORDS or word in _POLITE_ADDRESS:
+        return None
+    hits = []
+    for e in entities:
+        if not e.key:
+            continue
+        for m in e.mentions:
+            nm = m.name
+            if nm is None:
+                continue
+            before = _lower(text[m.start : nm[0]].strip()) if nm[0] > m.start else ""
+            if before == word or (len(m.w.key) > 1 and m.w.key[0] == word):
+                hits.append(e)
+                break
+    return hits[0] if len(hits) == 1 else None
 
 
 def _beat(text: str, c: Candidate, mentions: list[_Mention], starts: list[int], paragraph: Pair) -> _Mention | None:
@@ -192,6 +218,7 @@ class _Dialogue:
         self.exchange = False  # rule ``exchange``, decided before the sweep
         self._vocatives: dict[int, list[tuple[Pair, _Entity | None]]] = {}
         self.described: dict[Pair, _Entity] = {}  # rule ``described-speaker``: tag description -> entity
+        self.roles: dict[str, _Entity] = {}  # rule ``role-beat``: person noun -> its latest entity
 
     def vocatives(self, i: int) -> list[tuple[Pair, _Entity | None]]:
         """The vocatives inside candidate *i*, each with the entity it names (found once per candidate)."""
@@ -292,10 +319,54 @@ def beat(d: _Dialogue, i: int) -> Attribution | None:
         return None
     m = _beat(d.text, c, d.mentions, d.starts, d.paragraphs[p])
     if m is None:
-        return None
+        return _role_beat(d, c, d.paragraphs[p])
     e = m.entity if m.entity is not None else _new_entity(m, d.entities)
     res = m.resolution
     return Attribution(e, m.span, res, round(_CONFIDENCE[res] * BEAT_CONFIDENCE_FACTOR, 4))
+
+
+#: Rule ``role-beat``: how far after a quote, in its paragraph, a sentence
+#: that opens with a person description may start (characters).
+_ROLE_BEAT_AFTER = 3
+
+
+def _role_beat(d: _Dialogue, c: Candidate, paragraph: Pair) -> Attribution | None:
+    """Rule ``role-beat``: an action beat whose subject is a person description
+    ("the girl", "the old doctor"), which the mention finder does not collect:
+    right after the quote ('"Wait." The stranger raised a hand.') or opening
+    the paragraph before it ('The girl smiled. "I will go."')."""
+    text = d.text
+    pa, pb = paragraph
+    j = c.end
+    while j < pb and text[j] in "\"”’' \t":
+        j += 1
+    rs = role_subject(text, j, pb) if j - c.end <= _ROLE_BEAT_AFTER + 2 else None
+    if rs is None and pa < c.start and not any(ch in text[pa : c.start] for ch in '"“”'):
+        rs = role_subject(text, pa, c.start)
+    if rs is None:
+        return None
+    conf = round(_CONFIDENCE[Resolution.ROLE] * BEAT_CONFIDENCE_FACTOR, 4)
+    return Attribution(_role_entity(d, rs), rs, Resolution.ROLE, conf)
+
+
+def _role_entity(d: _Dialogue, span: Pair) -> _Entity:
+    """Rule ``role-beat``: the entity of a person description: the mention's own
+    if it is one, else the latest entity with that person noun, else a new one."""
+    k = bisect.bisect_left(d.starts, span[0])
+    for m in d.mentions[k : k + 4]:
+        if m.span == span and m.entity is not None:
+            return m.entity
+    head = d.text[span[0] : span[1]].split()[-1].lower()
+    e = d.roles.get(head)
+    if e is None:
+        for x in reversed(d.entities[-200:]):
+            if not x.key and x.mentions and head in x.role_words():
+                e = x
+                break
+    if e is None:
+        e = _new_entity(analyse_mention(d.text, *span), d.entities)
+    d.roles[head] = e
+    return e
 
 
 #: Rule ``beat-before``: its confidence is the subject's own resolution
@@ -331,9 +402,12 @@ def beat_before(d: _Dialogue, i: int) -> Attribution | None:
     para = d.text[pa:pb]
     if any(ch in para for ch in '"“”'):
         return None
-    letters = [ch for ch in para if ch.isalpha()]
-    if letters and sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
-        return None  # a heading ("CHAPTER I. THE YOUNG ADVENTURERS")
+    if _is_heading(para):
+        return None
+    rs = role_subject(d.text, pa, pb)
+    if rs is not None:  # rule ``role-beat``: "The girl flushed." / "..."
+        conf = round(_CONFIDENCE[Resolution.ROLE] * BEAT_BEFORE_CONFIDENCE_FACTOR, 4)
+        return Attribution(_role_entity(d, rs), rs, Resolution.ROLE, conf)
     k = bisect.bisect_left(d.starts, pa)
     while k < len(d.mentions) and d.mentions[k].start < pb:
         m = d.mentions[k]
@@ -348,6 +422,22 @@ def beat_before(d: _Dialogue, i: int) -> Attribution | None:
         res = m.resolution
         return Attribution(e, m.span, res, round(_CONFIDENCE[res] * BEAT_BEFORE_CONFIDENCE_FACTOR, 4))
     return None
+
+
+# Rule ``heading``: a paragraph whose words are all capitalised or function
+# words ("Chapter I. The Missing Heir.", "CHAPTER I. THE YOUNG ADVENTURERS",
+# "II") is a heading, not narration: its "subject" never speaks next.
+_HEADING_WORD_RE = regex.compile(r"(?<![\p{L}'’])\p{Ll}[\p{L}'’\-]{3,}")
+_HEADING_FUNCTION_WORDS = frozenset(["from", "with", "into", "upon", "over", "about", "that", "this", "their"])
+
+
+def _is_heading(para: str) -> bool:
+    letters = [ch for ch in para if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
+        return True  # "CHAPTER I. THE YOUNG ADVENTURERS"
+    return len(para) < 120 and all(
+        w.group() in _HEADING_FUNCTION_WORDS for w in _HEADING_WORD_RE.finditer(para)
+    )
 
 
 #: Rule ``vocative``: in dialogue, an uncued quote paragraph answers the

@@ -142,6 +142,8 @@ def _add_name(text: str, ws: list[Word], out: list[NameMention]) -> None:
     if text[b - 1] == "." and len(ws) > 1 and _lower(ws[-1][2]) not in ABBREVIATIONS:
         b -= 1
     word = text[a:b]
+    if _in_chapter_heading(text, a, b):
+        return
     if len(ws) == 1:
         lw = _lower(word)
         if lw in _NOT_NAMES or lw in TITLES or (lw in ROLE_NOUNS and not _cap(word[1:2] or "a")):
@@ -149,6 +151,30 @@ def _add_name(text: str, ws: list[Word], out: list[NameMention]) -> None:
     if len(ws) == 1 and word.endswith(".") and len(word) <= 3:
         return
     out.append(NameMention(a, b, _role_near(text, a, b)))
+
+
+# Rule ``chapter-heading``: a line that opens with a chapter word and a number
+# is a heading, and its capitalised words are no names: "Chapter I. The Missing
+# Heir.", "CHAPTER III. RAGGED DICK'S NEW SUIT", "BOOK II".
+_CHAPTER_LINE_RE = regex.compile(
+    r"[ \t_*]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave)"
+    r"[ \t\u00a0]+(?:[IVXLC]+\b|\d+|\p{Lu}\p{L}+)"
+)
+#: Only a line at most this long can be a heading.
+_HEADING_LINE = 120
+
+
+def _in_chapter_heading(text: str, a: int, b: int) -> bool:
+    """Rule ``chapter-heading``: the name ``text[a:b]`` stands in a chapter heading line."""
+    ls = text.rfind("\n", max(0, a - _HEADING_LINE), a)
+    if ls < 0 and a >= _HEADING_LINE:
+        return False
+    le = text.find("\n", b, b + _HEADING_LINE)
+    if le < 0:
+        if b + _HEADING_LINE < len(text):
+            return False
+        le = len(text)
+    return _CHAPTER_LINE_RE.match(text, ls + 1, le) is not None
 
 
 class _LowerWords:

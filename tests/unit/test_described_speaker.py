@@ -80,3 +80,78 @@ class TestDescribedSpeaker:
         """A tag the quote rules read already keeps its speaker."""
         text = '"The tide is turning at last," said Mr. Pennycuick.\n'
         assert [("The tide is turning at last,", "Mr. Pennycuick")] == _speakers(text)
+
+
+@pytest.mark.issue(20)
+class TestRoleBeat:
+    """Rule ``role-beat``: an action beat whose subject is a person description."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                'The ferry was late again.\n\nThe doctor spat into the water.\n\n"She will not come before dark."\n',
+                "The doctor",
+            ),
+            ('"Keep well back from the edge." The old clerk raised his lamp.\n', "The old clerk"),
+            (
+                'The wind dropped at last.\n\nThe young widow smiled.\n\n"Then we may sail in the morning."\n',
+                "The young widow",
+            ),
+        ],
+    )
+    def test_role_beat_speaker(self, text: str, expected: str) -> None:
+        """The description is the speaker's mention."""
+        assert [expected] == [sp for _, sp in _speakers(text)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'The ferry was late again.\n\nThe rain fell on the pier.\n\n"She will not come before dark."\n',
+            'The ferry was late again.\n\nThe workers cheered.\n\n"She will not come before dark."\n',
+        ],
+    )
+    def test_role_beat_no_person(self, text: str) -> None:
+        """No person noun, or a plural one: no speaker."""
+        assert [None] == [sp for _, sp in _speakers(text)]
+
+
+@pytest.mark.issue(20)
+class TestChapterHeading:
+    """Rule ``chapter-heading``: a chapter heading is no name and no beat."""
+
+    TEXT = (
+        "Chapter IV. The Lost Lantern.\n\n\n"
+        '"Where have you hidden the lantern this time?"\n\n'
+        '"It is in the shed, Rosalind, where it always is."\n'
+    )
+
+    def test_chapter_heading_no_names(self) -> None:
+        """The heading's capitalised words make no name."""
+        from quoteattr.namefinder import find_name_mentions
+
+        assert ["Rosalind"] == [self.TEXT[m.start : m.end] for m in find_name_mentions(self.TEXT)]
+
+    def test_chapter_heading_not_speaker(self) -> None:
+        """The first line after the heading is not the heading's."""
+        names = [q.speaker.entity.name if q.speaker else None for q in quoteattr.extract(self.TEXT).quotes]
+        assert "Lost Lantern" not in names
+        assert "Chapter IV" not in names
+
+
+@pytest.mark.issue(20)
+class TestKinVocative:
+    """Rule ``kin-vocative``: "uncle" names the character the text calls "Uncle John"."""
+
+    def test_kin_vocative_names_entity(self) -> None:
+        """The line answering "..., uncle?" is Uncle John's, by his full name."""
+        text = (
+            "It was late in the evening.\n\n"
+            '"Why do you sit alone in the dark, uncle?" said Agatha.\n\n'
+            '"Because the dark is kind to old eyes, my girl."\n\n'
+            "At last Uncle John Mortimer folded his hands on his knee.\n"
+        )
+        got = quoteattr.extract(text).quotes
+        assert 2 == len(got)
+        assert got[1].speaker is not None
+        assert "John Mortimer" == got[1].speaker.entity.name
