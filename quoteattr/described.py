@@ -47,6 +47,26 @@ _BETWEEN_RE = regex.compile(
     _CLOSE + r"(?:" + _VERB + r")" + _ASIDE + r"[ \t]+(" + _NP + r")[ \t]*[,:;]?[ \t]*[“\"‘']?\Z",
     regex.V1,
 )
+# Rule ``described-speaker``, subject first: '"We say," somebody exclaimed,
+# "that ..."', '"Forty years!" Griffin put in.', '"I am old, Amory," she would
+# sigh.' -- a tag the quote rules leave (an indefinite or modal subject, a
+# phrasal verb). The verb may be a base form after "would"/"could".
+_BASE_VERBS = sorted({v.forms[0] for v in VERBS.values()}, key=lambda w: (-len(w), w))
+_SUBJECT = (
+    r"(?:he|she|I|they|we|some(?:body|one)(?:[ \t]+else)?|another|one[ \t]+of[ \t]+(?:the[ \t]+)?\p{Ll}+"
+    r"|(?:a|an|the|his|her|their|my|our)(?:[ \t]+\p{Ll}[\p{Ll}'’\-]*){1,3}|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?)"
+)
+_SUBJECT_FIRST_RE = regex.compile(
+    _CLOSE
+    + r"("
+    + _SUBJECT
+    + r")[ \t]+(?:(?:would|could|might)[ \t]+(?:"
+    + "|".join(regex.escape(w) for w in _BASE_VERBS)
+    + r"|sigh|put[ \t]+in)|(?:"
+    + _VERB
+    + r"|put[ \t]+in))\b",
+    regex.V1,
+)
 # Words that end a description but are no part of it: '"No," said the porter
 # significantly.' -> "the porter" (a trailing -ly adverb).
 _TRAILING_ADVERB_RE = regex.compile(r"[ \t]+\p{Ll}+ly\Z")
@@ -74,6 +94,17 @@ def tag_after(text: str, end: int) -> Pair | None:
     if m is None:
         return None
     return _trim(text, m.start(1), m.end(1))
+
+
+def subject_tag_after(text: str, end: int) -> Pair | None:
+    """The subject of a subject-first tag right after the quote content that ends at *end*, or ``None``.
+
+    Example: '"We say," somebody exclaimed, "that ..."' -> "somebody".
+    """
+    m = _SUBJECT_FIRST_RE.match(text, end, min(len(text), end + _TAG_WINDOW))
+    if m is None or m.start(1) - end > 4:
+        return None
+    return m.start(1), m.end(1)
 
 
 def tag_between(text: str, end: int, start: int) -> Pair | None:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import regex
 
 from .candidates import Candidate
-from .described import role_subject, tag_after, tag_between
+from .described import role_subject, subject_tag_after, tag_after, tag_between
 from .entities import _CONFIDENCE, Pair, _Entity, _Mention, _new_entity
 from .mentions import _NOT_NAMES, _cap, _lower, analyse_mention
 from .model import Resolution
@@ -279,7 +279,7 @@ def described_speaker(d: _Dialogue, i: int) -> Attribution | None:
     if not d.bare(i):
         return None
     c = d.candidates[i]
-    span = tag_after(d.text, c.end)
+    span = tag_after(d.text, c.end) or subject_tag_after(d.text, c.end)
     if span is None and d.previous is not None:
         span = tag_between(d.text, d.candidates[d.previous].end, c.start)
     if span is None:

@@ -155,3 +155,20 @@ class TestKinVocative:
         assert 2 == len(got)
         assert got[1].speaker is not None
         assert "John Mortimer" == got[1].speaker.entity.name
+
+
+@pytest.mark.issue(20)
+class TestSubjectFirstTag:
+    """Rule ``described-speaker``, subject first: a tag the quote rules leave."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ('"We shall all go down to the harbour," somebody announced.\n', "somebody"),
+            ('"Twelve barrels and not one more!" Mortimer put in.\n\nThe clerk nodded.\n', "Mortimer"),
+            ('"It is so very cold in this house, Agatha," she would sigh.\n', "she"),
+        ],
+    )
+    def test_subject_first_tag(self, text: str, expected: str) -> None:
+        """The subject before the verb is the speaker's mention."""
+        assert [expected] == [sp for _, sp in _speakers(text)]
