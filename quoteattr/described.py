@@ -124,7 +124,13 @@ def tag_between(text: str, end: int, start: int) -> Pair | None:
 # description ("The girl flushed.", "The old doctor shook his head.") is an
 # action beat like one with a name: up to two modifiers, then a singular
 # person noun of role_nouns.txt, then a lowercase word (the verb).
-_ROLE_SUBJECT_RE = regex.compile(r"[ \t\"“”‘’'_]*(?:The|the)((?:[ \t]+\p{Ll}[\p{Ll}\-]*){2,4})", regex.V1)
+# A short adverbial may come first: "In the hall the doctor stopped.", "Then the girl smiled."
+_ROLE_SUBJECT_RE = regex.compile(
+    r"[ \t\"“”‘’'_]*"
+    r"(?:(?:Then|Now|Presently|Suddenly|At[ \t]+last|(?:In|At|On|From|By)[ \t]+the[ \t]+\p{Ll}+),?[ \t]+)?"
+    r"(?:The|the)((?:[ \t]+\p{Ll}[\p{Ll}\-]*){2,4})",
+    regex.V1,
+)
 
 
 def role_subject(text: str, start: int, end: int) -> Pair | None:

@@ -17,10 +17,11 @@ from typing import NamedTuple
 import regex
 
 from .candidates import Candidate
+from .defaults import DEFAULT_MIN_CONFIDENCE
 from .described import role_subject, subject_tag_after, tag_after, tag_between
 from .entities import _CONFIDENCE, Pair, _Entity, _Mention, _new_entity
 from .mentions import _NOT_NAMES, _cap, _lower, analyse_mention
-from .model import Resolution
+from .model import EntityKind, Resolution
 from .names import TITLES
 from .registry import Rule, Stage, declare, functions, register
 
@@ -325,6 +326,9 @@ def beat(d: _Dialogue, i: int) -> Attribution | None:
     return Attribution(e, m.span, res, round(_CONFIDENCE[res] * BEAT_CONFIDENCE_FACTOR, 4))
 
 
+# The end of a sentence inside a narration paragraph (not its last one).
+_SENTENCE_END_RE = regex.compile(r"[.!?][ \t]+(?=\S)")
+
 #: Rule ``role-beat``: how far after a quote, in its paragraph, a sentence
 #: that opens with a person description may start (characters).
 _ROLE_BEAT_AFTER = 3
@@ -404,8 +408,11 @@ def beat_before(d: _Dialogue, i: int) -> Attribution | None:
         return None
     if _is_heading(para):
         return None
-    rs = role_subject(d.text, pa, pb)
-    if rs is not None:  # rule ``role-beat``: "The girl flushed." / "..."
+    # rule ``role-beat``: "The girl flushed." / "..."; the last sentence acts
+    # last: "They walked downstairs. In the hall the doctor stopped." / "..."
+    last = max(pa, max((m.end() for m in _SENTENCE_END_RE.finditer(d.text, pa, pb)), default=pa))
+    rs = role_subject(d.text, last, pb) or role_subject(d.text, pa, pb)
+    if rs is not None:
         conf = round(_CONFIDENCE[Resolution.ROLE] * BEAT_BEFORE_CONFIDENCE_FACTOR, 4)
         return Attribution(_role_entity(d, rs), rs, Resolution.ROLE, conf)
     k = bisect.bisect_left(d.starts, pa)
@@ -562,8 +569,13 @@ def turn_taking(d: _Dialogue, i: int) -> Attribution | None:
                 target, other = b, a
     # a line never goes to the person it addresses
     addressed = {id(e) for _, e in d.vocatives(i) if e is not None}
+    follow_on = target == a
     if id(_said(raw, target).entity) in addressed:
         target = other if other is not None and id(_said(raw, other).entity) not in addressed else None
+    if follow_on and target == a and pc == pa + 1 and d.vocatives(i) and _opens_paragraph(d.text, c):
+        found = _other_party(d, c, _said(raw, a).entity, addressed)
+        if found is not None:
+            return found
     if target is None:
         return None
     found = _said(raw, target)
@@ -573,6 +585,31 @@ def turn_taking(d: _Dialogue, i: int) -> Attribution | None:
         Resolution.FOLLOW_ON,
         min(found.confidence, TURN_TAKING_CONFIDENCE - (0.1 if target != a else 0.0)),
     )
+
+
+#: Rule ``answer-other-party``: the confidence of a line given to the other party.
+ANSWER_OTHER_PARTY_CONFIDENCE = 0.5
+
+
+def _other_party(d: _Dialogue, c: Candidate, last: _Entity, addressed: set[int]) -> Attribution | None:
+    """Rule ``answer-other-party``: a line that addresses someone ("I cannot
+    agree with you, papa") right after a line by X, with no one else speaking
+    before, answers X: it goes to the latest person named outside quotes within
+    the exchange window, as the subject of its sentence, who is not X. Example: 'Emma smiled.' /
+    '"Poor Miss Taylor!" said Mr. Woodhouse.' / '"I cannot agree, papa."' -> Emma."""
+    k = bisect.bisect_left(d.starts, c.start)
+    for j in range(k - 1, -1, -1):
+        m = d.mentions[j]
+        if c.start - m.start > _EXCHANGE_WINDOW:
+            break
+        e = m.entity
+        if (
+            m.in_quote or not m.subject or m.w.form != "name" or e is None or e is last
+            or id(e) in addressed or e.kind not in (None, EntityKind.PERSON)
+        ):  # fmt: skip
+            continue
+        return Attribution(e, m.span, Resolution.FOLLOW_ON, ANSWER_OTHER_PARTY_CONFIDENCE)
+    return None
 
 
 def _said(raw: list[Attribution | None], i: int | None) -> Attribution:
@@ -599,6 +636,21 @@ declare(
 SPEAKER_RULES: tuple[Callable[[_Dialogue, int], Attribution | None], ...] = functions(Stage.SPEAKER)
 
 
+#: Rule ``turn-taking``: an unquoted attribution the quote rules are this
+#: unsure of (below the default output threshold) takes no turn in the
+#: dialogue: '... that other people could feel differently' (0.15, an
+#: indirect remark in narration) is no line of "other people" for the next
+#: quote to answer. (A short quoted line, '"Yes."', takes its turn.)
+_HISTORY_MIN_CONFIDENCE = DEFAULT_MIN_CONFIDENCE
+
+
+def _takes_turn(text: str, c: Candidate) -> bool:
+    return c.confidence >= _HISTORY_MIN_CONFIDENCE or (c.start > 0 and text[c.start - 1] in _QUOTE_MARKS)
+
+
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
 def attribute_uncued(d: _Dialogue) -> None:
     """Give each quote with no speaker yet the first answer of :data:`SPEAKER_RULES`, in text order."""
     d.exchange = _is_exchange(d.candidates, d.raw, d.order, d.paragraph_of)
@@ -608,7 +660,7 @@ def attribute_uncued(d: _Dialogue) -> None:
             if found is not None:
                 d.raw[i] = found
                 break
-        if d.raw[i] is not None:
+        if d.raw[i] is not None and _takes_turn(d.text, d.candidates[i]):
             d.history.append(i)
         d.previous = i
     turn_taking_back(d)

@@ -172,3 +172,43 @@ class TestSubjectFirstTag:
     def test_subject_first_tag(self, text: str, expected: str) -> None:
         """The subject before the verb is the speaker's mention."""
         assert [expected] == [sp for _, sp in _speakers(text)]
+
+
+@pytest.mark.issue(20)
+class TestAnswerOtherParty:
+    """Rule ``answer-other-party``: a line addressing someone after X's line is not X's."""
+
+    def test_answer_other_party(self) -> None:
+        """ "..., papa" after the father's line goes to the daughter named before."""
+        text = (
+            "Marjorie sat by the fire with her father.\n\n"
+            '"It is a cold night for June," said Mr. Pettigrew.\n\n'
+            '"It is warm enough in here, papa."\n'
+        )
+        names = [q.speaker.entity.name if q.speaker else None for q in quoteattr.extract(text).quotes]
+        assert ["Pettigrew", "Marjorie"] == names
+
+    def test_unsure_remark_takes_no_turn(self) -> None:
+        """An unquoted remark the quote rules are unsure of is no line of the dialogue."""
+        text = (
+            "Marjorie sat by the fire with her father. Mr. Pettigrew was never able to suppose "
+            "that other people could feel differently from himself.\n\n"
+            '"Poor Miss Abernethy! I wish she were here again," said Mr. Pettigrew.\n\n'
+            '"I cannot agree with you, papa; she has a house of her own now."\n'
+        )
+        last = quoteattr.extract(text).quotes[-1]
+        assert last.speaker is not None
+        assert "Marjorie" == last.speaker.entity.name
+
+
+@pytest.mark.issue(20)
+class TestRoleBeatLastSentence:
+    """Rule ``role-beat`` reads the last sentence of the narration, after a short adverbial."""
+
+    def test_role_beat_last_sentence(self) -> None:
+        """ "In the hall the doctor stopped." names the next line's speaker."""
+        text = (
+            "The visitors went slowly down the stairs. In the hall the doctor stopped.\n\n"
+            '"Has anyone sent for her brother yet?"\n'
+        )
+        assert ["the doctor"] == [sp for _, sp in _speakers(text)]
