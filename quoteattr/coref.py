@@ -303,6 +303,23 @@ def _title_case(t: str) -> str:
     return " ".join(w[:1] + w[1:].lower() if "'" not in w and "’" not in w else w.title() for w in t.split())
 
 
+#: Rule ``name-case``: an all-caps word of at most this many letters is an
+#: acronym and keeps its capitals ("FBI", "NAACP", "BFM TV").
+_ACRONYM_LETTERS = 5
+
+
+def _soften_caps(t: str) -> str:
+    """Words of an all-caps name in title case, acronyms kept: "POLITICO" -> "Politico", "KING-TV" -> "King-TV"."""
+
+    def part(w: str) -> str:
+        letters = sum(ch.isalpha() for ch in w)
+        if letters <= _ACRONYM_LETTERS or not any(ch in "AEIOUY" for ch in w):
+            return w
+        return w[:1] + w[1:].lower()
+
+    return " ".join("-".join(part(p) for p in w.split("-")) for w in t.split())
+
+
 def _transcript_label(text: str, e: _Entity) -> bool:
     """A mention of *e* opens a line and is followed by a colon ("WALLACE: Welcome back.")."""
     return any(
@@ -351,6 +368,9 @@ def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
         ):
             # Rule ``name-case``: "BARBARA PINKERTON", the label "WALLACE:" -> "Barbara Pinkerton", "Wallace"
             name = _title_case(name)
+        elif shouted:
+            # Rule ``name-case``, other entities: "POLITICO" -> "Politico", "BFM TV" stays (acronyms)
+            name = _soften_caps(name)
         for m in sorted(e.mentions, key=lambda m: m.start):
             if m.w.name_at >= 0 and m.w.key:
                 # alias: the name with its title, without a determiner

@@ -436,6 +436,7 @@ def _head_mention(
 ) -> _Mention | None:
     """The role or organisation mention the head word of *name_words* makes,
     or ``None`` when they are a proper name."""
+    name_words = _cut_participle(name_words)
     head_word = name_words[-1][2]
     head = _lower(head_word)
     head_info = _role_info(head_word)
@@ -505,6 +506,20 @@ def _head_mention(
             role=text[name_words[0][0] : name_words[-1][1]],
         )
     return None
+
+
+def _cut_participle(words: list[Word]) -> list[Word]:
+    """Rule ``org-head-clause``: a phrase that goes on with a participle clause
+    ends before it, and its head is the word before: "memo released Friday by
+    the agency's watchdog" -> "memo", "exit polls reported by CNN and other
+    networks" -> "exit polls" (no organisation "... networks"); "Greek court
+    rules worship of ..." is left alone (no participle with "by")."""
+    for i in range(1, len(words) - 1):
+        w = words[i][2]
+        # a past participle with its agent: "released (Friday) by", "reported by"
+        if w.islower() and w.endswith("ed") and len(w) > 4 and any(x[2] == "by" for x in words[i + 1 : i + 4]):
+            return words[:i]
+    return words
 
 
 def _trim_name(words: list[Word]) -> list[Word]:
