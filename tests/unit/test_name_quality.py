@@ -93,3 +93,27 @@ def test_name_case_organisation(text: str, name: str) -> None:
     """Rule ``name-case``: a shouted organisation name is written in title case; an acronym is kept."""
     names = [s.name for s in quoteattr.extract(text).speakers]
     assert name in names
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Harbour Gazette Chief Maritime Correspondent Ingrid Solberg", "Ingrid Solberg"),
+        ("Regional governor Pavel Orlov’s office", "Pavel Orlov’s office"),
+        ("Northern Rail", "Northern Rail"),
+        ("Ingrid Solberg", "Ingrid Solberg"),
+    ],
+)
+def test_tidy_name(name: str, expected: str) -> None:
+    """Rules ``name-tail`` and ``name-possessive``: the person's name after a long role; no role before an owner."""
+    from quoteattr.coref import _tidy_name
+
+    assert expected == _tidy_name(name)
+
+
+@pytest.mark.issue(20)
+def test_name_tail_speaker() -> None:
+    """A speaker introduced with a long capitalised role is named by the person's name."""
+    text = '"The harbour will close," Harbour Gazette Chief Maritime Correspondent Ingrid Solberg said.'
+    assert ["Ingrid Solberg"] == [s.name for s in quoteattr.extract(text).speakers]
