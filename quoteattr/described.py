@@ -26,6 +26,9 @@ _TAG_VERBS = sorted(
     key=lambda w: (-len(w), w),
 )
 _VERB = r"(?:" + "|".join(regex.escape(w) for w in _TAG_VERBS) + r")"
+_TAG_VERB_SET = frozenset(_TAG_VERBS)
+# The first word after a quote's content, past its closing marks and a comma.
+_FIRST_WORD_RE = regex.compile(r"[,.!?;:\-—–]*[ \t]*[”\"’'»]?[ \t]*,?[ \t]*(\p{L}+)")
 # An aside between the verb and the speaker: "interposed, more softly, a young wife".
 _ASIDE = r"(?:[ \t]*,[^,\n\"“”]{1,40},)?"
 # The description: a determiner and up to six words whose last is lowercase
@@ -90,6 +93,9 @@ def tag_after(text: str, end: int) -> Pair | None:
 
     Example: '"Wake up there, youngster," said a rough voice.' -> "a rough voice".
     """
+    w = _FIRST_WORD_RE.match(text, end, min(len(text), end + 12))
+    if w is None or w.group(1) not in _TAG_VERB_SET:
+        return None  # (the regex of all verbs runs only after a tag verb)
     m = _AFTER_RE.match(text, end, min(len(text), end + _TAG_WINDOW))
     if m is None:
         return None
@@ -113,6 +119,9 @@ def tag_between(text: str, end: int, start: int) -> Pair | None:
     Example: '"People say," said another, "that ..."' -> "another".
     """
     if start - end > _TAG_WINDOW or start <= end:
+        return None
+    w = _FIRST_WORD_RE.match(text, end, start)
+    if w is None or w.group(1) not in _TAG_VERB_SET:
         return None
     m = _BETWEEN_RE.match(text, end, start)
     if m is None:

@@ -145,7 +145,7 @@ def _add_name(text: str, ws: list[Word], out: list[NameMention]) -> None:
     if text[b - 1] == "." and len(ws) > 1 and _lower(ws[-1][2]) not in ABBREVIATIONS:
         b -= 1
     word = text[a:b]
-    if _in_chapter_heading(text, a, b) or (word.isupper() and _caps_label(text, a, b)):
+    if _in_chapter_heading(text, a, b) or (len(word) > 2 and word.isupper() and _caps_label(text, a, b)):
         return
     if len(ws) > 2 or (len(ws) == 2 and _lower(ws[0][2]) not in FIRST_NAMES):
         if _in_title_case_line(text, a, b):
@@ -180,6 +180,11 @@ def _in_chapter_heading(text: str, a: int, b: int) -> bool:
     ls = text.rfind("\n", max(0, a - _HEADING_LINE), a)
     if ls < 0 and a >= _HEADING_LINE:
         return False
+    j = ls + 1
+    while j < a and text[j] in " \t_*":
+        j += 1
+    if text[j] not in "CBPVS":  # (no chapter word opens the line)
+        return False
     le = text.find("\n", b, b + _HEADING_LINE)
     if le < 0:
         if b + _HEADING_LINE < len(text):
@@ -211,8 +216,9 @@ def _caps_label(text: str, a: int, b: int) -> bool:
     if not any(ch.isalpha() for ch in before):
         if not any(ch.isalpha() for ch in after) or _DASH_AFTER_RE.match(text, b, le):
             return True
-    letters = [ch for ch in text[ls:le] if ch.isalpha()]
-    return len(letters) > 12 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+    line = text[ls:le]
+    upper = sum(map(str.isupper, line))
+    return upper > 12 and upper > 4 * sum(map(str.islower, line))
 
 
 # Rule ``headline-names``: in a title-case headline every word is capitalised,
