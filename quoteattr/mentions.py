@@ -374,6 +374,13 @@ def _analyse_words(text: str, start: int, end: int, words: list[Word]) -> _Menti
     return _proper_name(start, end, name_words, role, role_gender, role_kind, definite)
 
 
+def _month_given_name(w: str) -> bool:
+    """Rule ``month-given-name``: a capitalised month that is also a given name
+    ("August", "April", "June") opens a name before a capitalised word, where
+    other leading function words are dropped ("Then Jack Lawton")."""
+    return _cap(w) and w[1:].islower() and _lower(w) in _NOT_NAMES and _lower(w) in FIRST_NAMES
+
+
 def _drop_leading(words: list[Word]) -> tuple[list[Word], bool, bool]:
     """*words* without a leading function word before a capitalised one
     ("Then Jack Lawton" -> "Jack Lawton") and without leading determiners
@@ -385,6 +392,9 @@ def _drop_leading(words: list[Word]) -> tuple[list[Word], bool, bool]:
         and _lower(words[0][2]) in _NOT_NAMES
         and _lower(words[0][2]) not in _KEEP_LEADING
         and _cap(words[1][2])
+        # Rule ``month-given-name``: a month that is also a given name opens
+        # the name it stands before ("August Wilson", "April Ryan")
+        and not _month_given_name(words[0][2])
     ):
         words = words[1:]
     while words and words[0][2].lower() in _DET_OR_INDEF:
@@ -542,6 +552,8 @@ def _trim_name(words: list[Word]) -> list[Word]:
         if lw in _ADDRESS_ADJECTIVES or lw in _VERB_FORMS or (not _cap(w) and lw not in _NAME_PARTICLES):
             cut = i + 1
         elif _cap(w) and lw in _NOT_NAMES and lw not in _KEEP_LEADING and lw not in _NAME_PARTICLES:
+            if i == 0 and _month_given_name(w):
+                continue  # rule ``month-given-name``: "August Wilson"
             cut = i + 1  # "Then", "BY", "Although" inside the run
     return words[cut:] if cut else words
 
