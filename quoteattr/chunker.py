@@ -5,8 +5,9 @@
 :func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
 Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
 the phrase that starts after one ("said Councillor Ana Ruiz"). Both read the
-tokens of a :class:`~quoteattr.index.DocIndex`; the word lists are package
-lexicons (``titles.txt``, ``role_nouns.txt``, ``source_nouns.txt``).
+tokens of a :class:`~quoteattr.index.DocIndex`. What a single token can be
+(a determiner, an auxiliary, a day, a title ...) is :mod:`quoteattr.npwords`,
+whose word classes are package lexicons; they are re-exported here.
 """
 
 from __future__ import annotations
@@ -15,8 +16,24 @@ from typing import Any
 
 import regex
 
-from .index import DocIndex
-from .lexicons import load_set
+from .index import DocIndex, Pair
+from .npwords import (
+    AUX_FILLER,
+    DAYS,
+    DETERMINERS,
+    DOTTED,
+    FUNCTION_WORDS,
+    LEADING_JUNK,
+    PRONOUNS,
+    QUANTITY_HEADS,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+    TITLES,
+    is_cap,
+    norm,
+    np_head,
+    np_token,
+)
 from .registry import Rule, Stage, declare
 
 __all__ = [
@@ -38,8 +55,6 @@ __all__ = [
     "np_left",
     "np_right",
 ]
-
-Pair = tuple[int, int]
 
 declare(
     Rule.SPEAKER_LEFT,
@@ -83,244 +98,6 @@ declare(
     example="Theresa May said, Will Smith said, Jerry New says → the whole name",
     summary="a capitalised auxiliary, adverb or adjective next to a capitalised name is part of the name",
 )
-
-TITLES = load_set("titles.txt")
-ROLE_NOUNS = load_set("role_nouns.txt")
-SOURCE_NOUNS = load_set("source_nouns.txt")
-
-# Subject pronouns that can be a speaker ("he said").
-PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who"])
-# Determiners and possessives that open a noun phrase ("the ministry", "his aide").
-DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "some",
-        "many",
-        "several",
-        "two",
-        "three",
-        "four",
-        "five",
-        "another",
-        "other",
-        "one",
-        "each",
-        "every",
-        "no",
-        "any",
-        "such",
-        "both",
-        "all",
-        "most",
-    ]
-)
-# Heads of quantity phrases that speak for people in polls and reports:
-# "Another 19 percent said", "Most said", "Others argued".
-QUANTITY_HEADS = frozenset(
-    [
-        "percent",
-        "majority",
-        "minority",
-        "half",
-        "third",
-        "quarter",
-        "most",
-        "many",
-        "others",
-        "some",
-        "few",
-        "both",
-        "all",
-        "none",
-    ]
-)
-# Words that may stand between a subject and its cue verb and are skipped:
-# auxiliaries, negation, frequent adverbs ("Lavrov has also said").
-AUX_FILLER = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "were",
-        "are",
-        "am",
-        "be",
-        "been",
-        "being",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "shall",
-        "must",
-        "did",
-        "does",
-        "do",
-        "also",
-        "later",
-        "earlier",
-        "previously",
-        "repeatedly",
-        "again",
-        "then",
-        "still",
-        "often",
-        "once",
-        "never",
-        "not",
-        "already",
-        "just",
-        "first",
-        "last",
-        "further",
-        "reportedly",
-        "allegedly",
-        "publicly",
-        "privately",
-        "recently",
-        "separately",
-        "simply",
-        "only",
-        "even",
-        "now",
-        "long",
-        "since",
-        "widely",
-        "consistently",
-        "openly",
-        "frequently",
-        "always",
-        "usually",
-    ]
-)
-# Temporal words that may stand between subject and cue ("Zakharova on Friday
-# indicated"), or between a cue and its clause ("said Tuesday that").
-DAYS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-    ]
-)
-
-
-def is_cap(w: str) -> bool:
-    return w[:1].isupper() or w[:1].isdigit()
-
-
-def norm(w: str) -> str:
-    return w.lower().rstrip(".").replace("’", "'")
-
-
-def _np_token(w: str) -> bool:
-    """True for a token that can be part of a speaker noun phrase."""
-    low = norm(w)
-    return is_cap(w) or low in ROLE_NOUNS or low in TITLES or low in SOURCE_NOUNS
-
-
-# Function words that are capitalised at a sentence start but never head a
-# speaker noun phrase ("To understand Putin, ..." has no speaker "To").
-FUNCTION_WORDS = frozenset(
-    [
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "of",
-        "as",
-        "if",
-        "when",
-        "while",
-        "after",
-        "before",
-        "because",
-        "although",
-        "though",
-        "since",
-        "until",
-        "unless",
-        "but",
-        "and",
-        "or",
-        "nor",
-        "so",
-        "yet",
-        "what",
-        "which",
-        "where",
-        "how",
-        "why",
-        "there",
-        "here",
-        "whether",
-        "than",
-        "into",
-        "onto",
-        "upon",
-        "about",
-        "over",
-        "under",
-        "during",
-        "without",
-        "within",
-        "through",
-        "across",
-        "against",
-        "among",
-        "between",
-    ]
-)
-
-
-def _np_head(w: str) -> bool:
-    """True for a token that can end (head) a speaker noun phrase."""
-    low = norm(w)
-    if low in PRONOUNS:
-        return True
-    if low in QUANTITY_HEADS:
-        return True
-    if low in DETERMINERS or low in AUX_FILLER or low in DAYS or low in FUNCTION_WORDS:
-        return False
-    return is_cap(w) or low in ROLE_NOUNS or low in SOURCE_NOUNS
-
 
 #: Characters read on either side of a cue for its speaker noun phrase.
 NP_WINDOW = 200
@@ -429,7 +206,7 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     # Appositive: "..., the Russian foreign minister, said"
     if w == ",":
         return _appositive_left(text, toks, i)
-    if not surname and not _np_head(w):
+    if not surname and not np_head(w):
         return _common_noun_np(text, toks, i)
     if norm(w) in PRONOUNS:
         # "who" is kept as the mention ("Smith, who said ..."); coreference
@@ -492,61 +269,6 @@ def _common_noun_np(text: str, toks: list[Pair], i: int) -> Pair | None:
     return None
 
 
-LEADING_JUNK = frozenset(
-    [
-        "but",
-        "and",
-        "so",
-        "yet",
-        "however",
-        "meanwhile",
-        "still",
-        "also",
-        "then",
-        "now",
-        "later",
-        "earlier",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "by",
-        "with",
-        "to",
-    ]
-)
-# Title abbreviations whose period stays inside a name: "Sen. Mark Ode", "Leonard E. Burman".
-DOTTED = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "capt",
-        "sgt",
-        "st",
-        "jr",
-        "sr",
-        "prof",
-        "rev",
-        "pres",
-        "adm",
-        "maj",
-        "cmdr",
-        "supt",
-        "det",
-        "insp",
-    ]
-)
-
-
 def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
     """Index of the first token of the NP whose head is toks[i]."""
     start = i
@@ -569,12 +291,12 @@ def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
             start = j
             j -= 1
             continue
-        if low == "of" and j > 0 and _np_token(text[toks[j - 1][0] : toks[j - 1][1]]):
+        if low == "of" and j > 0 and np_token(text[toks[j - 1][0] : toks[j - 1][1]]):
             j -= 1
             pending += 1
             continue
         if (
-            _np_token(w)
+            np_token(w)
             and (low not in AUX_FILLER or _first_name_word(text, toks, j))
             and low not in DAYS
             and low not in LEADING_JUNK
@@ -627,7 +349,7 @@ def _appositive_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
     if not inner or any(norm(w) in AUX_FILLER - {"also"} for w in inner):
         return None
     first = (
-        _np_head(text[toks[k - 1][0] : toks[k - 1][1]]) and norm(text[toks[k - 1][0] : toks[k - 1][1]]) not in PRONOUNS
+        np_head(text[toks[k - 1][0] : toks[k - 1][1]]) and norm(text[toks[k - 1][0] : toks[k - 1][1]]) not in PRONOUNS
     )
     if not first:
         return None
@@ -679,7 +401,7 @@ def np_right(doc: DocIndex, pos: int, limit: int) -> Pair | None:
             ):
                 i += 1
                 continue
-        if _np_token(w) and low not in DAYS:
+        if np_token(w) and low not in DAYS:
             end = i
             lower_run = 0
         elif low in ("of", "'s", "’s", "&") and end is not None:

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from .defaults import DEFAULT_MIN_CONFIDENCE, ENGINES
-from .cliargs import add_decoding_options, add_stanza_options, read_text, stanza_options
+from .cliargs import add_decoding_options, add_stanza_options, number_arg, read_text, stanza_options
 from .errors import InputError, QuoteattrError
 
 if TYPE_CHECKING:
@@ -218,25 +218,25 @@ def _csv_writer(out: TextIO) -> Any:
 
 
 def _confidence_arg(value: str) -> float:
-    try:
-        v = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number in [0, 1] (got {value!r})") from None
-    if not 0.0 <= v <= 1.0:  # (False for nan)
-        raise argparse.ArgumentTypeError(f"must be in [0, 1] (got {value})")
-    return v
+    return number_arg(
+        value,
+        float,
+        lambda v: 0.0 <= v <= 1.0,
+        bad="expected a number in [0, 1] (got {value!r})",
+        outside="must be in [0, 1] (got {value})",
+    )
 
 
 def _jobs_arg(value: str) -> int | str:
     if value == "auto":
         return value
-    try:
-        v = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 1 or 'auto' (got {value!r})") from None
-    if v < 1:
-        raise argparse.ArgumentTypeError(f"must be >= 1 (got {v})")
-    return v
+    return number_arg(
+        value,
+        int,
+        lambda v: v >= 1,
+        bad="expected a whole number >= 1 or 'auto' (got {value!r})",
+        outside="must be >= 1 (got {v})",
+    )
 
 
 #: Subcommands whose modules register their own options, with their one-line

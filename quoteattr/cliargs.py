@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from .errors import InputError
 
@@ -20,6 +20,7 @@ __all__ = [
     "DeprecatedAlias",
     "add_decoding_options",
     "add_stanza_options",
+    "number_arg",
     "read_text",
     "stanza_options",
 ]
@@ -57,6 +58,39 @@ def read_text(name: str, *, encoding: str = "utf-8", errors: str = "strict", std
     """
     stdin = sys.stdin if stdin is None else stdin
     return _decode(_read_bytes(name, stdin), "<stdin>" if name == "-" else name, encoding, errors)
+
+
+_N = TypeVar("_N", int, float)
+
+
+def number_arg(value: str, convert: Callable[[str], _N], ok: Callable[[_N], bool], *, bad: str, outside: str) -> _N:
+    """An option's number: *value* converted, or an ``argparse`` error of the subcommand's own wording.
+
+    The option validators of every subcommand (``--min-confidence``,
+    ``--jobs``, ``--iou``, ``--show-errors``) are this one check with their
+    own messages: *bad* when *convert* fails, *outside* when *ok* says no
+    (``nan`` fails every range check). Both are ``str.format`` templates of
+    ``value`` (the text given) and, for *outside*, ``v`` (the number).
+
+    Example:
+        >>> number_arg("7", int, lambda v: v >= 0, bad="not a number: {value!r}", outside="{v} < 0")
+        7
+        >>> number_arg("-2", int, lambda v: v >= 0, bad="not a number: {value!r}", outside="{v} < 0")
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentTypeError: -2 < 0
+
+    Raises:
+        argparse.ArgumentTypeError: with *bad* or *outside*, which argparse
+            prints after the option's name.
+    """
+    try:
+        v = convert(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(bad.format(value=value)) from None
+    if not ok(v):
+        raise argparse.ArgumentTypeError(outside.format(value=value, v=v))
+    return v
 
 
 class DeprecatedAlias(argparse.Action):

@@ -90,6 +90,24 @@ def _check_kwargs(kwargs: Mapping[str, Any]) -> None:
         raise InputTypeError(f"unknown keyword argument(s) for extract(): {', '.join(sorted(unknown))}")
 
 
+def _check_frame(caller: str, df: Any, text_column: str, id_column: str | None, kwargs: Mapping[str, Any]) -> None:
+    """The checks of both dataframe functions, made on the client before any task runs.
+
+    Raises:
+        DaskNotInstalledError: when ``dask.dataframe`` cannot be imported.
+        InputTypeError: when *df* is not a Dask dataframe (the message names
+            *caller*), or for a bad keyword argument (see :func:`_check_kwargs`).
+        KeyError: when *text_column* or *id_column* is not a column.
+    """
+    dd = _import("dask.dataframe")
+    if not isinstance(df, dd.DataFrame):
+        raise InputTypeError(f"{caller}() needs a dask.dataframe.DataFrame, got {type(df).__name__}")
+    _check_kwargs(kwargs)
+    for name, col in (("text_column", text_column), ("id_column", id_column)):
+        if col is not None and col not in df.columns:
+            raise KeyError(f"{name} {col!r} is not a column of the dataframe (columns: {list(df.columns)})")
+
+
 def _extract_item(kwargs: Mapping[str, Any], item: Any) -> dict[str, Any]:
     from .pipeline import extract
 
@@ -192,13 +210,7 @@ def extract_dataframe(
         ValueError: when an output column name is already taken.
         UnknownEngineError: for an unknown engine name.
     """
-    dd = _import("dask.dataframe")
-    if not isinstance(df, dd.DataFrame):
-        raise InputTypeError(f"extract_dataframe() needs a dask.dataframe.DataFrame, got {type(df).__name__}")
-    _check_kwargs(kwargs)
-    for name, col in (("text_column", text_column), ("id_column", id_column)):
-        if col is not None and col not in df.columns:
-            raise KeyError(f"{name} {col!r} is not a column of the dataframe (columns: {list(df.columns)})")
+    _check_frame("extract_dataframe", df, text_column, id_column, kwargs)
     taken = [prefix + c for c in OUTPUT_COLUMNS if prefix + c in df.columns]
     if taken:
         raise ValueError(
@@ -269,13 +281,7 @@ def extract_quotes_dataframe(df: Any, text_column: str = "text", *, id_column: s
         >>> q[["doc", "text", "speaker_name"]].values.tolist()
         [[0, 'Fine,', 'Ruiz'], [2, 'Go,', 'Ana Ortiz']]
     """
-    dd = _import("dask.dataframe")
-    if not isinstance(df, dd.DataFrame):
-        raise InputTypeError(f"extract_quotes_dataframe() needs a dask.dataframe.DataFrame, got {type(df).__name__}")
-    _check_kwargs(kwargs)
-    for name, col in (("text_column", text_column), ("id_column", id_column)):
-        if col is not None and col not in df.columns:
-            raise KeyError(f"{name} {col!r} is not a column of the dataframe (columns: {list(df.columns)})")
+    _check_frame("extract_quotes_dataframe", df, text_column, id_column, kwargs)
     args = (text_column, id_column, dict(kwargs))
     meta = _quotes_partition(df._meta, *args).astype({"doc": df._meta.index.dtype})
     return df.map_partitions(_quotes_partition, *args, meta=meta, enforce_metadata=False)

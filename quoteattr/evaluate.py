@@ -4,13 +4,16 @@ The scoring itself (scope, normalisation, overlap, matching, measures) lives
 in :mod:`quoteattr.scoring`; its public names are re-exported here, so
 ``from quoteattr.evaluate import evaluate, Report`` keeps working.
 
+:func:`by_rule` says which rule found what (:mod:`quoteattr.scoring` shows
+:func:`evaluate` at work).
+
 Example:
     >>> from quoteattr.corpora import LabelledDocument, LabelledQuote
-    >>> text = 'Lavrov said that "it is robbery."'
-    >>> gold = [LabelledDocument(id="d", text=text, quotes=[LabelledQuote(spans=[(12, 33)])])]
-    >>> pred = [LabelledDocument(id="d", text=text, quotes=[LabelledQuote(spans=[(18, 31)])])]
-    >>> evaluate(gold, pred).spans["exact"].f1
-    1.0
+    >>> text = '"We will respond," Peskov said. Lavrov said it was robbery.'
+    >>> said = [LabelledQuote(spans=[(1, 16)], id="direct-said"), LabelledQuote(spans=[(45, 59)], id="indirect-said")]
+    >>> gold = [LabelledDocument(id="d", text=text, quotes=[LabelledQuote(spans=[(1, 17)])])]
+    >>> by_rule(gold, [LabelledDocument(id="d", text=text, quotes=said)])
+    {'direct-said': (1, 0, 0), 'indirect-said': (0, 1, 0)}
 """
 
 from __future__ import annotations
@@ -285,23 +288,27 @@ def gold_annotates_stretches(gold: Sequence[LabelledDocument]) -> tuple[bool, st
 
 
 def _iou_arg(value: str) -> float:
-    try:
-        v = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--iou must be a number in (0, 1] (got {value!r})") from None
-    if not 0.0 < v <= 1.0:
-        raise argparse.ArgumentTypeError(f"--iou must be in (0, 1] (got {value})")
-    return v
+    from .cliargs import number_arg
+
+    return number_arg(
+        value,
+        float,
+        lambda v: 0.0 < v <= 1.0,
+        bad="--iou must be a number in (0, 1] (got {value!r})",
+        outside="--iou must be in (0, 1] (got {value})",
+    )
 
 
 def _nonneg_int(value: str) -> int:
-    try:
-        v = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0 (got {value!r})") from None
-    if v < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0 (got {v})")
-    return v
+    from .cliargs import number_arg
+
+    return number_arg(
+        value,
+        int,
+        lambda v: v >= 0,
+        bad="expected a whole number >= 0 (got {value!r})",
+        outside="expected a whole number >= 0 (got {v})",
+    )
 
 
 def add_parser(subparsers: Any) -> None:
@@ -408,25 +415,16 @@ def run(args: argparse.Namespace) -> int:
         mode = f"scoring {'part by part' if split_parts else 'whole quotes'} ({why})"
         if getattr(args, "save_pred", None):
             corpora.write_jsonl(pred, args.save_pred)
-        report = evaluate(
-            gold,
-            pred,
-            iou=args.iou,
-            kind=args.kind,
-            all_attributions=args.all_attributions,
-            min_confidence=args.min_confidence,
-            errors=args.errors,
-            split_parts=args.split_parts,
-        )
+        # what the report and the curve are scored with alike
+        scope: dict[str, Any] = {
+            "iou": args.iou,
+            "kind": args.kind,
+            "all_attributions": args.all_attributions,
+            "split_parts": args.split_parts,
+        }
+        report = evaluate(gold, pred, min_confidence=args.min_confidence, errors=args.errors, **scope)
         if args.pr_curve:
-            points = pr_curve(
-                gold,
-                pred,
-                iou=args.iou,
-                kind=args.kind,
-                all_attributions=args.all_attributions,
-                split_parts=args.split_parts,
-            )
+            points = pr_curve(gold, pred, **scope)
             plot_pr_curve(points, args.pr_curve, title=f"{args.gold} ({origin})")
     except (QuoteattrError, OSError) as exc:
         print(f"quoteattr evaluate: error: {exc}", file=sys.stderr)

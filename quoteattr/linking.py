@@ -151,6 +151,21 @@ def link_speakers(results: Iterable[Result], *, include_unnamed: bool = False) -
     Raises:
         InputTypeError: when an item of *results* is not a :class:`Result`.
     """
+    clusters, unnamed = _document_clusters(results, include_unnamed=include_unnamed)
+    # full names and organisations first, then surname-only clusters
+    merged: list[_Cluster] = []
+    for c in sorted(clusters, key=lambda c: (not c.full, c.order)):
+        target = _full_name_target(c, merged) if c.full else _surname_target(c, merged)
+        if target is None:
+            merged.append(c)
+        else:
+            _absorb(target, c)
+    out_clusters = sorted(merged + unnamed, key=lambda c: c.order)
+    return tuple(_corpus_speaker(f"c{i}", c) for i, c in enumerate(out_clusters))
+
+
+def _document_clusters(results: Iterable[Result], *, include_unnamed: bool) -> tuple[list[_Cluster], list[_Cluster]]:
+    """One cluster per document-level speaker: the named ones, and the unnamed ones kept when asked."""
     clusters: list[_Cluster] = []
     unnamed: list[_Cluster] = []
     order = 0
@@ -168,70 +183,79 @@ def link_speakers(results: Iterable[Result], *, include_unnamed: bool = False) -
                     unnamed.append(c)
                 continue
             clusters.append(c)
-    # full names and organisations first, then surname-only clusters
-    merged: list[_Cluster] = []
-    for c in sorted(clusters, key=lambda c: (not c.full, c.order)):
-        target = None
-        if c.full:
-            for m in merged:
-                if _conflict(c, m):
-                    continue
-                if c.kind is EntityKind.ORGANISATION or m.kind is EntityKind.ORGANISATION:
-                    ok = any(_org_match(a, b) for a in c.keys for b in m.keys)
-                else:
-                    ok = any(full_names_match(a, b) for a in c.full for b in m.full) or bool(c.keys & m.keys)
-                if ok:
-                    target = m
-                    break
+    return clusters, unnamed
+
+
+def _full_name_target(c: _Cluster, merged: list[_Cluster]) -> _Cluster | None:
+    """The first merged cluster that *c* (with a full or organisation name) joins.
+
+    Rules ``link-full-name`` and ``link-organisation``.
+    """
+    for m in merged:
+        if _conflict(c, m):
+            continue
+        if c.kind is EntityKind.ORGANISATION or m.kind is EntityKind.ORGANISATION:
+            ok = any(_org_match(a, b) for a in c.keys for b in m.keys)
         else:
-            # Rule ``link-surname``: a single-word name joins the only cluster
-            # whose names end in it (or that has the same single word).
-            hits = []
-            for m in merged:
-                if _conflict(c, m):
-                    continue
-                if c.keys & m.keys or any(k[-1] == mk[-1] for k in c.keys for mk in m.keys):
-                    hits.append(m)
-            firsts = {k[0] for m in hits for k in m.full}
-            same = [m for m in hits if not m.full and c.keys & m.keys]
-            if len(firsts) > 1 and same:
-                # ambiguous between full names: join the cluster of the same
-                # single word, never one of the full names
-                hits = same[:1]
-            if len(hits) == 1 or (hits and len(firsts) <= 1):
-                target = hits[0]
-                for extra in hits[1:]:
-                    target.keys |= extra.keys
-                    target.members += extra.members
-                    target.order = min(target.order, extra.order)
-                    merged.remove(extra)
-        if target is None:
-            merged.append(c)
-        else:
-            target.keys |= c.keys
-            target.members += c.members
-            target.order = min(target.order, c.order)
-    out_clusters = sorted(merged + unnamed, key=lambda c: c.order)
-    out = []
-    for i, c in enumerate(out_clusters):
-        names = Counter(s.name for _, s, _ in c.members if s.name)
-        best = None
-        if names:
-            best = max(names, key=lambda n: (len(name_key(n)), names[n], -_first_seen(c, n)))
-        variants = sorted({n for _, s, _ in c.members for n in (s.name, *s.aliases) if n})
-        roles = sorted({s.role for _, s, _ in c.members if s.role})
-        out.append(
-            CorpusSpeaker(
-                id=f"c{i}",
-                name=best,
-                variants=variants,
-                kind=c.kind,
-                roles=roles,
-                members=[(d, s.id) for d, s, _ in c.members],
-                quote_count=sum(n for _, _, n in c.members),
-            )
-        )
-    return tuple(out)
+            ok = any(full_names_match(a, b) for a in c.full for b in m.full) or bool(c.keys & m.keys)
+        if ok:
+            return m
+    return None
+
+
+def _surname_target(c: _Cluster, merged: list[_Cluster]) -> _Cluster | None:
+    """The merged cluster that *c*, known by a single word, joins (rule ``link-surname``).
+
+    A single-word name joins the only cluster whose names end in it (or that
+    has the same single word). When it fits several clusters that do not
+    conflict on the first name, those are merged into the first of them
+    (and removed from *merged*).
+    """
+    hits = []
+    for m in merged:
+        if _conflict(c, m):
+            continue
+        if c.keys & m.keys or any(k[-1] == mk[-1] for k in c.keys for mk in m.keys):
+            hits.append(m)
+    firsts = {k[0] for m in hits for k in m.full}
+    same = [m for m in hits if not m.full and c.keys & m.keys]
+    if len(firsts) > 1 and same:
+        # ambiguous between full names: join the cluster of the same
+        # single word, never one of the full names
+        hits = same[:1]
+    if not (len(hits) == 1 or (hits and len(firsts) <= 1)):
+        return None
+    target = hits[0]
+    for extra in hits[1:]:
+        _absorb(target, extra)
+        merged.remove(extra)
+    return target
+
+
+def _absorb(target: _Cluster, other: _Cluster) -> None:
+    """Merge *other*'s names and members into *target*, which keeps the earlier order."""
+    target.keys |= other.keys
+    target.members += other.members
+    target.order = min(target.order, other.order)
+
+
+def _corpus_speaker(id_: str, c: _Cluster) -> CorpusSpeaker:
+    """The corpus row of cluster *c*: its fullest, most frequent name first."""
+    names = Counter(s.name for _, s, _ in c.members if s.name)
+    best = None
+    if names:
+        best = max(names, key=lambda n: (len(name_key(n)), names[n], -_first_seen(c, n)))
+    variants = sorted({n for _, s, _ in c.members for n in (s.name, *s.aliases) if n})
+    roles = sorted({s.role for _, s, _ in c.members if s.role})
+    return CorpusSpeaker(
+        id=id_,
+        name=best,
+        variants=variants,
+        kind=c.kind,
+        roles=roles,
+        members=[(d, s.id) for d, s, _ in c.members],
+        quote_count=sum(n for _, _, n in c.members),
+    )
 
 
 def _first_seen(c: _Cluster, name: str) -> int:

@@ -5,6 +5,10 @@ Every offset is a half-open ``[start, end)`` Python ``str`` index into the
 ``source[span.start:span.end] == span.text`` always holds. :class:`Result`
 checks this for every span it holds when it is built.
 
+:class:`Span` and the offset validators live in :mod:`quoteattr.spans`
+(re-exported here); this module holds the enums, the records built on spans
+and their ``to_dict``/``from_dict`` forms.
+
 Example:
     >>> import quoteattr
     >>> r = quoteattr.extract('"We will respond," Peskov told reporters.')
@@ -21,7 +25,9 @@ from typing import Any
 
 import attrs
 
-from .errors import InputTypeError, InvalidSpanError, QuoteattrError, SerializationError, UnknownSpeakerError
+from .errors import InvalidSpanError, QuoteattrError, SerializationError, UnknownSpeakerError
+from .spans import Span, _check_count, _check_offset, _offset_pairs
+from .spans import span_with_text as span_with_text  # (re-exported: quoteattr.coref imports it from here)
 
 __all__ = [
     "CueClass",
@@ -48,7 +54,16 @@ def register_renderer(name: str, render: Callable[..., str]) -> None:
     _RENDERERS[name] = render
 
 
-class QuoteKind(str, enum.Enum):
+class _ValueEnum(str, enum.Enum):
+    """A string enum that prints as its value: ``str(QuoteKind.DIRECT) == "direct"``."""
+
+    _value_: str
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class QuoteKind(_ValueEnum):
     """How the reported words are given.
 
     ``direct``: wholly inside quotation marks; ``indirect``: no quotation
@@ -59,32 +74,23 @@ class QuoteKind(str, enum.Enum):
     INDIRECT = "indirect"
     MIXED = "mixed"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class CueClass(str, enum.Enum):
+class CueClass(_ValueEnum):
     """What a cue reports: speech ("said") or thought and intent ("believes")."""
 
     SPEECH = "speech"
     THOUGHT = "thought"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class EntityKind(str, enum.Enum):
+class EntityKind(_ValueEnum):
     """The kind of a speaker entity."""
 
     PERSON = "person"
     ORGANISATION = "organisation"
     OTHER = "other"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Resolution(str, enum.Enum):
+class Resolution(_ValueEnum):
     """How a speaker mention was tied to its entity."""
 
     NAME = "name"  # the mention is (part of) the entity's proper name
@@ -94,129 +100,6 @@ class Resolution(str, enum.Enum):
     FOLLOW_ON = "follow_on"  # a quote paragraph with no cue after X's quote
     COREF = "coref"  # a coreference chain from an annotation (stanza, gold)
     UNRESOLVED = "unresolved"  # kept as it is; no name invented
-
-    def __str__(self) -> str:
-        return self.value
-
-
-_set = object.__setattr__
-
-
-def span_with_text(start: int, end: int, text: str) -> Span:
-    """A :class:`Span` from offsets already checked against the source and
-    the source's ``text`` there (internal: lets equal mention texts share one
-    ``str``; nothing is validated)."""
-    span = object.__new__(Span)
-    _set(span, "start", start)
-    _set(span, "end", end)
-    _set(span, "text", text)
-    return span
-
-
-def _check_offset(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    # One validator for every offset, so that a bad one raises quoteattr's
-    # own errors (attrs' ge() raised a plain ValueError for Span(-1, 2, ...)).
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InputTypeError(f"{attribute.name!r} must be an int offset (got {type(value).__name__}: {value!r:.60})")
-    if value < 0:
-        raise InvalidSpanError(f"{attribute.name!r} must be >= 0 (got {value})")
-
-
-def _check_count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InputTypeError(f"{attribute.name!r} must be an int (got {type(value).__name__}: {value!r:.60})")
-    if value < 1:
-        raise InvalidSpanError(f"{attribute.name!r} must be >= 1 (got {value})")
-
-
-def _offset_pairs(value: Any) -> tuple[tuple[int, int], ...]:
-    pairs = []
-    for pair in value:
-        if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-            raise InputTypeError(f"'offsets' must hold [start, end] pairs (got {pair!r:.60})")
-        a, b = pair
-        for x in (a, b):
-            if isinstance(x, bool) or not isinstance(x, int) or x < 0:
-                raise InvalidSpanError(f"'offsets' must hold int offsets >= 0 (got {pair!r:.60})")
-        if b < a:
-            raise InvalidSpanError(f"'offsets' pair {pair!r:.60} has end < start")
-        pairs.append((a, b))
-    return tuple(pairs)
-
-
-def _check_span(instance: Span, attribute: attrs.Attribute[Any], value: str) -> None:
-    if instance.end < instance.start:
-        raise InvalidSpanError(f"'end' must be >= 'start' (got start={instance.start}, end={instance.end})")
-    if len(instance.text) != instance.end - instance.start:
-        raise InvalidSpanError(
-            f"'text' must have end - start = {instance.end - instance.start} characters "
-            f"(got {len(instance.text)}: {instance.text!r})"
-        )
-
-
-@attrs.frozen(order=True)
-class Span:
-    """A half-open character span ``[start, end)`` of the original text.
-
-    Args:
-        start: first character offset (``>= 0``).
-        end: offset of the first character *after* the span (``>= start``).
-        text: ``source[start:end]``.
-
-    Raises:
-        InvalidSpanError: when the offsets are inconsistent with each other or
-            with ``text``.
-    """
-
-    start: int = attrs.field(validator=_check_offset)
-    end: int = attrs.field(validator=_check_offset)
-    text: str = attrs.field(validator=[attrs.validators.instance_of(str), _check_span], order=False)
-
-    @classmethod
-    def of(cls, source: str, start: int, end: int) -> Span:
-        """The span ``[start, end)`` of *source*, with its text.
-
-        Raises:
-            InvalidSpanError: when the span does not lie within *source*.
-        """
-        if not 0 <= start <= end <= len(source):
-            raise InvalidSpanError(f"span [{start}, {end}) must lie within a text of {len(source)} characters")
-        if type(start) is not int or type(end) is not int or cls is not Span:
-            return cls(start, end, source[start:end])
-        # The hot path (a span per quote part, cue and mention): the checks
-        # above are all the validators would do, so set the slots directly,
-        # as attrs' own frozen __init__ does.
-        return span_with_text(start, end, source[start:end])
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-    def overlaps(self, other: Span) -> bool:
-        """True when the two spans share at least one character."""
-        return self.start < other.end and other.start < self.end
-
-    def contains(self, other: Span) -> bool:
-        """True when *other* lies wholly inside this span."""
-        return self.start <= other.start and other.end <= self.end
-
-    def check(self, source: str) -> None:
-        """Raise :class:`InvalidSpanError` unless this span matches *source*."""
-        if self.end > len(source) or source[self.start : self.end] != self.text:
-            raise InvalidSpanError(
-                f"span [{self.start}, {self.end}) {self.text!r} does not match the source text "
-                f"(which has {source[self.start : self.end]!r} there, length {len(source)})"
-            )
-
-    def to_list(self) -> list[Any]:
-        return [self.start, self.end, self.text]
-
-    @classmethod
-    def from_list(cls, value: Any) -> Span:
-        try:
-            start, end, text = value
-        except (TypeError, ValueError) as exc:
-            raise SerializationError(f"a span must be [start, end, text] (got {value!r})") from exc
-        return cls(start, end, text)
 
 
 def _opt_span(value: Any) -> Span | None:

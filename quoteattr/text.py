@@ -64,39 +64,7 @@ _WORD_BEFORE_RE = regex.compile(r"(?r)([\w.]+)\.['\"’”»)\]]*$", regex.V1)
 _NEXT_WORD_RE = regex.compile(r"\s*(\w+)")
 # Words that, after "U.S." and similar dotted abbreviations, show that the
 # abbreviation also ended the sentence: "... in the U.S. The talks ...".
-_SENTENCE_STARTERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "but",
-        "and",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "in",
-        "on",
-        "at",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "however",
-        "meanwhile",
-        "still",
-        "yet",
-        "so",
-    ]
-)
+_SENTENCE_STARTERS = load_set("sentence_starters.txt")
 # Rule ``sentence-line``: a line break inside a paragraph ends a sentence
 # unless the next line starts with a lower-case letter, as the continuation of
 # hard-wrapped prose does ("Key Points\nThe council ..." splits;

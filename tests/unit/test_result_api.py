@@ -133,7 +133,15 @@ def test_api_result_types_load_without_the_engine() -> None:
     """Reading a saved result needs the result types (and the HTML renderer
     that registers Result.to_html), not the engine and its lexicons."""
     loaded = _loaded_after("import quoteattr; quoteattr.Result.from_dict({'text': ''})")
-    assert ["quoteattr", "quoteattr._io", "quoteattr.errors", "quoteattr.model", "quoteattr.render"] == loaded
+    assert [
+        "quoteattr",
+        "quoteattr._io",
+        "quoteattr.errors",
+        "quoteattr.model",
+        "quoteattr.render",
+        "quoteattr.render_section",
+        "quoteattr.spans",
+    ] == loaded
 
 
 def test_api_lazy_names_resolve() -> None:
