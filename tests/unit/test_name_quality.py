@@ -117,3 +117,15 @@ def test_name_tail_speaker() -> None:
     """A speaker introduced with a long capitalised role is named by the person's name."""
     text = '"The harbour will close," Harbour Gazette Chief Maritime Correspondent Ingrid Solberg said.'
     assert ["Ingrid Solberg"] == [s.name for s in quoteattr.extract(text).speakers]
+
+
+@pytest.mark.issue(20)
+def test_transcript_label_linked_to_full_name() -> None:
+    """Rule ``transcript-person``: a label in capitals is a person, named by the full name the text gives."""
+    text = (
+        "Radio host Agnes Thornbury spoke with Senator Halvard Brenn on Sunday.\n\n"
+        "THORNBURY: Senator, welcome back to the programme.\n\n"
+        "BRENN: Thank you. It is good to be here again.\n"
+    )
+    names = [q.speaker.entity.name if q.speaker else None for q in quoteattr.extract(text).quotes]
+    assert ["Agnes Thornbury", "Halvard Brenn"] == names
