@@ -25,7 +25,9 @@ _TAG_VERBS = sorted(
     {f for v in VERBS.values() for f in (v.forms[1], v.forms[2])} | load_set("dialogue_verbs.txt"),
     key=lambda w: (-len(w), w),
 )
-_VERB = r"(?:" + "|".join(regex.escape(w) for w in _TAG_VERBS) + r")"
+# (any word here: the callers check first that it is one of _TAG_VERB_SET; an
+# alternation of 700 verbs, or a named list, costs 0.1 s to compile each)
+_VERB = r"\p{Ll}+\b"
 _TAG_VERB_SET = frozenset(_TAG_VERBS)
 # The first word after a quote's content, past its closing marks and a comma.
 _FIRST_WORD_RE = regex.compile(r"[,.!?;:\-—–]*[ \t]*[”\"’'»]?[ \t]*,?[ \t]*(\p{L}+)")
@@ -39,6 +41,7 @@ _NP = (
     r"|another|some(?:body|one)(?:[ \t]+else)?|one[ \t]+of[ \t]+(?:the[ \t]+)?\p{Ll}+)"
 )
 _CLOSE = r"[,.!?;:\-—–]*[ \t]*[”\"’'»]?[ \t]*,?[ \t]*"
+_CLOSE_RE = regex.compile(_CLOSE)
 # Rule ``described-speaker``, tag after the quote: '"Wake up," said a rough voice.'
 _AFTER_RE = regex.compile(
     _CLOSE + r"(?:" + _VERB + r")" + _ASIDE + r"[ \t]+(" + _NP + r")(?=[ \t]*(?:[,.;:!?“\"]|—|--|$))",
@@ -54,22 +57,40 @@ _BETWEEN_RE = regex.compile(
 # "that ..."', '"Forty years!" Griffin put in.', '"I am old, Amory," she would
 # sigh.' -- a tag the quote rules leave (an indefinite or modal subject, a
 # phrasal verb). The verb may be a base form after "would"/"could".
-_BASE_VERBS = sorted({v.forms[0] for v in VERBS.values()}, key=lambda w: (-len(w), w))
-_SUBJECT = (
-    r"(?:he|she|I|they|we|some(?:body|one)(?:[ \t]+else)?|another|one[ \t]+of[ \t]+(?:the[ \t]+)?\p{Ll}+"
-    r"|(?:a|an|the|his|her|their|my|our)(?:[ \t]+\p{Ll}[\p{Ll}'’\-]*){1,3}|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?)"
-)
-_SUBJECT_FIRST_RE = regex.compile(
-    _CLOSE
-    + r"("
-    + _SUBJECT
-    + r")[ \t]+(?:(?:would|could|might)[ \t]+(?:"
-    + "|".join(regex.escape(w) for w in _BASE_VERBS)
-    + r"|sigh|put[ \t]+in)|(?:"
-    + _VERB
-    + r"|put[ \t]+in))\b",
-    regex.V1,
-)
+_BASE_VERBS = frozenset(v.forms[0] for v in VERBS.values()) | {"sigh"}
+_PRONOUN_SUBJECTS = frozenset(["he", "she", "I", "they", "we", "another", "somebody", "someone"])
+_SUBJECT_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "their", "my", "our"])
+# The words after a quote's closing marks, each with its span.
+_TAG_WORD_RE = regex.compile(r"[\p{L}'’\-]+")
+
+
+def _verb_at(words: list[tuple[str, int, int]], j: int) -> bool:
+    """A tag verb starts at word *j*: "exclaimed", "put in", "would sigh", "could answer"."""
+    if j >= len(words):
+        return False
+    w = words[j][0]
+    nxt = words[j + 1][0] if j + 1 < len(words) else ""
+    if w in _TAG_VERB_SET or (w == "put" and nxt == "in"):
+        return True
+    if w in ("would", "could", "might"):
+        return nxt in _BASE_VERBS or (nxt == "put" and j + 2 < len(words) and words[j + 2][0] == "in")
+    return False
+
+
+def _subject_ends(words: list[tuple[str, int, int]]) -> list[int]:
+    """The word counts that may make the subject, shortest first."""
+    w0 = words[0][0]
+    if w0 in _PRONOUN_SUBJECTS:
+        return [2, 1] if len(words) > 1 and words[1][0] == "else" else [1]
+    if w0 == "one" and len(words) > 2 and words[1][0] == "of":
+        return [4, 3] if words[2][0] == "the" else [3]
+    if w0 in _SUBJECT_DETERMINERS:
+        return [k for k in (2, 3, 4) if all(w[0][:1].islower() for w in words[1:k])]
+    if w0[:1].isupper() and w0[1:].islower():
+        return [1, 2] if len(words) > 1 and words[1][0][:1].isupper() and words[1][0][1:].islower() else [1]
+    return []
+
+
 # Words that end a description but are no part of it: '"No," said the porter
 # significantly.' -> "the porter" (a trailing -ly adverb).
 _TRAILING_ADVERB_RE = regex.compile(r"[ \t]+\p{Ll}+ly\Z")
@@ -107,10 +128,22 @@ def subject_tag_after(text: str, end: int) -> Pair | None:
 
     Example: '"We say," somebody exclaimed, "that ..."' -> "somebody".
     """
-    m = _SUBJECT_FIRST_RE.match(text, end, min(len(text), end + _TAG_WINDOW))
-    if m is None or m.start(1) - end > 4:
+    c = _CLOSE_RE.match(text, end, min(len(text), end + 8))
+    start = end if c is None else c.end()
+    if start - end > 4:
         return None
-    return m.start(1), m.end(1)
+    words: list[tuple[str, int, int]] = []
+    for m in _TAG_WORD_RE.finditer(text, start, min(len(text), start + 80)):
+        gap = text[words[-1][2] : m.start()] if words else text[start : m.start()]
+        if gap.strip(" \t") or len(words) == 7:
+            break  # (a tag's words follow each other with spaces only)
+        words.append((m.group(), m.start(), m.end()))
+    if not words:
+        return None
+    for k in _subject_ends(words):
+        if _verb_at(words, k):
+            return words[0][1], words[k - 1][2]
+    return None
 
 
 def tag_between(text: str, end: int, start: int) -> Pair | None:

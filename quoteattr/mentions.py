@@ -384,6 +384,8 @@ def _cut_participle(words: list[Word]) -> list[Word]:
     the agency's watchdog" -> "memo", "exit polls reported by CNN and other
     networks" -> "exit polls" (no organisation "... networks"); "Greek court
     rules worship of ..." is left alone (no participle with "by")."""
+    if len(words) < 3 or not any(x[2] == "by" for x in words):
+        return words
     for i in range(1, len(words) - 1):
         w = words[i][2]
         # a past participle with its agent: "released (Friday) by", "reported by"
