@@ -10,6 +10,11 @@ time in this process, scorer not timed), writes
 ``<!-- stanza-models:start -->`` and ``<!-- stanza-models:end -->`` in
 ``docs/benchmarks.md``.
 
+Each mode of the stanza engine is a row (``--modes``, default
+``dependency,boundaries``: the dependency rules, and the rule engine's
+quotes with boundaries from the parse). ``--torch-threads N`` (default 1)
+sets torch's thread count first; 0 keeps torch's default (one per core).
+
 Usage::
 
     python benchmarks/stanza_models.py --model-dir DIR [--sample polnear-train=100] [--data DIR] [--no-docs]
@@ -64,6 +69,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--corpora", default=",".join(c.removesuffix(".jsonl") for c in CORPORA), help="comma-separated"
     )
+    parser.add_argument(
+        "--modes",
+        default="dependency,boundaries",
+        help="stanza engine modes to run, comma-separated (default both; see quoteattr.syntax.MODES)",
+    )
+    parser.add_argument(
+        "--torch-threads",
+        type=int,
+        default=1,
+        help="torch intra-op threads (default 1; 0 keeps torch's default of one per core)",
+    )
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
     parser.add_argument(
         "--docs-from", type=Path, metavar="JSON", help="only rewrite the docs table from an earlier run's JSON"
@@ -105,10 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     scores_file = Path(args.model_dir) / "scores.json"
     models: dict[str, Any] = json.loads(scores_file.read_text(encoding="utf-8")) if scores_file.exists() else {}
     options = {"model_dir": args.model_dir, "coref": args.coref}
-    runners = {
-        "rules": lambda gold: predict(gold, engine="rules"),
-        "stanza": lambda gold: predict(gold, engine="stanza", **options),
-    }
+    threads = _threads(args.torch_threads)
+    notes.append(f"torch threads: {threads}" + (" (torch's default)" if args.torch_threads == 0 else ""))
+    runners: dict[str, Any] = {"rules": lambda gold: predict(gold, engine="rules")}
+    for mode in (m.strip() for m in args.modes.split(",") if m.strip()):
+        label = "stanza" if mode == "dependency" else f"stanza {mode}"
+        runners[label] = lambda gold, mode=mode: predict(gold, engine="stanza", stanza_mode=mode, **options)
     quoteattr.extract("She said it works.", engine="stanza", **options)  # load the models before timing
     rows = []
     for corpus, gold in corpora.items():
@@ -130,6 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_docs:
         _write_docs(rows, notes, info)
     return 0
+
+
+def _threads(n: int) -> int:
+    """Set torch's thread count (0: leave torch's default) and return it."""
+    from quoteattr.adapters.stanza import set_torch_threads
+
+    return set_torch_threads(n if n > 0 else None)
 
 
 def _models_note(models: dict[str, Any], coref: bool) -> str:

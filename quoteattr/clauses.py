@@ -22,7 +22,7 @@ from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
 from .registry import Rule, Stage, declare
-from .text import WORD_RE
+from .text import TOKEN_RE, WORD_RE
 
 __all__ = [
     "ADJUNCT_RE",
@@ -35,6 +35,7 @@ __all__ = [
     "NP_OBJECT_CUES",
     "OBJECT_ATTRIBUTION_CUES",
     "OBJECT_CUES",
+    "PROMISE_CUES",
     "THAT_RE",
     "TRAILING",
     "VERBLIKE",
@@ -46,6 +47,7 @@ __all__ = [
     "looks_like_clause",
     "skip_adjuncts",
     "skip_object",
+    "skip_to_late_that",
     "skip_ws",
     "source_clause_ok",
 ]
@@ -57,6 +59,12 @@ declare(
     Stage.CLAUSE,
     example="said that ⟦the bridge would reopen⟧",
     summary="the leading 'that' is not part of the content",
+)
+declare(
+    Rule.LATE_THAT,
+    Stage.CLAUSE,
+    example="told a crowd at the fairground in Ames on Monday that ⟦the tax would go⟧",
+    summary="the clause opens at a 'that' after a place, time or addressee phrase the adjunct list does not know",
 )
 declare(
     Rule.CUT_TRAILING_SOURCE,
@@ -75,6 +83,12 @@ declare(
     Stage.CLAUSE,
     example="Kim has said ⟦he opposes the toll⟧, but has admitted that …",
     summary="a clause ends before ', but has …' whose subject is the speaker again",
+)
+declare(
+    Rule.CUT_RELATIVE_TAIL,
+    Stage.CLAUSE,
+    example="Kim said ⟦she would vote for Diaz⟧, who leads the race.",
+    summary="a clause that is complete before ', who …' ends there: the relative clause is the writer's",
 )
 declare(
     Rule.CUT_CONCESSION,
@@ -112,6 +126,8 @@ OBJECT_CUES = _frame("addressee")
 DESCRIBE_CUES = _frame("describe")
 # Cues before "to" + verb: 'Russia has threatened to retaliate' (low confidence).
 INFINITIVE_CUES = _frame("infinitive")
+# ... of which these report a pledge or threat: 'vowed to fight on' (rule promise-to).
+PROMISE_CUES = _frame("promise")
 # Cue types (see cues.py) that behave like a finite reporting verb.
 VERBLIKE = frozenset({"verb", "verb-object", "phrasal", "passive"})
 # Words that cannot begin a reported clause ("said to", "told of", "said so").
@@ -156,7 +172,7 @@ ADJUNCT_RE = regex.compile(
             |broadcast|appearance|address|rally|video|release|message|radio|television|show|op-ed|event|summit)
           (?:\s+(?:with|on|to|in|at|from)\s+(?:the\s+)?(?:[\p{Lu}\d][\w.&'’-]*\s*){1,4})?
       | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently
-          |again|also|repeatedly|publicly|privately|previously|separately|then)
+          |again|also|repeatedly|publicly|privately|previously|separately|then)(?:\s+(?:morning|afternoon|evening|night))?
       | (?:on|via)\s+(?:twitter|facebook|x|instagram|television|tv|radio|cnn|fox\s+news|msnbc)
     )\s*,?""",
     regex.V1 | regex.X | regex.I,
@@ -200,6 +216,59 @@ def skip_object(doc: DocIndex, pos: int, limit: int, lemma: str = "tell") -> int
     span = np_right(doc, toks[0][0], limit)
     if span is not None and norm(w) not in PRONOUNS:
         return span[1]
+    return pos
+
+
+# Rule ``late-that``: words after a cue that open with a preposition ("said
+# at the time that", "said during Sunday's debate that") or are the
+# addressee of a cue that takes one ("told a packed hall at a school in
+# Salem, New Hampshire, that") are no part of the clause when a "that"
+# follows within LATE_THAT_WINDOW tokens with no finite verb, gerund, quote
+# mark or clause punctuation before it. "said at the meeting that was held ..."
+# (a finite verb right after "that": a relative clause) keeps its words.
+LATE_THAT_WINDOW = 16
+_LATE_THAT_OPENERS = frozenset(
+    [
+        *("at", "in", "on", "during", "before", "after", "from", "with", "outside", "inside", "via", "through"),
+        *("over", "following", "instead", "of", "concern", "concerns", "hope", "confidence", "fears", "doubts"),
+    ]
+)
+_LATE_THAT_STOP = frozenset(['"', "“", "”", "'", "‘", "’", ":", ";", "(", ")", "—", "–", "that", "if", "whether"])
+# a gerund stops the scan ("urged his horse on, hoping that ..."); these do not
+_PREPOSITION_ING = frozenset(["during", "following", "including", "regarding", "concerning", "morning", "evening"])
+_NOT_BEFORE_THAT = frozenset(["so", "such", "now", "given", "except", "than", "all", "and", "or", "but"])
+
+
+def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = False) -> int:
+    """Rule ``late-that``: the offset of a "that" that opens the clause a
+    few words after *pos* (*addressee*: the cue takes a hearer, whose
+    phrase may come first; it may also open with "if" or "whether"), or
+    *pos* when there is none."""
+    text = doc.text
+    # (tokens read one at a time: most cues stop at the first)
+    toks = TOKEN_RE.finditer(text, pos, min(limit, pos + 200), concurrent=False)
+    first = next(toks, None)
+    if first is None:
+        return pos
+    w = first.group().lower()
+    if w in _LATE_THAT_STOP or not (addressee or w in _LATE_THAT_OPENERS):
+        return pos
+    before = w
+    for _ in range(LATE_THAT_WINDOW - 2):
+        m = next(toks, None)
+        if m is None:
+            return pos
+        w = m.group().lower().replace("’", "'")
+        if w == "that" or (addressee and w in ("if", "whether")):
+            nxt = next(toks, None)
+            nw = "" if nxt is None else nxt.group().lower().replace("’", "'")
+            if nw in FINITE or not nw[:1].isalnum() or before in _NOT_BEFORE_THAT:
+                return pos
+            return m.start()
+        gerund = w.endswith("ing") and w not in _PREPOSITION_ING
+        if w in _LATE_THAT_STOP or w in FINITE or w.endswith("n't") or gerund:
+            return pos
+        before = w
     return pos
 
 
@@ -247,12 +316,24 @@ class ClauseReader:
             b = max(b, r.outer[1])
         b = self._cut_clause(a, b)
         b = self._cut_at_next_cue(a, b)
+        b = self._cut_tail(a, b)
         a, b = trim(text, a, b, TRAILING)
         if b > a and text[b - 1] == "." and not text[max(a, b - 4) : b - 1].isupper():
             b -= 1
         if b <= a:
             return None
         return a, b
+
+    def _cut_tail(self, a: int, b: int) -> int:
+        """Rule ``cut-relative-tail``: see :data:`_TAIL_RE`."""
+        text = self.doc.text
+        if text.find(" who", a, b) == -1:
+            return b
+        for m in _TAIL_RE.finditer(text, a, b, concurrent=False):
+            s = m.start()
+            if self.doc.region_at(s) is None and looks_like_clause(self.doc, a, s):
+                return s
+        return b
 
     def _cut_at_next_cue(self, a: int, b: int) -> int:
         cuts = self.next_cue_cuts
@@ -295,8 +376,8 @@ _CUT_RE = regex.compile(
     r""",\s*(?:which\s+)?"""
     + _CUT_SOURCE
     + r"""
-      | ,\s+(?:but|and|yet)\s+(?=(?:has|have|had|also|later|then|is|was|will|would)\s)
-      | ,\s+(?=(?:although|though|even\s+though|whereas)\s)
+      | ,\s+(?:but|and|yet)\s+(?=(?:has|have|had|also|later|then|is|was|will|would|did|does|didn[’']t|doesn[’']t)\s)
+      | ,\s+(?=(?:although|though|even\s+though|whereas|while)\s)
       | ;\s""",
     regex.X | regex.I,
 )
@@ -309,6 +390,13 @@ _CUT_AFTER_SPACE_RE = regex.compile(
     regex.I,
 )
 _SPACES_BEFORE_RE = regex.compile(r"\s+", regex.REVERSE)
+
+
+# Rule ``cut-relative-tail``: a clause that is complete before ", who ..."
+# ends there; the relative clause is the writer's note on the last noun:
+# "said she would vote for Diaz, who leads the race" (on polnear-train the
+# same cut before ", which", ", where" or ", but" lost more than it won).
+_TAIL_RE = regex.compile(r",\s+(?=who\s)", regex.I)
 
 
 def _clause_cuts(text: str) -> list[int]:
@@ -392,20 +480,20 @@ def skip_ws(text: str, a: int, limit: int) -> int:
     return a
 
 
-def clause_ok(text: str, a: int, b: int) -> bool:
+def clause_ok(doc: DocIndex, a: int, b: int) -> bool:
     """A reported clause has two words or more and does not start with "to", "about", ..."""
-    ws = WORD_RE.findall(text, a, min(b, a + 200), concurrent=False)
+    ws = doc.words(a, min(b, a + 200))
     if len(ws) < 2:
         return False
     return ws[0].lower() not in BAD_CLAUSE_START
 
 
-def source_clause_ok(text: str, a: int, b: int) -> bool:
+def source_clause_ok(doc: DocIndex, a: int, b: int) -> bool:
     """Rule ``according-to``: the clause a source phrase opens ("According
     to the bank, about 12 percent of ...", "..., no one may ...") may start
     with words that open no clause after a verb ("said about", "said no"):
     it needs two words and must not open with "to"."""
-    ws = WORD_RE.findall(text, a, min(b, a + 200), concurrent=False)
+    ws = doc.words(a, min(b, a + 200))
     return len(ws) >= 2 and ws[0].lower() != "to"
 
 
@@ -464,11 +552,11 @@ FINITE = frozenset(
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "there", "you"])
 
 
-def looks_like_clause(text: str, a: int, b: int) -> bool:
+def looks_like_clause(doc: DocIndex, a: int, b: int) -> bool:
     """Rule ``clause-shape``: a clause reported without "that" starts with a
     subject pronoun, or has a finite verb among its first twelve words
     ("the USA would be able ..."); "the seizure of two mansions" has none."""
-    ws = [w.lower().replace("’", "'") for w in WORD_RE.findall(text, a, min(b, a + 150), concurrent=False)[:12]]
+    ws = [w.lower().replace("’", "'") for w in doc.words(a, min(b, a + 150))[:12]]
     if not ws:
         return False
     if ws[0] in _SUBJECT_PRONOUNS or ws[0].endswith(("'s", "'re", "'ll", "'d")):

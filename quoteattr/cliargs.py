@@ -137,10 +137,20 @@ def add_stanza_options(parser: argparse.ArgumentParser, *, coref: bool = False) 
     )
     if coref:
         parser.add_argument("--no-coref", action="store_true", help="stanza engine: run without stanza's coreference")
+    parser.add_argument(
+        "--stanza-mode",
+        choices=("dependency", "boundaries"),
+        default=None,
+        help="stanza engine: dependency rules (default) or the rule engine's quotes with boundaries from the parse",
+    )
 
 
 def stanza_options(args: argparse.Namespace) -> dict[str, Any]:
     """The extract() keywords of :func:`add_stanza_options`, for the stanza engine only."""
     if getattr(args, "engine", "rules") != "stanza":
         return {}
-    return {"model_dir": getattr(args, "model_dir", None), "coref": not getattr(args, "no_coref", False)}
+    return {
+        "model_dir": getattr(args, "model_dir", None),
+        "coref": not getattr(args, "no_coref", False),
+        "stanza_mode": getattr(args, "stanza_mode", None),
+    }

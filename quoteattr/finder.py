@@ -247,7 +247,7 @@ class Finder:
         if r is not None and r.outer[0] < a:
             a = r.outer[0]
         a, b = trim(text, a, comma, TRAILING)
-        if b <= a or not clause_ok(text, a, b):
+        if b <= a or not clause_ok(self.doc, a, b):
             return
         parts = self.clauses.content_parts(a, b)
         self.add(parts, rule, base + speaker_bonus(text, sp), cue, sp)

@@ -9,13 +9,43 @@ the cues between two offsets, whether an offset is inside a quote, and the
 tokens between two offsets.
 
 Tokens are those of :data:`quoteattr.text.TOKEN_RE`, the package's one
-token regex, read for the window asked for (:meth:`DocIndex.tokens`). The
-token table is virtual on purpose: a table of the whole document, even one
-filled a paragraph at a time on first use, made the rule engine 40% slower
-on PolNeAR dev (it tokenised every paragraph with a cue: 100,000 tokens,
-where the windows next to cues hold a tenth of that) and would hold about
-1.6 bytes per input byte on a 10 MB document, whose tracemalloc peak is
-already just under the bound of 10.
+token regex, read for the window asked for (:meth:`DocIndex.tokens`), and
+words those of :data:`quoteattr.text.WORD_RE` (:meth:`DocIndex.words`): the
+stages ask the index and never run a word regex over a window themselves.
+The token table is virtual on purpose; the stored tables measured on
+PolNeAR dev all cost more than scanning each window alone:
+
+* a table of the whole document, even one filled a paragraph at a time:
+  the rule engine 40% slower, about 1.6 bytes per input byte held on a
+  10 MB document;
+* a table per sentence, built on first use: 267,000 characters scanned
+  where the windows add up to 199,000, about 10% slower;
+* a table per sentence that grows over the stretch the windows ask for
+  (130,000 characters scanned, none twice): the token lookups took 37 ms
+  instead of 26 ms over all of PolNeAR dev's windows, and the tracemalloc
+  peak rose from 9.97 to 13.63 times the input at 100 KB (a ``(start,
+  end)`` tuple costs about 120 bytes); with the offsets in arrays, 57 ms
+  against 35 ms, and 10.12 instead of 7.86 times the input at 1 MB (an array pair per
+  sentence), or 10.49 instead of 10.25 at 10 KB when only the last eight
+  sentences keep theirs;
+* a word table for :meth:`DocIndex.words`: 25 ms instead of ``findall``'s
+  9 ms (the words are strings, which ``findall`` builds in C).
+
+Windows near one cue rarely overlap the windows of another, so a stored
+table is seldom read twice, and storing costs more than the scans it saves.
+
+Two tokenisers keep a word notion of their own, on purpose:
+
+* :mod:`quoteattr.cues` scans the whole text outside quotes with its own
+  ``_WORD_RE`` before the index exists (the cues are part of the index,
+  and a whole-document table is what was rejected above): a cue word joins
+  hyphens and apostrophes ("so-called", "Russia's") but never periods, so
+  that "Kim said.He left" still gives the cue "said", where ``TOKEN_RE``
+  and ``WORD_RE`` read one word "said.He".
+* :mod:`quoteattr.mentions` reads the words of one short mention
+  (``mention_words``) and keeps a final period on a word, because its
+  name and title tests look the period up: "Mr. Peskov Jr." gives "Mr.",
+  "Peskov", "Jr.", where ``TOKEN_RE`` gives "Mr", ".", "Peskov", "Jr", ".".
 
 Example:
     >>> from quoteattr.marks import find_quotes
@@ -36,7 +66,7 @@ from collections.abc import Sequence
 from .annotations import Annotation
 from .cues import CueMatch, find_cues, is_cue_wall
 from .marks import QuoteRegion
-from .text import TOKEN_RE
+from .text import TOKEN_RE, WORD_RE
 
 __all__ = ["DocIndex", "Spans", "scan_tokens"]
 
@@ -162,3 +192,13 @@ class DocIndex:
         """
         # (scan_tokens inlined: a call per window saved on the hot path)
         return [m.span() for m in TOKEN_RE.finditer(self.text, a, b, concurrent=False)]
+
+    def words(self, a: int, b: int) -> list[str]:
+        """The words of ``text[a:b]``: ``WORD_RE.findall(text, a, b)``.
+
+        Example:
+            >>> idx = DocIndex(Annotation(text="Mr. Peskov's aide spoke.", paragraphs=[(0, 24)], sentences=[]), [])
+            >>> idx.words(0, 24)
+            ['Mr', "Peskov's", 'aide', 'spoke']
+        """
+        return WORD_RE.findall(self.text, a, b, concurrent=False)

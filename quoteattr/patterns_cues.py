@@ -21,24 +21,26 @@ from .clauses import (
     NP_OBJECT_CUES,
     OBJECT_ATTRIBUTION_CUES,
     OBJECT_CUES,
+    PROMISE_CUES,
     THAT_RE,
     TRAILING,
     VERBLIKE,
-    WORD_RE,
     clause_ok,
     last_nonspace,
     looks_like_clause,
     skip_adjuncts,
     skip_object,
+    skip_to_late_that,
     skip_ws,
     source_clause_ok,
 )
 from .cues import CueMatch
+from .patterns_asked import asked_question
 from .finder import Finder, speaker_bonus
 from .model import CueClass
 from .registry import Rule, Stage, confidence, declare, register
 
-__all__ = ["CueItem"]
+__all__ = ["CueItem", "asked_question"]
 
 Pair = tuple[int, int]
 
@@ -114,10 +116,12 @@ class CueItem:
         if self._opening is None:
             text, cue, sb = f.text, self.cue, self.sb
             pos = skip_adjuncts(text, cue.end, sb)
-            if cue.lemma in OBJECT_CUES and cue.type == "verb":
+            addressee = cue.lemma in OBJECT_CUES and cue.type == "verb"
+            if addressee:
                 pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
                 pos = skip_adjuncts(text, pos, sb)
             start = skip_ws(text, pos, sb)
+            start = skip_to_late_that(f.doc, start, sb, addressee)
             self._opening = start, text[start : min(sb, start + 40)]
         return self._opening
 
@@ -182,7 +186,7 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
         text[after : after + 1] == ","
         and before_end > sa
         and text[before_end - 1] == ","
-        and not looks_like_clause(text, after + 1, sb)
+        and not looks_like_clause(f.doc, after + 1, sb)
     )
     if text[after : after + 1] in (".", "") or after >= sb or appositive:
         # trailing: 'CLAUSE, according to X.' -- unless the sentence has its
@@ -201,7 +205,7 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
     if m:
         pos = m.end()
     cl = f.clauses.clause(pos, sb)
-    if cl is None or not source_clause_ok(text, *cl):
+    if cl is None or not source_clause_ok(f.doc, *cl):
         return
     f.add(
         f.clauses.content_parts(*cl),
@@ -210,6 +214,15 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
         cue,
         sp,
     )
+
+
+declare(
+    Rule.SAYING_OBJECT,
+    Stage.CUE,
+    confidence=0.45,
+    example="McCain said so, citing ⟦slow growth and lost jobs⟧.",
+    summary="a gerund cue whose object is the message (cue frame object-message) reports the object",
+)
 
 
 @register(
@@ -225,6 +238,7 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
         return False
     # ', saying', ', even suggesting', 'and saying', 'by telling them that'
     if _BEFORE_GERUND_RE.search(text, max(sa, cue.start - 40), cue.start) is None:
+        _noun_saying(f, item)
         return True
     sp = f.sentence_subject(sa, cue.start)
     if cue.lemma in DESCRIBE_CUES:
@@ -234,11 +248,15 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
     if cue.lemma in OBJECT_CUES and cue.type == "verb":
         pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
     cl = f.clauses.clause(pos, sb)
-    if cl is None or not clause_ok(text, *cl):
+    if cl is None or not clause_ok(f.doc, *cl):
         return True
     has_that = THAT_RE.match(text, skip_ws(text, pos, sb), min(sb, pos + 8)) is not None
     quoted = f.doc.in_quote(cl[0])
-    if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not looks_like_clause(text, *cl)):
+    if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not looks_like_clause(f.doc, *cl)):
+        if cue.lemma in OBJECT_ATTRIBUTION_CUES:
+            # Rule ``saying-object``: ', citing low growth' reports its object
+            conf = confidence(Rule.SAYING_OBJECT) + speaker_bonus(text, sp)
+            f.add(f.clauses.content_parts(*cl), Rule.SAYING_OBJECT, conf, cue, sp)
         return True
     f.add(
         f.clauses.content_parts(*cl),
@@ -248,6 +266,41 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
         sp,
     )
     return True
+
+
+declare(
+    Rule.NOUN_SAYING,
+    Stage.CUE,
+    confidence=0.6,
+    example="with 30 percent of voters saying ⟦they would stay home⟧",
+    summary="'saying' right after a noun phrase reports its clause; the noun phrase speaks",
+)
+_WORD_BEFORE_GERUND_RE = regex.compile(r"(?r)([\w%]+)[ \t]+$")
+_DETERMINERS = frozenset(["a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your"])
+
+
+def _noun_saying(f: Finder, item: CueItem) -> None:
+    """Rule ``noun-saying``: "saying" right after a noun phrase, with no
+    comma ("with 22 percent saying they would ...", "911 calls saying shots
+    had been fired", "a petition saying ..."), reports the clause after it;
+    the noun phrase is the speaker. Not after a preposition, a determiner
+    or an auxiliary ("about saying", "is saying")."""
+    cue, text = item.cue, f.text
+    if cue.lemma != "say" or cue.type != "verb":
+        return
+    m = _WORD_BEFORE_GERUND_RE.search(text, max(item.sa, cue.start - 40), cue.start)
+    before = "" if m is None else m.group(1).lower()
+    if not before or before in _NOT_BEFORE_SUBJECTLESS or before in AUX_FILLER or before in _DETERMINERS:
+        return
+    sp = f.subject_before(cue.start)
+    rep = _reported(f, item)
+    if sp is None or rep is None:
+        return
+    cl, has_that, quoted = rep
+    if not (has_that or quoted or looks_like_clause(f.doc, *cl)):
+        return
+    conf = confidence(Rule.NOUN_SAYING) + speaker_bonus(text, sp)
+    f.add(f.clauses.content_parts(*cl), Rule.NOUN_SAYING, conf, cue, sp)
 
 
 @register(
@@ -271,7 +324,7 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
         return False
     left = trim(text, sa, pre_end - 1, TRAILING)
     right = f.clauses.clause(after + 1, sb)
-    if right is None or not left[0] < left[1] or not clause_ok(text, left[0], right[1]):
+    if right is None or not left[0] < left[1] or not clause_ok(f.doc, left[0], right[1]):
         return False
     f.add([left, right], Rule.PARENTHETICAL_CUE, confidence(Rule.PARENTHETICAL_CUE) + speaker_bonus(text, sp), cue, sp)
     return True
@@ -293,6 +346,12 @@ def clause_subject_cue(f: Finder, item: CueItem) -> bool:
     return True
 
 
+# The text before the comma ends in an appositive or relative clause of
+# the sentence's subject: "Willie Minor, an actor who runs a theatre,
+# recalled that ..." has no clause before the cue (clause-cue-subject).
+_APPOSITIVE_TAIL_RE = regex.compile(r",\s+(?:who|whose|which|a|an)\s[^,]*$", regex.I)
+
+
 @register(Rule.CLAUSE_CUE_SUBJECT, Stage.CUE, confidence=0.8, example="⟦The bridge is safe⟧, said the chief engineer.")
 def clause_cue_subject(f: Finder, item: CueItem) -> bool:
     """A clause, a comma, the cue and the speaker that ends the sentence."""
@@ -301,7 +360,7 @@ def clause_cue_subject(f: Finder, item: CueItem) -> bool:
     if not prev.endswith(","):
         return False
     sp2 = np_right(f.doc, skip_ws(f.text, cue.end, sb), sb)
-    if sp2 is None or not f.ends_clause(sp2[1], sb):
+    if sp2 is None or not f.ends_clause(sp2[1], sb) or _APPOSITIVE_TAIL_RE.search(f.text, sa, prev_end - 1):
         return False
     f.clause_before(cue, sp2, sa, prev_end - 1, Rule.CLAUSE_CUE_SUBJECT, confidence(Rule.CLAUSE_CUE_SUBJECT))
     return True
@@ -380,7 +439,7 @@ def colon_quote(f: Finder, item: CueItem) -> bool:
         # Rule ``colon-block``: 'The governor added:' ends its paragraph and
         # the next paragraph, unquoted, is what was said.
         nxt = f.doc.paras.at(q)
-        if nxt is not None and clause_ok(text, *nxt):
+        if nxt is not None and clause_ok(f.doc, *nxt):
             f.add([nxt], Rule.COLON_BLOCK, confidence(Rule.COLON_BLOCK) + speaker_bonus(text, sp), cue, sp)
     return True
 
@@ -393,7 +452,7 @@ def call_for(f: Finder, item: CueItem) -> bool:
     if m is None:
         return False
     cl = f.clauses.clause(start + m.end(), item.sb)
-    if cl is not None and clause_ok(f.text, *cl):
+    if cl is not None and clause_ok(f.doc, *cl):
         f.add(
             f.clauses.content_parts(*cl),
             Rule.CALL_FOR,
@@ -428,23 +487,29 @@ def _described(f: Finder, cue: CueMatch, sp: Pair | None, start: int, sb: int) -
         return
 
 
-@register(Rule.CUE_TO_INFINITIVE, Stage.CUE, confidence=0.25, example="The union has threatened ⟦to strike⟧.")
+@register(Rule.CUE_TO_INFINITIVE, Stage.CUE, confidence=0.25, example="The union has pledged ⟦to strike⟧.")
 def cue_to_infinitive(f: Finder, item: CueItem) -> bool:
-    """An intention or promise: a cue of the infinitive frame before "to" + verb."""
+    """An intention or promise: a cue of the infinitive frame before "to" + verb
+    (rule promise-to for a cue of the promise frame)."""
     start, rest = item.opening(f)
     if not _TO_INF_RE.match(rest):
         return False
     if item.cue.lemma in INFINITIVE_CUES:
         cl = f.clauses.clause(start, item.sb)
+        # rule promise-to: 'vowed to', 'promised to', 'threatened to'
+        rule = Rule.PROMISE_TO if item.cue.lemma in PROMISE_CUES else Rule.CUE_TO_INFINITIVE
         if cl:
-            f.add(
-                f.clauses.content_parts(*cl),
-                Rule.CUE_TO_INFINITIVE,
-                confidence(Rule.CUE_TO_INFINITIVE),
-                item.cue,
-                item.speaker,
-            )
+            f.add(f.clauses.content_parts(*cl), rule, confidence(rule), item.cue, item.speaker)
     return True
+
+
+declare(
+    Rule.PROMISE_TO,
+    Stage.CUE,
+    confidence=0.45,
+    example="The union has vowed ⟦to strike in May⟧.",
+    summary="cue-to-infinitive after a cue of frame 'promise' (vow, promise, threaten): a pledge, kept",
+)
 
 
 def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
@@ -453,10 +518,13 @@ def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
     if item._reported is False:
         start, rest = item.opening(f)
         cl = f.clauses.clause(start, item.sb)
-        if cl is None or not clause_ok(f.text, *cl):
+        has_that = THAT_RE.match(rest) is not None
+        # after "that", "no", "nothing", "so" open a clause ("added that no
+        # jobs would go"); without it they are an answer ("said no")
+        if cl is None or not (source_clause_ok if has_that else clause_ok)(f.doc, *cl):
             item._reported = None
         else:
-            item._reported = cl, THAT_RE.match(rest) is not None, f.doc.in_quote(cl[0])
+            item._reported = cl, has_that, f.doc.in_quote(cl[0])
     return item._reported  # type: ignore[return-value]  # (False replaced above)
 
 
@@ -472,7 +540,7 @@ def subject_cue_object(f: Finder, item: CueItem) -> bool:
     if (
         has_that
         or quoted
-        or not (lemma in NP_OBJECT_CUES or (lemma not in CLAUSAL_CUES and not looks_like_clause(f.text, *cl)))
+        or not (lemma in NP_OBJECT_CUES or (lemma not in CLAUSAL_CUES and not looks_like_clause(f.doc, *cl)))
     ):
         return False
     if lemma in OBJECT_ATTRIBUTION_CUES:
@@ -519,7 +587,7 @@ def headline(f: Finder, c: Candidate) -> bool:
     last = text[sb - 1] if sb > sa else ""
     if last in ".!?…:;\"”'’)" or sb - sa > 200:
         return False
-    words = WORD_RE.findall(text, sa, sb, concurrent=False)
+    words = f.doc.words(sa, sb)
     title_case = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
     if len(words) <= 12 or title_case:
         c.confidence *= HEADLINE_FACTOR

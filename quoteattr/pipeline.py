@@ -110,6 +110,7 @@ def extract(
     id: str | None = None,
     model_dir: Any = None,
     coref: bool = True,
+    stanza_mode: str | None = None,
 ) -> Result:
     """Find every quote in *text* with its cue and speaker.
 
@@ -127,6 +128,10 @@ def extract(
         coref: run stanza's coreference (stanza engine; needs transformers,
             peft and the coref model). Without it, speakers are resolved by
             quoteattr's own rules.
+        stanza_mode: how a parsed text is read: ``"dependency"`` (the
+            default: the dependency rules) or ``"boundaries"`` (the rule
+            engine's quotes, clause boundaries from the parse); see
+            ``docs/engines.md``.
 
     Returns:
         A :class:`Result` whose spans index *text* unchanged.
@@ -148,11 +153,15 @@ def extract(
     """
     _check_options(min_confidence, id)
     ann = annotate(text, engine=engine, pipeline=pipeline, model_dir=model_dir, coref=coref)
-    return extract_annotation(ann, min_confidence=min_confidence, id=id)
+    return extract_annotation(ann, min_confidence=min_confidence, id=id, stanza_mode=stanza_mode)
 
 
 def extract_annotation(
-    ann: Annotation, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, id: str | None = None
+    ann: Annotation,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    id: str | None = None,
+    stanza_mode: str | None = None,
 ) -> Result:
     """Run the quote logic on an annotation (the engines' common path)."""
     text = ann.text
@@ -160,7 +169,7 @@ def extract_annotation(
     # The document's index, built once: both engines read it.
     index = DocIndex(ann, regions)
     if ann.tokens is not None and ann.tokens.has_parse:
-        cands = syntax.find_candidates(ann, regions, index)
+        cands = syntax.find_candidates(ann, regions, index, mode=stanza_mode)
     else:
         cands = rules.find_candidates(ann, regions, index)
     # Each candidate's kind now: the quote regions (about the text's size

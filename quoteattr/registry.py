@@ -90,7 +90,10 @@ class Rule(enum.StrEnum):
     NOUN_CUE = "noun-cue"
     ACCORDING_TO = "according-to"
     NON_VERB_CUE = "non-verb-cue"
+    ASKED_QUESTION = "asked-question"
     SAYING_CLAUSE = "saying-clause"
+    SAYING_OBJECT = "saying-object"
+    NOUN_SAYING = "noun-saying"
     PROGRESSIVE_CUE = "progressive-cue"
     PASSIVE_CUE = "passive-cue"
     PARENTHETICAL_CUE = "parenthetical-cue"
@@ -103,12 +106,15 @@ class Rule(enum.StrEnum):
     CALL_FOR = "call-for"
     DESCRIBED_AS = "described-as"
     CUE_TO_INFINITIVE = "cue-to-infinitive"
+    PROMISE_TO = "promise-to"
     SUBJECT_CUE_OBJECT = "subject-cue-object"
     SUBJECT_CUE_CLAUSE = "subject-cue-clause"
     CLAUSE_SHAPE = "clause-shape"
     DROP_THAT = "drop-that"
+    LATE_THAT = "late-that"
     # stages bare, adjust, settle
     DIRECT_BARE = "direct-bare"
+    BARE_PHRASE = "bare-phrase"
     HEADLINE = "headline"
     NO_NESTED_ATTRIBUTION = "no-nested-attribution"
     KIND_BY_MARKS = "kind-by-marks"
@@ -117,6 +123,7 @@ class Rule(enum.StrEnum):
     CUT_NEXT_ATTRIBUTION = "cut-next-attribution"
     CUT_COORDINATED_PREDICATE = "cut-coordinated-predicate"
     CUT_CONCESSION = "cut-concession"
+    CUT_RELATIVE_TAIL = "cut-relative-tail"
     DASH_ELABORATION = "dash-elaboration"
     # stage phrase
     SPEAKER_LEFT = "speaker-left"
@@ -183,6 +190,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.NOUN_CUE,
         Rule.ACCORDING_TO,
         Rule.NON_VERB_CUE,
+        Rule.ASKED_QUESTION,
         Rule.SAYING_CLAUSE,
         Rule.PASSIVE_CUE,
         Rule.PARENTHETICAL_CUE,

@@ -44,14 +44,14 @@ from collections.abc import Sequence
 from . import rules
 from .annotations import Annotation, Tokens
 from .candidates import Candidate, kind_of, trim
-from .errors import MissingAnnotationError
+from .errors import InvalidArgumentError, MissingAnnotationError
 from .index import DocIndex
 from .marks import QuoteRegion
 from .model import CueClass, QuoteKind
 from .registry import Rule, Stage, confidence, declare
 from .settle import merge_fallback
 
-__all__ = ["CUE_LEMMAS", "INFINITIVE_CUES", "cue_class_of", "find_candidates"]
+__all__ = ["CUE_LEMMAS", "DEFAULT_MODE", "INFINITIVE_CUES", "MODES", "ParseFinder", "cue_class_of", "find_candidates"]
 
 Pair = tuple[int, int]
 
@@ -275,7 +275,9 @@ def _region_parts(text: str, r: QuoteRegion) -> list[Pair]:
     return [p for p in parts if p[0] < p[1]]
 
 
-class _Finder:
+class ParseFinder:
+    """The dependency rules over one annotation (also read by :mod:`quoteattr.boundaries`)."""
+
     def __init__(self, ann: Annotation, index: DocIndex) -> None:
         self.ann = ann
         self.text = ann.text
@@ -557,23 +559,42 @@ class _Finder:
             )
 
 
-def find_candidates(ann: Annotation, regions: list[QuoteRegion], index: DocIndex | None = None) -> list[Candidate]:
+#: The stanza engine's modes: ``"dependency"``, the dependency rules of this
+#: module; ``"boundaries"``, the rule engine's candidates with clause
+#: boundaries from the parse (:mod:`quoteattr.boundaries`).
+MODES = ("dependency", "boundaries")
+#: The mode used when none is given.
+DEFAULT_MODE = "dependency"
+
+
+def find_candidates(
+    ann: Annotation, regions: list[QuoteRegion], index: DocIndex | None = None, *, mode: str | None = None
+) -> list[Candidate]:
     """Quote candidates from the dependency parse, plus surface-rule ones.
 
     Args:
         ann: an annotation with a parse (tokens with lemma, upos, head, deprel).
         regions: the quoted regions of :func:`quoteattr.marks.find_quotes`.
         index: the document's index, when the caller has built it.
+        mode: one of :data:`MODES` (default :data:`DEFAULT_MODE`).
 
     Returns:
-        Candidates in text order; rule names start with ``dep-`` when they
-        come from the parse.
+        Candidates in text order; in ``"dependency"`` mode rule names start
+        with ``dep-`` when they come from the parse.
 
     Raises:
         MissingAnnotationError: when the annotation has no parse.
+        InvalidArgumentError: for a mode not in :data:`MODES`.
     """
+    mode = DEFAULT_MODE if mode is None else mode
+    if mode not in MODES:
+        raise InvalidArgumentError(f"the stanza engine's mode must be one of {MODES} (got {mode!r})")
     index = index if index is not None else DocIndex(ann, regions)
-    f = _Finder(ann, index)
+    f = ParseFinder(ann, index)
+    if mode == "boundaries":
+        from .boundaries import refine
+
+        return refine(f, rules.find_candidates(ann, regions, index))
     f.cue_verbs()
     f.according_to()
     # Rule ``dep-surface-fallback``: of the surface rules' candidates only

@@ -26,7 +26,6 @@ download``, i.e. :func:`download`).
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import os
 import threading
@@ -34,10 +33,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import (
+    InvalidArgumentError,
     MissingAnnotationError,
     MissingModelsError,
     MissingPackageError,
-    ModelHostUnreachableError,
     StanzaNotInstalledError,
 )
 
@@ -61,6 +60,7 @@ __all__ = [
     "OPTIONAL_PROCESSORS",
     "PROCESSORS",
     "PROCESSORS_NO_COREF",
+    "TORCH_THREADS_VAR",
     "add_parser",
     "annotate_text",
     "build_pipeline",
@@ -72,6 +72,7 @@ __all__ = [
     "missing_packages",
     "model_dir",
     "run",
+    "set_torch_threads",
 ]
 
 #: The processors of the stanza engine.
@@ -88,9 +89,12 @@ INSTALL_HINT = "python -m quoteattr download"
 ENV_VAR = "QUOTEATTR_STANZA_DIR"
 #: Python packages that processors need beyond stanza, with their install command.
 PACKAGES_NEEDED = {"coref": ("transformers", "peft")}
+#: The environment variable that sets torch's thread count for the engine
+#: (see :func:`set_torch_threads`).
+TORCH_THREADS_VAR = "QUOTEATTR_TORCH_THREADS"
 LANG = "en"
 
-_PIPELINES: dict[tuple[str, str], Any] = {}
+_PIPELINES: dict[tuple[str, bool], Any] = {}
 _LOCK = threading.Lock()
 
 
@@ -285,13 +289,56 @@ def build_pipeline(
 
 
 def _default_pipeline(resources_dir: str | os.PathLike[str] | None = None, coref: bool = True) -> Any:
-    d = model_dir(resources_dir)
-    key = (d, engine_processors(d, coref=coref))
+    """The engine's pipeline for a folder, built on first use and then reused.
+
+    Keyed by folder and coref switch, so a document costs one dictionary
+    look-up here: the folder's ``resources.json`` (about 1 MB for a
+    downloaded set) is read once, when the pipeline is built, not once per
+    document as before.
+    """
+    key = (model_dir(resources_dir), coref)
+    nlp = _PIPELINES.get(key)
+    if nlp is not None:
+        return nlp
     with _LOCK:
         nlp = _PIPELINES.get(key)
         if nlp is None:
-            nlp = _PIPELINES[key] = build_pipeline(key[1], resources_dir=resources_dir)
+            set_torch_threads()
+            processors = engine_processors(key[0], coref=coref)
+            nlp = _PIPELINES[key] = build_pipeline(processors, resources_dir=resources_dir)
     return nlp
+
+
+def set_torch_threads(threads: int | str | None = None) -> int:
+    """Set torch's intra-op threads from *threads* or ``$QUOTEATTR_TORCH_THREADS``.
+
+    Nothing changes when both are unset (torch's default: one thread per
+    core). torch's setting is process-wide, so the engine only applies it
+    when you ask. One thread is what a shared or small machine wants: on 2
+    cores shared with other jobs, torch's default of 2 threads parsed the
+    tiny set at 250 chars/s and one thread at 2,115 (6 polnear-dev
+    documents; the two threads wait for each other whenever one of them is
+    descheduled).
+
+    Returns:
+        torch's thread count afterwards.
+
+    Raises:
+        InvalidArgumentError: for a value that is not a whole number >= 1.
+    """
+    import torch
+
+    value = threads if threads is not None else os.environ.get(TORCH_THREADS_VAR)
+    if value is None or value == "":
+        return int(torch.get_num_threads())
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        n = 0
+    if n < 1 or isinstance(value, bool):
+        raise InvalidArgumentError(f"torch threads ({TORCH_THREADS_VAR}) must be a whole number >= 1 (got {value!r})")
+    torch.set_num_threads(n)
+    return n
 
 
 def annotate_text(
@@ -341,15 +388,39 @@ def document_to_annotation(doc: Any) -> Annotation:
         raise MissingAnnotationError(
             "the stanza Document has no text: build it with Document(..., text=TEXT) or set doc.text"
         )
-    starts: list[int] = []
-    ends: list[int] = []
-    sent: list[int] = []
-    cols: dict[str, list[Any]] = {k: [] for k in ("upos", "xpos", "lemma", "feats", "head", "deprel")}
-    has = dict.fromkeys(cols, False)
-    sentences = []
-    word_spans: list[list[tuple[int, int]]] = []
-    base = 0
+    words = _Words()
     for si, s in enumerate(doc.sentences):
+        words.add_sentence(si, s)
+    entities = [_entity(e) for e in (doc.ents or [])]
+    return Annotation(
+        text=text,
+        paragraphs=paragraph_spans(text),
+        sentences=words.sentences,
+        tokens=words.tokens(),
+        entities=entities,
+        chains=_chains(getattr(doc, "coref", None) or [], words.spans, entities),
+        source="stanza",
+    )
+
+
+_WORD_FIELDS = ("upos", "xpos", "lemma", "feats", "deprel")
+
+
+class _Words:
+    """The word columns of a document, gathered sentence by sentence."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.sent: list[int] = []
+        self.cols: dict[str, list[Any]] = {k: [] for k in ("head", *_WORD_FIELDS)}
+        self.has = dict.fromkeys(self.cols, False)
+        self.sentences: list[tuple[int, int]] = []
+        #: Per sentence, each word's character span (for coref mentions).
+        self.spans: list[list[tuple[int, int]]] = []
+        self.base = 0
+
+    def add_sentence(self, si: int, s: Any) -> None:
         spans: list[tuple[int, int]] = []
         for tok in s.tokens:
             ts, te = tok.start_char, tok.end_char
@@ -363,30 +434,39 @@ def document_to_annotation(doc: Any) -> Annotation:
                 if ws is None or we is None or not ts <= ws <= we <= te:
                     ws, we = ts, te
                 spans.append((ws, we))
-                starts.append(ws)
-                ends.append(we)
-                sent.append(si)
-                head = w.head
-                cols["head"].append(-1 if not head else base + head - 1)
-                has["head"] |= head is not None
-                for k in ("upos", "xpos", "lemma", "feats", "deprel"):
-                    v = getattr(w, k)
-                    has[k] |= v is not None
-                    cols[k].append(v if v is not None else "_")
+                self._add_word(si, ws, we, w)
         if spans:
-            sentences.append((spans[0][0], spans[-1][1]))
-        word_spans.append(spans)
-        base += len(s.words)
-    has["head"] = has["head"] and has["deprel"]
-    tokens = Tokens(
-        starts=starts,
-        ends=ends,
-        sentence=sent,
-        **{k: (v if has[k] else None) for k, v in cols.items()},
-    )
-    entities = [_entity(e) for e in (doc.ents or [])]
+            self.sentences.append((spans[0][0], spans[-1][1]))
+        self.spans.append(spans)
+        self.base += len(s.words)
+
+    def _add_word(self, si: int, ws: int, we: int, w: Any) -> None:
+        self.starts.append(ws)
+        self.ends.append(we)
+        self.sent.append(si)
+        head = w.head
+        self.cols["head"].append(-1 if not head else self.base + head - 1)
+        self.has["head"] |= head is not None
+        for k in _WORD_FIELDS:
+            v = getattr(w, k)
+            self.has[k] |= v is not None
+            self.cols[k].append(v if v is not None else "_")
+
+    def tokens(self) -> Tokens:
+        has = dict(self.has)
+        has["head"] = has["head"] and has["deprel"]
+        return Tokens(
+            starts=self.starts,
+            ends=self.ends,
+            sentence=self.sent,
+            **{k: (v if has[k] else None) for k, v in self.cols.items()},
+        )
+
+
+def _chains(coref: Any, word_spans: list[list[tuple[int, int]]], entities: list[EntityMention]) -> list[CorefChain]:
+    """stanza's coref chains as character-span chains (zero anaphora left out)."""
     chains = []
-    for chain in getattr(doc, "coref", None) or []:
+    for chain in coref:
         mentions: list[tuple[int, int]] = []
         rep = 0
         for i, m in enumerate(chain.mentions):
@@ -402,15 +482,7 @@ def document_to_annotation(doc: Any) -> Annotation:
                     id=str(chain.index), mentions=mentions, representative=rep, label=_chain_label(mentions, entities)
                 )
             )
-    return Annotation(
-        text=text,
-        paragraphs=paragraph_spans(text),
-        sentences=sentences,
-        tokens=tokens,
-        entities=entities,
-        chains=chains,
-        source="stanza",
-    )
+    return chains
 
 
 # Rule ``ner-trim-possessive``: stanza tags tokens, so an entity ending in the
@@ -444,121 +516,6 @@ def _chain_label(mentions: list[tuple[int, int]], entities: list[EntityMention])
     return None
 
 
-def download(
-    resources_dir: str | os.PathLike[str] | None = None,
-    processors: str | Sequence[str] = PROCESSORS,
-    *,
-    lang: str = LANG,
-) -> list[str]:
-    """Install exactly the models the stanza engine needs (needs network).
-
-    Calls ``stanza.download(lang, model_dir=DIR, package=None,
-    processors="tokenize,mwt,...")``, so only those processors and their
-    dependencies are fetched (not stanza's whole default set). stanza reads
-    the host from ``$STANZA_RESOURCES_URL`` (default: its GitHub resources).
-
-    Args:
-        resources_dir: where to install (default :func:`model_dir`).
-        processors: the processors to install (default :data:`PROCESSORS`).
-        lang: the language.
-
-    Returns:
-        What is still missing afterwards (empty on success).
-
-    Raises:
-        ModelHostUnreachableError: when the model host cannot be reached
-            (offline, DNS failure, refused connection, timeout); the folders
-            this call created are removed again, so no empty cache is left.
-    """
-    d = model_dir(resources_dir)
-    names = ",".join(_processor_names(processors))
-    created = _absent_parents(d)
-    try:
-        stanza.download(lang, model_dir=d, package=None, processors=names)
-    except OSError as exc:  # requests' ConnectionError/Timeout are OSErrors; so are urllib3's
-        if not _is_network_error(exc):
-            raise
-        _remove_empty(created)
-        raise ModelHostUnreachableError(
-            f"cannot reach the stanza model host {_resources.DEFAULT_RESOURCES_URL} ({_reason(exc)}); "
-            f"the models would have been written to {d}. Without network, use a local model folder instead: "
-            f"--model-dir DIR or ${ENV_VAR}=DIR (tools/train_stanza_models.py trains one)",
-            resources_dir=d,
-        ) from None
-    return missing_models(d, names, lang=lang)
-
-
-def _is_network_error(exc: BaseException) -> bool:
-    """A ``requests``/``urllib3``/socket failure to reach a host (not a local file error)."""
-    import socket
-
-    try:
-        import requests
-    except ImportError:  # pragma: no cover - stanza depends on requests
-        requests = None  # type: ignore[assignment]  # the module's name, None when absent
-    if requests is not None and isinstance(exc, (requests.ConnectionError, requests.Timeout)):
-        return True
-    return isinstance(exc, (socket.gaierror, socket.timeout, ConnectionError))
-
-
-def _reason(exc: BaseException) -> str:
-    """The innermost cause of a network error, on one line ("Connection refused")."""
-    while exc.__cause__ is not None or exc.__context__ is not None:
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]  # the loop test: one is not None
-    text = str(exc).strip().splitlines()
-    last = text[-1] if text else type(exc).__name__
-    return last.rsplit(": ", 1)[-1][:160].rstrip(")'\"")
-
-
-def _absent_parents(path: str) -> list[str]:
-    """*path* and its ancestors that do not exist yet, deepest first."""
-    out = []
-    p = os.path.abspath(path)
-    while not os.path.exists(p):
-        out.append(p)
-        parent = os.path.dirname(p)
-        if parent == p:
-            break
-        p = parent
-    return out
-
-
-def _remove_empty(paths: list[str]) -> None:
-    """Remove the folders in *paths* (deepest first) that are empty (or hold only an empty ``resources.json``)."""
-    for p in paths:
-        try:
-            for leftover in ("resources.json",):
-                f = os.path.join(p, leftover)
-                if os.path.isfile(f) and os.path.getsize(f) == 0:
-                    os.remove(f)
-            os.rmdir(p)
-        except OSError:
-            return
-
-
-def add_parser(subparsers: Any) -> None:
-    """Register the ``download`` subcommand on an argparse subparsers object."""
-    p = subparsers.add_parser("download", help="install stanza's English models for the stanza engine")
-    p.add_argument(
-        "--dir", default=None, help=f"model folder (default: ${ENV_VAR}, $STANZA_RESOURCES_DIR or stanza's own)"
-    )
-    p.add_argument(
-        "--no-coref", action="store_true", help="skip the coreference model (about 135 MB plus its base model)"
-    )
-    p.set_defaults(func=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run ``quoteattr download``; 0 when every model is in place afterwards.
-
-    Raises:
-        ModelHostUnreachableError: offline (the command line prints its one
-            line and exits with status 2).
-    """
-    processors = PROCESSORS_NO_COREF if getattr(args, "no_coref", False) else PROCESSORS
-    missing = download(resources_dir=getattr(args, "dir", None), processors=processors)
-    if missing:
-        print(f"quoteattr: still missing after download: {', '.join(missing)}")
-        return 1
-    print(f"stanza models for {LANG} ({processors}) are in {model_dir(getattr(args, 'dir', None))}")
-    return 0
+# The model download and the ``download`` subcommand live in
+# :mod:`quoteattr.adapters._download`; they are part of this module's API.
+from ._download import add_parser, download, run  # noqa: E402  (needs the names above)

@@ -143,6 +143,41 @@ class TestExtract:
         assert json.dumps(from_text.to_dict(), sort_keys=True) == json.dumps(from_doc.to_dict(), sort_keys=True)
 
 
+class TestBoundariesMode:
+    """stanza_mode="boundaries": the rule engine's quotes, boundaries from the tiny set's parse."""
+
+    def test_stanza_models_boundaries_mode(self, nlp: Any) -> None:
+        """Rule-engine rules only (no dep- rule), valid spans, the direct quote kept whole."""
+        r = quoteattr.extract(TEXT, pipeline=nlp, stanza_mode="boundaries")
+        _check_spans(r)
+        assert r.quotes and not [q.rule for q in r.quotes if q.rule.startswith("dep-")]
+        assert "We will respond to this robbery," in [q.content.text for q in r.quotes]
+
+    def test_stanza_models_boundaries_seeds(self, nlp: Any) -> None:
+        """On the seed articles the mode keeps the rule engine's candidates (on the same annotation) and cues."""
+        from quoteattr import rules, syntax
+        from quoteattr.marks import find_quotes
+
+        for d in load_jsonl("seeds-gold.jsonl"):
+            ann = quoteattr.annotate(d["text"], pipeline=nlp)
+            regions, _ = find_quotes(ann.text, ann.paragraphs)
+            surface = rules.find_candidates(ann, regions)
+            bounded = syntax.find_candidates(ann, regions, mode="boundaries")
+            assert [(c.rule, c.cue, c.speaker) for c in surface] == [(c.rule, c.cue, c.speaker) for c in bounded]
+            _check_spans(quoteattr.extract(ann, stanza_mode="boundaries"))
+
+    def test_stanza_models_cli_stanza_mode(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """quoteattr extract --engine stanza --stanza-mode boundaries."""
+        from quoteattr.cli import main
+
+        f = tmp_path / "a.txt"
+        f.write_text(TEXT, encoding="utf-8")
+        argv = ["extract", "--engine", "stanza", "--model-dir", str(TINY), "--no-coref", "--jsonl"]
+        assert 0 == main([*argv, "--stanza-mode", "boundaries", str(f)])
+        r = Result.from_dict(json.loads(capsys.readouterr().out))
+        assert r.quotes and not [q.rule for q in r.quotes if q.rule.startswith("dep-")]
+
+
 class TestCommandLine:
     """``--model-dir`` and ``--no-coref`` on the commands that take ``--engine``."""
 

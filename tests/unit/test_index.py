@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from quoteattr.index import DocIndex, Spans, scan_tokens
 from quoteattr.marks import find_quotes
-from quoteattr.text import segment
+from quoteattr.text import TOKEN_RE, WORD_RE, segment
 
 pytestmark = pytest.mark.issue(15)
 
@@ -112,6 +112,72 @@ class TestTokens:
         assert [m.span() for m in __import__("quoteattr").text.TOKEN_RE.finditer(text[a:b])] == [
             (x - a, y - a) for x, y in idx.tokens(a, b)
         ]
+
+
+_PIECES = st.sampled_from(
+    [
+        "U.S.",
+        "U.S.Army",
+        "A.B.Cd",
+        "Russia's",
+        "it’s",
+        "well-known",
+        "3.5",
+        "e\u0301t",
+        "_x",
+        ",",
+        "“",
+        "—",
+        ". ",
+        " ",
+        "\n\n",
+        "x",
+        "Ab",
+    ]
+)
+
+
+class TestWindows:
+    """Tokens and words of windows, at sentence and token edges."""
+
+    @given(st.lists(_PIECES, max_size=40), st.data())
+    def test_index_words_equal_word_re_over_the_window(self, pieces: list[str], data: st.DataObject) -> None:
+        """words(a, b) is WORD_RE.findall over text[a:b]."""
+        text = "".join(pieces)
+        idx = _index(text)
+        a = data.draw(st.integers(0, len(text)))
+        b = data.draw(st.integers(a, len(text)))
+        assert WORD_RE.findall(text[a:b]) == idx.words(a, b)
+
+    @given(st.lists(_PIECES, max_size=40), st.data())
+    def test_index_tokens_inside_a_sentence(self, pieces: list[str], data: st.DataObject) -> None:
+        """Inside one sentence the tokens equal a scan of the window; each
+        token's offsets cut its own text out of the input."""
+        text = "".join(pieces)
+        idx = _index(text)
+        assume(idx.sents.spans)
+        sa, sb = data.draw(st.sampled_from(idx.sents.spans))
+        a = data.draw(st.integers(sa, sb))
+        b = data.draw(st.integers(a, sb))
+        toks = idx.tokens(a, b)
+        assert [m.group() for m in TOKEN_RE.finditer(text[a:b])] == [text[x:y] for x, y in toks]
+        assert all(a <= x < y <= b for x, y in toks)
+
+    @pytest.mark.parametrize(
+        ("start", "end", "expected"),
+        [
+            ("Ada", "press", ["Ada", "Quist", "(", "D-Ore", ".", ")", "told", "the", "U.S.", "press"]),
+            ("the", "U.S.", ["the", "U.S"]),
+            ("uist", "told", ["uist", "(", "D-Ore", ".", ")", "told"]),
+            ("D-Ore.)", "said", ["D-Ore", ".", ")", "told", "the", "U.S.", "press", ".", "It", "said"]),
+        ],
+    )
+    def test_index_tokens_edges(self, start: str, end: str, expected: list[str]) -> None:
+        """A window that ends inside a token, starts inside one, or spans two sentences."""
+        text = "Sen. Ada Quist (D-Ore.) told the U.S. press. It said no."
+        idx = _index(text)
+        a, b = text.index(start), text.index(end) + len(end) - (1 if end == "U.S." else 0)
+        assert expected == [text[x:y] for x, y in idx.tokens(a, b)]
 
 
 def test_index_spans_at() -> None:

@@ -186,3 +186,315 @@ class TestAccordingToShapes:
         """'According to X, to ...' opens no clause."""
         text = "According to the guide, to reach the pier, walk north."
         assert [] == [q for q in quoteattr.extract(text).quotes if q.rule == Rule.ACCORDING_TO.value]
+
+
+def _contents(text: str) -> list[str]:
+    return [q.content.text for q in quoteattr.extract(text, min_confidence=0).quotes]
+
+
+@pytest.mark.issue(16)
+class TestLateThat:
+    """Rule late-that: a 'that' after a place, time or addressee phrase opens the clause."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The mayor said at the time that the ferry would run all winter.", "the ferry would run all winter"),
+            ("Okafor said during Sunday's debate that he would cut the toll.", "he would cut the toll"),
+            (
+                "Kim told a packed hall at a school in Leith, Scotland, on Friday that the mill must stay open.",
+                "the mill must stay open",
+            ),
+            ("The minister said instead that every school would get a nurse.", "every school would get a nurse"),
+            ("Diaz expressed concern that the harbour was silting up.", "the harbour was silting up"),
+            ("The warden asked walkers on the ridge whether they had seen the fire.", "whether they had seen the fire"),
+        ],
+    )
+    def test_patterns_late_that_opens_the_clause(self, text: str, content: str) -> None:
+        """The words before the late 'that' are not content; 'that' itself is dropped, 'whether' kept."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            # a finite verb right after 'that': a relative clause, nothing skipped
+            ("The mayor said at the depot that was built last year he would resign.", "at the depot"),
+            # 'so that' is no complementiser
+            ("Osei said in his view the bridge should close early so that crews can work.", "in his view"),
+        ],
+    )
+    def test_patterns_late_that_relative_or_purpose(self, text: str, content: str) -> None:
+        """No late 'that' is taken when it opens a relative clause or follows 'so'."""
+        assert all(not c.startswith(("was", "crews")) for c in _contents(text))
+        assert all(c.startswith(content) for c in _contents(text))
+
+    def test_patterns_late_that_registered(self) -> None:
+        """Declared as a clause rule with an example."""
+        assert Stage.CLAUSE == spec(Rule.LATE_THAT).stage
+
+
+@pytest.mark.issue(16)
+class TestClauseCutsIssue16:
+    """Rules cut-concession (', while'), cut-coordinated-predicate (', but did') and cut-relative-tail (', who')."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Most farmers said the rain came too late, while a few welcomed the delay.", "the rain came too late"),
+            ("Ngata said the pier was safe, but did not say when it would reopen.", "the pier was safe"),
+            ("Bauer said she would vote for Lindqvist, who leads the county race.", "she would vote for Lindqvist"),
+        ],
+    )
+    def test_patterns_clause_ends_before_the_writer(self, text: str, content: str) -> None:
+        """The reported clause ends before the writer's own addition."""
+        assert content == _contents(text)[0]
+
+    def test_patterns_relative_tail_needs_a_clause_before(self) -> None:
+        """', who' right after a subject with no verb yet does not cut the clause."""
+        text = "Bauer said the farmers, who had waited all week, were angry."
+        assert ["the farmers, who had waited all week, were angry"] == _contents(text)
+
+
+@pytest.mark.issue(16)
+class TestAskedQuestion:
+    """Rule asked-question: a fronted or 'when' clause of 'asked' reports the question."""
+
+    def test_patterns_asked_question_registered(self) -> None:
+        """Registered as a cue pattern before saying-clause and passive-cue."""
+        s = spec(Rule.ASKED_QUESTION)
+        assert (Stage.CUE, 0.6, patterns_cues.asked_question) == (s.stage, s.confidence, s.func)
+        order = ORDER[Stage.CUE]
+        assert order.index(Rule.ASKED_QUESTION) < order.index(Rule.PASSIVE_CUE)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Asked whether the ferry would run in March, the harbour master shrugged.",
+                "whether the ferry would run in March",
+            ),
+            ("When asked about the new toll on the bridge, Osei changed the subject.", "the new toll on the bridge"),
+            ("Asked on local radio who would pay for the dam, the minister hesitated.", "who would pay for the dam"),
+            (
+                "The mayor smiled when asked if the depot in the U.S. would close.",
+                "if the depot in the U.S. would close",
+            ),
+        ],
+    )
+    def test_patterns_asked_question_reports_the_question(self, text: str, content: str) -> None:
+        """The question runs from its question word (after 'about') to the comma or the sentence end; no speaker."""
+        qs = [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.ASKED_QUESTION]
+        assert [(content, None)] == [(q.content.text, q.speaker) for q in qs]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The council asked whether the ferry would run.",  # a named asker: subject-cue-clause
+            "Asked to resign, the treasurer refused.",  # no question word
+            "She was asked for a photo by a fan.",
+        ],
+    )
+    def test_patterns_asked_question_not_elsewhere(self, text: str) -> None:
+        """Not after a subject, nor without a question word or 'about'."""
+        assert [] == [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.ASKED_QUESTION]
+
+
+@pytest.mark.issue(16)
+class TestBarePhrase:
+    """Rule bare-phrase: a short bare quote that starts after a word is the writer's phrase."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'The ferry line ended the year with a "solid share of the market."',
+            'Locals still know the old mill as "the place where nothing ever happens."',
+        ],
+    )
+    def test_patterns_bare_phrase_keeps_base_confidence(self, text: str) -> None:
+        """Under 8 words, after a word: direct-bare's base confidence, below the default threshold."""
+        qs = quoteattr.extract(text, min_confidence=0).quotes
+        assert [(Rule.DIRECT_BARE.value, confidence(Rule.DIRECT_BARE))] == [
+            (q.rule, q.confidence) for q in qs if q.cue is None
+        ]
+        assert [] == [q for q in quoteattr.extract(text).quotes if q.cue is None]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'The crowd waited in the rain. "We will not leave the square tonight."',  # after a sentence
+            'It was a long winter. She called the cottage "A cold little box!"',  # an exclamation
+            'The ferry line expects to finish the year with "a solid share of the market in every one of its ports."',
+        ],
+    )
+    def test_patterns_bare_phrase_not_for_speech(self, text: str) -> None:
+        """A quote after a sentence end, an exclamation, or 8 words or more keeps 0.4 or more."""
+        qs = quoteattr.extract(text, min_confidence=0).quotes
+        assert 1 == len(qs)
+        assert qs[0].confidence >= 0.4
+
+
+def test_patterns_late_that_stops_at_a_gerund() -> None:
+    """Rule late-that: a gerund between the cue and 'that' ends the scan."""
+    text = "Okafor urged his horse on at a gallop, hoping that the rain would hold off."
+    qs = quoteattr.extract(text, min_confidence=0).quotes
+    assert [("hoping", "the rain would hold off")] == [
+        (q.cue.text, q.content.text) for q in qs if q.cue and q.content.text == "the rain would hold off"
+    ]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The bakery said its flour had run out and added that no loaves would be baked.", "no loaves would be baked"),
+        ("Osei said that nothing had been decided about the pier.", "nothing had been decided about the pier"),
+    ],
+)
+def test_patterns_clause_after_that_may_open_with_no(text: str, content: str) -> None:
+    """After "that", a clause may open with "no" or "nothing" (not an answer as in 'said no')."""
+    assert content in _contents(text)
+
+
+@pytest.mark.issue(16)
+def test_patterns_said_no_is_an_answer() -> None:
+    """Without "that", 'said no' reports no clause."""
+    assert [] == _contents("The council said no to the new pier.")
+
+
+@pytest.mark.issue(16)
+class TestSayingObject:
+    """Rule saying-object: a gerund cue whose object is the message reports the object."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "The harbour master closed the quay, citing high winds and a broken crane.",
+                "high winds and a broken crane",
+                "The harbour master",
+            ),
+            ("Osei voted against the budget, criticizing the cuts to rural buses.", "the cuts to rural buses", "Osei"),
+            ('"We will not move," Diaz said, referring to the striking dockers.', "the striking dockers", "Diaz"),
+        ],
+    )
+    def test_patterns_saying_object_reports_the_object(self, text: str, content: str, speaker: str) -> None:
+        """The object after the gerund is the content; the sentence's subject speaks."""
+        qs = [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.SAYING_OBJECT]
+        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text) for q in qs]
+
+    def test_patterns_saying_object_not_for_other_gerunds(self) -> None:
+        """A gerund cue outside the object-message frame ('ordering') proposes no object."""
+        text = "The mayor closed the quay, ordering a new crane."
+        assert [] == [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.SAYING_OBJECT]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Okafor pointed to the empty warehouses along the canal.", "the empty warehouses along the canal"),
+        ("The senator referred to the ferry strike twice in her speech.", "the ferry strike twice in her speech"),
+    ],
+)
+def test_patterns_point_to_and_refer_to_are_cues(text: str, content: str) -> None:
+    """'pointed to' and 'referred to' (cue_phrases.txt, frame object-message) report their object."""
+    assert [content] == _contents(text)
+
+
+@pytest.mark.issue(16)
+class TestPromiseTo:
+    """Rule promise-to: an infinitive after vow, promise or threaten is a pledge kept at 0.45."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The dockers' union has vowed to strike in May.", "to strike in May"),
+            ("Okafor promised to reopen the night bus.", "to reopen the night bus"),
+            ("The landlord threatened to evict every tenant on the row.", "to evict every tenant on the row"),
+        ],
+    )
+    def test_patterns_promise_to_kept(self, text: str, content: str) -> None:
+        """Found at the default threshold."""
+        qs = quoteattr.extract(text).quotes
+        assert [(Rule.PROMISE_TO.value, content)] == [(q.rule, q.content.text) for q in qs]
+
+    def test_patterns_other_infinitive_cues_stay_low(self) -> None:
+        """'expected to' stays cue-to-infinitive at 0.25, under the default threshold."""
+        text = "The council expected to finish the bridge in June."
+        assert () == quoteattr.extract(text).quotes
+
+
+@pytest.mark.issue(16)
+class TestClauseCueSubjectAppositive:
+    """Rule clause-cue-subject: no clause when the text before the comma is a subject and its appositive."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Mara Lindqvist, a ferry captain from Leith, recalled the storm of 1998.",
+            "The co-op, which does not publish its accounts, denied the report.",
+            "Tom Osei, who runs a small bakery in Hull, endorsed the mayor.",
+        ],
+    )
+    def test_patterns_clause_cue_subject_not_after_appositive(self, text: str) -> None:
+        """The subject and its appositive are not reported as a clause."""
+        qs = quoteattr.extract(text, min_confidence=0).quotes
+        assert [] == [q for q in qs if q.rule == Rule.CLAUSE_CUE_SUBJECT]
+
+    def test_patterns_clause_cue_subject_still_found(self) -> None:
+        """A clause before ', said X.' is still found, also with a relative clause inside."""
+        text = "The bridge, which opened in 1990, is unsafe, said the chief engineer."
+        qs = quoteattr.extract(text, min_confidence=0).quotes
+        assert [("The bridge, which opened in 1990, is unsafe", "the chief engineer")] == [
+            (q.content.text, q.speaker.mention.text) for q in qs if q.rule == Rule.CLAUSE_CUE_SUBJECT
+        ]
+
+
+@pytest.mark.issue(16)
+class TestNounSaying:
+    """Rule noun-saying: 'saying' right after a noun phrase reports its clause."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "The poll left Diaz second, with 22 percent of voters saying they would not back her.",
+                "they would not back her",
+                "22 percent of voters",
+            ),
+            (
+                "Most dockers voted for the deal, with a third saying they had no choice.",
+                "they had no choice",
+                "a third",
+            ),
+        ],
+    )
+    def test_patterns_noun_saying_reports(self, text: str, content: str, speaker: str) -> None:
+        """The clause after 'saying' is content; the noun phrase before it speaks."""
+        qs = [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.NOUN_SAYING]
+        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text) for q in qs]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["She talked about saying goodbye to the crew.", "The crew were saying the port will close."],
+    )
+    def test_patterns_noun_saying_not_after_function_words(self, text: str) -> None:
+        """Not after a preposition or an auxiliary."""
+        qs = quoteattr.extract(text, min_confidence=0).quotes
+        assert [] == [q for q in qs if q.rule == Rule.NOUN_SAYING]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The plan is an insult to every tenant on the estate, three local councillors said Friday afternoon.",
+            "The plan is an insult to every tenant on the estate",
+        ),
+        ("Kim told reporters Tuesday morning that the depot would close.", "the depot would close"),
+    ],
+)
+def test_patterns_day_and_part_of_day_is_an_adjunct(text: str, content: str) -> None:
+    """ADJUNCT_RE skips 'Friday afternoon', 'Tuesday morning' after a cue (a fronted clause, a late 'that')."""
+    assert [content] == _contents(text)

@@ -189,6 +189,14 @@ CASES = [
     ),
     (
         "cue-to-infinitive",
+        "The union has pledged to strike next week.",
+        "to strike next week",
+        "pledged",
+        "The union",
+        "indirect",
+    ),
+    (
+        "promise-to",
         "The union has threatened to strike next week.",
         "to strike next week",
         "threatened",

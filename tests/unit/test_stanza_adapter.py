@@ -282,6 +282,64 @@ class TestBuildPipeline:
             adapter.build_pipeline(coref=False, resources_dir=d)
 
 
+class TestPipelineReuse:
+    """The engine's pipeline is built once per folder and coref switch; torch threads only on request."""
+
+    @pytest.mark.issue(17)
+    def test_stanza_adapter_resources_read_once(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Three documents read resources.json once (it was read for every document) and build one pipeline."""
+        reads: list[str] = []
+        load = adapter._resources.load_resources_json
+        monkeypatch.setattr(adapter._resources, "load_resources_json", lambda d: reads.append(d) or load(d))
+        built: list[Any] = []
+        monkeypatch.setattr(stanza, "Pipeline", lambda *a, **k: built.append(k) or "nlp")
+        d = _resources(tmp_path, files=NO_COREF_FILES)
+        pipelines = [adapter._default_pipeline(d, coref=False) for _ in range(3)]
+        assert ["nlp"] * 3 == pipelines
+        assert 1 == len(built)
+        # engine_processors once, missing_models once: both when the pipeline is built
+        assert 2 == len(reads)
+
+    def test_stanza_adapter_coref_switch_keys_pipeline(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """coref=True and coref=False over one folder are two pipelines."""
+        built: list[str] = []
+        monkeypatch.setattr(stanza, "Pipeline", lambda *a, **k: built.append(k["processors"]) or k["processors"])
+        monkeypatch.setattr(adapter, "missing_packages", lambda names: [])
+        d = _resources(tmp_path, files=[*NO_COREF_FILES, "coref/udcoref_xlm-roberta-lora.pt"])
+        assert adapter.PROCESSORS_NO_COREF == adapter._default_pipeline(d, coref=False)
+        assert adapter.PROCESSORS == adapter._default_pipeline(d, coref=True)
+        assert [adapter.PROCESSORS_NO_COREF, adapter.PROCESSORS] == built
+
+    @pytest.mark.parametrize(("value", "expected"), [("1", 1), ("2", 2)])
+    def test_stanza_adapter_torch_threads_from_env(
+        self, monkeypatch: pytest.MonkeyPatch, value: str, expected: int
+    ) -> None:
+        """$QUOTEATTR_TORCH_THREADS sets torch's thread count."""
+        import torch
+
+        monkeypatch.setenv(adapter.TORCH_THREADS_VAR, value)
+        before = torch.get_num_threads()
+        try:
+            assert expected == adapter.set_torch_threads()
+            assert expected == torch.get_num_threads()
+        finally:
+            torch.set_num_threads(before)
+
+    def test_stanza_adapter_torch_threads_unset_untouched(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without the variable or an argument torch keeps its own setting."""
+        import torch
+
+        monkeypatch.delenv(adapter.TORCH_THREADS_VAR, raising=False)
+        assert torch.get_num_threads() == adapter.set_torch_threads()
+
+    @pytest.mark.parametrize("value", ["0", "two", "-1", "1.5"])
+    def test_stanza_adapter_torch_threads_invalid(self, monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+        """A value that is not a whole number >= 1 is an InvalidArgumentError naming the variable."""
+        monkeypatch.setenv(adapter.TORCH_THREADS_VAR, value)
+        with pytest.raises(quoteattr.errors.InvalidArgumentError, match="QUOTEATTR_TORCH_THREADS"):
+            adapter.set_torch_threads()
+
+
 class TestDownload:
     """``download`` asks stanza for exactly the engine's processors."""
 

@@ -11,10 +11,15 @@ import pytest
 
 from quoteattr.adapters.conllu import read_conllu
 from quoteattr.annotations import Annotation, Tokens
-from quoteattr.errors import MissingAnnotationError
+import quoteattr
+from quoteattr import rules
+from quoteattr.boundaries import parse_parts
+from quoteattr.errors import InvalidArgumentError, MissingAnnotationError
+from quoteattr.index import DocIndex
 from quoteattr.marks import find_quotes
 from quoteattr.model import CueClass
-from quoteattr.syntax import cue_class_of, find_candidates
+from quoteattr.registry import Rule
+from quoteattr.syntax import ParseFinder, cue_class_of, find_candidates
 from quoteattr.text import segment
 
 _NO_SPACE_BEFORE = {".", ",", ":", ";", "'s", "n't", "?", "!"}
@@ -318,3 +323,241 @@ commented comment VERB 0 root
         [(rule, parts, cue, speaker)] = found(ann)
         assert (["Hoping that it works,"], "commented", "Hill") == (parts, cue, speaker)
         assert not rule.startswith("dep-")
+
+
+# --- parse-informed boundaries (mode="boundaries", quoteattr.boundaries) ---------------------
+# Sentences written for these tests (not from any corpus), parsed by hand in UD style.
+CCOMP_THEN_CONJ = """
+The the DET 2 det
+mayor mayor NOUN 3 nsubj
+said say VERB 0 root
+that that SCONJ 8 mark
+the the DET 6 det
+bridge bridge NOUN 8 nsubj
+would would AUX 8 aux
+close close VERB 3 ccomp
+, , PUNCT 12 punct
+and and CCONJ 12 cc
+traffic traffic NOUN 12 nsubj
+slowed slow VERB 3 conj
+on on ADP 14 case
+Monday Monday PROPN 12 obl
+. . PUNCT 3 punct
+"""
+COORDINATED_CLAUSE = """
+Officials official NOUN 2 nsubj
+said say VERB 0 root
+that that SCONJ 5 mark
+prices price NOUN 5 nsubj
+rose rise VERB 2 ccomp
+and and CCONJ 8 cc
+wages wage NOUN 8 nsubj
+fell fall VERB 5 conj
+, , PUNCT 13 punct
+and and CCONJ 13 cc
+the the DET 12 det
+markets market NOUN 13 nsubj
+closed close VERB 2 conj
+early early ADV 13 advmod
+. . PUNCT 2 punct
+"""
+ACCORDING_THEN_PARATAXIS = """
+According accord VERB 4 case
+to to ADP 1 fixed
+the the DET 4 det
+ministry ministry NOUN 8 obl
+, , PUNCT 4 punct
+exports export NOUN 8 nsubj
+have have AUX 8 aux
+risen rise VERB 0 root
+; ; PUNCT 12 punct
+analysts analyst NOUN 11 nsubj
+expect expect VERB 8 parataxis
+more more ADJ 11 obj
+. . PUNCT 8 punct
+"""
+FRONTED_MIXED = """
+Even even ADV 4 advmod
+after after ADP 4 case
+the the DET 4 det
+vote vote NOUN 9 obl
+, , PUNCT 4 punct
+prices price NOUN 9 nsubj
+will will AUX 9 aux
+" " PUNCT 9 punct
+keep keep VERB 0 root
+climbing climb VERB 9 xcomp
+" " PUNCT 9 punct
+this this DET 13 det
+winter winter NOUN 9 obl:tmod
+, , PUNCT 17 punct
+the the DET 16 det
+minister minister NOUN 17 nsubj
+said say VERB 9 parataxis
+. . PUNCT 9 punct
+"""
+# a misparse: "told" hangs inside the reported clause
+SECOND_CUE_IN_CLAUSE = """
+The the DET 2 det
+mayor mayor NOUN 3 nsubj
+said say VERB 0 root
+that that SCONJ 8 mark
+the the DET 6 det
+bridge bridge NOUN 8 nsubj
+would would AUX 8 aux
+close close VERB 3 ccomp
+, , PUNCT 11 punct
+and and CCONJ 11 cc
+told tell VERB 8 conj
+reporters reporter NOUN 11 obj
+: : PUNCT 16 punct
+" " PUNCT 16 punct
+Nothing nothing PRON 16 nsubj
+changes change VERB 11 parataxis
+. . PUNCT 16 punct
+" " PUNCT 16 punct
+"""
+BRACKETED_SUBJECT = """
+The the DET 2 det
+spokesman spokesman NOUN 3 nsubj
+said say VERB 0 root
+[ [ PUNCT 6 punct
+the the DET 6 det
+council council NOUN 9 nsubj
+] ] PUNCT 6 punct
+would would AUX 9 aux
+vote vote VERB 3 ccomp
+, , PUNCT 14 punct
+and and CCONJ 14 cc
+the the DET 13 det
+mayor mayor NOUN 14 nsubj
+left leave VERB 3 conj
+. . PUNCT 3 punct
+"""
+FRONTED_ON_OTHER_SIDE = """
+Yesterday yesterday NOUN 4 obl:tmod
+prices price NOUN 4 nsubj
+were be AUX 4 cop
+" " PUNCT 4 punct
+out out ADP 4 case
+of of ADP 5 fixed
+control control NOUN 0 root
+" " PUNCT 4 punct
+, , PUNCT 12 punct
+the the DET 11 det
+minister minister NOUN 12 nsubj
+said say VERB 7 parataxis
+in in ADP 15 case
+a a DET 15 det
+statement statement NOUN 12 obl
+that that PRON 17 nsubj
+angered anger VERB 15 acl:relcl
+farmers farmer NOUN 17 obj
+. . PUNCT 7 punct
+"""
+
+
+def bounded(ann: Annotation, mode: str) -> list[tuple[str, list[str], str | None, str | None]]:
+    regions, _ = find_quotes(ann.text, ann.paragraphs)
+    t = ann.text
+    return [
+        (
+            c.rule,
+            [t[a:b] for a, b in c.parts],
+            c.cue and t[c.cue[0] : c.cue[1]],
+            c.speaker and t[c.speaker[0] : c.speaker[1]],
+        )
+        for c in find_candidates(ann, regions, mode=mode)
+    ]
+
+
+@pytest.mark.issue(17)
+class TestParseBoundaries:
+    """mode="boundaries": the rule engine's quotes, with indirect and mixed clause ends from the parse."""
+
+    @pytest.mark.parametrize(
+        ("sentence", "rules_content", "parse_content"),
+        [
+            (  # ccomp with "that": the conj of the cue verb is another statement
+                CCOMP_THEN_CONJ,
+                "the bridge would close, and traffic slowed on Monday",
+                "the bridge would close",
+            ),
+            (  # coordination inside the reported clause stays; the one after it does not
+                COORDINATED_CLAUSE,
+                "prices rose and wages fell, and the markets closed early",
+                "prices rose and wages fell",
+            ),
+            (  # according-to obl: the clause it modifies, without its parataxis
+                ACCORDING_THEN_PARATAXIS,
+                "exports have risen",
+                "exports have risen",
+            ),
+            (  # the parse leaves the bracket out; the content takes it back
+                BRACKETED_SUBJECT,
+                "[ the council ] would vote, and the mayor left",
+                "[ the council ] would vote",
+            ),
+            (  # parataxis after a fronted mixed quote: the fronted clause, quote marks kept
+                FRONTED_MIXED,
+                'Even after the vote, prices will "keep climbing" this winter',
+                'Even after the vote, prices will "keep climbing" this winter',
+            ),
+        ],
+    )
+    def test_syntax_boundaries_from_parse(self, sentence: str, rules_content: str, parse_content: str) -> None:
+        """The rule engine's candidate keeps its rule, cue and speaker; its content ends where the clause does."""
+        ann = parsed(sentence)
+        [(rule, [rules_text], cue, speaker)] = [q for q in found_rules(ann)]
+        assert rules_content == rules_text
+        assert [(rule, [parse_content], cue, speaker)] == bounded(ann, "boundaries")
+
+    def test_syntax_boundaries_other_side_falls_back(self) -> None:
+        """A parse clause on the other side of the cue is not used: the rule's content stays."""
+        ann = parsed(FRONTED_ON_OTHER_SIDE)
+        assert found_rules(ann) == bounded(ann, "boundaries")
+
+    def test_syntax_boundaries_stop_at_other_cue(self) -> None:
+        """A clause the parse runs over another quote's cue ("told reporters") keeps the rule's end."""
+        ann = parsed(SECOND_CUE_IN_CLAUSE)
+        finder = ParseFinder(ann, DocIndex(ann, find_quotes(ann.text, ann.paragraphs)[0]))
+        first = rules.find_candidates(ann, find_quotes(ann.text, ann.paragraphs)[0])[0]
+        # without the other cues the parse would take the whole conj
+        [unguarded] = parse_parts(finder, first, [])
+        assert 'the bridge would close, and told reporters: "Nothing changes."' == ann.text[slice(*unguarded)]
+        assert [
+            (Rule.SUBJECT_CUE_CLAUSE, ["the bridge would close"], "said", "The mayor"),
+            (Rule.COLON_QUOTE, ["Nothing changes."], "told reporters", "The mayor"),
+        ] == bounded(ann, "boundaries")
+
+    def test_syntax_boundaries_no_clause_falls_back(self) -> None:
+        """A cue verb the parse gives no ccomp or parataxis keeps the rule boundary."""
+        ann = parsed(CCOMP_THEN_CONJ.replace("3 ccomp", "3 xcomp"))
+        assert found_rules(ann) == bounded(ann, "boundaries")
+
+    def test_syntax_boundaries_unknown_mode(self) -> None:
+        """An unknown mode is an InvalidArgumentError naming the modes."""
+        ann = parsed(TOLD)
+        with pytest.raises(InvalidArgumentError, match="dependency"):
+            bounded(ann, "parse")
+
+    def test_syntax_boundaries_through_extract(self) -> None:
+        """extract(..., stanza_mode="boundaries") on a parsed annotation gives the parse's boundary."""
+        ann = parsed(CCOMP_THEN_CONJ)
+        [q] = quoteattr.extract(ann, stanza_mode="boundaries").quotes
+        assert ("the bridge would close", "said", "The mayor") == (q.content.text, q.cue.text, q.speaker.mention.text)
+
+
+def found_rules(ann: Annotation) -> list[tuple[str, list[str], str | None, str | None]]:
+    """The rule engine's candidates on the annotation's text (no parse read)."""
+    regions, _ = find_quotes(ann.text, ann.paragraphs)
+    t = ann.text
+    return [
+        (
+            c.rule,
+            [t[a:b] for a, b in c.parts],
+            c.cue and t[c.cue[0] : c.cue[1]],
+            c.speaker and t[c.speaker[0] : c.speaker[1]],
+        )
+        for c in rules.find_candidates(ann, regions)
+    ]
