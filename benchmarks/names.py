@@ -10,10 +10,16 @@ of polnear-train and litbank-dev and flags a speaker name that
   such as "de", "van", nor a function word of an organisation name such as
   "of", "and", "for", "the"): "hesitation which Emma", "poor Alice";
 * ``long``: has more than six words;
-* ``caps``: is all capitals (two words or more, or one word of more than five
-  letters: acronyms such as "NAACP" pass), unless the entity is a transcript
-  label (one of its mentions opens a line and is followed by a colon:
-  "WALLACE: ...").
+* ``caps``: is all capitals with a word (or hyphenated part) of more than five
+  letters (acronyms such as "NAACP", "BFM TV" or "KING-TV" pass), unless the entity is a transcript label
+  (one of its mentions opens a line and is followed by a colon: "WALLACE:
+  ...");
+* ``punct``: holds a dialogue dash, a colon, a semicolon or a line break
+  ("Mem Sahib--Mary", "Perfect Enough: Carly Fiorina");
+* ``heading``: a mention stands in a chapter heading line ("Chapter I. The
+  Missing Heir.").
+
+A capitalised verb form inside a fixed name ("United States") is no verb.
 
 Usage::
 
@@ -116,6 +122,28 @@ def _is_transcript_label(text: str, mentions: Any) -> bool:
     return False
 
 
+# a capitalised verb form that is part of a fixed name ("United States") is no verb
+_NAME_WORDS = frozenset(["States"])
+# a name holds no dash of dialogue, colon or line break ("Mem Sahib--Mary",
+# "Perfect Enough: Carly Fiorina")
+_PUNCT_RE = re.compile(r"--|—|―|:|\n|;")
+# a chapter heading line ("Chapter I. The Missing Heir.")
+_HEADING_RE = re.compile(
+    r"[ \t_*]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave)\s+(?:[IVXLC]+\b|\d+)"
+)
+
+
+def _in_heading(text: str, mentions: Any) -> bool:
+    """A mention stands in a chapter heading line."""
+    for m in mentions:
+        ls = text.rfind("\n", 0, m.start) + 1
+        le = text.find("\n", m.end)
+        line = text[ls : le if le >= 0 else len(text)]
+        if len(line) < 120 and _HEADING_RE.match(line):
+            return True
+    return False
+
+
 def checks(name: str, text: str = "", mentions: Any = ()) -> list[str]:
     """The checks *name* fails (empty: a name a reader would accept)."""
     words = _WORD_RE.findall(name)
@@ -124,7 +152,9 @@ def checks(name: str, text: str = "", mentions: Any = ()) -> list[str]:
     if lowers and lowers[-1] == words[-1] and words[-1] in _ORG_NOUNS:
         lowers.pop()
     # (a capitalised base form is a name: "Hope Hicks", "Washington Post")
-    verbs = [w for w in words if w.lower() in _VERB_FORMS and (w.islower() or not _is_base_form(w))]
+    verbs = [
+        w for w in words if w.lower() in _VERB_FORMS and (w.islower() or not _is_base_form(w)) and w not in _NAME_WORDS
+    ]
     if verbs or any(w.islower() and w.endswith(("ed", "ing")) and len(w) > 4 for w in words):
         out.append("verb")
     if any(w.lower().strip(".") not in _NAME_PARTICLES for w in lowers):
@@ -132,9 +162,15 @@ def checks(name: str, text: str = "", mentions: Any = ()) -> list[str]:
     if len(words) > 6:
         out.append("long")
     letters = [ch for ch in name if ch.isalpha()]
-    shouted = letters and all(ch.isupper() for ch in letters) and (len(words) > 1 or len(letters) > 5)
+    # (acronyms of up to five letters pass, alone or together: "NAACP", "BFM TV")
+    long_word = any(sum(ch.isalpha() for ch in part) > 5 for w in words for part in w.split("-"))
+    shouted = letters and all(ch.isupper() for ch in letters) and long_word
     if shouted and not _is_transcript_label(text, mentions):
         out.append("caps")
+    if _PUNCT_RE.search(name):
+        out.append("punct")
+    if text and _in_heading(text, mentions):
+        out.append("heading")
     return out
 
 

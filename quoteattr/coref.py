@@ -52,7 +52,7 @@ from .marks import QuoteRegion, find_quotes
 from .mentions import PRONOUN_FEATURES, analyse_mention
 from .namefinder import find_name_mentions
 from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef, span_with_text
-from .names import FIRST_NAMES, strip_title
+from .names import FIRST_NAMES, ROLE_NOUNS, strip_title
 from .text import ABBREVIATIONS
 
 __all__ = ["PRONOUN_FEATURES", "analyse_mention", "find_name_mentions", "quoted_spans", "resolve", "resolve_quoted"]
@@ -303,6 +303,52 @@ def _title_case(t: str) -> str:
     return " ".join(w[:1] + w[1:].lower() if "'" not in w and "’" not in w else w.title() for w in t.split())
 
 
+#: Rule ``name-case``: an all-caps word of at most this many letters is an
+#: acronym and keeps its capitals ("FBI", "NAACP", "BFM TV").
+_ACRONYM_LETTERS = 5
+
+
+def _soften_caps(t: str) -> str:
+    """Words of an all-caps name in title case, acronyms kept: "POLITICO" -> "Politico", "KING-TV" -> "King-TV"."""
+
+    def part(w: str) -> str:
+        letters = sum(ch.isalpha() for ch in w)
+        if letters <= _ACRONYM_LETTERS or not any(ch in "AEIOUY" for ch in w):
+            return w
+        return w[:1] + w[1:].lower()
+
+    return " ".join("-".join(part(p) for p in w.split("-")) for w in t.split())
+
+
+#: Rule ``name-tail``: a name longer than this many words (or with a role noun
+#: before its last two) that ends in a given name and a surname is that
+#: person's name ("Maritime Correspondent Ingrid Solberg" -> "Ingrid Solberg").
+_LONG_NAME_WORDS = 4
+
+
+def _tidy_name(name: str) -> str:
+    """Rules ``name-tail`` and ``name-possessive``: a person's name after a long
+    capitalised role ("NBC News Senior Investigative Correspondent Cynthia
+    McFadden" -> "Cynthia McFadden"), and an organisation named after its
+    owner without the owner's role ("Presidential candidate Marco Rubio's
+    campaign" -> "Marco Rubio's campaign")."""
+    words = name.split()
+    if len(words) > _LONG_NAME_WORDS or (len(words) > 2 and any(w.lower() in ROLE_NOUNS for w in words[:-2])):
+        for k in (3, 2):
+            first = words[-k].lower()
+            if first in FIRST_NAMES and all(w[:1].isupper() for w in words[-k:]):
+                return " ".join(words[-k:])
+    for i, w in enumerate(words):
+        if i and w.endswith(("'s", "’s")) and w[:1].isupper():
+            j = i
+            while j > 0 and words[j - 1][:1].isupper():
+                j -= 1
+            if j > 0 and words[j - 1].islower():
+                return " ".join(words[j:])
+            break
+    return name
+
+
 def _transcript_label(text: str, e: _Entity) -> bool:
     """A mention of *e* opens a line and is followed by a colon ("WALLACE: Welcome back.")."""
     return any(
@@ -351,6 +397,10 @@ def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
         ):
             # Rule ``name-case``: "BARBARA PINKERTON", the label "WALLACE:" -> "Barbara Pinkerton", "Wallace"
             name = _title_case(name)
+        elif shouted:
+            # Rule ``name-case``, other entities: "POLITICO" -> "Politico", "BFM TV" stays (acronyms)
+            name = _soften_caps(name)
+        name = _tidy_name(name)
         for m in sorted(e.mentions, key=lambda m: m.start):
             if m.w.name_at >= 0 and m.w.key:
                 # alias: the name with its title, without a determiner

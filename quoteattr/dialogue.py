@@ -17,9 +17,11 @@ from typing import NamedTuple
 import regex
 
 from .candidates import Candidate
+from .defaults import DEFAULT_MIN_CONFIDENCE
+from .described import role_subject, subject_tag_after, tag_after, tag_between
 from .entities import _CONFIDENCE, Pair, _Entity, _Mention, _new_entity
 from .mentions import _NOT_NAMES, _cap, _lower, analyse_mention
-from .model import Resolution
+from .model import EntityKind, Resolution
 from .names import TITLES
 from .registry import Rule, Stage, declare, functions, register
 
@@ -98,6 +100,11 @@ def _find_vocatives(text: str, a: int, b: int) -> list[Pair]:
 
 
 def _vocative_entity(text: str, span: Pair, entities: list[_Entity]) -> _Entity | None:
+    words = text[span[0] : span[1]].split()
+    if len(words) == 1 and _lower(words[0]) in _ADDRESS_WORDS:
+        named = _kin_named(text, _lower(words[0]), entities)
+        if named is not None:
+            return named
     m = analyse_mention(text, *span)
     if m.w.form == "name" and m.w.key:
         tok = m.w.key[-1]
@@ -116,6 +123,27 @@ def _vocative_entity(text: str, span: Pair, entities: list[_Entity]) -> _Entity 
         return None
     m.in_quote = True
     return _new_entity(m, entities)
+
+
+def _kin_named(text: str, word: str, entities: list[_Entity]) -> _Entity | None:
+    """Rule ``kin-vocative``: a word of address that the text uses before one
+    character's name ("uncle" with "Uncle John" elsewhere) names that character.
+    Example: '"Uncle, you are not well."' in a text with "Uncle John" -> Uncle John."""
+    if word not in _ADDRESS_WORDS or word in _POLITE_ADDRESS:
+        return None
+    hits = []
+    for e in entities:
+        if not e.key:
+            continue
+        for m in e.mentions:
+            nm = m.name
+            if nm is None:
+                continue
+            before = _lower(text[m.start : nm[0]].strip()) if nm[0] > m.start else ""
+            if before == word or (len(m.w.key) > 1 and m.w.key[0] == word):
+                hits.append(e)
+                break
+    return hits[0] if len(hits) == 1 else None
 
 
 def _beat(text: str, c: Candidate, mentions: list[_Mention], starts: list[int], paragraph: Pair) -> _Mention | None:
@@ -190,6 +218,8 @@ class _Dialogue:
         self.previous: int | None = None  # the candidate just before, resolved or not
         self.exchange = False  # rule ``exchange``, decided before the sweep
         self._vocatives: dict[int, list[tuple[Pair, _Entity | None]]] = {}
+        self.described: dict[Pair, _Entity] = {}  # rule ``described-speaker``: tag description -> entity
+        self.roles: dict[str, _Entity] = {}  # rule ``role-beat``: person noun -> its latest entity
 
     def vocatives(self, i: int) -> list[tuple[Pair, _Entity | None]]:
         """The vocatives inside candidate *i*, each with the entity it names (found once per candidate)."""
@@ -232,6 +262,42 @@ def linked_quote(d: _Dialogue, i: int) -> Attribution | None:
     return Attribution(found.entity, found.span, Resolution.FOLLOW_ON, min(found.confidence, LINKED_QUOTE_CONFIDENCE))
 
 
+#: Rule ``described-speaker``: the confidence of a line whose tag names its
+#: speaker by a description the quote rules do not take ("a rough voice").
+DESCRIBED_SPEAKER_CONFIDENCE = 0.6
+
+
+@register(
+    Rule.DESCRIBED_SPEAKER, Stage.SPEAKER, confidence=DESCRIBED_SPEAKER_CONFIDENCE,
+    example="\u201c⟦Wake up there, youngster,⟧\u201d said a rough voice. -> a rough voice",
+    summary="A quote with no cue and no speaker whose dialogue tag (right after it, or between it and the "
+    "quote before) is a reporting verb and a description (\"said another\", \"cried a terrible voice\") "
+    "goes to that description.",
+)  # fmt: skip
+def described_speaker(d: _Dialogue, i: int) -> Attribution | None:
+    """Rule ``described-speaker`` (see :mod:`quoteattr.described`). Example:
+    '"People say," said another, "that the Reverend ..."' -> "another" for both parts."""
+    if not d.bare(i):
+        return None
+    c = d.candidates[i]
+    span = tag_after(d.text, c.end) or subject_tag_after(d.text, c.end)
+    if span is None and d.previous is not None:
+        span = tag_between(d.text, d.candidates[d.previous].end, c.start)
+    if span is None:
+        return None
+    e = d.described.get(span)
+    if e is None:
+        k = bisect.bisect_left(d.starts, span[0])
+        same = [m for m in d.mentions[k : k + 4] if m.span == span and m.entity is not None]
+        if same:
+            e = same[0].entity
+            assert e is not None
+        else:
+            e = _new_entity(analyse_mention(d.text, *span), d.entities)
+        d.described[span] = e
+    return Attribution(e, span, Resolution.ROLE, DESCRIBED_SPEAKER_CONFIDENCE)
+
+
 #: Rule ``beat``: its confidence is the beat subject's own resolution
 #: confidence times this factor.
 BEAT = "beat"
@@ -254,10 +320,57 @@ def beat(d: _Dialogue, i: int) -> Attribution | None:
         return None
     m = _beat(d.text, c, d.mentions, d.starts, d.paragraphs[p])
     if m is None:
-        return None
+        return _role_beat(d, c, d.paragraphs[p])
     e = m.entity if m.entity is not None else _new_entity(m, d.entities)
     res = m.resolution
     return Attribution(e, m.span, res, round(_CONFIDENCE[res] * BEAT_CONFIDENCE_FACTOR, 4))
+
+
+# The end of a sentence inside a narration paragraph (not its last one).
+_SENTENCE_END_RE = regex.compile(r"[.!?][ \t]+(?=\S)")
+
+#: Rule ``role-beat``: how far after a quote, in its paragraph, a sentence
+#: that opens with a person description may start (characters).
+_ROLE_BEAT_AFTER = 3
+
+
+def _role_beat(d: _Dialogue, c: Candidate, paragraph: Pair) -> Attribution | None:
+    """Rule ``role-beat``: an action beat whose subject is a person description
+    ("the girl", "the old doctor"), which the mention finder does not collect:
+    right after the quote ('"Wait." The stranger raised a hand.') or opening
+    the paragraph before it ('The girl smiled. "I will go."')."""
+    text = d.text
+    pa, pb = paragraph
+    j = c.end
+    while j < pb and text[j] in "\"”’' \t":
+        j += 1
+    rs = role_subject(text, j, pb) if j - c.end <= _ROLE_BEAT_AFTER + 2 else None
+    if rs is None and pa < c.start and not any(ch in text[pa : c.start] for ch in '"“”'):
+        rs = role_subject(text, pa, c.start)
+    if rs is None:
+        return None
+    conf = round(_CONFIDENCE[Resolution.ROLE] * BEAT_CONFIDENCE_FACTOR, 4)
+    return Attribution(_role_entity(d, rs), rs, Resolution.ROLE, conf)
+
+
+def _role_entity(d: _Dialogue, span: Pair) -> _Entity:
+    """Rule ``role-beat``: the entity of a person description: the mention's own
+    if it is one, else the latest entity with that person noun, else a new one."""
+    k = bisect.bisect_left(d.starts, span[0])
+    for m in d.mentions[k : k + 4]:
+        if m.span == span and m.entity is not None:
+            return m.entity
+    head = d.text[span[0] : span[1]].split()[-1].lower()
+    e = d.roles.get(head)
+    if e is None:
+        for x in reversed(d.entities[-200:]):
+            if not x.key and x.mentions and head in x.role_words():
+                e = x
+                break
+    if e is None:
+        e = _new_entity(analyse_mention(d.text, *span), d.entities)
+    d.roles[head] = e
+    return e
 
 
 #: Rule ``beat-before``: its confidence is the subject's own resolution
@@ -293,9 +406,15 @@ def beat_before(d: _Dialogue, i: int) -> Attribution | None:
     para = d.text[pa:pb]
     if any(ch in para for ch in '"“”'):
         return None
-    letters = [ch for ch in para if ch.isalpha()]
-    if letters and sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
-        return None  # a heading ("CHAPTER I. THE YOUNG ADVENTURERS")
+    if _is_heading(para):
+        return None
+    # rule ``role-beat``: "The girl flushed." / "..."; the last sentence acts
+    # last: "They walked downstairs. In the hall the doctor stopped." / "..."
+    last = max(pa, max((m.end() for m in _SENTENCE_END_RE.finditer(d.text, pa, pb)), default=pa))
+    rs = role_subject(d.text, last, pb) or role_subject(d.text, pa, pb)
+    if rs is not None:
+        conf = round(_CONFIDENCE[Resolution.ROLE] * BEAT_BEFORE_CONFIDENCE_FACTOR, 4)
+        return Attribution(_role_entity(d, rs), rs, Resolution.ROLE, conf)
     k = bisect.bisect_left(d.starts, pa)
     while k < len(d.mentions) and d.mentions[k].start < pb:
         m = d.mentions[k]
@@ -310,6 +429,22 @@ def beat_before(d: _Dialogue, i: int) -> Attribution | None:
         res = m.resolution
         return Attribution(e, m.span, res, round(_CONFIDENCE[res] * BEAT_BEFORE_CONFIDENCE_FACTOR, 4))
     return None
+
+
+# Rule ``heading``: a paragraph whose words are all capitalised or function
+# words ("Chapter I. The Missing Heir.", "CHAPTER I. THE YOUNG ADVENTURERS",
+# "II") is a heading, not narration: its "subject" never speaks next.
+_HEADING_WORD_RE = regex.compile(r"(?<![\p{L}'’])\p{Ll}[\p{L}'’\-]{3,}")
+_HEADING_FUNCTION_WORDS = frozenset(["from", "with", "into", "upon", "over", "about", "that", "this", "their"])
+
+
+def _is_heading(para: str) -> bool:
+    letters = [ch for ch in para if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
+        return True  # "CHAPTER I. THE YOUNG ADVENTURERS"
+    return len(para) < 120 and all(
+        w.group() in _HEADING_FUNCTION_WORDS for w in _HEADING_WORD_RE.finditer(para)
+    )
 
 
 #: Rule ``vocative``: in dialogue, an uncued quote paragraph answers the
@@ -434,8 +569,13 @@ def turn_taking(d: _Dialogue, i: int) -> Attribution | None:
                 target, other = b, a
     # a line never goes to the person it addresses
     addressed = {id(e) for _, e in d.vocatives(i) if e is not None}
+    follow_on = target == a
     if id(_said(raw, target).entity) in addressed:
         target = other if other is not None and id(_said(raw, other).entity) not in addressed else None
+    if follow_on and target == a and pc == pa + 1 and d.vocatives(i) and _opens_paragraph(d.text, c):
+        found = _other_party(d, c, _said(raw, a).entity, addressed)
+        if found is not None:
+            return found
     if target is None:
         return None
     found = _said(raw, target)
@@ -445,6 +585,31 @@ def turn_taking(d: _Dialogue, i: int) -> Attribution | None:
         Resolution.FOLLOW_ON,
         min(found.confidence, TURN_TAKING_CONFIDENCE - (0.1 if target != a else 0.0)),
     )
+
+
+#: Rule ``answer-other-party``: the confidence of a line given to the other party.
+ANSWER_OTHER_PARTY_CONFIDENCE = 0.5
+
+
+def _other_party(d: _Dialogue, c: Candidate, last: _Entity, addressed: set[int]) -> Attribution | None:
+    """Rule ``answer-other-party``: a line that addresses someone ("I cannot
+    agree with you, papa") right after a line by X, with no one else speaking
+    before, answers X: it goes to the latest person named outside quotes within
+    the exchange window, as the subject of its sentence, who is not X. Example: 'Emma smiled.' /
+    '"Poor Miss Taylor!" said Mr. Woodhouse.' / '"I cannot agree, papa."' -> Emma."""
+    k = bisect.bisect_left(d.starts, c.start)
+    for j in range(k - 1, -1, -1):
+        m = d.mentions[j]
+        if c.start - m.start > _EXCHANGE_WINDOW:
+            break
+        e = m.entity
+        if (
+            m.in_quote or not m.subject or m.w.form != "name" or e is None or e is last
+            or id(e) in addressed or e.kind not in (None, EntityKind.PERSON)
+        ):  # fmt: skip
+            continue
+        return Attribution(e, m.span, Resolution.FOLLOW_ON, ANSWER_OTHER_PARTY_CONFIDENCE)
+    return None
 
 
 def _said(raw: list[Attribution | None], i: int | None) -> Attribution:
@@ -471,6 +636,21 @@ declare(
 SPEAKER_RULES: tuple[Callable[[_Dialogue, int], Attribution | None], ...] = functions(Stage.SPEAKER)
 
 
+#: Rule ``turn-taking``: an unquoted attribution the quote rules are this
+#: unsure of (below the default output threshold) takes no turn in the
+#: dialogue: '... that other people could feel differently' (0.15, an
+#: indirect remark in narration) is no line of "other people" for the next
+#: quote to answer. (A short quoted line, '"Yes."', takes its turn.)
+_HISTORY_MIN_CONFIDENCE = DEFAULT_MIN_CONFIDENCE
+
+
+def _takes_turn(text: str, c: Candidate) -> bool:
+    return c.confidence >= _HISTORY_MIN_CONFIDENCE or (c.start > 0 and text[c.start - 1] in _QUOTE_MARKS)
+
+
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
 def attribute_uncued(d: _Dialogue) -> None:
     """Give each quote with no speaker yet the first answer of :data:`SPEAKER_RULES`, in text order."""
     d.exchange = _is_exchange(d.candidates, d.raw, d.order, d.paragraph_of)
@@ -480,7 +660,7 @@ def attribute_uncued(d: _Dialogue) -> None:
             if found is not None:
                 d.raw[i] = found
                 break
-        if d.raw[i] is not None:
+        if d.raw[i] is not None and _takes_turn(d.text, d.candidates[i]):
             d.history.append(i)
         d.previous = i
     turn_taking_back(d)

@@ -19,6 +19,7 @@ import bisect
 import operator
 from collections.abc import Sequence
 
+import attrs
 import regex
 
 from .annotations import Annotation
@@ -27,6 +28,7 @@ from .entities import _IN_QUOTE, _SUBJECT, Pair, _Mention, _Words
 from .mentions import _PRONOUN_RE, _descriptive, _give_role, analyse_mention
 from .namefinder import _role_near, find_name_mentions
 from .model import EntityKind, Span
+from .registry import Rule
 
 _start_of = operator.attrgetter("start")
 _end_of = operator.attrgetter("end")
@@ -91,6 +93,10 @@ def _speaker_mentions(
         Span.of(text, a, b)  # raises InvalidSpanError on bad offsets
         m = analyse(a, b)
         m.speaker = True
+        if c.rule == Rule.TRANSCRIPT_SPEAKER and m.w.form == "name" and m.w.kind is EntityKind.ORGANISATION:
+            # Rule ``transcript-person``: a transcript label in capitals is a
+            # person, not an acronym ("WALLACE:" goes to "Chris Wallace")
+            m.w = attrs.evolve(m.w, kind=EntityKind.PERSON)
         if m.w.form == "name" and m.w.role is None and m.name is not None:
             role = _role_near(text, *m.name)
             if role is not None:

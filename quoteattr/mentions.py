@@ -234,6 +234,13 @@ def _analyse_words(text: str, start: int, end: int, words: list[Word]) -> _Menti
     return _proper_name(start, end, name_words, role, role_gender, role_kind, definite)
 
 
+def _month_given_name(w: str) -> bool:
+    """Rule ``month-given-name``: a capitalised month that is also a given name
+    ("August", "April", "June") opens a name before a capitalised word, where
+    other leading function words are dropped ("Then Jack Lawton")."""
+    return _cap(w) and w[1:].islower() and _lower(w) in _NOT_NAMES and _lower(w) in FIRST_NAMES
+
+
 def _drop_leading(words: list[Word]) -> tuple[list[Word], bool, bool]:
     """*words* without a leading function word before a capitalised one
     ("Then Jack Lawton" -> "Jack Lawton") and without leading determiners
@@ -245,6 +252,9 @@ def _drop_leading(words: list[Word]) -> tuple[list[Word], bool, bool]:
         and _lower(words[0][2]) in _NOT_NAMES
         and _lower(words[0][2]) not in _KEEP_LEADING
         and _cap(words[1][2])
+        # Rule ``month-given-name``: a month that is also a given name opens
+        # the name it stands before ("August Wilson", "April Ryan")
+        and not _month_given_name(words[0][2])
     ):
         words = words[1:]
     while words and words[0][2].lower() in _DET_OR_INDEF:
@@ -296,6 +306,7 @@ def _head_mention(
 ) -> _Mention | None:
     """The role or organisation mention the head word of *name_words* makes,
     or ``None`` when they are a proper name."""
+    name_words = _cut_participle(name_words)
     head_word = name_words[-1][2]
     head = _lower(head_word)
     head_info = _role_info(head_word)
@@ -367,6 +378,22 @@ def _head_mention(
     return None
 
 
+def _cut_participle(words: list[Word]) -> list[Word]:
+    """Rule ``org-head-clause``: a phrase that goes on with a participle clause
+    ends before it, and its head is the word before: "memo released Friday by
+    the agency's watchdog" -> "memo", "exit polls reported by CNN and other
+    networks" -> "exit polls" (no organisation "... networks"); "Greek court
+    rules worship of ..." is left alone (no participle with "by")."""
+    if len(words) < 3 or not any(x[2] == "by" for x in words):
+        return words
+    for i in range(1, len(words) - 1):
+        w = words[i][2]
+        # a past participle with its agent: "released (Friday) by", "reported by"
+        if w.islower() and w.endswith("ed") and len(w) > 4 and any(x[2] == "by" for x in words[i + 1 : i + 4]):
+            return words[:i]
+    return words
+
+
 def _trim_name(words: list[Word]) -> list[Word]:
     """Rule ``name-trim``: a proper name is the last run of its words that a
     name may hold. Cut before it: a lowercase word that is no name particle
@@ -387,6 +414,8 @@ def _trim_name(words: list[Word]) -> list[Word]:
         if lw in _ADDRESS_ADJECTIVES or lw in _VERB_FORMS or (not _cap(w) and lw not in _NAME_PARTICLES):
             cut = i + 1
         elif _cap(w) and lw in _NOT_NAMES and lw not in _KEEP_LEADING and lw not in _NAME_PARTICLES:
+            if i == 0 and _month_given_name(w):
+                continue  # rule ``month-given-name``: "August Wilson"
             cut = i + 1  # "Then", "BY", "Although" inside the run
     return words[cut:] if cut else words
 

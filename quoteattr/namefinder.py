@@ -15,16 +15,19 @@ from typing import NamedTuple
 import regex
 
 from .mentions import _DETERMINERS, _NOT_NAMES, Word, _cap, _lower, _role_info, mention_words
+from .cues import FORMS
+from .lexicons import load_set
 from .names import FIRST_NAMES, ROLE_NOUNS, TITLES
 from .text import ABBREVIATIONS
 
 # Rule ``find-names``: a capitalised word sequence, possibly with particles
 # and initials, is a proper-name mention. Example: "Sergey V. Lavrov",
-# "Ursula von der Leyen", "Mr. Peskov".
+# "Ursula von der Leyen", "Mr. Peskov". A dialogue dash ends a name: "Mem
+# Sahib--Mary" is "Mem Sahib" and "Mary".
 _NAME_SEQ_RE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’])"
-    r"(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}'’\-]*(?![.]\p{L}))"
-    r"(?:[ \u00a0](?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}'’\-]*"
+    r"(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}(?:[\p{L}\p{M}'’]|-(?!-))*(?![.]\p{L}))"
+    r"(?:[ \u00a0](?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}(?:[\p{L}\p{M}'’]|-(?!-))*"
     r"|(?:de|del|der|di|da|dos|du|la|le|van|von|al|el|bin|ibn)(?=[ \u00a0](?:\p{Lu}|der |la |los |de ))))*",
     regex.V1,
 )
@@ -142,6 +145,16 @@ def _add_name(text: str, ws: list[Word], out: list[NameMention]) -> None:
     if text[b - 1] == "." and len(ws) > 1 and _lower(ws[-1][2]) not in ABBREVIATIONS:
         b -= 1
     word = text[a:b]
+    if _in_chapter_heading(text, a, b) or (len(word) > 2 and word.isupper() and _caps_label(text, a, b)):
+        return
+    if len(ws) > 2 or (len(ws) == 2 and _lower(ws[0][2]) not in FIRST_NAMES):
+        if _in_title_case_line(text, a, b):
+            if _lower(ws[0][2]) not in FIRST_NAMES:
+                return
+            # "Donald Trump Praises Breitbart News" -> "Donald Trump"; "Clinton Says ..." -> "Clinton"
+            ws = ws[:1] if _lower(ws[1][2]) in _HEADLINE_WORDS_LOWER else ws[:2]
+            a, b = ws[0][0], ws[-1][1]
+            word = text[a:b]
     if len(ws) == 1:
         lw = _lower(word)
         if lw in _NOT_NAMES or lw in TITLES or (lw in ROLE_NOUNS and not _cap(word[1:2] or "a")):
@@ -149,6 +162,94 @@ def _add_name(text: str, ws: list[Word], out: list[NameMention]) -> None:
     if len(ws) == 1 and word.endswith(".") and len(word) <= 3:
         return
     out.append(NameMention(a, b, _role_near(text, a, b)))
+
+
+# Rule ``chapter-heading``: a line that opens with a chapter word and a number
+# is a heading, and its capitalised words are no names: "Chapter I. The Missing
+# Heir.", "CHAPTER III. RAGGED DICK'S NEW SUIT", "BOOK II".
+_CHAPTER_LINE_RE = regex.compile(
+    r"[ \t_*]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave)"
+    r"[ \t\u00a0]+(?:[IVXLC]+\b|\d+|\p{Lu}\p{L}+)"
+)
+#: Only a line at most this long can be a heading.
+_HEADING_LINE = 120
+
+
+def _in_chapter_heading(text: str, a: int, b: int) -> bool:
+    """Rule ``chapter-heading``: the name ``text[a:b]`` stands in a chapter heading line."""
+    ls = text.rfind("\n", max(0, a - _HEADING_LINE), a)
+    if ls < 0 and a >= _HEADING_LINE:
+        return False
+    j = ls + 1
+    while j < a and text[j] in " \t_*":
+        j += 1
+    if text[j] not in "CBPVS":  # (no chapter word opens the line)
+        return False
+    le = text.find("\n", b, b + _HEADING_LINE)
+    if le < 0:
+        if b + _HEADING_LINE < len(text):
+            return False
+        le = len(text)
+    return _CHAPTER_LINE_RE.match(text, ls + 1, le) is not None
+
+
+# Rule ``caps-label``: a capitalised label is no name: an all-caps name that
+# is its line's only word ("ABSTRACT.", "TWITTER."), that opens its line
+# before a dash (a dateline or kicker: "WASHINGTON ― This spring ...",
+# "MOSCOW (AP) - The Kremlin ...",
+# "FAREWELL—\"The Living Room to close\""), or that stands in a line shouted
+# in capitals ("3. FOR AFGHAN WOMEN ‘GLASS IS HALF FULL.’"). A transcript label
+# ("WALLACE: Welcome back.") is followed by a colon and stays a name.
+_DASH_AFTER_RE = regex.compile(r"[ \t\u00a0]*(?:\([^)\n]{1,30}\)[ \t\u00a0]*)?(?:—|―|–|--|-[ \t\u00a0])")
+
+
+def _caps_label(text: str, a: int, b: int) -> bool:
+    """Rule ``caps-label``: the all-caps name ``text[a:b]`` is a label, not a name."""
+    if text[b : b + 1] == ":":
+        return False
+    ls = text.rfind("\n", max(0, a - _HEADING_LINE), a) + 1
+    if ls == 0 and a >= _HEADING_LINE:
+        ls = a - _HEADING_LINE  # (a long line: only the part before the name is read)
+    le = text.find("\n", b, b + _HEADING_LINE)
+    le = len(text) if le < 0 and b + _HEADING_LINE >= len(text) else (le if le >= 0 else b + _HEADING_LINE)
+    before, after = text[ls:a], text[b:le]
+    if not any(ch.isalpha() for ch in before):
+        if not any(ch.isalpha() for ch in after) or _DASH_AFTER_RE.match(text, b, le):
+            return True
+    line = text[ls:le]
+    upper = sum(map(str.isupper, line))
+    return upper > 12 and upper > 4 * sum(map(str.islower, line))
+
+
+# Rule ``headline-names``: in a title-case headline every word is capitalised,
+# so a run of capitals there is no name unless it opens with a given name, and
+# then it is that name and the next word unless that is a verb: "Pastor Wants Girl Scout Leaders To
+# Be Executed For Supporting Gays." makes no name; "Donald Trump Praises
+# Breitbart News Coverage" makes "Donald Trump".
+_LONG_WORD_RE = regex.compile(r"(?<![\p{L}'’])\p{L}[\p{L}'’\-]{3,}")
+#: A title-case headline has at least this many words of four letters or more.
+_HEADLINE_WORDS = 3
+# Verb forms and function words that a title-case headline capitalises.
+_HEADLINE_WORDS_LOWER = frozenset(FORMS) | load_set("headline_words.txt")
+
+
+def _in_title_case_line(text: str, a: int, b: int) -> bool:
+    """Rule ``headline-names``: the name ``text[a:b]`` stands in a title-case line."""
+    ls = text.rfind("\n", max(0, a - _HEADING_LINE), a)
+    if ls < 0 and a >= _HEADING_LINE:
+        return False
+    le = text.find("\n", b, b + _HEADING_LINE)
+    if le < 0:
+        if b + _HEADING_LINE < len(text):
+            return False
+        le = len(text)
+    words = [m.group() for m in _LONG_WORD_RE.finditer(text, ls + 1, le)]
+    if len(words) < _HEADLINE_WORDS or not all(w[0].isupper() for w in words) or text[ls + 1 : le].isupper():
+        return False
+    # (a capitalised verb or function word tells a headline from a line of
+    # names: "Trump Praises ...", "... Leaders To Be Executed For ..."; not
+    # "Russia's Vladimir Putin met Ursula von der Leyen.")
+    return any(_lower(w) in _HEADLINE_WORDS_LOWER for w in words)
 
 
 class _LowerWords:

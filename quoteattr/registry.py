@@ -144,6 +144,7 @@ class Rule(enum.StrEnum):
     DEP_SURFACE_FALLBACK = "dep-surface-fallback"
     # stage speaker (quoteattr.dialogue: quotes with no cue and no speaker mention)
     LINKED_QUOTE = "linked-quote"
+    DESCRIBED_SPEAKER = "described-speaker"
     BEAT = "beat"
     BEAT_BEFORE = "beat-before"
     VOCATIVE = "vocative"
@@ -206,7 +207,14 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
     Stage.BARE: (Rule.DIRECT_BARE,),
     Stage.ADJUST: (Rule.HEADLINE,),
     # (run by quoteattr.dialogue.attribute_uncued, after coreference)
-    Stage.SPEAKER: (Rule.LINKED_QUOTE, Rule.BEAT, Rule.BEAT_BEFORE, Rule.VOCATIVE, Rule.TURN_TAKING),
+    Stage.SPEAKER: (
+        Rule.LINKED_QUOTE,
+        Rule.DESCRIBED_SPEAKER,
+        Rule.BEAT,
+        Rule.BEAT_BEFORE,
+        Rule.VOCATIVE,
+        Rule.TURN_TAKING,
+    ),
 }
 #: The stages of the rule engine, in the order they run (then ``settle``):
 #: a paragraph at a time, a quoted region at a time, a cue outside quotes at

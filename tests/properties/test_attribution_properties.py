@@ -209,8 +209,9 @@ _NOT_NAME_WORDS = frozenset(
 #:   'Will Smith said that ...' gives "Smith";
 #: * the rules read a 3sg cue after "new" or "old" as a noun ("the new
 #:   says"), capitalised or not, so 'Jerry New says that ...' finds no quote;
-#: * coreference drops a leading month name from a name, so "August Wilson"
-#:   is named "Wilson" and "April Ryan" "Ryan".
+#: * coreference drops a month name that stands alone as a name ("June
+#:   said"); before a surname, a month that is a given name is kept since
+#:   issue 20 ("August Wilson", "April Ryan": rule month-given-name).
 #:
 #: Names holding one of these words are left out of the generated names until
 #: the bugs are fixed, so that the properties can find other bugs. The words
@@ -376,15 +377,15 @@ def test_attribution_properties_name_word_fixed(text: str, name: str) -> None:
     assert (name, name) == _speaker(_only_quote(text))
 
 
-@pytest.mark.xfail(strict=True, reason="genuine bugs: see KNOWN_BUG_NAME_WORDS")
+@pytest.mark.issue(20)
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        # coreference drops a leading month name
+        # rule month-given-name: a month that is also a given name opens the name
         ('"We are ready," August Wilson said.', "August Wilson"),
         ("According to April Ryan, the bill would pass.", "April Ryan"),
     ],
 )
-def test_attribution_properties_name_word_known_bugs(text: str, name: str) -> None:
-    """Found by the properties above: the whole name is the speaker's mention and name."""
+def test_attribution_properties_name_word_month_fixed(text: str, name: str) -> None:
+    """Found by the properties above, fixed (issue 20): the whole name is the speaker's mention and name."""
     assert (name, name) == _speaker(_only_quote(text))

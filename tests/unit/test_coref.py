@@ -531,6 +531,7 @@ class TestSpeakerRules:
         """One explicit ordered tuple; each rule has a name constant, a base confidence and a docstring example."""
         assert (
             dialogue.linked_quote,
+            dialogue.described_speaker,
             dialogue.beat,
             dialogue.beat_before,
             dialogue.vocative,
@@ -539,8 +540,8 @@ class TestSpeakerRules:
         names = (dialogue.LINKED_QUOTE, dialogue.BEAT, dialogue.BEAT_BEFORE, dialogue.VOCATIVE, dialogue.TURN_TAKING)
         assert ("linked-quote", "beat", "beat-before", "vocative", "turn-taking") == names
         confidences = (
-            dialogue.LINKED_QUOTE_CONFIDENCE, dialogue.BEAT_CONFIDENCE_FACTOR, dialogue.BEAT_BEFORE_CONFIDENCE_FACTOR,
-            dialogue.VOCATIVE_CONFIDENCE, dialogue.TURN_TAKING_CONFIDENCE,
+            dialogue.LINKED_QUOTE_CONFIDENCE, dialogue.DESCRIBED_SPEAKER_CONFIDENCE, dialogue.BEAT_CONFIDENCE_FACTOR,
+            dialogue.BEAT_BEFORE_CONFIDENCE_FACTOR, dialogue.VOCATIVE_CONFIDENCE, dialogue.TURN_TAKING_CONFIDENCE,
         )  # fmt: skip
         assert all(0 < c <= 1 for c in confidences)
         assert all("Example" in (rule.__doc__ or "") for rule in dialogue.SPEAKER_RULES)
