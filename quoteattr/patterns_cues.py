@@ -127,6 +127,24 @@ def according_to(f: Finder, item: CueItem) -> bool:
     return True
 
 
+_BY_AUTHOR_RE = regex.compile(r"\s*,?\s+by\s+(?=\p{Lu})")
+
+
+def _work_author(f: Finder, sp: Pair) -> Pair:
+    """Rule ``according-to-work``: a source that is a quoted title followed by
+    "by" and a name is that author's work: the author is the speaker, and the
+    title is no quote of its own ('according to "The Long Harbour" by Mina
+    Osei, the plan failed' -> Mina Osei). Other sources are kept as they are."""
+    r = f.doc.region_at(sp[0])
+    if r is None or r.outer[0] != sp[0] or r.outer_end >= sp[1]:
+        return sp
+    m = _BY_AUTHOR_RE.match(f.text, r.outer_end, sp[1])
+    if m is None:
+        return sp
+    f.use_region(r)
+    return m.end(), sp[1]
+
+
 def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
     text = f.text
     # The source runs to the next comma or the end of the sentence:
@@ -136,6 +154,7 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
     sp = (src, last_nonspace(text, src, m.start())) if m else np_right(f.doc, src, sb)
     if sp is None or sp[1] <= sp[0] or not f.doc.tokens(sp[0], sp[1]):
         return
+    sp = _work_author(f, sp)
     before_end = last_nonspace(text, sa, cue.start)
     after = skip_ws(text, sp[1], sb)
     # "..., according to John Weaver, a Republican strategist.": an

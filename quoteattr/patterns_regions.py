@@ -13,7 +13,7 @@ import regex
 
 from .candidates import trim
 from .chunker import is_cap, norm, np_left, np_right
-from .clauses import TRAILING, WORD_RE, last_nonspace, skip_adjuncts
+from .clauses import FINITE, TRAILING, WORD_RE, last_nonspace, skip_adjuncts
 from .cues import CueMatch
 from .finder import Finder, speaker_bonus
 from .marks import QuoteRegion
@@ -93,6 +93,14 @@ declare(
 )
 
 
+def _label_has_verb(label: str) -> bool:
+    """Guard ``transcript-label-verb``: a capitalised label with a finite
+    auxiliary is a headline or kicker, not a speaker ("FIX IS IN: Moderators
+    ignore ...", "HERE IS WHY: ..."); a name or a role never holds one
+    ("WALLACE:", "THE PRESIDENT:", "Sen. WARREN:")."""
+    return any(w.lower() in FINITE for w in label.split())
+
+
 @register(Rule.TRANSCRIPT_SPEAKER, Stage.PARAGRAPH, confidence=0.8, example="WALLACE: ⟦Let's start with the news.⟧")
 def transcript_speaker(f: Finder, para: Pair) -> bool:
     """A paragraph that opens with a capitalised name and a colon is that
@@ -100,7 +108,7 @@ def transcript_speaker(f: Finder, para: Pair) -> bool:
     text = f.text
     pa, pb = para
     m = _TRANSCRIPT_RE.match(text, pa, min(pb, pa + 40))
-    if m is None or norm(m.group("name")) in _TRANSCRIPT_NOT_NAMES:
+    if m is None or norm(m.group("name")) in _TRANSCRIPT_NOT_NAMES or _label_has_verb(m.group("name")):
         return False
     a, b = trim(text, m.end(), pb, TRAILING + '"”“')
     if b <= a or len(f.doc.words(a, min(b, a + 100))) < 2:

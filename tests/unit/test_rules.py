@@ -507,3 +507,61 @@ def test_rules_np_left_short_window_is_exact(words: list[str], data: st.DataObje
     limit = data.draw(st.integers(0, pos))
     whole = chunker._np_left(text, scan_tokens(text, max(limit, pos - chunker.NP_WINDOW), pos))
     assert chunker.np_left(DocIndex(segment(text), []), limit, pos) == whole
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DEAL IS DONE: Harbour board approves the ferry contract after a long night.",
+        "HERE IS WHY: The tunnel budget doubled in two years.",
+        "TALKS WILL RESUME: Both unions return to the table on Monday.",
+    ],
+)
+def test_rules_transcript_label_with_verb_is_a_headline(text: str) -> None:
+    """Guard transcript-label-verb: a capitalised kicker with a finite verb before a colon is no speaker."""
+    assert [] == [q for q in quoteattr.extract(text).quotes if q.rule == "transcript-speaker"]
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize("label", ["MORALES", "THE PRESIDENT", "Sen. OKAFOR"])
+def test_rules_transcript_label_without_verb_still_speaks(label: str) -> None:
+    """Names and roles as labels keep rule transcript-speaker."""
+    text = f"{label}: We will publish the full accounts before the vote."
+    [q] = quoteattr.extract(text).quotes
+    assert ("transcript-speaker", label) == (q.rule, q.speaker.mention.text)
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("text", "content", "author"),
+    [
+        (
+            'In the spring of 2009, according to "The Long Harbour" by Mina Osei, the ferry plan quietly failed.',
+            "the ferry plan quietly failed",
+            "Mina Osei",
+        ),
+        (
+            'According to "Salt and Iron: A History of the Docks" by Tomas Brandt, the strike lasted nine weeks.',
+            "the strike lasted nine weeks",
+            "Tomas Brandt",
+        ),
+    ],
+)
+def test_rules_according_to_work_names_its_author(text: str, content: str, author: str) -> None:
+    """Rule according-to-work: a quoted title 'by' a name is the author's work; the title is no quote."""
+    quotes = quoteattr.extract(text).quotes
+    found = [(q.content.text, q.speaker.mention.text, q.speaker.entity.name) for q in quotes if q.speaker.entity]
+    assert [(content, author, author)] == found
+    assert len(quotes) == 1
+
+
+@pytest.mark.issue(20)
+def test_rules_according_to_work_keeps_her_for_the_person() -> None:
+    """After a work's title, 'she' still goes to the woman of the text, not to the book."""
+    text = (
+        'Dana Whitfield had doubts. According to "Open Water" by Lars Egede, Whitfield left the board in May.\n\n'
+        '"We were not ready," she said at a conference.'
+    )
+    last = quoteattr.extract(text).quotes[-1]
+    assert ("she", "Dana Whitfield") == (last.speaker.mention.text, last.speaker.entity.name)
