@@ -1,7 +1,7 @@
 """Speaker noun phrases next to a cue, without a parse (rules ``speaker-left``,
 ``speaker-right``, ``appositive``, ``appositive-right``,
 ``determiner-noun-subject``, ``modified-noun-subject``, ``relative-subject``,
-``parenthetical-label``).
+``subject-aside``, ``parenthetical-label``).
 
 :func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
 Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
@@ -113,6 +113,13 @@ declare(
     summary="a subject followed by a relative clause between commas is read before the clause",
 )
 
+declare(
+    Rule.SUBJECT_ASIDE,
+    Stage.PHRASE,
+    example="Others, however, say … → `Others`; Rep. Ann Ode, R-Pa., said → `Rep. Ann Ode`",
+    summary="a comma-enclosed adverb or party label between subject and cue is skipped",
+)
+
 #: Characters read on either side of a cue for its speaker noun phrase.
 NP_WINDOW = 200
 
@@ -219,7 +226,7 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     w = text[end_tok[0] : end_tok[1]]
     # Appositive: "..., the Russian foreign minister, said"
     if w == ",":
-        return _appositive_left(text, toks, i) or _relative_left(text, toks, i)
+        return _appositive_left(text, toks, i) or _relative_left(text, toks, i) or _aside_left(text, toks, i)
     if not surname and not np_head(w):
         return _common_noun_np(text, toks, i) or _modified_noun_np(text, toks, i)
     if norm(w) in PRONOUNS:
@@ -466,6 +473,50 @@ def _relative_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
     if sp is None or norm(text[sp[0] : sp[1]]) in PRONOUNS:
         return None
     return sp
+
+
+#: Rule ``subject-aside``: a comma-enclosed adverb between a subject and its
+#: cue ("Others, however, say"), compiled by hand.
+_ASIDE_WORDS = frozenset(
+    [
+        "also",
+        "among others",
+        "for example",
+        "for instance",
+        "for its part",
+        "for his part",
+        "for her part",
+        "for their part",
+        "however",
+        "in particular",
+        "in turn",
+        "instead",
+        "likewise",
+        "meanwhile",
+        "moreover",
+        "of course",
+        "though",
+        "too",
+    ]
+)
+#: A party-and-state label after a legislator's name: "Rep. Ann Ode, R-Pa., said".
+_PARTY_LABEL_RE = regex.compile(r"[RDI]-[A-Z][\w.]*")
+
+
+def _aside_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
+    """Rule ``subject-aside``: the subject before a comma-enclosed adverb or
+    party label: "Others, however, say" -> "Others"; "The two unions, for
+    instance, argue" -> "The two unions"; "Rep. Ann Ode, R-Pa., said" ->
+    "Rep. Ann Ode"."""
+    k = comma - 1
+    while k > 0 and comma - k <= 5 and text[toks[k][0] : toks[k][1]] != ",":
+        k -= 1
+    if k <= 0 or k + 1 >= comma or text[toks[k][0] : toks[k][1]] != ",":
+        return None
+    inner = text[toks[k + 1][0] : toks[comma - 1][1]]
+    if inner.lower() not in _ASIDE_WORDS and _PARTY_LABEL_RE.fullmatch(inner) is None:
+        return None
+    return _np_left(text, toks[:k])
 
 
 def np_right(doc: DocIndex, pos: int, limit: int) -> Pair | None:

@@ -135,6 +135,7 @@ class Rule(enum.StrEnum):
     NAME_WORD = "name-word"
     MODIFIED_NOUN_SUBJECT = "modified-noun-subject"
     RELATIVE_SUBJECT = "relative-subject"
+    SUBJECT_ASIDE = "subject-aside"
     ADJUNCT_SUBJECT = "adjunct-subject"
     # stage syntax
     DEP_CCOMP = "dep-ccomp"

@@ -1,6 +1,6 @@
 """Subjects the chunker reads before a cue (issue 16): rules
-``modified-noun-subject``, ``relative-subject`` and the initials inside an
-``appositive``. Every sentence here was written for these tests."""
+``modified-noun-subject``, ``relative-subject``, ``subject-aside`` and the
+initials inside an ``appositive``. Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
@@ -125,3 +125,34 @@ class TestAppositiveInitials:
     def test_chunker_appositive_stops_at_sentence_period(self) -> None:
         text = "The port is shut. Then, the engineer, said nothing."
         assert _np_left(text, "said") is None
+
+
+class TestSubjectAside:
+    """Rule subject-aside: a comma-enclosed adverb or party label is skipped."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue", "expected"),
+        [
+            ("Dock workers in Hull, however, say the pay offer is too low.", "say", "Dock workers in Hull"),
+            ("Farmers, meanwhile, argue that the levy is unfair.", "argue", "Farmers"),
+            ("The Port of Tema, for its part, insisted the cranes were safe.", "insisted", "The Port of Tema"),
+            ("Sen. Ruth Abena, D-Ore., said the bill would pass.", "said", "Sen. Ruth Abena"),
+            ("Nadia Petrova, too, warned that the bridge was weak.", "warned", "Nadia Petrova"),
+        ],
+    )
+    def test_chunker_subject_aside_read(self, text: str, cue: str, expected: str) -> None:
+        assert expected == _np_left(text, cue)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue"),
+        [
+            # an aside that is not in the list is not skipped
+            ("Farmers, sadly for them, argue that the levy is unfair.", "argue"),
+            # an adverb the list lacks
+            ("Farmers, frankly, argue that the levy is unfair.", "argue"),
+        ],
+    )
+    def test_chunker_subject_aside_not_read(self, text: str, cue: str) -> None:
+        assert _np_left(text, cue) is None
