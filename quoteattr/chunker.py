@@ -1,7 +1,7 @@
 """Speaker noun phrases next to a cue, without a parse (rules ``speaker-left``,
 ``speaker-right``, ``appositive``, ``appositive-right``,
 ``determiner-noun-subject``, ``modified-noun-subject``, ``relative-subject``,
-``subject-aside``, ``parenthetical-label``).
+``subject-aside``, ``dash-appositive``, ``parenthetical-label``).
 
 :func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
 Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
@@ -36,6 +36,7 @@ from .npwords import (
     np_token,
 )
 from .registry import Rule, Stage, declare
+from .subject_asides import DASHES, initial_period, subject_before_aside, subject_before_dashes
 
 __all__ = [
     "AUX_FILLER",
@@ -105,19 +106,6 @@ declare(
     Stage.PHRASE,
     example="A Clinton ally suggested … → `A Clinton ally`",
     summary="a lower-case noun after up to five modifiers, capitalised words among them, back to a determiner",
-)
-declare(
-    Rule.RELATIVE_SUBJECT,
-    Stage.PHRASE,
-    example="The bank, which lent the city millions, said … → `The bank`",
-    summary="a subject followed by a relative clause between commas is read before the clause",
-)
-
-declare(
-    Rule.SUBJECT_ASIDE,
-    Stage.PHRASE,
-    example="Others, however, say … → `Others`; Rep. Ann Ode, R-Pa., said → `Rep. Ann Ode`",
-    summary="a comma-enclosed adverb or party label between subject and cue is skipped",
 )
 
 #: Characters read on either side of a cue for its speaker noun phrase.
@@ -226,7 +214,9 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     w = text[end_tok[0] : end_tok[1]]
     # Appositive: "..., the Russian foreign minister, said"
     if w == ",":
-        return _appositive_left(text, toks, i) or _relative_left(text, toks, i) or _aside_left(text, toks, i)
+        return _appositive_left(text, toks, i) or subject_before_aside(text, toks, i, _np_left)
+    if w in DASHES:
+        return subject_before_dashes(text, toks, i, _np_left)
     if not surname and not np_head(w):
         return _common_noun_np(text, toks, i) or _modified_noun_np(text, toks, i)
     if norm(w) in PRONOUNS:
@@ -412,7 +402,7 @@ def _appositive_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
         w = text[toks[k][0] : toks[k][1]]
         if w == ",":
             break
-        if w in (".", ";", ":", "!", "?", '"', "“", "”") and not _initial_period(text, toks, k):
+        if w in (".", ";", ":", "!", "?", '"', "“", "”") and not initial_period(text, toks, k):
             return None
         k -= 1
     if k <= 0 or text[toks[k][0] : toks[k][1]] != ",":
@@ -436,87 +426,6 @@ def _appositive_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
     if not ((outer_name and inner_role) or (outer_role and inner_name)):
         return None
     return toks[n0][0], toks[comma - 1][1]
-
-
-def _initial_period(text: str, toks: list[Pair], k: int) -> bool:
-    """Rule ``appositive``: the period of an initial or a title abbreviation
-    does not end an appositive: "Mukasey, the attorney general under
-    President George W. Bush, criticized"."""
-    if text[toks[k][0] : toks[k][1]] != "." or k == 0:
-        return False
-    prev = text[toks[k - 1][0] : toks[k - 1][1]]
-    return norm(prev) in DOTTED or (len(prev) == 1 and prev.isupper())
-
-
-#: Rule ``relative-subject``: the words that open a relative clause between
-#: commas after a subject.
-_RELATIVE_WORDS = frozenset(["who", "which", "whose"])
-
-
-def _relative_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
-    """Rule ``relative-subject``: a subject followed by a relative clause
-    between commas is read before the clause: "The delegate, who backs
-    Cruz, warned" -> "The delegate"; "The bank, which lent the city
-    millions, said" -> "The bank". The clause holds no other comma and at
-    most 25 tokens."""
-    k = comma - 1
-    while k > 0 and comma - k <= 25:
-        w = text[toks[k][0] : toks[k][1]]
-        if w == "," or (w in (".", ";", ":", "!", "?", '"', "“", "”") and not _initial_period(text, toks, k)):
-            break
-        k -= 1
-    if k <= 0 or text[toks[k][0] : toks[k][1]] != "," or k + 1 >= comma:
-        return None
-    if norm(text[toks[k + 1][0] : toks[k + 1][1]]) not in _RELATIVE_WORDS:
-        return None
-    sp = _np_left(text, toks[:k])
-    if sp is None or norm(text[sp[0] : sp[1]]) in PRONOUNS:
-        return None
-    return sp
-
-
-#: Rule ``subject-aside``: a comma-enclosed adverb between a subject and its
-#: cue ("Others, however, say"), compiled by hand.
-_ASIDE_WORDS = frozenset(
-    [
-        "also",
-        "among others",
-        "for example",
-        "for instance",
-        "for its part",
-        "for his part",
-        "for her part",
-        "for their part",
-        "however",
-        "in particular",
-        "in turn",
-        "instead",
-        "likewise",
-        "meanwhile",
-        "moreover",
-        "of course",
-        "though",
-        "too",
-    ]
-)
-#: A party-and-state label after a legislator's name: "Rep. Ann Ode, R-Pa., said".
-_PARTY_LABEL_RE = regex.compile(r"[RDI]-[A-Z][\w.]*")
-
-
-def _aside_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
-    """Rule ``subject-aside``: the subject before a comma-enclosed adverb or
-    party label: "Others, however, say" -> "Others"; "The two unions, for
-    instance, argue" -> "The two unions"; "Rep. Ann Ode, R-Pa., said" ->
-    "Rep. Ann Ode"."""
-    k = comma - 1
-    while k > 0 and comma - k <= 5 and text[toks[k][0] : toks[k][1]] != ",":
-        k -= 1
-    if k <= 0 or k + 1 >= comma or text[toks[k][0] : toks[k][1]] != ",":
-        return None
-    inner = text[toks[k + 1][0] : toks[comma - 1][1]]
-    if inner.lower() not in _ASIDE_WORDS and _PARTY_LABEL_RE.fullmatch(inner) is None:
-        return None
-    return _np_left(text, toks[:k])
 
 
 def np_right(doc: DocIndex, pos: int, limit: int) -> Pair | None:

@@ -136,6 +136,7 @@ class Rule(enum.StrEnum):
     MODIFIED_NOUN_SUBJECT = "modified-noun-subject"
     RELATIVE_SUBJECT = "relative-subject"
     SUBJECT_ASIDE = "subject-aside"
+    DASH_APPOSITIVE = "dash-appositive"
     ADJUNCT_SUBJECT = "adjunct-subject"
     # stage syntax
     DEP_CCOMP = "dep-ccomp"

@@ -156,3 +156,44 @@ class TestSubjectAside:
     )
     def test_chunker_subject_aside_not_read(self, text: str, cue: str) -> None:
         assert _np_left(text, cue) is None
+
+
+class TestDashAppositive:
+    """Rule dash-appositive: an aside between two dashes after the subject is skipped."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue", "expected"),
+        [
+            ("Jo Ode — a nurse from Hull — says the ward is full.", "says", "Jo Ode"),
+            ("Millers – and some bakers – argue that flour is scarce.", "argue", "Millers"),
+            (
+                "The harbour board — led by Gen. T. Osei — insisted the cranes were safe.",
+                "insisted",
+                "The harbour board",
+            ),
+        ],
+    )
+    def test_chunker_dash_appositive_read(self, text: str, cue: str, expected: str) -> None:
+        assert expected == _np_left(text, cue)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue"),
+        [
+            # one dash only: the aside has no start
+            ("The ward is full — says the matron.", "says"),
+            # a sentence break inside the would-be aside
+            ("Jo Ode — a nurse. The ward — says nothing.", "says"),
+        ],
+    )
+    def test_chunker_dash_appositive_not_read(self, text: str, cue: str) -> None:
+        assert _np_left(text, cue) is None
+
+    @pytest.mark.issue(16)
+    def test_chunker_dash_appositive_speaker_of_clause(self) -> None:
+        text = "Jo Ode — a nurse from Hull — says the ward has been full since May."
+        quotes = quoteattr.extract(text).quotes
+        assert [("the ward has been full since May", "Jo Ode")] == [
+            (q.content.text, q.speaker.mention.text if q.speaker and q.speaker.mention else None) for q in quotes
+        ]
