@@ -1,6 +1,7 @@
 """Speaker noun phrases next to a cue, without a parse (rules ``speaker-left``,
 ``speaker-right``, ``appositive``, ``appositive-right``,
-``determiner-noun-subject``, ``parenthetical-label``).
+``determiner-noun-subject``, ``modified-noun-subject``, ``relative-subject``,
+``subject-aside``, ``dash-appositive``, ``parenthetical-label``).
 
 :func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
 Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
@@ -35,6 +36,7 @@ from .npwords import (
     np_token,
 )
 from .registry import Rule, Stage, declare
+from .subject_asides import DASHES, initial_period, subject_before_aside, subject_before_dashes
 
 __all__ = [
     "AUX_FILLER",
@@ -97,6 +99,13 @@ declare(
     Stage.PHRASE,
     example="Theresa May said, Will Smith said, Jerry New says → the whole name",
     summary="a capitalised auxiliary, adverb or adjective next to a capitalised name is part of the name",
+)
+
+declare(
+    Rule.MODIFIED_NOUN_SUBJECT,
+    Stage.PHRASE,
+    example="A Clinton ally suggested … → `A Clinton ally`",
+    summary="a lower-case noun after up to five modifiers, capitalised words among them, back to a determiner",
 )
 
 #: Characters read on either side of a cue for its speaker noun phrase.
@@ -205,9 +214,11 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     w = text[end_tok[0] : end_tok[1]]
     # Appositive: "..., the Russian foreign minister, said"
     if w == ",":
-        return _appositive_left(text, toks, i)
+        return _appositive_left(text, toks, i) or subject_before_aside(text, toks, i, _np_left)
+    if w in DASHES:
+        return subject_before_dashes(text, toks, i, _np_left)
     if not surname and not np_head(w):
-        return _common_noun_np(text, toks, i)
+        return _common_noun_np(text, toks, i) or _modified_noun_np(text, toks, i)
     if norm(w) in PRONOUNS:
         # "who" is kept as the mention ("Smith, who said ..."); coreference
         # ties it to the noun phrase before it.
@@ -265,6 +276,57 @@ def _common_noun_np(text: str, toks: list[Pair], i: int) -> Pair | None:
         if lv in DETERMINERS and lv != "that":
             return toks[j][0], toks[i][1]
         if not (v.isalpha() and v.islower()) or lv in FUNCTION_WORDS or lv in AUX_FILLER:
+            return None
+    return None
+
+
+#: Rule ``modified-noun-subject``: how many modifiers may stand between a
+#: lower-case head noun and its determiner.
+_MAX_MODIFIERS = 5
+#: Words that end a phrase before a noun cue but head no subject: "sought
+#: more details", "holds obvious appeal" (comparatives and adjective endings).
+_NOT_HEADS = frozenset(["more", "less", "much", "own", "other", "same"])
+_NOT_HEAD_ENDINGS = ("ing", "ed", "ous", "ful", "ible", "able", "est")
+_POSSESSIVE_RE = regex.compile(r"\S+['’]s|['’]s|\S+s['’]")
+_QUOTE_MARKS = frozenset('"“”')
+
+
+def _modifier(w: str) -> bool:
+    """True for a word that can modify a head noun inside a subject: a
+    capitalised word, a number, a possessive or a lower-case adjective
+    ("A Clinton ally", "Several Cruz associates", "the bank's chief")."""
+    low = norm(w)
+    if low in FUNCTION_WORDS or low in AUX_FILLER or low in PRONOUNS or low in DAYS or low in LEADING_JUNK:
+        return False
+    if is_cap(w) or _POSSESSIVE_RE.fullmatch(w):
+        return True
+    return w.islower() and all(p.isalpha() for p in w.split("-")) and not low.endswith("ly")
+
+
+def _modified_noun_np(text: str, toks: list[Pair], i: int) -> Pair | None:
+    """Rule ``modified-noun-subject``: a lower-case head noun after up to five
+    modifiers, capitalised words among them, back to a determiner: "A Clinton
+    ally suggested", "the “Avatar” star posted", "Several Cruz associates
+    have mentioned", "The two Democratic Party contenders are questioning"
+    (rule ``determiner-noun-subject`` takes only lower-case words). The head
+    is not a comparative or an adjective ("sought more details")."""
+    w = text[toks[i][0] : toks[i][1]]
+    low = norm(w)
+    if not (w.isalpha() and w.islower()) or low in FUNCTION_WORDS or low in AUX_FILLER or low in DAYS:
+        return None
+    if low in DETERMINERS or low in _NOT_HEADS or low.endswith(_NOT_HEAD_ENDINGS):
+        return None
+    if low.endswith("ly") and len(low) > 4:
+        return None
+    for j in range(i - 1, max(-1, i - 1 - _MAX_MODIFIERS), -1):
+        v = text[toks[j][0] : toks[j][1]]
+        lv = norm(v)
+        if lv in DETERMINERS and lv != "that":
+            # "The two ... contenders": a determiner before a number word
+            if j > 0 and norm(text[toks[j - 1][0] : toks[j - 1][1]]) in DETERMINERS - {"that"}:
+                j -= 1
+            return toks[j][0], toks[i][1]
+        if not (v in _QUOTE_MARKS or _modifier(v)):
             return None
     return None
 
@@ -340,7 +402,7 @@ def _appositive_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
         w = text[toks[k][0] : toks[k][1]]
         if w == ",":
             break
-        if w in (".", ";", ":", "!", "?", '"', "“", "”"):
+        if w in (".", ";", ":", "!", "?", '"', "“", "”") and not initial_period(text, toks, k):
             return None
         k -= 1
     if k <= 0 or text[toks[k][0] : toks[k][1]] != ",":

@@ -133,6 +133,10 @@ class Rule(enum.StrEnum):
     DETERMINER_NOUN_SUBJECT = "determiner-noun-subject"
     PARENTHETICAL_LABEL = "parenthetical-label"
     NAME_WORD = "name-word"
+    MODIFIED_NOUN_SUBJECT = "modified-noun-subject"
+    RELATIVE_SUBJECT = "relative-subject"
+    SUBJECT_ASIDE = "subject-aside"
+    DASH_APPOSITIVE = "dash-appositive"
     ADJUNCT_SUBJECT = "adjunct-subject"
     # stage syntax
     DEP_CCOMP = "dep-ccomp"

@@ -1,0 +1,154 @@
+"""Subjects behind an aside between commas or dashes (rules ``relative-subject``,
+``subject-aside``), for :func:`quoteattr.chunker.np_left`.
+
+When the token before a cue is a comma, the phrase before it may be an
+aside that is not the subject: a relative clause ("The bank, which lent
+the city millions, said"), an adverb ("Others, however, say") or a party
+label ("Rep. Ann Ode, R-Pa., said"). :func:`subject_before_aside` skips it
+and reads the subject before it with the reader it is given (the chunker's
+own, passed in so that this module does not import the chunker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from .index import Pair
+from .npwords import DOTTED, PRONOUNS, norm
+from .registry import Rule, Stage, declare
+
+__all__ = ["DASHES", "initial_period", "subject_before_aside", "subject_before_dashes"]
+
+#: A reader of the noun phrase that ends a token list (``chunker._np_left``).
+Reader = Callable[[str, list[Pair]], "Pair | None"]
+
+declare(
+    Rule.RELATIVE_SUBJECT,
+    Stage.PHRASE,
+    example="The bank, which lent the city millions, said … → `The bank`",
+    summary="a subject followed by a relative clause between commas is read before the clause",
+)
+
+declare(
+    Rule.DASH_APPOSITIVE,
+    Stage.PHRASE,
+    example="Jo Ode — a nurse from Hull — says … → `Jo Ode`",
+    summary="an aside between two dashes after the subject is skipped",
+)
+declare(
+    Rule.SUBJECT_ASIDE,
+    Stage.PHRASE,
+    example="Others, however, say … → `Others`; Rep. Ann Ode, R-Pa., said → `Rep. Ann Ode`",
+    summary="a comma-enclosed adverb or party label between subject and cue is skipped",
+)
+
+
+def initial_period(text: str, toks: list[Pair], k: int) -> bool:
+    """Rule ``appositive``: the period of an initial or a title abbreviation
+    does not end an appositive: "Mukasey, the attorney general under
+    President George W. Bush, criticized"."""
+    if text[toks[k][0] : toks[k][1]] != "." or k == 0:
+        return False
+    prev = text[toks[k - 1][0] : toks[k - 1][1]]
+    return norm(prev) in DOTTED or (len(prev) == 1 and prev.isupper())
+
+
+#: Rule ``relative-subject``: the words that open a relative clause between
+#: commas after a subject.
+_RELATIVE_WORDS = frozenset(["who", "which", "whose"])
+
+
+def _relative_left(text: str, toks: list[Pair], comma: int, read: Reader) -> Pair | None:
+    """Rule ``relative-subject``: a subject followed by a relative clause
+    between commas is read before the clause: "The delegate, who backs
+    Cruz, warned" -> "The delegate"; "The bank, which lent the city
+    millions, said" -> "The bank". The clause holds no other comma and at
+    most 25 tokens."""
+    k = comma - 1
+    while k > 0 and comma - k <= 25:
+        w = text[toks[k][0] : toks[k][1]]
+        if w == "," or (w in (".", ";", ":", "!", "?", '"', "“", "”") and not initial_period(text, toks, k)):
+            break
+        k -= 1
+    if k <= 0 or text[toks[k][0] : toks[k][1]] != "," or k + 1 >= comma:
+        return None
+    if norm(text[toks[k + 1][0] : toks[k + 1][1]]) not in _RELATIVE_WORDS:
+        return None
+    sp = read(text, toks[:k])
+    if sp is None or norm(text[sp[0] : sp[1]]) in PRONOUNS:
+        return None
+    return sp
+
+
+#: Rule ``subject-aside``: a comma-enclosed adverb between a subject and its
+#: cue ("Others, however, say"), compiled by hand.
+_ASIDE_WORDS = frozenset(
+    [
+        "also",
+        "among others",
+        "for example",
+        "for instance",
+        "for its part",
+        "for his part",
+        "for her part",
+        "for their part",
+        "however",
+        "in particular",
+        "in turn",
+        "instead",
+        "likewise",
+        "meanwhile",
+        "moreover",
+        "of course",
+        "though",
+        "too",
+    ]
+)
+#: A party-and-state label after a legislator's name: "Rep. Ann Ode, R-Pa., said".
+_PARTY_LABEL_RE = regex.compile(r"[RDI]-[A-Z][\w.]*")
+
+
+def _aside_left(text: str, toks: list[Pair], comma: int, read: Reader) -> Pair | None:
+    """Rule ``subject-aside``: the subject before a comma-enclosed adverb or
+    party label: "Others, however, say" -> "Others"; "The two unions, for
+    instance, argue" -> "The two unions"; "Rep. Ann Ode, R-Pa., said" ->
+    "Rep. Ann Ode"."""
+    k = comma - 1
+    while k > 0 and comma - k <= 5 and text[toks[k][0] : toks[k][1]] != ",":
+        k -= 1
+    if k <= 0 or k + 1 >= comma or text[toks[k][0] : toks[k][1]] != ",":
+        return None
+    inner = text[toks[k + 1][0] : toks[comma - 1][1]]
+    if inner.lower() not in _ASIDE_WORDS and _PARTY_LABEL_RE.fullmatch(inner) is None:
+        return None
+    return read(text, toks[:k])
+
+
+def subject_before_aside(text: str, toks: list[Pair], comma: int, read: Reader) -> Pair | None:
+    """The subject before the aside that ends at the comma ``toks[comma]``
+    (rules ``relative-subject`` and ``subject-aside``), read by *read*; None
+    when no aside ends there."""
+    return _relative_left(text, toks, comma, read) or _aside_left(text, toks, comma, read)
+
+
+#: Dashes that open and close an aside (rule ``dash-appositive``).
+DASHES = frozenset(["—", "–", "--"])
+_SENTENCE_MARKS = frozenset([".", ";", ":", "!", "?", '"', "“", "”"])
+
+
+def subject_before_dashes(text: str, toks: list[Pair], dash: int, read: Reader) -> Pair | None:
+    """Rule ``dash-appositive``: the subject before an aside between two
+    dashes, read by *read*: "Jo Ode — a nurse from Hull — says" -> "Jo
+    Ode"; "Farmers — and some millers — argue" -> "Farmers". The aside holds
+    no sentence punctuation and at most 25 tokens."""
+    k = dash - 1
+    while k > 0 and dash - k <= 25:
+        w = text[toks[k][0] : toks[k][1]]
+        if w in DASHES or (w in _SENTENCE_MARKS and not initial_period(text, toks, k)):
+            break
+        k -= 1
+    if k <= 0 or k + 1 >= dash or text[toks[k][0] : toks[k][1]] not in DASHES:
+        return None
+    return read(text, toks[:k])
