@@ -314,6 +314,44 @@ _WINDOW = 1 + max(
 )
 
 
+def _match_at(text: str, a: int, b: int, low: str, stop: int) -> CueMatch | None:
+    """The cue that starts with the key word ``text[a:b]`` (casefolded *low*):
+    a phrase ("pointed out"), else a verb with its audience ("told
+    reporters"), else the verb or noun alone; ``None`` when none ends by *stop*."""
+    hit: CueMatch | None = None
+    # the next word, casefolded ("" when none follows after whitespace)
+    nw = _NEXT_WORD_RE.match(text, b, b + _WINDOW)
+    nxt = "" if nw is None else nw.group(1).casefold()
+    cont = _CONTINUATIONS.get(low)
+    if cont is not None and low in _NEXT_WORDS and nxt not in _NEXT_WORDS[low]:
+        cont = None
+    if cont is not None:
+        c = cont.match(text, b, b + _WINDOW)
+        if c is not None and c.end() <= stop:
+            entry = PHRASES[_PHRASE_NAMES[int(c.lastgroup[1:])]]  # type: ignore[index]
+            hit = CueMatch(a, c.end(), entry.phrase, entry.cue_class, None, entry.type)
+    if hit is None:
+        verb = FORMS.get(low)
+        if verb is not None:
+            lemma, kind = verb
+            cls = VERBS[lemma].cue_class
+            aud = None
+            if lemma in _BARE_OBJECT_VERBS:
+                if nxt in _AUDIENCE_FIRST:
+                    aud = _AUDIENCE_BARE_RE.match(text, b, b + _WINDOW)
+            elif nxt == "to":
+                aud = _AUDIENCE_TO_RE.match(text, b, b + _WINDOW)
+            if aud is not None and aud.end() <= stop:
+                hit = CueMatch(a, aud.end(), lemma, cls, kind, "verb-object")
+            elif b <= stop:
+                hit = CueMatch(a, b, lemma, cls, kind, "verb")
+        elif b <= stop:
+            noun = _NOUNS.get(low)
+            if noun is not None:
+                hit = CueMatch(a, b, noun.phrase, noun.cue_class, None, "noun")
+    return hit
+
+
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
     """Every cue lying wholly inside ``text[start:end]``, in text order.
 
@@ -348,7 +386,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
     start = max(0, start)
     out: list[CueMatch] = []
     last = start
-    forms, nouns, conts, keys = FORMS, _NOUNS, _CONTINUATIONS, _KEYS
+    keys = _KEYS
     # Two characters past *stop* let a word cut by it be seen whole
     # ("said-so" or "Saidi" across *stop* is one word and is dropped).
     # (concurrent=False keeps the GIL: see the docstring of quoteattr.text)
@@ -361,41 +399,10 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
             break
         if a < last:
             continue
-        b = m.end()
         if a == start and _continues_word(text, a):
             # the scan began inside a word: not a word start
             continue
-        hit: CueMatch | None = None
-        # the next word, casefolded ("" when none follows after whitespace)
-        nw = _NEXT_WORD_RE.match(text, b, b + _WINDOW)
-        nxt = "" if nw is None else nw.group(1).casefold()
-        cont = conts.get(low)
-        if cont is not None and low in _NEXT_WORDS and nxt not in _NEXT_WORDS[low]:
-            cont = None
-        if cont is not None:
-            c = cont.match(text, b, b + _WINDOW)
-            if c is not None and c.end() <= stop:
-                entry = PHRASES[_PHRASE_NAMES[int(c.lastgroup[1:])]]  # type: ignore[index]
-                hit = CueMatch(a, c.end(), entry.phrase, entry.cue_class, None, entry.type)
-        if hit is None:
-            verb = forms.get(low)
-            if verb is not None:
-                lemma, kind = verb
-                cls = VERBS[lemma].cue_class
-                aud = None
-                if lemma in _BARE_OBJECT_VERBS:
-                    if nxt in _AUDIENCE_FIRST:
-                        aud = _AUDIENCE_BARE_RE.match(text, b, b + _WINDOW)
-                elif nxt == "to":
-                    aud = _AUDIENCE_TO_RE.match(text, b, b + _WINDOW)
-                if aud is not None and aud.end() <= stop:
-                    hit = CueMatch(a, aud.end(), lemma, cls, kind, "verb-object")
-                elif b <= stop:
-                    hit = CueMatch(a, b, lemma, cls, kind, "verb")
-            elif b <= stop:
-                noun = nouns.get(low)
-                if noun is not None:
-                    hit = CueMatch(a, b, noun.phrase, noun.cue_class, None, "noun")
+        hit = _match_at(text, a, m.end(), low, stop)
         if hit is not None:
             out.append(hit)
             last = hit.end
