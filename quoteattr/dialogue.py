@@ -99,6 +99,15 @@ class _Dialogue:
         self._vocatives: dict[int, list[tuple[Pair, _Entity | None]]] = {}
         self.described: dict[Pair, _Entity] = {}  # rule ``described-speaker``: tag description -> entity
         self.roles: dict[str, _Entity] = {}  # rule ``role-beat``: person noun -> its latest entity
+        self._marks: list[int] | None = None  # offsets of the double quote marks, read once
+
+    def has_mark(self, a: int, b: int) -> bool:
+        """Whether ``text[a:b]`` holds a double quote mark (``"“”``), by bisection
+        over the marks of the whole text, read once: a long paragraph of many
+        quotes costs no rescan per quote."""
+        if self._marks is None:
+            self._marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(self.text)]
+        return bisect.bisect_left(self._marks, a) < bisect.bisect_left(self._marks, b)
 
     def vocatives(self, i: int) -> list[tuple[Pair, _Entity | None]]:
         """The vocatives inside candidate *i*, each with the entity it names (found once per candidate)."""
@@ -205,6 +214,7 @@ def beat(d: _Dialogue, i: int) -> Attribution | None:
     return Attribution(e, m.span, res, round(_CONFIDENCE[res] * BEAT_CONFIDENCE_FACTOR, 4))
 
 
+_DOUBLE_MARK_RE = regex.compile('["“”]')
 # The end of a sentence inside a narration paragraph (not its last one).
 _SENTENCE_END_RE = regex.compile(r"[.!?][ \t]+(?=\S)")
 
@@ -224,7 +234,7 @@ def _role_beat(d: _Dialogue, c: Candidate, paragraph: Pair) -> Attribution | Non
     while j < pb and text[j] in "\"”’' \t":
         j += 1
     rs = role_subject(text, j, pb) if j - c.end <= _ROLE_BEAT_AFTER + 2 else None
-    if rs is None and pa < c.start and not any(ch in text[pa : c.start] for ch in '"“”'):
+    if rs is None and pa < c.start and not d.has_mark(pa, c.start):
         rs = role_subject(text, pa, c.start)
     if rs is None:
         return None

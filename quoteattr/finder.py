@@ -78,6 +78,14 @@ _ADJUNCT_OPENERS = frozenset(
 )
 
 
+#: Guard ``subject-scan-cap``: :meth:`Finder.sentence_subject` reads the noun
+#: phrase before at most this many cue verbs of the sentence. In prose the
+#: subject stands before the first or second one ("The mayor said ... and
+#: later told ..."); a run of cue words ("said said said ...") would
+#: otherwise cost a noun-phrase read per cue word for every cue.
+_SUBJECT_CUES_TRIED = 4
+
+
 class Finder:
     """All candidates of one document, and what proposing them used."""
 
@@ -287,11 +295,15 @@ class Finder:
         sp = self._subject_after_adjunct(sa, limit)
         if sp is not None:
             return sp
+        tried = 0
         for c in self.doc.cues_between(sa, limit):
             if c.type in VERBLIKE and c.form_kind != "gerund":
                 sp = np_left(self.doc, sa, c.start)
                 if sp is not None:
                     return sp
+                tried += 1
+                if tried == _SUBJECT_CUES_TRIED:
+                    break
         toks = self.doc.tokens(sa, limit)
         # first NP of the sentence, skipping a leading participial phrase
         k = 0

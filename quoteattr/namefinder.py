@@ -175,6 +175,16 @@ _CHAPTER_LINE_RE = regex.compile(
 _HEADING_LINE = 120
 
 
+def _line_end(text: str, b: int) -> int:
+    """The end of the line holding offset *b* (its newline, or the end of the
+    text), or -1 when the line runs on for more than ``_HEADING_LINE``
+    characters: no heading line."""
+    le = text.find("\n", b, b + _HEADING_LINE)
+    if le < 0:
+        return len(text) if b + _HEADING_LINE >= len(text) else -1
+    return le
+
+
 def _in_chapter_heading(text: str, a: int, b: int) -> bool:
     """Rule ``chapter-heading``: the name ``text[a:b]`` stands in a chapter heading line."""
     ls = text.rfind("\n", max(0, a - _HEADING_LINE), a)
@@ -185,11 +195,9 @@ def _in_chapter_heading(text: str, a: int, b: int) -> bool:
         j += 1
     if text[j] not in "CBPVS":  # (no chapter word opens the line)
         return False
-    le = text.find("\n", b, b + _HEADING_LINE)
+    le = _line_end(text, b)
     if le < 0:
-        if b + _HEADING_LINE < len(text):
-            return False
-        le = len(text)
+        return False
     return _CHAPTER_LINE_RE.match(text, ls + 1, le) is not None
 
 
@@ -238,11 +246,9 @@ def _in_title_case_line(text: str, a: int, b: int) -> bool:
     ls = text.rfind("\n", max(0, a - _HEADING_LINE), a)
     if ls < 0 and a >= _HEADING_LINE:
         return False
-    le = text.find("\n", b, b + _HEADING_LINE)
+    le = _line_end(text, b)
     if le < 0:
-        if b + _HEADING_LINE < len(text):
-            return False
-        le = len(text)
+        return False
     words = [m.group() for m in _LONG_WORD_RE.finditer(text, ls + 1, le)]
     if len(words) < _HEADLINE_WORDS or not all(w[0].isupper() for w in words) or text[ls + 1 : le].isupper():
         return False
