@@ -7,6 +7,8 @@ rules see exactly the Annotation a stanza document would give.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from quoteattr.adapters.conllu import read_conllu
@@ -14,9 +16,10 @@ from quoteattr.annotations import Annotation, Tokens
 import quoteattr
 from quoteattr import rules
 from quoteattr.boundaries import parse_parts
+from quoteattr.candidates import Candidate
 from quoteattr.errors import InvalidArgumentError, MissingAnnotationError
 from quoteattr.index import DocIndex
-from quoteattr.marks import find_quotes
+from quoteattr.marks import QuoteRegion, find_quotes
 from quoteattr.model import CueClass
 from quoteattr.registry import Rule
 from quoteattr.syntax import ParseFinder, cue_class_of, find_candidates
@@ -42,7 +45,11 @@ def parsed(*sentences: str) -> Annotation:
     return read_conllu(text="\n".join(lines) + "\n").annotation()
 
 
-def found(ann: Annotation) -> list[tuple[str, list[str], str | None, str | None]]:
+Described = list[tuple[str, list[str], str | None, str | None]]
+
+
+def _described(ann: Annotation, find: Callable[[Annotation, list[QuoteRegion]], list[Candidate]]) -> Described:
+    """Each candidate *find* gives on the annotation: rule, parts, cue and speaker texts."""
     regions, _ = find_quotes(ann.text, ann.paragraphs)
     t = ann.text
     return [
@@ -52,8 +59,12 @@ def found(ann: Annotation) -> list[tuple[str, list[str], str | None, str | None]
             c.cue and t[c.cue[0] : c.cue[1]],
             c.speaker and t[c.speaker[0] : c.speaker[1]],
         )
-        for c in find_candidates(ann, regions)
+        for c in find(ann, regions)
     ]
+
+
+def found(ann: Annotation) -> Described:
+    return _described(ann, find_candidates)
 
 
 TOLD = """
@@ -457,18 +468,8 @@ farmers farmer NOUN 17 obj
 """
 
 
-def bounded(ann: Annotation, mode: str) -> list[tuple[str, list[str], str | None, str | None]]:
-    regions, _ = find_quotes(ann.text, ann.paragraphs)
-    t = ann.text
-    return [
-        (
-            c.rule,
-            [t[a:b] for a, b in c.parts],
-            c.cue and t[c.cue[0] : c.cue[1]],
-            c.speaker and t[c.speaker[0] : c.speaker[1]],
-        )
-        for c in quoteattr.parsed.find_candidates(ann, regions, mode=mode)
-    ]
+def bounded(ann: Annotation, mode: str) -> Described:
+    return _described(ann, lambda a, r: quoteattr.parsed.find_candidates(a, r, mode=mode))
 
 
 @pytest.mark.issue(17)
@@ -548,16 +549,6 @@ class TestParseBoundaries:
         assert ("the bridge would close", "said", "The mayor") == (q.content.text, q.cue.text, q.speaker.mention.text)
 
 
-def found_rules(ann: Annotation) -> list[tuple[str, list[str], str | None, str | None]]:
+def found_rules(ann: Annotation) -> Described:
     """The rule engine's candidates on the annotation's text (no parse read)."""
-    regions, _ = find_quotes(ann.text, ann.paragraphs)
-    t = ann.text
-    return [
-        (
-            c.rule,
-            [t[a:b] for a, b in c.parts],
-            c.cue and t[c.cue[0] : c.cue[1]],
-            c.speaker and t[c.speaker[0] : c.speaker[1]],
-        )
-        for c in rules.find_candidates(ann, regions)
-    ]
+    return _described(ann, rules.find_candidates)
