@@ -20,6 +20,7 @@ from quoteattr.candidates import Candidate
 from quoteattr.errors import InvalidArgumentError, MissingAnnotationError
 from quoteattr.index import DocIndex
 from quoteattr.marks import QuoteRegion, find_quotes
+from quoteattr.parsed import find_candidates as find_parsed
 from quoteattr.model import CueClass
 from quoteattr.registry import Rule
 from quoteattr.syntax import ParseFinder, cue_class_of, find_candidates
@@ -469,7 +470,7 @@ farmers farmer NOUN 17 obj
 
 
 def bounded(ann: Annotation, mode: str) -> Described:
-    return _described(ann, lambda a, r: quoteattr.parsed.find_candidates(a, r, mode=mode))
+    return _described(ann, lambda a, r: find_parsed(a, r, mode=mode))
 
 
 @pytest.mark.issue(17)
