@@ -291,6 +291,7 @@ def _cluster_single_names(single: list[_Mention], entities: list[_Entity], index
     # rule ``name-sibling``: (surname, title) -> the entity of "Mr. Knightley"
     # set apart from "John Knightley"
     siblings: dict[tuple[str, str], _Entity] = {}
+    spots: _FullNameSpots | None = None
     for m in single:
         if m.entity is not None:
             continue
@@ -299,7 +300,9 @@ def _cluster_single_names(single: list[_Mention], entities: list[_Entity], index
         found = siblings.get((tok, w.title)) if w.title and siblings else None
         if found is None:
             found = groups.nearest(tok, True, m.start, w.gender, w.kind)
-        if found is not None and w.title and _coordinated_with(found, m):
+        if found is not None and w.title:
+            spots = spots or _FullNameSpots(entities)
+        if found is not None and w.title and spots is not None and spots.coordinated_with(found, m):
             new = _Entity()
             new.absorb(m)
             entities.append(new)
@@ -327,14 +330,29 @@ def _cluster_single_names(single: list[_Mention], entities: list[_Entity], index
 _SIBLING_GAP = 6
 
 
-def _coordinated_with(e: _Entity, m: _Mention) -> bool:
-    """Rule ``name-sibling``: *e* has a full-name mention right before or after
-    the title + surname *m* ("Mr. Knightley and John Knightley came in"): two
-    people who share a surname stay two entities."""
-    return any(
-        len(x.w.key) >= 2 and (0 <= x.start - m.end <= _SIBLING_GAP or 0 <= m.start - x.end <= _SIBLING_GAP)
-        for x in e.mentions
-    )
+class _FullNameSpots:
+    """Where the full-name mentions (two key words or more) of the entities
+    start and end, read once per pass (rule ``name-sibling``): a titled
+    surname then checks the few offsets next to it, not every mention of
+    its entity (a name repeated thousands of times stays linear)."""
+
+    def __init__(self, entities: list[_Entity]) -> None:
+        self.by_start: dict[int, list[int]] = {}
+        self.by_end: dict[int, list[int]] = {}
+        for e in entities:
+            for x in e.mentions:
+                if len(x.w.key) >= 2:
+                    self.by_start.setdefault(x.start, []).append(id(e))
+                    self.by_end.setdefault(x.end, []).append(id(e))
+
+    def coordinated_with(self, e: _Entity, m: _Mention) -> bool:
+        """Rule ``name-sibling``: *e* has a full-name mention right before or after
+        the title + surname *m* ("Mr. Knightley and John Knightley came in"): two
+        people who share a surname stay two entities."""
+        key = id(e)
+        return any(key in self.by_start.get(pos, ()) for pos in range(m.end, m.end + _SIBLING_GAP + 1)) or any(
+            key in self.by_end.get(pos, ()) for pos in range(m.start - _SIBLING_GAP, m.start + 1)
+        )
 
 
 def _fits(gender: str | None, kind: EntityKind | None, person: bool, e: _Entity) -> bool:
