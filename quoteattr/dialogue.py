@@ -99,15 +99,18 @@ class _Dialogue:
         self._vocatives: dict[int, list[tuple[Pair, _Entity | None]]] = {}
         self.described: dict[Pair, _Entity] = {}  # rule ``described-speaker``: tag description -> entity
         self.roles: dict[str, _Entity] = {}  # rule ``role-beat``: person noun -> its latest entity
-        self._marks: list[int] | None = None  # offsets of the double quote marks, read once
+        self._first_mark: dict[int, int] = {}  # paragraph start -> its first double quote mark (-1: none)
 
-    def has_mark(self, a: int, b: int) -> bool:
-        """Whether ``text[a:b]`` holds a double quote mark (``"“”``), by bisection
-        over the marks of the whole text, read once: a long paragraph of many
-        quotes costs no rescan per quote."""
-        if self._marks is None:
-            self._marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(self.text)]
-        return bisect.bisect_left(self._marks, a) < bisect.bisect_left(self._marks, b)
+    def has_mark(self, pa: int, pb: int, b: int) -> bool:
+        """Whether ``text[pa:b]`` holds a double quote mark (``"“”``), for *b* in the
+        paragraph ``[pa, pb)``: the paragraph's first mark is read once, so a
+        long paragraph of many quotes costs no rescan per quote, and nothing
+        is kept per mark."""
+        first = self._first_mark.get(pa)
+        if first is None:
+            m = _DOUBLE_MARK_RE.search(self.text, pa, pb)
+            first = self._first_mark[pa] = -1 if m is None else m.start()
+        return 0 <= first < b
 
     def vocatives(self, i: int) -> list[tuple[Pair, _Entity | None]]:
         """The vocatives inside candidate *i*, each with the entity it names (found once per candidate)."""
@@ -234,7 +237,7 @@ def _role_beat(d: _Dialogue, c: Candidate, paragraph: Pair) -> Attribution | Non
     while j < pb and text[j] in "\"”’' \t":
         j += 1
     rs = role_subject(text, j, pb) if j - c.end <= _ROLE_BEAT_AFTER + 2 else None
-    if rs is None and pa < c.start and not d.has_mark(pa, c.start):
+    if rs is None and pa < c.start and not d.has_mark(pa, pb, c.start):
         rs = role_subject(text, pa, c.start)
     if rs is None:
         return None
