@@ -23,21 +23,11 @@ import json
 import sys
 
 import atheris
+from _inputs import decode as _decode  # this folder, the harnesses' shared decoding
 
 with atheris.instrument_imports(include=["quoteattr"]):
     import quoteattr
     from quoteattr import Result
-
-
-def _decode(data: bytes) -> str:
-    if not data:
-        return ""
-    how, body = data[0] % 3, data[1:]
-    if how == 0:
-        return body.decode("utf-8", "surrogateescape")
-    if how == 1:
-        return body.decode("utf-8", "replace")
-    return atheris.FuzzedDataProvider(body).ConsumeUnicode(len(body))
 
 
 def _offsets(r: Result) -> list[tuple[int, int]]:
