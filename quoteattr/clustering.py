@@ -300,9 +300,11 @@ def _cluster_single_names(single: list[_Mention], entities: list[_Entity], index
         found = siblings.get((tok, w.title)) if w.title and siblings else None
         if found is None:
             found = groups.nearest(tok, True, m.start, w.gender, w.kind)
+        sibling = False
         if found is not None and w.title:
-            spots = spots or _FullNameSpots(entities)
-        if found is not None and w.title and spots is not None and spots.coordinated_with(found, m):
+            spots = spots or _FullNameSpots(entities)  # built at the first titled name only
+            sibling = spots.coordinated_with(found, m)
+        if sibling and w.title:  # (sibling implies a title; the test narrows its type)
             new = _Entity()
             new.absorb(m)
             entities.append(new)
