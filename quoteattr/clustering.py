@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import TypeVar
 
 from .entities import (
     _chain_of,
@@ -116,7 +117,11 @@ class _NameIndex:
         return sorted(found, key=rank.__getitem__)
 
 
-def _put(d: dict[str, _Entity | dict[_Entity, int]], tok: str, e: _Entity) -> None:
+_K = TypeVar("_K", int, str)
+
+
+def _put(d: dict[_K, _Entity | dict[_Entity, int]], tok: _K, e: _Entity) -> None:
+    """Record *e* under *tok*: the entity alone, or an ordered set once a second one shares it."""
     had = d.get(tok)
     if had is None:
         d[tok] = e
@@ -302,7 +307,8 @@ def _cluster_single_names(single: list[_Mention], entities: list[_Entity], index
             found = groups.nearest(tok, True, m.start, w.gender, w.kind)
         sibling = False
         if found is not None and w.title:
-            spots = spots or _FullNameSpots(entities)  # built at the first titled name only
+            # built at the first titled name only, over the surnames titled names carry
+            spots = spots or _FullNameSpots(entities, {x.w.key[0] for x in single if x.w.title and x.w.key})
             sibling = spots.coordinated_with(found, m)
         if sibling and w.title:  # (sibling implies a title; the test narrows its type)
             new = _Entity()
@@ -336,25 +342,38 @@ class _FullNameSpots:
     """Where the full-name mentions (two key words or more) of the entities
     start and end, read once per pass (rule ``name-sibling``): a titled
     surname then checks the few offsets next to it, not every mention of
-    its entity (a name repeated thousands of times stays linear)."""
+    its entity (a name repeated thousands of times stays linear).
 
-    def __init__(self, entities: list[_Entity]) -> None:
-        self.by_start: dict[int, list[int]] = {}
-        self.by_end: dict[int, list[int]] = {}
+    Only the entities whose surname a titled bare name of the pass carries
+    are read (*surnames*: "Mr. Knightley" -> ``knightley``), the only ones
+    :meth:`coordinated_with` is asked about; each offset maps to its entity,
+    or to several in the rare case of two (:func:`_put`). (A dict of lists of ids over every
+    full name was the largest transient of a 10 KB article: 3x its size.)
+    """
+
+    def __init__(self, entities: list[_Entity], surnames: set[str]) -> None:
+        self.by_start: dict[int, _Entity | dict[_Entity, int]] = {}
+        self.by_end: dict[int, _Entity | dict[_Entity, int]] = {}
         for e in entities:
+            if not e.key or e.key[-1] not in surnames:
+                continue
             for x in e.mentions:
                 if len(x.w.key) >= 2:
-                    self.by_start.setdefault(x.start, []).append(id(e))
-                    self.by_end.setdefault(x.end, []).append(id(e))
+                    _put(self.by_start, x.start, e)
+                    _put(self.by_end, x.end, e)
 
     def coordinated_with(self, e: _Entity, m: _Mention) -> bool:
         """Rule ``name-sibling``: *e* has a full-name mention right before or after
         the title + surname *m* ("Mr. Knightley and John Knightley came in"): two
         people who share a surname stay two entities."""
-        key = id(e)
-        return any(key in self.by_start.get(pos, ()) for pos in range(m.end, m.end + _SIBLING_GAP + 1)) or any(
-            key in self.by_end.get(pos, ()) for pos in range(m.start - _SIBLING_GAP, m.start + 1)
+        return any(_has(self.by_start.get(pos), e) for pos in range(m.end, m.end + _SIBLING_GAP + 1)) or any(
+            _has(self.by_end.get(pos), e) for pos in range(m.start - _SIBLING_GAP, m.start + 1)
         )
+
+
+def _has(held: _Entity | dict[_Entity, int] | None, e: _Entity) -> bool:
+    """*e* is what :func:`_put` recorded there (alone, or among several)."""
+    return held is e or (type(held) is dict and e in held)
 
 
 def _fits(gender: str | None, kind: EntityKind | None, person: bool, e: _Entity) -> bool:
