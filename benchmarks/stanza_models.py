@@ -83,17 +83,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
     parser.add_argument(
-        "--docs-from", type=Path, metavar="JSON", help="only rewrite the docs table from an earlier run's JSON"
+        "--docs-from",
+        type=Path,
+        nargs="+",
+        metavar="JSON",
+        help="only rewrite the docs table from earlier runs' JSON (several: runs over different corpora, "
+        "e.g. two processes run side by side, their rows and notes joined in order)",
     )
     args = parser.parse_args(argv)
     if args.docs_from is not None:
-        saved = json.loads(args.docs_from.read_text(encoding="utf-8"))
+        saved_runs = [json.loads(p.read_text(encoding="utf-8")) for p in args.docs_from]
+        saved_rows = [row for saved in saved_runs for row in saved["rows"]]
+        saved_notes = list(dict.fromkeys(note for saved in saved_runs for note in saved["notes"]))
         scores_file = Path(args.model_dir) / "scores.json"
-        if not saved.get("models") and scores_file.exists():  # scored after the run
-            saved["models"] = json.loads(scores_file.read_text(encoding="utf-8"))
-            saved["notes"].append(_models_note(saved["models"], args.coref))
-            write_json(args.docs_from, saved)
-        _write_docs(saved["rows"], saved["notes"], saved["machine"])
+        if not any(saved.get("models") for saved in saved_runs) and scores_file.exists():  # scored after the run
+            saved_notes.append(_models_note(json.loads(scores_file.read_text(encoding="utf-8")), args.coref))
+        _write_docs(saved_rows, saved_notes, saved_runs[0]["machine"])
         return 0
     min_conf = quoteattr.DEFAULT_MIN_CONFIDENCE
     wanted = {c.strip() for c in args.corpora.split(",")}
