@@ -15,6 +15,7 @@ from .candidates import Candidate, trim
 from .chunker import (
     AUX_FILLER,
     DETERMINERS,
+    FUNCTION_WORDS,
     PRONOUNS,
     QUANTITY_HEADS,
     ROLE_NOUNS,
@@ -71,6 +72,24 @@ declare(
     example="Here in Leeds, Okafor stepped up his attack, saying … → `Okafor`",
     summary="after an opening adjunct and its comma, the noun phrase before a verb is the sentence's subject",
 )
+
+declare(
+    Rule.SUBJECT_NOUN_CUE,
+    Stage.PHRASE,
+    example="He laid out his plan for fighting the Islamic State, stating … → `He`",
+    summary="the sentence's subject is read before a cue verb, never before a cue word that is a noun there",
+)
+declare(
+    Rule.SUBJECT_AFTER_LEAD_PHRASE,
+    Stage.PHRASE,
+    example="For months, Obama has stayed on the sidelines, arguing … → `Obama`",
+    summary="when no noun phrase opens the sentence, its subject is the one after the lead phrase's comma",
+)
+
+#: Words that open a lead phrase, not a subject (rule subject-after-lead-phrase):
+#: the prepositions and subordinators of np_function_words.txt, less the
+#: coordinators, which open a sentence before its subject ("But the board ...").
+_LEAD_WORDS = FUNCTION_WORDS - {"and", "but", "or", "nor", "so", "yet"}
 
 #: Sentence openers of an adjunct before the subject (rule adjunct-subject).
 _ADJUNCT_OPENERS = frozenset(
@@ -298,6 +317,15 @@ class Finder:
         tried = 0
         for c in self.doc.cues_between(sa, limit):
             if c.type in VERBLIKE and c.form_kind != "gerund":
+                # rule subject-noun-cue: "He laid out a plan for fighting the
+                # Islamic State, stating ...": a base or -s cue word that is a
+                # noun in its context ("a sharp retort", "a private email") or
+                # capitalised inside the sentence ("State") is no verb whose
+                # subject is the sentence's (that is "He")
+                if c.form_kind in ("base", "3sg") and (
+                    self.noun_context(c, sa) or (c.start > sa and text[c.start].isupper())
+                ):
+                    continue
                 sp = np_left(self.doc, sa, c.start)
                 if sp is not None:
                     return sp
@@ -312,9 +340,17 @@ class Finder:
             if commas:
                 k = commas[0] + 1
         if k < len(toks):
-            sp = np_right(self.doc, toks[k][0], limit)
+            first = norm(text[toks[k][0] : toks[k][1]])
+            sp = None if first in _LEAD_WORDS else np_right(self.doc, toks[k][0], limit)
             if sp is not None:
                 return sp
+            # rule subject-after-lead-phrase: "For months, Obama has been on
+            # the sidelines, arguing ...": no noun phrase opens the sentence
+            # (or a preposition or subordinator does: "Without a word, ..."),
+            # so the subject is the one after the lead phrase's comma
+            comma = next((i for i in range(k + 1, len(toks) - 1) if text[toks[i][0] : toks[i][1]] == ","), None)
+            if comma is not None:
+                return np_right(self.doc, toks[comma + 1][0], limit)
         return None
 
 

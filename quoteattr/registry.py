@@ -138,6 +138,8 @@ class Rule(enum.StrEnum):
     SUBJECT_ASIDE = "subject-aside"
     DASH_APPOSITIVE = "dash-appositive"
     ADJUNCT_SUBJECT = "adjunct-subject"
+    SUBJECT_NOUN_CUE = "subject-noun-cue"
+    SUBJECT_AFTER_LEAD_PHRASE = "subject-after-lead-phrase"
     # stage syntax
     DEP_CCOMP = "dep-ccomp"
     DEP_PARATAXIS = "dep-parataxis"

@@ -131,6 +131,47 @@ class TestAdjunctSubject:
 
 
 @pytest.mark.issue(16)
+class TestSentenceSubject:
+    """Rules subject-noun-cue and subject-after-lead-phrase: the speaker of ', saying ...'."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            # a cue word used as a noun ("State", "retort", "email") is no verb
+            ("She set out her plan for beating the Islamic State, stating that the group would fall.", "She"),
+            ("The mayor gave a sharp retort to the council, insisting that the budget was sound.", "The mayor"),
+            ("He kept a private email server at home, arguing that it was secure.", "He"),
+        ],
+    )
+    def test_patterns_subject_noun_cue_is_skipped(self, text: str, speaker: str) -> None:
+        """The subject before a noun that the cue lexicon knows as a verb is not taken."""
+        q = next(q for q in quoteattr.extract(text).quotes if q.rule == Rule.SAYING_CLAUSE.value)
+        assert speaker == q.speaker.mention.text
+
+    def test_patterns_subject_before_a_real_cue_verb_is_kept(self) -> None:
+        """A cue verb in the sentence still gives its subject: 'The union said no, adding ...'."""
+        q = next(
+            q
+            for q in quoteattr.extract("The union said no to the offer, adding that talks were over.").quotes
+            if q.rule == Rule.SAYING_CLAUSE.value
+        )
+        assert "The union" == q.speaker.mention.text
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ("For months, Amara Osei has stayed out of the fight, arguing that it was not hers.", "Amara Osei"),
+            ("Without a word of warning, the board shut the plant, saying demand had collapsed.", "the board"),
+            ("Despite the rain, Dr. Kofi Mensah kept the clinic open, insisting that it was safe.", "Dr. Kofi Mensah"),
+        ],
+    )
+    def test_patterns_subject_after_lead_phrase(self, text: str, speaker: str) -> None:
+        """A sentence that opens with a phrase and no noun phrase has its subject after the comma."""
+        q = next(q for q in quoteattr.extract(text).quotes if q.rule == Rule.SAYING_CLAUSE.value)
+        assert speaker == q.speaker.mention.text
+
+
+@pytest.mark.issue(16)
 class TestSubjectlessCue:
     """Rule subjectless-cue: 'say' after a subject the chunker cannot read still reports."""
 
