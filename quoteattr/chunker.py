@@ -1,7 +1,8 @@
 """Speaker noun phrases next to a cue, without a parse (rules ``speaker-left``,
 ``speaker-right``, ``appositive``, ``appositive-right``,
 ``determiner-noun-subject``, ``modified-noun-subject``, ``relative-subject``,
-``subject-aside``, ``dash-appositive``, ``parenthetical-label``).
+``subject-aside``, ``dash-appositive``, ``parenthetical-label``,
+``name-suffix``, ``time-phrase``).
 
 :func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
 Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
@@ -36,7 +37,7 @@ from .npwords import (
     np_token,
 )
 from .registry import Rule, Stage, declare
-from .subject_asides import DASHES, initial_period, subject_before_aside, subject_before_dashes
+from .subject_asides import initial_period, is_dash, subject_before_aside, subject_before_dashes
 
 __all__ = [
     "AUX_FILLER",
@@ -106,6 +107,19 @@ declare(
     Stage.PHRASE,
     example="A Clinton ally suggested … → `A Clinton ally`",
     summary="a lower-case noun after up to five modifiers, capitalised words among them, back to a determiner",
+)
+
+declare(
+    Rule.NAME_SUFFIX,
+    Stage.PHRASE,
+    example="Vice President Karl M. Ode Jr. said … → `Vice President Karl M. Ode Jr.`",
+    summary="the period of 'Jr.' or 'Sr.' before a cue ends the name, not the sentence",
+)
+declare(
+    Rule.TIME_PHRASE,
+    Stage.PHRASE,
+    example="The port authority last month said … → `The port authority`",
+    summary="a time phrase ('last month', 'on Friday night', 'earlier this year') between subject and cue is skipped",
 )
 
 #: Characters read on either side of a cue for its speaker noun phrase.
@@ -199,6 +213,11 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
             i -= 1
             skipped += 1
             continue
+        span = _time_phrase(text, toks, i)
+        if span:
+            i -= span
+            skipped += 1
+            continue
         break
     if i < 0:
         return None
@@ -210,12 +229,17 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
             k -= 1
         if k > 0 and text[toks[k][0] : toks[k][1]] == "(":
             i = k - 1
+    # Rule ``name-suffix``: "Vice President Karl M. Ode Jr. said" -- the
+    # period of a generational suffix ends the name, not the sentence.
+    stop = toks[i][1]  # (the suffix's period stays in the name)
+    if i > 0 and text[toks[i][0] : toks[i][1]] == "." and norm(text[toks[i - 1][0] : toks[i - 1][1]]) in _NAME_SUFFIXES:
+        i -= 1
     end_tok = toks[i]
     w = text[end_tok[0] : end_tok[1]]
     # Appositive: "..., the Russian foreign minister, said"
     if w == ",":
         return _appositive_left(text, toks, i) or subject_before_aside(text, toks, i, _np_left)
-    if w in DASHES:
+    if is_dash(text, toks, i):
         return subject_before_dashes(text, toks, i, _np_left)
     if not surname and not np_head(w):
         return _common_noun_np(text, toks, i) or _modified_noun_np(text, toks, i)
@@ -229,7 +253,35 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     a = toks[start][0]
     # A proper name after a sentence-initial word that is not part of it
     # ("But Peskov said"): drop leading conjunctions and adverbs.
-    return a, end_tok[1]
+    return a, stop
+
+
+#: Rule ``time-phrase``: the units of a time phrase between a subject and
+#: its cue, and the words that open one without a day name.
+_TIME_UNITS = frozenset(["morning", "afternoon", "evening", "night", "week", "weekend", "month", "year"])
+_TIME_OPENERS = frozenset(["last", "this", "next", "late", "early", "earlier", "later"])
+
+
+def _time_phrase(text: str, toks: list[Pair], i: int) -> int:
+    """Rule ``time-phrase``: how many tokens a time phrase that ends at
+    ``toks[i]`` holds, 0 for none: "The port authority last month said"
+    (2), "Tom Ode on Friday night warned" (1: the unit; the day and "on"
+    are skipped as days are). A phrase opened by a day name leaves the
+    day to the caller; "late last week" gives 3."""
+    if i == 0 or norm(text[toks[i][0] : toks[i][1]]) not in _TIME_UNITS:
+        return 0
+    prev = norm(text[toks[i - 1][0] : toks[i - 1][1]])
+    if prev in DAYS:
+        return 1
+    if prev not in _TIME_OPENERS:
+        return 0
+    if i > 1 and norm(text[toks[i - 2][0] : toks[i - 2][1]]) in ("late", "early"):
+        return 3
+    return 2
+
+
+#: Rule ``name-suffix``: generational suffixes written with a period.
+_NAME_SUFFIXES = frozenset(["jr", "sr"])
 
 
 def _surname_word(text: str, toks: list[Pair], i: int) -> bool:

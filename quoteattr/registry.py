@@ -137,6 +137,8 @@ class Rule(enum.StrEnum):
     RELATIVE_SUBJECT = "relative-subject"
     SUBJECT_ASIDE = "subject-aside"
     DASH_APPOSITIVE = "dash-appositive"
+    NAME_SUFFIX = "name-suffix"
+    TIME_PHRASE = "time-phrase"
     ADJUNCT_SUBJECT = "adjunct-subject"
     # stage syntax
     DEP_CCOMP = "dep-ccomp"

@@ -19,7 +19,7 @@ from .index import Pair
 from .npwords import DOTTED, PRONOUNS, norm
 from .registry import Rule, Stage, declare
 
-__all__ = ["DASHES", "initial_period", "subject_before_aside", "subject_before_dashes"]
+__all__ = ["DASHES", "initial_period", "is_dash", "subject_before_aside", "subject_before_dashes"]
 
 #: A reader of the noun phrase that ends a token list (``chunker._np_left``).
 Reader = Callable[[str, list[Pair]], "Pair | None"]
@@ -138,17 +138,43 @@ DASHES = frozenset(["—", "–", "--"])
 _SENTENCE_MARKS = frozenset([".", ";", ":", "!", "?", '"', "“", "”"])
 
 
+def is_dash(text: str, toks: list[Pair], k: int) -> bool:
+    """True for a dash token (rule ``dash-appositive``): an en or em dash,
+    or a hyphen with a space on either side or another hyphen next to it
+    ("Farmers - and some millers - argue", "Farmers -- and millers -- argue")."""
+    a, b = toks[k]
+    w = text[a:b]
+    if w in DASHES:
+        return True
+    if w != "-":
+        return False
+    before = text[a - 1 : a]
+    after = text[b : b + 1]
+    return before.isspace() or after.isspace() or before == "-" or after == "-"
+
+
+def _dash_run_start(text: str, toks: list[Pair], k: int) -> int:
+    """The first token of the run of dash tokens that ends at ``toks[k]``
+    (the two hyphens of "--" are two tokens)."""
+    while k > 0 and toks[k - 1][1] == toks[k][0] and is_dash(text, toks, k - 1):
+        k -= 1
+    return k
+
+
 def subject_before_dashes(text: str, toks: list[Pair], dash: int, read: Reader) -> Pair | None:
     """Rule ``dash-appositive``: the subject before an aside between two
     dashes, read by *read*: "Jo Ode — a nurse from Hull — says" -> "Jo
-    Ode"; "Farmers — and some millers — argue" -> "Farmers". The aside holds
-    no sentence punctuation and at most 25 tokens."""
+    Ode"; "Farmers — and some millers — argue" -> "Farmers"; spaced
+    hyphens and double hyphens are dashes too ("The two brokers - Ann Ode
+    and Ben Berg - said"). The aside holds no sentence punctuation and at
+    most 25 tokens."""
+    dash = _dash_run_start(text, toks, dash)
     k = dash - 1
     while k > 0 and dash - k <= 25:
         w = text[toks[k][0] : toks[k][1]]
-        if w in DASHES or (w in _SENTENCE_MARKS and not initial_period(text, toks, k)):
+        if is_dash(text, toks, k) or (w in _SENTENCE_MARKS and not initial_period(text, toks, k)):
             break
         k -= 1
-    if k <= 0 or k + 1 >= dash or text[toks[k][0] : toks[k][1]] not in DASHES:
+    if k <= 0 or k + 1 >= dash or not is_dash(text, toks, k):
         return None
-    return read(text, toks[:k])
+    return read(text, toks[: _dash_run_start(text, toks, k)])
