@@ -2,7 +2,7 @@
 ``speaker-right``, ``appositive``, ``appositive-right``,
 ``determiner-noun-subject``, ``modified-noun-subject``, ``relative-subject``,
 ``subject-aside``, ``dash-appositive``, ``parenthetical-label``,
-``name-suffix``, ``time-phrase``).
+``name-suffix``, ``time-phrase``, ``quoted-appositive``).
 
 :func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
 Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
@@ -122,6 +122,13 @@ declare(
     summary="a time phrase ('last month', 'on Friday night', 'earlier this year') between subject and cue is skipped",
 )
 
+declare(
+    Rule.QUOTED_APPOSITIVE,
+    Stage.PHRASE,
+    example="Jo Ode, host of “Farm Hour,” said … → `Jo Ode, host of “Farm Hour,”`",
+    summary="an appositive whose closing comma sits inside the closing mark of a quoted title",
+)
+
 #: Characters read on either side of a cue for its speaker noun phrase.
 NP_WINDOW = 200
 
@@ -239,6 +246,11 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     # Appositive: "..., the Russian foreign minister, said"
     if w == ",":
         return _appositive_left(text, toks, i) or subject_before_aside(text, toks, i, _np_left)
+    if w in _QUOTE_MARKS and i > 1 and text[toks[i - 1][0] : toks[i - 1][1]] == ",":
+        # Rule ``quoted-appositive``: the appositive's comma sits inside the
+        # closing mark of a title: 'Jo Ode, host of “Farm Hour,” said'.
+        sp = _appositive_left(text, toks, i - 1, quoted=True)
+        return None if sp is None else (sp[0], end_tok[1])
     if is_dash(text, toks, i):
         return subject_before_dashes(text, toks, i, _np_left)
     if not surname and not np_head(w):
@@ -440,7 +452,7 @@ def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
     return start
 
 
-def _appositive_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
+def _appositive_left(text: str, toks: list[Pair], comma: int, *, quoted: bool = False) -> Pair | None:
     """Rule ``appositive``: 'Name, role,' or 'Role, Name,' before a cue.
 
     "Sergey Lavrov, the Russian foreign minister, said" and "Megan Hill,
@@ -455,11 +467,12 @@ def _appositive_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
         if w == ",":
             break
         if w in (".", ";", ":", "!", "?", '"', "“", "”") and not initial_period(text, toks, k):
-            return None
+            if not (quoted and w in _QUOTE_MARKS):
+                return None
         k -= 1
     if k <= 0 or text[toks[k][0] : toks[k][1]] != ",":
         return None
-    inner = [text[a:b] for a, b in toks[k + 1 : comma]]
+    inner = [text[a:b] for a, b in toks[k + 1 : comma] if not (quoted and text[a:b] in _QUOTE_MARKS)]
     if not inner or any(norm(w) in AUX_FILLER - {"also"} for w in inner):
         return None
     first = (

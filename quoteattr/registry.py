@@ -139,6 +139,7 @@ class Rule(enum.StrEnum):
     DASH_APPOSITIVE = "dash-appositive"
     NAME_SUFFIX = "name-suffix"
     TIME_PHRASE = "time-phrase"
+    QUOTED_APPOSITIVE = "quoted-appositive"
     ADJUNCT_SUBJECT = "adjunct-subject"
     # stage syntax
     DEP_CCOMP = "dep-ccomp"

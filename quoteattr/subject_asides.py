@@ -40,8 +40,8 @@ declare(
 declare(
     Rule.SUBJECT_ASIDE,
     Stage.PHRASE,
-    example="Others, however, say … → `Others`; Rep. Ann Ode, R-Pa., said → `Rep. Ann Ode`",
-    summary="a comma-enclosed adverb or party label between subject and cue is skipped",
+    example="Others, however, say … → `Others`; Rep. Ann Ode, R-Pa., said → `Rep. Ann Ode`; Lena Ode, 61, said",
+    summary="a comma-enclosed adverb, party label, age or share between subject and cue is skipped",
 )
 
 
@@ -106,23 +106,32 @@ _ASIDE_WORDS = frozenset(
         "too",
     ]
 )
+#: An age or a share between commas: "Lena Ode, 61, said"; "A third of the
+#: farmers, 33%, say"; "Just over half, 52 percent, said".
+_NUMBER_ASIDE_RE = regex.compile(r"\d+(?:\.\d+)?\s*(?:%|percent)?")
 #: A party-and-state label after a legislator's name: "Rep. Ann Ode, R-Pa., said".
 _PARTY_LABEL_RE = regex.compile(r"[RDI]-[A-Z][\w.]*")
 
 
 def _aside_left(text: str, toks: list[Pair], comma: int, read: Reader) -> Pair | None:
-    """Rule ``subject-aside``: the subject before a comma-enclosed adverb or
-    party label: "Others, however, say" -> "Others"; "The two unions, for
-    instance, argue" -> "The two unions"; "Rep. Ann Ode, R-Pa., said" ->
-    "Rep. Ann Ode"."""
+    """Rule ``subject-aside``: the subject before a comma-enclosed adverb,
+    party label, age or share: "Others, however, say" -> "Others"; "The two
+    unions, for instance, argue" -> "The two unions"; "Rep. Ann Ode, R-Pa.,
+    said" -> "Rep. Ann Ode"; "Lena Ode, 61, said" -> "Lena Ode"."""
     k = comma - 1
     while k > 0 and comma - k <= 5 and text[toks[k][0] : toks[k][1]] != ",":
         k -= 1
     if k <= 0 or k + 1 >= comma or text[toks[k][0] : toks[k][1]] != ",":
         return None
     inner = text[toks[k + 1][0] : toks[comma - 1][1]]
-    if inner.lower() not in _ASIDE_WORDS and _PARTY_LABEL_RE.fullmatch(inner) is None:
+    if (
+        inner.lower() not in _ASIDE_WORDS
+        and _PARTY_LABEL_RE.fullmatch(inner) is None
+        and not _NUMBER_ASIDE_RE.fullmatch(inner)
+    ):
         return None
+    if _NUMBER_ASIDE_RE.fullmatch(inner) and text[toks[k - 1][0]].isdigit():
+        return None  # the year of a date: "On May 5, 2015, ..."
     return read(text, toks[:k])
 
 

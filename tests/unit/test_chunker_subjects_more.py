@@ -138,3 +138,76 @@ class TestHyphenDashes:
     def test_chunker_hyphen_dashes_speaker_of_clause(self) -> None:
         text = "Jo Ode - a nurse from Hull - says the ward has been full since May."
         assert [("the ward has been full since May", "Jo Ode")] == _quotes(text)
+
+
+class TestNumberAside:
+    """Rule subject-aside: an age or a share between commas is skipped."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue", "expected"),
+        [
+            ("Lena Ode, 61, said the ward was full.", "said", "Lena Ode"),
+            ("Her uncle, Brad, 44, worried that the mill would close.", "worried", "Brad"),
+            ("Just over a third, 36 percent, say the tax is fair.", "say", "a third"),
+            ("A quarter of the farmers, 25%, say prices will fall.", "say", "the farmers"),
+        ],
+    )
+    def test_chunker_number_aside_read(self, text: str, cue: str, expected: str) -> None:
+        assert expected == _np_left(text, cue)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue"),
+        [
+            # a number that is no aside: no comma before it
+            ("In 2015, said nobody.", "said"),
+            # a year after a date is an aside of a date, not of a subject
+            ("On May 5, 2015, said nobody.", "said"),
+        ],
+    )
+    def test_chunker_number_aside_not_read(self, text: str, cue: str) -> None:
+        assert _np_left(text, cue) is None
+
+    @pytest.mark.issue(16)
+    def test_chunker_number_aside_speaker_of_clause(self) -> None:
+        text = "Lena Ode, 61, said the ward had been full since May."
+        assert [("the ward had been full since May", "Lena Ode")] == _quotes(text)
+
+
+class TestQuotedAppositive:
+    """Rule quoted-appositive: the appositive's comma inside a closing quote mark."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue", "expected"),
+        [
+            ("Jo Ode, host of “Farm Hour,” said the fees would rise.", "said", "Jo Ode, host of “Farm Hour,”"),
+            ('Jo Ode, host of "Farm Hour," said the fees would rise.', "said", 'Jo Ode, host of "Farm Hour,"'),
+            (
+                "Pat Lund, the author of “Grain,” argued that bread would cost more.",
+                "argued",
+                "Pat Lund, the author of “Grain,”",
+            ),
+        ],
+    )
+    def test_chunker_quoted_appositive_read(self, text: str, cue: str, expected: str) -> None:
+        assert expected == _np_left(text, cue)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue"),
+        [
+            # a quote after a verb is no appositive
+            ("He called it “a farce,” said Ode.", "said"),
+            # a quote mark without a comma inside it
+            ("Jo Ode, host of “Farm Hour” said the fees would rise.", "said"),
+        ],
+    )
+    def test_chunker_quoted_appositive_not_read(self, text: str, cue: str) -> None:
+        assert _np_left(text, cue) is None
+
+    @pytest.mark.issue(16)
+    def test_chunker_quoted_appositive_speaker_of_clause(self) -> None:
+        text = "Jo Ode, host of “Farm Hour,” said the fees would rise in June."
+        assert [("the fees would rise in June", "Jo Ode, host of “Farm Hour,”")] == _quotes(text)
