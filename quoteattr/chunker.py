@@ -2,7 +2,7 @@
 ``speaker-right``, ``appositive``, ``appositive-right``,
 ``determiner-noun-subject``, ``modified-noun-subject``, ``relative-subject``,
 ``subject-aside``, ``dash-appositive``, ``parenthetical-label``,
-``name-suffix``, ``time-phrase``, ``quoted-appositive``).
+``name-suffix``, ``time-phrase``, ``quoted-appositive``, ``ratio-subject``).
 
 :func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
 Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
@@ -37,6 +37,7 @@ from .npwords import (
     np_token,
 )
 from .registry import Rule, Stage, declare
+from .subject_phrases import ratio_phrase, time_phrase
 from .subject_asides import initial_period, is_dash, subject_before_aside, subject_before_dashes
 
 __all__ = [
@@ -127,6 +128,13 @@ declare(
     Stage.PHRASE,
     example="Jo Ode, host of “Farm Hour,” said … → `Jo Ode, host of “Farm Hour,”`",
     summary="an appositive whose closing comma sits inside the closing mark of a quoted title",
+)
+
+declare(
+    Rule.RATIO_SUBJECT,
+    Stage.PHRASE,
+    example="About one in five said … → `About one in five`",
+    summary="a poll ratio ('one in five', 'three in 10') before a cue is its subject",
 )
 
 #: Characters read on either side of a cue for its speaker noun phrase.
@@ -220,7 +228,7 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
             i -= 1
             skipped += 1
             continue
-        span = _time_phrase(text, toks, i)
+        span = time_phrase(text, toks, i)
         if span:
             i -= span
             skipped += 1
@@ -253,6 +261,9 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
         return None if sp is None else (sp[0], end_tok[1])
     if is_dash(text, toks, i):
         return subject_before_dashes(text, toks, i, _np_left)
+    ratio = ratio_phrase(text, toks, i)
+    if ratio is not None:
+        return toks[ratio][0], end_tok[1]
     if not surname and not np_head(w):
         return _common_noun_np(text, toks, i) or _modified_noun_np(text, toks, i)
     if norm(w) in PRONOUNS:
@@ -266,30 +277,6 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     # A proper name after a sentence-initial word that is not part of it
     # ("But Peskov said"): drop leading conjunctions and adverbs.
     return a, stop
-
-
-#: Rule ``time-phrase``: the units of a time phrase between a subject and
-#: its cue, and the words that open one without a day name.
-_TIME_UNITS = frozenset(["morning", "afternoon", "evening", "night", "week", "weekend", "month", "year"])
-_TIME_OPENERS = frozenset(["last", "this", "next", "late", "early", "earlier", "later"])
-
-
-def _time_phrase(text: str, toks: list[Pair], i: int) -> int:
-    """Rule ``time-phrase``: how many tokens a time phrase that ends at
-    ``toks[i]`` holds, 0 for none: "The port authority last month said"
-    (2), "Tom Ode on Friday night warned" (1: the unit; the day and "on"
-    are skipped as days are). A phrase opened by a day name leaves the
-    day to the caller; "late last week" gives 3."""
-    if i == 0 or norm(text[toks[i][0] : toks[i][1]]) not in _TIME_UNITS:
-        return 0
-    prev = norm(text[toks[i - 1][0] : toks[i - 1][1]])
-    if prev in DAYS:
-        return 1
-    if prev not in _TIME_OPENERS:
-        return 0
-    if i > 1 and norm(text[toks[i - 2][0] : toks[i - 2][1]]) in ("late", "early"):
-        return 3
-    return 2
 
 
 #: Rule ``name-suffix``: generational suffixes written with a period.

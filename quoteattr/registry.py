@@ -140,6 +140,7 @@ class Rule(enum.StrEnum):
     NAME_SUFFIX = "name-suffix"
     TIME_PHRASE = "time-phrase"
     QUOTED_APPOSITIVE = "quoted-appositive"
+    RATIO_SUBJECT = "ratio-subject"
     ADJUNCT_SUBJECT = "adjunct-subject"
     # stage syntax
     DEP_CCOMP = "dep-ccomp"

@@ -211,3 +211,37 @@ class TestQuotedAppositive:
     def test_chunker_quoted_appositive_speaker_of_clause(self) -> None:
         text = "Jo Ode, host of “Farm Hour,” said the fees would rise in June."
         assert [("the fees would rise in June", "Jo Ode, host of “Farm Hour,”")] == _quotes(text)
+
+
+class TestRatioSubject:
+    """Rule ratio-subject: a poll ratio before a cue is its subject."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue", "expected"),
+        [
+            ("One in four said the tram fares were too high.", "said", "One in four"),
+            ("In the survey, nearly two in 10 argued that rents must fall.", "argued", "nearly two in 10"),
+            ("About 3 in 5 say the ferry is late.", "say", "About 3 in 5"),
+        ],
+    )
+    def test_chunker_ratio_subject_read(self, text: str, cue: str, expected: str) -> None:
+        assert expected == _np_left(text, cue)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue"),
+        [
+            # "in" after a verb, not after a number
+            ("He lived in five said nobody.", "said"),
+            # "in" after a verb, before a number word
+            ("Prices rose in two said nobody.", "said"),
+        ],
+    )
+    def test_chunker_ratio_subject_not_read(self, text: str, cue: str) -> None:
+        assert _np_left(text, cue) is None
+
+    @pytest.mark.issue(16)
+    def test_chunker_ratio_subject_speaker_of_clause(self) -> None:
+        text = "The poll was clear. One in four said the tram fares were too high."
+        assert [("the tram fares were too high", "One in four")] == _quotes(text)
