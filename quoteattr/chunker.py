@@ -1,7 +1,8 @@
 """Speaker noun phrases next to a cue, without a parse (rules ``speaker-left``,
 ``speaker-right``, ``appositive``, ``appositive-right``,
 ``determiner-noun-subject``, ``modified-noun-subject``, ``relative-subject``,
-``subject-aside``, ``dash-appositive``, ``parenthetical-label``).
+``subject-aside``, ``dash-appositive``, ``parenthetical-label``,
+``name-suffix``, ``time-phrase``, ``quoted-appositive``, ``ratio-subject``).
 
 :func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
 Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
@@ -36,7 +37,8 @@ from .npwords import (
     np_token,
 )
 from .registry import Rule, Stage, declare
-from .subject_asides import DASHES, initial_period, subject_before_aside, subject_before_dashes
+from .subject_phrases import ratio_phrase, time_phrase
+from .subject_asides import initial_period, is_dash, subject_before_aside, subject_before_dashes
 
 __all__ = [
     "AUX_FILLER",
@@ -106,6 +108,33 @@ declare(
     Stage.PHRASE,
     example="A Clinton ally suggested … → `A Clinton ally`",
     summary="a lower-case noun after up to five modifiers, capitalised words among them, back to a determiner",
+)
+
+declare(
+    Rule.NAME_SUFFIX,
+    Stage.PHRASE,
+    example="Vice President Karl M. Ode Jr. said … → `Vice President Karl M. Ode Jr.`",
+    summary="the period of 'Jr.' or 'Sr.' before a cue ends the name, not the sentence",
+)
+declare(
+    Rule.TIME_PHRASE,
+    Stage.PHRASE,
+    example="The port authority last month said … → `The port authority`",
+    summary="a time phrase ('last month', 'on Friday night', 'earlier this year') between subject and cue is skipped",
+)
+
+declare(
+    Rule.QUOTED_APPOSITIVE,
+    Stage.PHRASE,
+    example="Jo Ode, host of “Farm Hour,” said … → `Jo Ode, host of “Farm Hour,”`",
+    summary="an appositive whose closing comma sits inside the closing mark of a quoted title",
+)
+
+declare(
+    Rule.RATIO_SUBJECT,
+    Stage.PHRASE,
+    example="About one in five said … → `About one in five`",
+    summary="a poll ratio ('one in five', 'three in 10') before a cue is its subject",
 )
 
 #: Characters read on either side of a cue for its speaker noun phrase.
@@ -199,6 +228,11 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
             i -= 1
             skipped += 1
             continue
+        span = time_phrase(text, toks, i)
+        if span:
+            i -= span
+            skipped += 1
+            continue
         break
     if i < 0:
         return None
@@ -210,13 +244,26 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
             k -= 1
         if k > 0 and text[toks[k][0] : toks[k][1]] == "(":
             i = k - 1
+    # Rule ``name-suffix``: "Vice President Karl M. Ode Jr. said" -- the
+    # period of a generational suffix ends the name, not the sentence.
+    stop = toks[i][1]  # (the suffix's period stays in the name)
+    if i > 0 and text[toks[i][0] : toks[i][1]] == "." and norm(text[toks[i - 1][0] : toks[i - 1][1]]) in _NAME_SUFFIXES:
+        i -= 1
     end_tok = toks[i]
     w = text[end_tok[0] : end_tok[1]]
     # Appositive: "..., the Russian foreign minister, said"
     if w == ",":
         return _appositive_left(text, toks, i) or subject_before_aside(text, toks, i, _np_left)
-    if w in DASHES:
+    if w in _QUOTE_MARKS and i > 1 and text[toks[i - 1][0] : toks[i - 1][1]] == ",":
+        # Rule ``quoted-appositive``: the appositive's comma sits inside the
+        # closing mark of a title: 'Jo Ode, host of “Farm Hour,” said'.
+        sp = _appositive_left(text, toks, i - 1, quoted=True)
+        return None if sp is None else (sp[0], end_tok[1])
+    if is_dash(text, toks, i):
         return subject_before_dashes(text, toks, i, _np_left)
+    ratio = ratio_phrase(text, toks, i)
+    if ratio is not None:
+        return toks[ratio][0], end_tok[1]
     if not surname and not np_head(w):
         return _common_noun_np(text, toks, i) or _modified_noun_np(text, toks, i)
     if norm(w) in PRONOUNS:
@@ -229,7 +276,11 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     a = toks[start][0]
     # A proper name after a sentence-initial word that is not part of it
     # ("But Peskov said"): drop leading conjunctions and adverbs.
-    return a, end_tok[1]
+    return a, stop
+
+
+#: Rule ``name-suffix``: generational suffixes written with a period.
+_NAME_SUFFIXES = frozenset(["jr", "sr"])
 
 
 def _surname_word(text: str, toks: list[Pair], i: int) -> bool:
@@ -388,7 +439,7 @@ def _expand_np_left(text: str, toks: list[Pair], i: int) -> int | None:
     return start
 
 
-def _appositive_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
+def _appositive_left(text: str, toks: list[Pair], comma: int, *, quoted: bool = False) -> Pair | None:
     """Rule ``appositive``: 'Name, role,' or 'Role, Name,' before a cue.
 
     "Sergey Lavrov, the Russian foreign minister, said" and "Megan Hill,
@@ -403,11 +454,12 @@ def _appositive_left(text: str, toks: list[Pair], comma: int) -> Pair | None:
         if w == ",":
             break
         if w in (".", ";", ":", "!", "?", '"', "“", "”") and not initial_period(text, toks, k):
-            return None
+            if not (quoted and w in _QUOTE_MARKS):
+                return None
         k -= 1
     if k <= 0 or text[toks[k][0] : toks[k][1]] != ",":
         return None
-    inner = [text[a:b] for a, b in toks[k + 1 : comma]]
+    inner = [text[a:b] for a, b in toks[k + 1 : comma] if not (quoted and text[a:b] in _QUOTE_MARKS)]
     if not inner or any(norm(w) in AUX_FILLER - {"also"} for w in inner):
         return None
     first = (

@@ -19,7 +19,7 @@ from .index import Pair
 from .npwords import DOTTED, PRONOUNS, norm
 from .registry import Rule, Stage, declare
 
-__all__ = ["DASHES", "initial_period", "subject_before_aside", "subject_before_dashes"]
+__all__ = ["DASHES", "initial_period", "is_dash", "subject_before_aside", "subject_before_dashes"]
 
 #: A reader of the noun phrase that ends a token list (``chunker._np_left``).
 Reader = Callable[[str, list[Pair]], "Pair | None"]
@@ -40,8 +40,8 @@ declare(
 declare(
     Rule.SUBJECT_ASIDE,
     Stage.PHRASE,
-    example="Others, however, say … → `Others`; Rep. Ann Ode, R-Pa., said → `Rep. Ann Ode`",
-    summary="a comma-enclosed adverb or party label between subject and cue is skipped",
+    example="Others, however, say … → `Others`; Rep. Ann Ode, R-Pa., said → `Rep. Ann Ode`; Lena Ode, 61, said",
+    summary="a comma-enclosed adverb, party label, age or share between subject and cue is skipped",
 )
 
 
@@ -106,23 +106,32 @@ _ASIDE_WORDS = frozenset(
         "too",
     ]
 )
+#: An age or a share between commas: "Lena Ode, 61, said"; "A third of the
+#: farmers, 33%, say"; "Just over half, 52 percent, said".
+_NUMBER_ASIDE_RE = regex.compile(r"\d+(?:\.\d+)?\s*(?:%|percent)?")
 #: A party-and-state label after a legislator's name: "Rep. Ann Ode, R-Pa., said".
 _PARTY_LABEL_RE = regex.compile(r"[RDI]-[A-Z][\w.]*")
 
 
 def _aside_left(text: str, toks: list[Pair], comma: int, read: Reader) -> Pair | None:
-    """Rule ``subject-aside``: the subject before a comma-enclosed adverb or
-    party label: "Others, however, say" -> "Others"; "The two unions, for
-    instance, argue" -> "The two unions"; "Rep. Ann Ode, R-Pa., said" ->
-    "Rep. Ann Ode"."""
+    """Rule ``subject-aside``: the subject before a comma-enclosed adverb,
+    party label, age or share: "Others, however, say" -> "Others"; "The two
+    unions, for instance, argue" -> "The two unions"; "Rep. Ann Ode, R-Pa.,
+    said" -> "Rep. Ann Ode"; "Lena Ode, 61, said" -> "Lena Ode"."""
     k = comma - 1
     while k > 0 and comma - k <= 5 and text[toks[k][0] : toks[k][1]] != ",":
         k -= 1
     if k <= 0 or k + 1 >= comma or text[toks[k][0] : toks[k][1]] != ",":
         return None
     inner = text[toks[k + 1][0] : toks[comma - 1][1]]
-    if inner.lower() not in _ASIDE_WORDS and _PARTY_LABEL_RE.fullmatch(inner) is None:
+    if (
+        inner.lower() not in _ASIDE_WORDS
+        and _PARTY_LABEL_RE.fullmatch(inner) is None
+        and not _NUMBER_ASIDE_RE.fullmatch(inner)
+    ):
         return None
+    if _NUMBER_ASIDE_RE.fullmatch(inner) and text[toks[k - 1][0]].isdigit():
+        return None  # the year of a date: "On May 5, 2015, ..."
     return read(text, toks[:k])
 
 
@@ -138,17 +147,43 @@ DASHES = frozenset(["—", "–", "--"])
 _SENTENCE_MARKS = frozenset([".", ";", ":", "!", "?", '"', "“", "”"])
 
 
+def is_dash(text: str, toks: list[Pair], k: int) -> bool:
+    """True for a dash token (rule ``dash-appositive``): an en or em dash,
+    or a hyphen with a space on either side or another hyphen next to it
+    ("Farmers - and some millers - argue", "Farmers -- and millers -- argue")."""
+    a, b = toks[k]
+    w = text[a:b]
+    if w in DASHES:
+        return True
+    if w != "-":
+        return False
+    before = text[a - 1 : a]
+    after = text[b : b + 1]
+    return before.isspace() or after.isspace() or before == "-" or after == "-"
+
+
+def _dash_run_start(text: str, toks: list[Pair], k: int) -> int:
+    """The first token of the run of dash tokens that ends at ``toks[k]``
+    (the two hyphens of "--" are two tokens)."""
+    while k > 0 and toks[k - 1][1] == toks[k][0] and is_dash(text, toks, k - 1):
+        k -= 1
+    return k
+
+
 def subject_before_dashes(text: str, toks: list[Pair], dash: int, read: Reader) -> Pair | None:
     """Rule ``dash-appositive``: the subject before an aside between two
     dashes, read by *read*: "Jo Ode — a nurse from Hull — says" -> "Jo
-    Ode"; "Farmers — and some millers — argue" -> "Farmers". The aside holds
-    no sentence punctuation and at most 25 tokens."""
+    Ode"; "Farmers — and some millers — argue" -> "Farmers"; spaced
+    hyphens and double hyphens are dashes too ("The two brokers - Ann Ode
+    and Ben Berg - said"). The aside holds no sentence punctuation and at
+    most 25 tokens."""
+    dash = _dash_run_start(text, toks, dash)
     k = dash - 1
     while k > 0 and dash - k <= 25:
         w = text[toks[k][0] : toks[k][1]]
-        if w in DASHES or (w in _SENTENCE_MARKS and not initial_period(text, toks, k)):
+        if is_dash(text, toks, k) or (w in _SENTENCE_MARKS and not initial_period(text, toks, k)):
             break
         k -= 1
-    if k <= 0 or k + 1 >= dash or text[toks[k][0] : toks[k][1]] not in DASHES:
+    if k <= 0 or k + 1 >= dash or not is_dash(text, toks, k):
         return None
-    return read(text, toks[:k])
+    return read(text, toks[: _dash_run_start(text, toks, k)])
