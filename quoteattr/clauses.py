@@ -30,6 +30,7 @@ __all__ = [
     "CLAUSAL_CUES",
     "CUE_FRAMES",
     "DESCRIBE_CUES",
+    "FINITE",
     "INFINITIVE_CUES",
     "MAX_CLAUSE",
     "NP_OBJECT_CUES",

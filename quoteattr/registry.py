@@ -103,6 +103,7 @@ class Rule(enum.StrEnum):
     SUBJECTLESS_CUE = "subjectless-cue"
     COLON_QUOTE = "colon-quote"
     COLON_BLOCK = "colon-block"
+    OBJECT_TO_INFINITIVE = "object-to-infinitive"
     CALL_FOR = "call-for"
     DESCRIBED_AS = "described-as"
     CUE_TO_INFINITIVE = "cue-to-infinitive"
@@ -202,6 +203,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.CLAUSE_CUE_SUBJECT,
         Rule.COORDINATED_CUE,
         Rule.COLON_QUOTE,
+        Rule.OBJECT_TO_INFINITIVE,
         Rule.CALL_FOR,
         Rule.DESCRIBED_AS,
         Rule.CUE_TO_INFINITIVE,

@@ -1,0 +1,97 @@
+"""Rules of :mod:`quoteattr.patterns_objects`: cues whose reported content
+opens with their object (issue 16). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr import patterns_objects
+from quoteattr.registry import ORDER, Rule, Stage, spec
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _by_rule(text: str, rule: Rule) -> list[tuple[str, str | None]]:
+    qs = quoteattr.extract(text, min_confidence=0).quotes
+    return [(q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs if q.rule == rule.value]
+
+
+class TestObjectToInfinitive:
+    """Rule object-to-infinitive: 'urged X to do Y' reports X and the infinitive."""
+
+    def test_patterns_objects_registered_before_call_for(self) -> None:
+        """Registered as a cue pattern after colon-quote, before call-for and cue-to-infinitive."""
+        s = spec(Rule.OBJECT_TO_INFINITIVE)
+        assert (Stage.CUE, 0.6, patterns_objects.object_to_infinitive) == (s.stage, s.confidence, s.func)
+        order = ORDER[Stage.CUE]
+        assert (
+            order.index(Rule.COLON_QUOTE)
+            < order.index(Rule.OBJECT_TO_INFINITIVE)
+            < order.index(Rule.CALL_FOR)
+            < order.index(Rule.CUE_TO_INFINITIVE)
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "The harbour master urged ferry crews to stay in port.",
+                "ferry crews to stay in port",
+                "The harbour master",
+            ),
+            ("The union called on the board to resign.", "the board to resign", "The union"),
+            (
+                "Osei has called for the rest of the council to back the plan.",
+                "the rest of the council to back the plan",
+                "Osei",
+            ),
+            ("The judge asked both lawyers to approach the bench.", "both lawyers to approach the bench", "The judge"),
+            (
+                "Police warned drivers in the valley to avoid the old bridge.",
+                "drivers in the valley to avoid the old bridge",
+                "Police",
+            ),
+            ("The coach told her players to rest for a week.", "her players to rest for a week", "The coach"),
+        ],
+    )
+    def test_patterns_objects_reports_object_and_infinitive(self, text: str, content: str, speaker: str) -> None:
+        """The content opens with the object and runs to the sentence end; the subject speaks."""
+        assert [(content, speaker)] == _by_rule(text, Rule.OBJECT_TO_INFINITIVE)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "The mayor urged residents to save water, which the city can no longer pump.",
+                "residents to save water",
+            ),
+            (
+                "The mayor asked the council to delay the vote and has since left for Lisbon.",
+                "the council to delay the vote",
+            ),
+            ("Kim urged fans to buy tickets early - the hall is small.", "fans to buy tickets early"),
+            (
+                "Kim urged voters to read the plan, and to ask questions.",
+                "voters to read the plan, and to ask questions",
+            ),
+        ],
+    )
+    def test_patterns_objects_ends_at_the_writers_words(self, text: str, content: str) -> None:
+        """The infinitive ends at a comma, semicolon or spaced dash, or before 'and' + a past or auxiliary verb."""
+        assert [content] == [c for c, _ in _by_rule(text, Rule.OBJECT_TO_INFINITIVE)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The mayor called him a liar.",  # call without on/for: described-as
+            "The coach told them to the letter.",  # 'to' + a determiner: no verb
+            "She asked him to Paris for the weekend.",  # 'to' + a name
+            "Recruits are instructed in how to fold a flag.",  # a preposition, no object
+            "The mayor praised residents for saving water to the last drop.",  # not a request cue
+            "The clerk told the court that the ferry ran late.",  # a clause: subject-cue-clause
+        ],
+    )
+    def test_patterns_objects_not_without_object_and_infinitive(self, text: str) -> None:
+        """No object of one to eight words, or no 'to' + a verb: the rule proposes nothing."""
+        assert [] == _by_rule(text, Rule.OBJECT_TO_INFINITIVE)
