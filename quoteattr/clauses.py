@@ -175,7 +175,7 @@ ADJUNCT_RE = regex.compile(
       | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently
           |again|also|repeatedly|publicly|privately|previously|separately|then)(?:\s+(?:morning|afternoon|evening|night))?
       | (?:on|via)\s+(?:twitter|facebook|x|instagram|television|tv|radio|cnn|fox\s+news|msnbc)
-    )\s*,?""",
+    )(?!\w)\s*,?""",
     regex.V1 | regex.X | regex.I,
 )
 

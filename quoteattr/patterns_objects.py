@@ -18,9 +18,12 @@ from .lexicons import load_set
 from .registry import Rule, Stage, confidence, register
 
 if TYPE_CHECKING:
+    from .cues import CueMatch
     from .finder import CueItem
 
-__all__ = ["OBJECT_INFINITIVE_CUES", "object_to_infinitive"]
+Pair = tuple[int, int]
+
+__all__ = ["OBJECT_INFINITIVE_CUES", "object_to_infinitive", "request_object"]
 
 #: lemmas of lexicons/object_infinitive_cues.txt ("urge", "ask", "call", ...)
 OBJECT_INFINITIVE_CUES = load_set("object_infinitive_cues.txt")
@@ -88,8 +91,16 @@ def object_to_infinitive(f: Finder, item: CueItem) -> bool:
     """A request or instruction: a cue of lexicon object_infinitive_cues
     ("urge", "ask", "tell", "call on"/"call for", ...), its object and "to" +
     a verb report the object and the infinitive, as PolNeAR annotates them
-    ("urged ⟦Congress to act⟧"); the speaker is the cue's subject."""
-    cue, sb = item.cue, item.sb
+    ("urged ⟦Congress to act⟧"); the speaker is the cue's subject. (A gerund
+    after a comma, ", urging voters to ...", stays with rule saying-clause:
+    on polnear-dev this rule lost precision there.)"""
+    return request_object(f, item.cue, item.speaker, item.sb)
+
+
+def request_object(f: Finder, cue: CueMatch, speaker: Pair | None, sb: int) -> bool:
+    """Rule ``object-to-infinitive`` for *cue* and *speaker*: propose the
+    object and its infinitive and return True, or return False when the
+    cue is not followed by both."""
     if cue.lemma not in OBJECT_INFINITIVE_CUES or cue.type not in ("verb", "verb-object"):
         return False
     text = f.text
@@ -109,6 +120,6 @@ def object_to_infinitive(f: Finder, item: CueItem) -> bool:
     end = _INFINITIVE_END_RE.search(text, found[1], cl[1])
     if end is not None:
         cl = (cl[0], end.start())
-    conf = confidence(Rule.OBJECT_TO_INFINITIVE) + speaker_bonus(text, item.speaker)
-    f.add(f.clauses.content_parts(*cl), Rule.OBJECT_TO_INFINITIVE, conf, cue, item.speaker)
+    conf = confidence(Rule.OBJECT_TO_INFINITIVE) + speaker_bonus(text, speaker)
+    f.add(f.clauses.content_parts(*cl), Rule.OBJECT_TO_INFINITIVE, conf, cue, speaker)
     return True

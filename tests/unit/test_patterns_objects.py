@@ -7,6 +7,7 @@ import pytest
 
 import quoteattr
 from quoteattr import patterns_objects
+from quoteattr.clauses import skip_adjuncts
 from quoteattr.registry import ORDER, Rule, Stage, spec
 
 pytestmark = pytest.mark.issue(16)
@@ -95,3 +96,24 @@ class TestObjectToInfinitive:
     def test_patterns_objects_not_without_object_and_infinitive(self, text: str) -> None:
         """No object of one to eight words, or no 'to' + a verb: the rule proposes nothing."""
         assert [] == _by_rule(text, Rule.OBJECT_TO_INFINITIVE)
+
+
+class TestAdjunctWordEnd:
+    """The adjuncts skipped after a cue end at a word end ('again' is no prefix of 'against')."""
+
+    @pytest.mark.parametrize(
+        ("text", "pos", "expected"),
+        [
+            ("warned against building", 6, 6),
+            ("said again that it rained", 4, 11),
+            ("said yesterdays were long", 4, 4),
+        ],
+    )
+    def test_clauses_skip_adjuncts_stops_inside_no_word(self, text: str, pos: int, expected: int) -> None:
+        """skip_adjuncts moves past whole adjunct words only."""
+        assert expected == skip_adjuncts(text, pos, len(text))
+
+    def test_clauses_content_never_starts_inside_a_word(self) -> None:
+        """'warned against X' no longer gives content that opens with 'st' (it was cut after 'again')."""
+        qs = quoteattr.extract("The mayor warned against building on the old quay.", min_confidence=0).quotes
+        assert all(not q.content.text.startswith("st ") for q in qs)
