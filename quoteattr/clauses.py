@@ -462,7 +462,10 @@ def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> li
             if m is not None:
                 out.append((c.start, m.start()))
             continue
-        if m is None or (m.group().strip()[:1] not in (",", ";") and c.form_kind == "gerund"):
+        bare = m is not None and m.group().strip()[:1] not in (",", ";")
+        # (a base form after a bare "and" joins words, not attributions:
+        # "violated federal and state law" keeps "and state law")
+        if m is None or (bare and c.form_kind in ("gerund", "base")):
             continue
         out.append((c.start, m.start()))
     return out

@@ -117,3 +117,26 @@ class TestAdjunctWordEnd:
         """'warned against X' no longer gives content that opens with 'st' (it was cut after 'again')."""
         qs = quoteattr.extract("The mayor warned against building on the old quay.", min_confidence=0).quotes
         assert all(not q.content.text.startswith("st ") for q in qs)
+
+
+class TestCoordinatedWords:
+    """Rule cut-next-attribution: a base-form cue word after a bare 'and' joins words, not attributions."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "The audit says the ferry firm broke federal and state rules by skipping checks.",
+                "the ferry firm broke federal and state rules by skipping checks",
+            ),
+            ("Osei said the grant would cover city and state costs.", "the grant would cover city and state costs"),
+        ],
+    )
+    def test_clauses_coordinated_base_form_is_no_new_attribution(self, text: str, content: str) -> None:
+        """The clause runs on past 'and state'."""
+        assert [content] == [q.content.text for q in quoteattr.extract(text).quotes]
+
+    def test_clauses_coordinated_past_cue_still_cuts(self) -> None:
+        """'... and added that ...' still opens an attribution of its own."""
+        text = "The mayor said the bridge was safe and added that the tunnel was not."
+        assert ["the bridge was safe", "the tunnel was not"] == [q.content.text for q in quoteattr.extract(text).quotes]
