@@ -36,9 +36,10 @@ _VERB_RE = regex.compile(r"[\w’'-]+")
 _CALL_PARTICLE_RE = regex.compile(r"(?i)(?:on|upon|for)\b\s*")
 # The object: one to eight tokens up to "to" + a verb, none of them clause
 # punctuation, a quote mark or a finite verb ("urged the rest of the party to
-# unite"). Longer stretches are not an object.
+# unite", "called on Osei and Kim to resign", "asked Gov. Ruiz (D) to veto").
+# Longer stretches are not an object.
 _OBJECT_TOKENS = 8
-_NOT_IN_OBJECT = frozenset([*FINITE, "that", "if", "whether", "to", "and", "or", "but", "about", "order", "than"])
+_NOT_IN_OBJECT = frozenset([*FINITE, "that", "if", "whether", "to", "or", "but", "about", "order", "than"])
 # ... nor begins with a preposition ("are instructed in how to ...")
 _NOT_OBJECT_START = frozenset(["in", "on", "at", "with", "by", "from", "of", "into", "over", "guilty", "not"])
 # Rule object-to-infinitive ends its content at the first comma, semicolon
@@ -76,7 +77,7 @@ def _object_then_to(text: str, pos: int, limit: int) -> tuple[int, int] | None:
             return start, m.start()
         if n == 0 and w in _NOT_OBJECT_START:
             return None
-        if n >= _OBJECT_TOKENS or w in _NOT_IN_OBJECT or not (w[:1].isalnum() or w in (".", "-", "&")):
+        if n >= _OBJECT_TOKENS or w in _NOT_IN_OBJECT or not (w[:1].isalnum() or w in (".", "-", "&", "(", ")")):
             return None
     return None
 

@@ -54,6 +54,12 @@ class TestObjectToInfinitive:
                 "Police",
             ),
             ("The coach told her players to rest for a week.", "her players to rest for a week", "The coach"),
+            (
+                "The paper called on Osei and Kim to resign.",
+                "Osei and Kim to resign",
+                "The paper",
+            ),
+            ("Unions asked Gov. Ruiz (D) to veto the bill.", "Gov. Ruiz (D) to veto the bill", "Unions"),
         ],
     )
     def test_patterns_objects_reports_object_and_infinitive(self, text: str, content: str, speaker: str) -> None:
