@@ -105,6 +105,7 @@ class Rule(enum.StrEnum):
     COLON_BLOCK = "colon-block"
     OBJECT_TO_INFINITIVE = "object-to-infinitive"
     CALL_FOR = "call-for"
+    CALL_OBJECT_PREDICATE = "call-object-predicate"
     DESCRIBED_AS = "described-as"
     CUE_TO_INFINITIVE = "cue-to-infinitive"
     PROMISE_TO = "promise-to"
@@ -205,6 +206,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.COLON_QUOTE,
         Rule.OBJECT_TO_INFINITIVE,
         Rule.CALL_FOR,
+        Rule.CALL_OBJECT_PREDICATE,
         Rule.DESCRIBED_AS,
         Rule.CUE_TO_INFINITIVE,
         Rule.SUBJECT_CUE_OBJECT,

@@ -104,6 +104,55 @@ class TestObjectToInfinitive:
         assert [] == _by_rule(text, Rule.OBJECT_TO_INFINITIVE)
 
 
+class TestCallObjectPredicate:
+    """Rule call-object-predicate: 'called X Y' without quotes reports X and Y."""
+
+    def test_patterns_objects_call_predicate_registered(self) -> None:
+        """Registered after call-for and before described-as (which takes quoted descriptions)."""
+        s = spec(Rule.CALL_OBJECT_PREDICATE)
+        assert (Stage.CUE, 0.6, patterns_objects.call_object_predicate) == (s.stage, s.confidence, s.func)
+        order = ORDER[Stage.CUE]
+        assert order.index(Rule.CALL_FOR) < order.index(Rule.CALL_OBJECT_PREDICATE) < order.index(Rule.DESCRIBED_AS)
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "The harbour master called the new timetable a disgrace.",
+                "the new timetable a disgrace",
+                "The harbour master",
+            ),
+            ("Osei has called him a fraud, and walked out.", "him a fraud", "Osei"),
+            ("Locals call it the best ferry on the coast.", "it the best ferry on the coast", "Locals"),
+            (
+                "The coach called Kim a loyal, patient and honest player.",
+                "Kim a loyal, patient and honest player",
+                "The coach",
+            ),
+            ("Ruiz called her brother her hero before leaving the stage.", "her brother her hero", "Ruiz"),
+        ],
+    )
+    def test_patterns_objects_call_reports_object_and_predicate(self, text: str, content: str, speaker: str) -> None:
+        """The object and what it was called, to a comma (not one inside a list) or the writer's 'before ...'."""
+        assert [(content, speaker)] == _by_rule(text, Rule.CALL_OBJECT_PREDICATE)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The mayor called the fire brigade.",  # no predicate
+            "She called a meeting for Monday.",  # 'a' opens no object
+            "He called her back on Tuesday.",  # a particle, no predicate
+            "A charity called Harbour Friends gave the money.",  # a name, then a verb
+            "The village was called the end of the line.",  # passive
+            'Osei called the timetable "a disgrace."',  # quoted: described-as
+            "Osei called for a new timetable for the ferry.",  # call-for
+        ],
+    )
+    def test_patterns_objects_call_not_without_predicate(self, text: str) -> None:
+        """No object and predicate, a passive, or a quote: the rule proposes nothing."""
+        assert [] == _by_rule(text, Rule.CALL_OBJECT_PREDICATE)
+
+
 class TestAdjunctWordEnd:
     """The adjuncts skipped after a cue end at a word end ('again' is no prefix of 'against')."""
 
