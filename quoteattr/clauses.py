@@ -30,6 +30,7 @@ __all__ = [
     "CLAUSAL_CUES",
     "CUE_FRAMES",
     "DESCRIBE_CUES",
+    "FINITE",
     "INFINITIVE_CUES",
     "MAX_CLAUSE",
     "NP_OBJECT_CUES",
@@ -174,7 +175,7 @@ ADJUNCT_RE = regex.compile(
       | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently
           |again|also|repeatedly|publicly|privately|previously|separately|then)(?:\s+(?:morning|afternoon|evening|night))?
       | (?:on|via)\s+(?:twitter|facebook|x|instagram|television|tv|radio|cnn|fox\s+news|msnbc)
-    )\s*,?""",
+    )(?!\w)\s*,?""",
     regex.V1 | regex.X | regex.I,
 )
 
@@ -461,7 +462,10 @@ def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> li
             if m is not None:
                 out.append((c.start, m.start()))
             continue
-        if m is None or (m.group().strip()[:1] not in (",", ";") and c.form_kind == "gerund"):
+        bare = m is not None and m.group().strip()[:1] not in (",", ";")
+        # (a base form after a bare "and" joins words, not attributions:
+        # "violated federal and state law" keeps "and state law")
+        if m is None or (bare and c.form_kind in ("gerund", "base")):
             continue
         out.append((c.start, m.start()))
     return out

@@ -35,11 +35,12 @@ from .clauses import (
 )
 from .cues import CueMatch
 from .patterns_asked import asked_question
+from .patterns_objects import call_object_predicate, object_to_infinitive
 from .finder import CueItem, Finder, speaker_bonus
 from .model import CueClass
 from .registry import Rule, Stage, confidence, declare, register
 
-__all__ = ["CueItem", "asked_question"]
+__all__ = ["CueItem", "asked_question", "call_object_predicate", "object_to_infinitive"]
 
 Pair = tuple[int, int]
 

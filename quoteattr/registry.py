@@ -103,7 +103,9 @@ class Rule(enum.StrEnum):
     SUBJECTLESS_CUE = "subjectless-cue"
     COLON_QUOTE = "colon-quote"
     COLON_BLOCK = "colon-block"
+    OBJECT_TO_INFINITIVE = "object-to-infinitive"
     CALL_FOR = "call-for"
+    CALL_OBJECT_PREDICATE = "call-object-predicate"
     DESCRIBED_AS = "described-as"
     CUE_TO_INFINITIVE = "cue-to-infinitive"
     PROMISE_TO = "promise-to"
@@ -208,7 +210,9 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.CLAUSE_CUE_SUBJECT,
         Rule.COORDINATED_CUE,
         Rule.COLON_QUOTE,
+        Rule.OBJECT_TO_INFINITIVE,
         Rule.CALL_FOR,
+        Rule.CALL_OBJECT_PREDICATE,
         Rule.DESCRIBED_AS,
         Rule.CUE_TO_INFINITIVE,
         Rule.SUBJECT_CUE_OBJECT,
