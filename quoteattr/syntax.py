@@ -537,7 +537,8 @@ class ParseFinder:
                 continue
             # "to" is a second ``case`` of X, or ``fixed`` under "according" (GUM)
             to = [c for c in cases + p.kids(acc[0], "fixed") if c != acc[0] and p.lemma[c].lower() == "to"]
-            cue = p.span(min(acc[0], *to), max(acc[0], *to))
+            # (a model's parse may attach "to" elsewhere: the cue is then "According" alone)
+            cue = p.span(min([acc[0], *to]), max([acc[0], *to]))
             case_toks = {j for c in cases for j in p.subtree(c)}
             speaker_toks = [i for i in p.subtree(x) if i not in case_toks]
             sa, sb = p.contiguous(x, set(speaker_toks))
