@@ -172,6 +172,16 @@ class TestSentenceSubject:
 
 
 @pytest.mark.issue(16)
+@pytest.mark.parametrize("close", ["''", '"', "”"])
+def test_patterns_saying_clause_after_a_closing_quote(close: str) -> None:
+    """', saying' after a quote closed by any mark, the NYT's two apostrophes included."""
+    open_ = {"''": "''", '"': '"', "”": "“"}[close]
+    text = f"The mayor called the levy {open_}a tax on hope,{close} saying it would drive families away."
+    q = next(q for q in quoteattr.extract(text).quotes if q.rule == Rule.SAYING_CLAUSE.value)
+    assert ("it would drive families away", "The mayor") == (q.content.text, q.speaker.mention.text)
+
+
+@pytest.mark.issue(16)
 class TestSubjectlessCue:
     """Rule subjectless-cue: 'say' after a subject the chunker cannot read still reports."""
 
