@@ -489,7 +489,14 @@ def clause_ok(doc: DocIndex, a: int, b: int) -> bool:
     ws = doc.words(a, min(b, a + 200))
     if len(ws) < 2:
         return False
+    # rule about-quantity: "said about 5,500 troops would stay" -- "about"
+    # before a number is "roughly", and the clause starts there
+    if ws[0].lower() == "about" and (ws[1][:1].isdigit() or ws[1].lower() in _NUMBER_WORDS):
+        return True
     return ws[0].lower() not in BAD_CLAUSE_START
+
+
+_NUMBER_WORDS = load_set("number_words.txt")
 
 
 def source_clause_ok(doc: DocIndex, a: int, b: int) -> bool:

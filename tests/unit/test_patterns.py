@@ -182,6 +182,29 @@ def test_patterns_saying_clause_after_a_closing_quote(close: str) -> None:
 
 
 @pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The general said about 4,000 soldiers would stay in the north.",
+            "about 4,000 soldiers would stay in the north",
+        ),
+        ("Officials said about half of the ballots had been counted.", "about half of the ballots had been counted"),
+    ],
+)
+def test_patterns_about_quantity_opens_a_clause(text: str, content: str) -> None:
+    """Rule about-quantity: 'about' before a number is 'roughly', and the reported clause starts there."""
+    assert content in [q.content.text for q in quoteattr.extract(text).quotes]
+
+
+def test_patterns_about_topic_opens_no_clause() -> None:
+    """'said about the plan' is a topic, not a reported clause."""
+    assert [] == [
+        q.content.text for q in quoteattr.extract("The mayor said about the plan only what was already known.").quotes
+    ]
+
+
+@pytest.mark.issue(16)
 class TestSubjectlessCue:
     """Rule subjectless-cue: 'say' after a subject the chunker cannot read still reports."""
 
