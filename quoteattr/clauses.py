@@ -484,6 +484,10 @@ def skip_ws(text: str, a: int, limit: int) -> int:
     return a
 
 
+#: Number words after which "about" means "roughly" (rule about-quantity).
+_NUMBER_WORDS = load_set("number_words.txt")
+
+
 def clause_ok(doc: DocIndex, a: int, b: int) -> bool:
     """A reported clause has two words or more and does not start with "to", "about", ..."""
     ws = doc.words(a, min(b, a + 200))
@@ -494,9 +498,6 @@ def clause_ok(doc: DocIndex, a: int, b: int) -> bool:
     if ws[0].lower() == "about" and (ws[1][:1].isdigit() or ws[1].lower() in _NUMBER_WORDS):
         return True
     return ws[0].lower() not in BAD_CLAUSE_START
-
-
-_NUMBER_WORDS = load_set("number_words.txt")
 
 
 def source_clause_ok(doc: DocIndex, a: int, b: int) -> bool:

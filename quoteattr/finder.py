@@ -105,6 +105,11 @@ _ADJUNCT_OPENERS = frozenset(
 _SUBJECT_CUES_TRIED = 4
 
 
+def _comma_after(text: str, toks: list[Pair], i: int) -> int | None:
+    """The index of the first comma token of *toks* from *i* on, or None."""
+    return next((j for j in range(i, len(toks)) if text[toks[j][0] : toks[j][1]] == ","), None)
+
+
 class Finder:
     """All candidates of one document, and what proposing them used."""
 
@@ -211,6 +216,16 @@ class Finder:
             if _TO_QUOTE_RE.match(text, after, min(len(text), after + 6)):
                 return None
         return cue, sp, Rule.QUOTE_SPEAKER_CUE, end
+
+    def in_name(self, cue: CueMatch, sa: int) -> bool:
+        """The cue word is capitalised inside its sentence (starting at *sa*):
+        part of a name ("the Islamic State", "Says Law"), not a verb."""
+        return cue.start > sa and self.text[cue.start].isupper()
+
+    def noun_cue(self, cue: CueMatch, sa: int) -> bool:
+        """A verb-like cue in its base or -s form that its context makes a
+        noun (:meth:`noun_context`: "his comments", "a state law")."""
+        return cue.type in VERBLIKE and cue.form_kind in ("base", "3sg") and self.noun_context(cue, sa)
 
     def noun_context(self, cue: CueMatch, sa: int) -> bool:
         """True when the words before a base or -s cue form make it a noun.
@@ -322,9 +337,7 @@ class Finder:
                 # noun in its context ("a sharp retort", "a private email") or
                 # capitalised inside the sentence ("State") is no verb whose
                 # subject is the sentence's (that is "He")
-                if c.form_kind in ("base", "3sg") and (
-                    self.noun_context(c, sa) or (c.start > sa and text[c.start].isupper())
-                ):
+                if self.noun_cue(c, sa) or (c.form_kind in ("base", "3sg") and self.in_name(c, sa)):
                     continue
                 sp = np_left(self.doc, sa, c.start)
                 if sp is not None:
@@ -336,9 +349,9 @@ class Finder:
         # first NP of the sentence, skipping a leading participial phrase
         k = 0
         if toks and text[toks[0][0] : toks[0][1]].lower().endswith("ing"):
-            commas = [i for i, t in enumerate(toks) if text[t[0] : t[1]] == ","]
-            if commas:
-                k = commas[0] + 1
+            comma = _comma_after(text, toks, 0)
+            if comma is not None:
+                k = comma + 1
         if k < len(toks):
             first = norm(text[toks[k][0] : toks[k][1]])
             sp = None if first in _LEAD_WORDS else np_right(self.doc, toks[k][0], limit)
@@ -348,8 +361,8 @@ class Finder:
             # the sidelines, arguing ...": no noun phrase opens the sentence
             # (or a preposition or subordinator does: "Without a word, ..."),
             # so the subject is the one after the lead phrase's comma
-            comma = next((i for i in range(k + 1, len(toks) - 1) if text[toks[i][0] : toks[i][1]] == ","), None)
-            if comma is not None:
+            comma = _comma_after(text, toks, k + 1)
+            if comma is not None and comma + 1 < len(toks):
                 return np_right(self.doc, toks[comma + 1][0], limit)
         return None
 

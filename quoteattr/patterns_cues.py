@@ -89,15 +89,13 @@ declare(
 @register(Rule.CAPITALISED_CUE, Stage.CUE, example="the United States holds no cue; nor does 'Says Law'")
 def capitalised_cue(f: Finder, item: CueItem) -> bool:
     """A capitalised cue word inside a sentence is part of a name."""
-    cue = item.cue
-    return cue.start > item.sa and f.text[cue.start].isupper() and cue.type != "source-after"
+    return f.in_name(item.cue, item.sa) and item.cue.type != "source-after"
 
 
 @register(Rule.NOUN_CUE, Stage.CUE, example="his comments, Obama's new rules, a state law are nouns")
 def noun_cue(f: Finder, item: CueItem) -> bool:
     """A cue word after a determiner or possessive is a noun."""
-    cue = item.cue
-    return cue.type in VERBLIKE and cue.form_kind in ("base", "3sg") and f.noun_context(cue, item.sa)
+    return f.noun_cue(item.cue, item.sa)
 
 
 @register(Rule.NON_VERB_CUE, Stage.CUE, example="in a statement, his remarks: no clause of their own")

@@ -13,7 +13,13 @@ import quoteattr
 from quoteattr import patterns_cues
 from quoteattr.registry import ORDER, Rule, Stage, confidence, spec
 
+
 pytestmark = pytest.mark.issue(15)
+
+
+def _saying_clause(text: str) -> quoteattr.Quote:
+    """The quote rule ``saying-clause`` finds in *text* (StopIteration if none)."""
+    return next(q for q in quoteattr.extract(text).quotes if q.rule == Rule.SAYING_CLAUSE.value)
 
 
 class TestCallFor:
@@ -121,7 +127,7 @@ class TestAdjunctSubject:
     )
     def test_patterns_adjunct_subject_finds_the_subject(self, text: str, speaker: str) -> None:
         """The noun phrase after the adjunct's comma, not a noun inside the adjunct."""
-        q = next(q for q in quoteattr.extract(text).quotes if q.rule == Rule.SAYING_CLAUSE.value)
+        q = _saying_clause(text)
         assert speaker == q.speaker.mention.text
 
     def test_patterns_adjunct_subject_plain_sentence(self) -> None:
@@ -145,16 +151,12 @@ class TestSentenceSubject:
     )
     def test_patterns_subject_noun_cue_is_skipped(self, text: str, speaker: str) -> None:
         """The subject before a noun that the cue lexicon knows as a verb is not taken."""
-        q = next(q for q in quoteattr.extract(text).quotes if q.rule == Rule.SAYING_CLAUSE.value)
+        q = _saying_clause(text)
         assert speaker == q.speaker.mention.text
 
     def test_patterns_subject_before_a_real_cue_verb_is_kept(self) -> None:
         """A cue verb in the sentence still gives its subject: 'The union said no, adding ...'."""
-        q = next(
-            q
-            for q in quoteattr.extract("The union said no to the offer, adding that talks were over.").quotes
-            if q.rule == Rule.SAYING_CLAUSE.value
-        )
+        q = _saying_clause("The union said no to the offer, adding that talks were over.")
         assert "The union" == q.speaker.mention.text
 
     @pytest.mark.parametrize(
@@ -167,7 +169,7 @@ class TestSentenceSubject:
     )
     def test_patterns_subject_after_lead_phrase(self, text: str, speaker: str) -> None:
         """A sentence that opens with a phrase and no noun phrase has its subject after the comma."""
-        q = next(q for q in quoteattr.extract(text).quotes if q.rule == Rule.SAYING_CLAUSE.value)
+        q = _saying_clause(text)
         assert speaker == q.speaker.mention.text
 
 
@@ -177,7 +179,7 @@ def test_patterns_saying_clause_after_a_closing_quote(close: str) -> None:
     """', saying' after a quote closed by any mark, the NYT's two apostrophes included."""
     open_ = {"''": "''", '"': '"', "”": "“"}[close]
     text = f"The mayor called the levy {open_}a tax on hope,{close} saying it would drive families away."
-    q = next(q for q in quoteattr.extract(text).quotes if q.rule == Rule.SAYING_CLAUSE.value)
+    q = _saying_clause(text)
     assert ("it would drive families away", "The mayor") == (q.content.text, q.speaker.mention.text)
 
 
