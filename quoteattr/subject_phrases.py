@@ -10,6 +10,7 @@ the chunker reads; neither imports it.
 from __future__ import annotations
 
 from .index import Pair
+from .lexicons import load_rows
 from .npwords import DAYS, norm
 
 __all__ = ["ratio_phrase", "time_phrase"]
@@ -40,7 +41,7 @@ def time_phrase(text: str, toks: list[Pair], i: int) -> int:
 
 #: Rule ``ratio-subject``: the number words of "one in five", and the
 #: words that may open such a phrase.
-_NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+_NUMBER_WORDS = frozenset(w for w, kind in load_rows("number_words.txt") if kind == "unit")
 _APPROXIMATORS = frozenset(["about", "almost", "nearly", "roughly", "only", "just"])
 
 
