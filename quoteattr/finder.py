@@ -25,6 +25,7 @@ from .chunker import (
     np_left,
     np_right,
 )
+from .clause_starts import skip_to_late_that
 from .clauses import (
     FINITE,
     OBJECT_CUES,
@@ -37,7 +38,6 @@ from .clauses import (
     last_nonspace,
     skip_adjuncts,
     skip_object,
-    skip_to_late_that,
     skip_ws,
 )
 from .cues import CueMatch

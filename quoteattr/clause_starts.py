@@ -1,0 +1,69 @@
+"""Where a reported clause begins when words stand between the cue and it
+(rule ``late-that``).
+
+:meth:`quoteattr.finder.CueItem.opening` skips the adjuncts the adjunct list
+knows ("on Tuesday", "in a statement") and the addressee of a cue that takes
+one ("told reporters"); :func:`skip_to_late_that` then looks a few words on
+for the "that" (or, after an addressee, "if" / "whether") that opens the
+clause, past a place, time or addressee phrase that the list does not know.
+"""
+
+from __future__ import annotations
+
+from .clauses import FINITE
+from .index import DocIndex
+from .text import TOKEN_RE
+
+__all__ = ["LATE_THAT_WINDOW", "skip_to_late_that"]
+
+# Rule ``late-that``: words after a cue that open with a preposition ("said
+# at the time that", "said during Sunday's debate that") or are the
+# addressee of a cue that takes one ("told a packed hall at a school in
+# Salem, New Hampshire, that") are no part of the clause when a "that"
+# follows within LATE_THAT_WINDOW tokens with no finite verb, gerund, quote
+# mark or clause punctuation before it. "said at the meeting that was held ..."
+# (a finite verb right after "that": a relative clause) keeps its words.
+LATE_THAT_WINDOW = 16
+_LATE_THAT_OPENERS = frozenset(
+    [
+        *("at", "in", "on", "during", "before", "after", "from", "with", "outside", "inside", "via", "through"),
+        *("over", "following", "instead", "of", "concern", "concerns", "hope", "confidence", "fears", "doubts"),
+    ]
+)
+_LATE_THAT_STOP = frozenset(['"', "“", "”", "'", "‘", "’", ":", ";", "(", ")", "—", "–", "that", "if", "whether"])
+# a gerund stops the scan ("urged his horse on, hoping that ..."); these do not
+_PREPOSITION_ING = frozenset(["during", "following", "including", "regarding", "concerning", "morning", "evening"])
+_NOT_BEFORE_THAT = frozenset(["so", "such", "now", "given", "except", "than", "all", "and", "or", "but"])
+
+
+def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = False) -> int:
+    """Rule ``late-that``: the offset of a "that" that opens the clause a
+    few words after *pos* (*addressee*: the cue takes a hearer, whose
+    phrase may come first; it may also open with "if" or "whether"), or
+    *pos* when there is none."""
+    text = doc.text
+    # (tokens read one at a time: most cues stop at the first)
+    toks = TOKEN_RE.finditer(text, pos, min(limit, pos + 200), concurrent=False)
+    first = next(toks, None)
+    if first is None:
+        return pos
+    w = first.group().lower()
+    if w in _LATE_THAT_STOP or not (addressee or w in _LATE_THAT_OPENERS):
+        return pos
+    before = w
+    for _ in range(LATE_THAT_WINDOW - 2):
+        m = next(toks, None)
+        if m is None:
+            return pos
+        w = m.group().lower().replace("’", "'")
+        if w == "that" or (addressee and w in ("if", "whether")):
+            nxt = next(toks, None)
+            nw = "" if nxt is None else nxt.group().lower().replace("’", "'")
+            if nw in FINITE or not nw[:1].isalnum() or before in _NOT_BEFORE_THAT:
+                return pos
+            return m.start()
+        gerund = w.endswith("ing") and w not in _PREPOSITION_ING
+        if w in _LATE_THAT_STOP or w in FINITE or w.endswith("n't") or gerund:
+            return pos
+        before = w
+    return pos
