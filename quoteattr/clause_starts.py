@@ -10,7 +10,9 @@ clause, past a place, time or addressee phrase that the list does not know.
 
 from __future__ import annotations
 
-from .clauses import FINITE
+import regex
+
+from .clauses import FINITE, skip_ws
 from .index import DocIndex
 from .text import TOKEN_RE
 
@@ -36,10 +38,44 @@ _PREPOSITION_ING = frozenset(["during", "following", "including", "regarding", "
 _NOT_BEFORE_THAT = frozenset(["so", "such", "now", "given", "except", "than", "all", "and", "or", "but"])
 
 
+# Guard ``quote-after-that``: a quotation mark right after the late "that",
+# touching a word, opens the clause's quoted words ('said instead that
+# "every word was true"'); other punctuation there ("that." "that,") makes
+# "that" a pronoun, and the scan gives up.
+_OPENING_MARK_RE = regex.compile(r"(?:''|``|[\"“‘])(?=\w)")
+
+
+def _opens_quote(text: str, a: int) -> bool:
+    """True when an opening quotation mark touching a word starts at *a*."""
+    return _OPENING_MARK_RE.match(text, a) is not None
+
+
+# Guard ``parenthetical-then-that``: a comma right after the cue opens an
+# aside that a second comma closes before "that" ("said, per a translator,
+# that ...", "says, however, that ..."); the aside is no part of the clause.
+# Guard ``adverb-opener``: an adverb in -ly opens the words before a late
+# "that" ("argued insistently that ...", "said privately that ...").
+# Guard ``late-quote``: the same words may end in a comma or colon and an
+# opening quotation mark, which opens the reported words ('said in a letter
+# to the board last week: "We will not sell"', 'wrote on Monday, "The
+# deal is dead"').
+# Guard ``addressee-wh``: after the addressee of a cue that takes one, a
+# question word opens the reported question as "whether" does ("asked the
+# mayor how the bridge would be paid for"). "who" and "which" are left out:
+# after a noun they open a relative clause ("told a group of reporters who
+# had gathered outside that ...").
+_WH = frozenset(["what", "how", "why", "when", "where"])
+
+
+def _is_ly_adverb(w: str) -> bool:
+    return len(w) > 4 and w.endswith("ly") and w.isalpha() and w.islower()
+
+
 def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = False) -> int:
     """Rule ``late-that``: the offset of a "that" that opens the clause a
     few words after *pos* (*addressee*: the cue takes a hearer, whose
-    phrase may come first; it may also open with "if" or "whether"), or
+    phrase may come first; it may also open with "if", "whether" or a
+    question word), of a quotation mark after a comma or colon there, or
     *pos* when there is none."""
     text = doc.text
     # (tokens read one at a time: most cues stop at the first)
@@ -48,7 +84,8 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
     if first is None:
         return pos
     w = first.group().lower()
-    if w in _LATE_THAT_STOP or not (addressee or w in _LATE_THAT_OPENERS):
+    aside = w == ","
+    if w in _LATE_THAT_STOP or not (addressee or aside or w in _LATE_THAT_OPENERS or _is_ly_adverb(w)):
         return pos
     before = w
     for _ in range(LATE_THAT_WINDOW - 2):
@@ -56,10 +93,17 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
         if m is None:
             return pos
         w = m.group().lower().replace("’", "'")
+        if w in (",", ":") and _opens_quote(text, q := skip_ws(text, m.end(), limit)):
+            return q  # guard late-quote
+        if addressee and w in _WH and before != ",":
+            return m.start()
         if w == "that" or (addressee and w in ("if", "whether")):
             nxt = next(toks, None)
             nw = "" if nxt is None else nxt.group().lower().replace("’", "'")
-            if nw in FINITE or not nw[:1].isalnum() or before in _NOT_BEFORE_THAT:
+            opens = nxt is not None and _opens_quote(text, nxt.start())
+            if nw in FINITE or not (nw[:1].isalnum() or opens) or before in _NOT_BEFORE_THAT:
+                return pos
+            if aside and before != ",":
                 return pos
             return m.start()
         gerund = w.endswith("ing") and w not in _PREPOSITION_ING

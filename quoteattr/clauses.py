@@ -64,7 +64,8 @@ declare(
     Rule.LATE_THAT,
     Stage.CLAUSE,
     example="told a crowd at the fairground in Ames on Monday that ⟦the tax would go⟧",
-    summary="the clause opens at a 'that' after a place, time or addressee phrase the adjunct list does not know",
+    summary="the clause opens at a 'that' (a quote after ', ' or ': ', a question word after an addressee) "
+    "past a place, time, aside or addressee phrase the adjunct list does not know",
 )
 declare(
     Rule.CUT_TRAILING_SOURCE,

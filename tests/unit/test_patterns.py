@@ -284,6 +284,19 @@ class TestLateThat:
             ("The minister said instead that every school would get a nurse.", "every school would get a nurse"),
             ("Diaz expressed concern that the harbour was silting up.", "the harbour was silting up"),
             ("The warden asked walkers on the ridge whether they had seen the fire.", "whether they had seen the fire"),
+            # guard quote-after-that: a quotation mark may open the clause after "that"
+            ("The coach said after the match that “every player gave everything.”", "every player gave everything."),
+            # guard parenthetical-then-that: an aside between two commas
+            ("The mayor said, through an interpreter, that the ferry would run.", "the ferry would run"),
+            ("Kim says, however, that the toll must rise.", "the toll must rise"),
+            # guard adverb-opener
+            ("Osei argued forcefully that the mill should stay open.", "the mill should stay open"),
+            # guard late-quote: a comma or colon and a quotation mark after the place or time words
+            ("Kim said during the debate, “The deal is dead.”", "The deal is dead."),
+            ("The mayor said in her speech on Monday, \"Nobody will lose a job.\"", "Nobody will lose a job."),
+            # guard addressee-wh
+            ("The warden asked the two hikers on the ridge why they had lit a stove.", "why they had lit a stove"),
+            ("The warden asked the hikers how the fire had started.", "how the fire had started"),
         ],
     )
     def test_patterns_late_that_opens_the_clause(self, text: str, content: str) -> None:
@@ -303,6 +316,27 @@ class TestLateThat:
         """No late 'that' is taken when it opens a relative clause or follows 'so'."""
         assert all(not c.startswith(("was", "crews")) for c in _contents(text))
         assert all(c.startswith(content) for c in _contents(text))
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            # an aside with no "that" after its closing comma keeps its words
+            ("Kim says, like her rivals, the toll must rise.", "like her rivals, the toll must rise"),
+            # "that." is a pronoun, not the start of a clause
+            ("The mayor said in the end that. Nobody listened.", "in the end that"),
+            # late-quote needs an opening word: after a noun phrase the quote stays in the clause
+            ("Kim denied the report about the ferry, “It is false.”", "the report about the ferry, “It is false.”"),
+            # "who" after the addressee opens a relative clause, not a question
+            ("The warden asked the hikers who had camped there to leave.", None),
+        ],
+    )
+    def test_patterns_late_that_needs_its_that(self, text: str, content: str | None) -> None:
+        """No late 'that' without the shape each guard names: the words after the cue stay."""
+        qs = [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == "subject-cue-clause"]
+        if content is None:
+            assert not any(q.content.text.startswith("who") for q in qs)
+        else:
+            assert [content] == [q.content.text for q in qs]
 
     def test_patterns_late_that_registered(self) -> None:
         """Declared as a clause rule with an example."""
@@ -574,3 +608,4 @@ class TestNounSaying:
 def test_patterns_day_and_part_of_day_is_an_adjunct(text: str, content: str) -> None:
     """ADJUNCT_RE skips 'Friday afternoon', 'Tuesday morning' after a cue (a fronted clause, a late 'that')."""
     assert [content] == _contents(text)
+
