@@ -110,6 +110,19 @@ def _comma_after(text: str, toks: list[Pair], i: int) -> int | None:
     return next((j for j in range(i, len(toks)) if text[toks[j][0] : toks[j][1]] == ","), None)
 
 
+# Guard ``lead-connective``: a clause before its cue that opens the sentence
+# with a connective and a comma ("Still, most voters back the plan,
+# according to the poll") or a dateline ("LEEDS (Reuters) - The mill will
+# close, its owner said") starts after them: they are the writer's words.
+_LEAD_RE = regex.compile(
+    r"(?i:(?:still|nevertheless|nonetheless|even so|in fact|meanwhile|indeed|instead|moreover|furthermore"
+    r"|besides|in addition|of course)\s*,\s*)"
+    r"|\p{Lu}[\p{Lu}\s,.]+(?:\s*\([^)]{1,30}\))?\s+[-—–]+\s+"  # (capitals only: no (?i) here)
+)
+
+
+
+
 class Finder:
     """All candidates of one document, and what proposing them used."""
 
@@ -283,7 +296,8 @@ class Finder:
         return text[p] in ".!?" and skip_ws(text, p + 1, sb) >= sb
 
     def clause_before(self, cue: CueMatch, sp: Pair, sa: int, comma: int, rule: Rule, base: float) -> None:
-        """Propose the clause that ends at *comma* before the cue ('Moscow will respond, Peskov said')."""
+        """Propose the clause that ends at *comma* before the cue ('Moscow will respond, Peskov said'),
+        without a leading connective or dateline (guard ``lead-connective``)."""
         text = self.text
         a = sa
         # the clause may be a quote that began in an earlier sentence
@@ -293,6 +307,10 @@ class Finder:
         a, b = trim(text, a, comma, TRAILING)
         if b <= a or not clause_ok(self.doc, a, b):
             return
+        if a == sa:
+            m = _LEAD_RE.match(text, a, b)
+            if m is not None:
+                a = m.end()
         parts = self.clauses.content_parts(a, b)
         self.add(parts, rule, base + speaker_bonus(text, sp), cue, sp)
 

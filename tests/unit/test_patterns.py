@@ -609,3 +609,39 @@ def test_patterns_day_and_part_of_day_is_an_adjunct(text: str, content: str) -> 
     """ADJUNCT_RE skips 'Friday afternoon', 'Tuesday morning' after a cue (a fronted clause, a late 'that')."""
     assert [content] == _contents(text)
 
+
+
+@pytest.mark.issue(16)
+class TestLeadConnective:
+    """Guard lead-connective: a clause before its cue starts after a sentence-initial connective or dateline."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Still, most riders back the new timetable, according to a survey by the transit board.",
+                "most riders back the new timetable",
+            ),
+            ("In fact, the ferry has never made money, the harbour master said.", "the ferry has never made money"),
+            ("LEEDS (Reuters) - The mill will close next spring, its owner said.", "The mill will close next spring"),
+            ("LEEDS — The mill will close next spring, its owner said.", "The mill will close next spring"),
+        ],
+    )
+    def test_patterns_lead_connective_is_not_content(self, text: str, content: str) -> None:
+        """The connective or dateline is the writer's: the content starts after it."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            # a bare conjunction stays (PolNeAR keeps "But ..." in the content)
+            ("But the mill will close next spring, its owner said.", "But the mill will close next spring"),
+            # a subordinate clause is part of the reported words
+            ("While sales fell, the mill will stay open, its owner said.", "While sales fell, the mill will stay open"),
+            # lowercase words before a dash are no dateline
+            ("Sales fell - and the mill will close, its owner said.", "Sales fell - and the mill will close"),
+        ],
+    )
+    def test_patterns_lead_connective_keeps_other_openings(self, text: str, content: str) -> None:
+        """Only the listed connectives and capitalised datelines are dropped."""
+        assert [content] == _contents(text)
