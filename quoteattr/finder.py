@@ -42,6 +42,7 @@ from .clauses import (
 )
 from .cues import CueMatch
 from .index import DocIndex
+from .lexicons import load_set
 from .marks import QuoteRegion
 from .registry import Rule, Stage, declare
 from .text import TOKEN_RE
@@ -109,6 +110,10 @@ def _comma_after(text: str, toks: list[Pair], i: int) -> int | None:
     """The index of the first comma token of *toks* from *i* on, or None."""
     return next((j for j in range(i, len(toks)) if text[toks[j][0] : toks[j][1]] == ","), None)
 
+
+#: Cue forms that are verbs only before "that" (guard ``noun-first``).
+NOUN_FIRST_CUES = load_set("noun_first_cues.txt")
+NUMBER_WORDS = load_set("number_words.txt")
 
 # Guard ``lead-connective``: a clause before its cue that opens the sentence
 # with a connective and a comma ("Still, most voters back the plan,
@@ -253,6 +258,10 @@ class Finder:
         nxt = TOKEN_RE.search(text, cue.end, min(len(text), cue.end + 20))
         if nxt is not None and norm(nxt.group()) in FINITE:
             return True
+        # guard noun-first: "the 50 states", "Clinton's emails", "a state
+        # senator" -- these forms are verbs only before "that"
+        if text[cue.start : cue.end].lower() in NOUN_FIRST_CUES:
+            return not self._verb_before_that(cue, sa, nxt)
         last = last_token(self.doc, max(sa, cue.start - 60), cue.start)
         if last is None:
             return cue.form_kind == "base"
@@ -286,6 +295,25 @@ class Finder:
             )
             return not plural_subject
         return False
+
+    def _verb_before_that(self, cue: CueMatch, sa: int, nxt: regex.Match[str] | None) -> bool:
+        """Guard ``noun-first``: a noun-first cue form is a verb only before a
+        "that" that opens a clause ("The memo states that ..."): not after a
+        number, a determiner or a capitalised word ("the 35 states that
+        ...", "Rust Belt states that ..."), and not when a finite verb
+        follows the "that" (a relative clause: "states that have voted")."""
+        text = self.text
+        if nxt is None or norm(nxt.group()) != "that":
+            return False
+        after = TOKEN_RE.search(text, nxt.end(), min(len(text), nxt.end() + 30))
+        if after is None or norm(after.group()) in FINITE:
+            return False
+        last = last_token(self.doc, max(sa, cue.start - 60), cue.start)
+        if last is None:
+            return True
+        prev = norm(text[last[0] : last[1]])
+        capitalised = text[last[0]].isupper() and last[0] > sa
+        return not (prev[:1].isdigit() or prev in DETERMINERS or prev in NUMBER_WORDS or capitalised)
 
     def ends_clause(self, pos: int, sb: int) -> bool:
         """True when only adjuncts and final punctuation follow *pos* in the sentence."""

@@ -645,3 +645,34 @@ class TestLeadConnective:
     def test_patterns_lead_connective_keeps_other_openings(self, text: str, content: str) -> None:
         """Only the listed connectives and capitalised datelines are dropped."""
         assert [content] == _contents(text)
+
+
+@pytest.mark.issue(16)
+class TestNounFirst:
+    """Guard noun-first: cue forms news uses mostly as nouns are verbs only before a clause-opening 'that'."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The mayor toured the 12 states that border the lake.",
+            "Voters in all 50 states backed the plan.",
+            "Rust Belt states that lost jobs voted for him.",
+            "The union's emails reached every member.",
+            "The party rules set the date of the vote.",
+        ],
+    )
+    def test_patterns_noun_first_is_a_noun(self, text: str) -> None:
+        """No quote is read from 'states', 'emails' or 'rules' used as a noun."""
+        assert [] == [q.cue.text for q in quoteattr.extract(text, min_confidence=0).quotes if q.cue]
+
+    @pytest.mark.parametrize(
+        ("text", "cue", "content"),
+        [
+            ("The memo states that the bridge is safe.", "states", "the bridge is safe"),
+            ("The judge rules that the law stands.", "rules", "the law stands"),
+            ("A state senator said the bridge was safe.", "said", "the bridge was safe"),
+        ],
+    )
+    def test_patterns_noun_first_verb_before_that(self, text: str, cue: str, content: str) -> None:
+        """Before a 'that' that opens a clause the form is a verb; 'state' before a noun is no cue."""
+        assert [(cue, content)] == [(q.cue.text, q.content.text) for q in quoteattr.extract(text).quotes if q.cue]
