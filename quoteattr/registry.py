@@ -90,6 +90,7 @@ class Rule(enum.StrEnum):
     NOUN_CUE = "noun-cue"
     ACCORDING_TO = "according-to"
     NON_VERB_CUE = "non-verb-cue"
+    INTRANSITIVE_CUE = "intransitive-cue"
     ASKED_QUESTION = "asked-question"
     SAYING_CLAUSE = "saying-clause"
     SAYING_OBJECT = "saying-object"
@@ -202,6 +203,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.NOUN_CUE,
         Rule.ACCORDING_TO,
         Rule.NON_VERB_CUE,
+        Rule.INTRANSITIVE_CUE,
         Rule.ASKED_QUESTION,
         Rule.SAYING_CLAUSE,
         Rule.PASSIVE_CUE,

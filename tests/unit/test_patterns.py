@@ -676,3 +676,30 @@ class TestNounFirst:
     def test_patterns_noun_first_verb_before_that(self, text: str, cue: str, content: str) -> None:
         """Before a 'that' that opens a clause the form is a verb; 'state' before a noun is no cue."""
         assert [(cue, content)] == [(q.cue.text, q.content.text) for q in quoteattr.extract(text).quotes if q.cue]
+
+
+@pytest.mark.issue(16)
+class TestIntransitiveCue:
+    """Rule intransitive-cue: a form of 'speak' with no 'about', 'of' or 'out' after it proposes no clause."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Kim, speaking at the harbour in Leith, was cheered by the crowd.",
+            "Osei spoke Monday night at a town hall hosted by the union.",
+            "The minister spoke over boos from the crowd as she thanked the staff.",
+        ],
+    )
+    def test_patterns_intransitive_cue_no_clause(self, text: str) -> None:
+        """Where and when someone spoke is not what they said."""
+        assert [] == [q.content.text for q in quoteattr.extract(text).quotes]
+
+    def test_patterns_intransitive_cue_keeps_quotes(self) -> None:
+        """A quote the cue attaches to (stage region) is kept."""
+        qs = quoteattr.extract('"We will rebuild the harbour," she spoke softly.').quotes
+        assert [("spoke", "We will rebuild the harbour,")] == [(q.cue.text, q.content.text) for q in qs if q.cue]
+
+    def test_patterns_intransitive_cue_registered(self) -> None:
+        """A cue filter, run before the clause patterns."""
+        order = ORDER[Stage.CUE]
+        assert order.index(Rule.INTRANSITIVE_CUE) < order.index(Rule.SUBJECT_CUE_CLAUSE)
