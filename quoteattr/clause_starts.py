@@ -107,7 +107,9 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
                 return pos
             return m.start()
         gerund = w.endswith("ing") and w not in _PREPOSITION_ING
-        if w in _LATE_THAT_STOP or w in FINITE or w.endswith("n't") or gerund:
+        # (a capitalised word is a name: "in May that", "at Will's that")
+        finite = w in FINITE and m.group()[:1].islower()
+        if w in _LATE_THAT_STOP or finite or w.endswith("n't") or gerund:
             return pos
         before = w
     return pos

@@ -33,6 +33,7 @@ from .clauses import (
     skip_ws,
     source_clause_ok,
 )
+from .clause_starts import skip_to_late_that
 from .cues import CueMatch
 from .patterns_asked import asked_question
 from .patterns_objects import call_object_predicate, object_to_infinitive
@@ -240,8 +241,11 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
         _described(f, cue, sp, cue.end, sb)
         return True
     pos = skip_adjuncts(text, cue.end, sb)
-    if cue.lemma in OBJECT_CUES and cue.type == "verb":
+    addressee = cue.lemma in OBJECT_CUES and cue.type == "verb"
+    if addressee:
         pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
+    # rule late-that, as for a finite cue: ', saying at a church in Leith that ...'
+    pos = skip_to_late_that(f.doc, skip_ws(text, pos, sb), sb, addressee)
     cl = f.clauses.clause(pos, sb)
     if cl is None or not clause_ok(f.doc, *cl):
         return True

@@ -296,6 +296,9 @@ class TestLateThat:
             ("The mayor said in her speech on Monday, \"Nobody will lose a job.\"", "Nobody will lose a job."),
             # guard addressee-wh
             ("The warden asked the two hikers on the ridge why they had lit a stove.", "why they had lit a stove"),
+            # after a gerund cue too (rule saying-clause)
+            ("The bishop left the city, saying at a church in Leith that the mill must stay.", "the mill must stay"),
+            ("Osei stayed calm, telling reporters in May that the count was fair.", "the count was fair"),
             ("The warden asked the hikers how the fire had started.", "how the fire had started"),
         ],
     )
