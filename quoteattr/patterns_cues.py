@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from .candidates import Candidate, trim
-from .chunker import AUX_FILLER, np_right
+from .chunker import AUX_FILLER, ROLE_NOUNS, norm, np_right
 from .clauses import (
     CLAUSAL_CUES,
     DESCRIBE_CUES,
@@ -164,6 +164,24 @@ def _work_author(f: Finder, sp: Pair) -> Pair:
     return m.end(), sp[1]
 
 
+_APPOSITIVE_OPENERS = frozenset(["who", "whose", "which", "where", "a", "an", "although", "though", "but", "while"])
+
+
+def _source_appositive(f: Finder, a: int, b: int) -> bool:
+    """Guard ``source-appositive``: after 'CLAUSE, according to X,' the words
+    that open with a relative pronoun, an indefinite article, a role noun,
+    a gerund or a concession ('Andy Smith, director of the poll centre,
+    which ...'; ', who prosecuted ...'; ', writing for ...') describe the
+    source: the clause before is the content."""
+    words = f.doc.words(a, min(b, a + 40))
+    if not words:
+        return False
+    w = norm(words[0])
+    if w in _APPOSITIVE_OPENERS or w in ROLE_NOUNS or (w.endswith("ing") and len(w) > 4):
+        return True
+    return w == "the" and len(words) > 1 and (norm(words[1]) in ROLE_NOUNS or norm(words[1]) == "former")
+
+
 def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
     text = f.text
     # The source runs to the next comma or the end of the sentence:
@@ -182,7 +200,7 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
         text[after : after + 1] == ","
         and before_end > sa
         and text[before_end - 1] == ","
-        and not looks_like_clause(f.doc, after + 1, sb)
+        and (not looks_like_clause(f.doc, after + 1, sb) or _source_appositive(f, after + 1, sb))
     )
     if text[after : after + 1] in (".", "") or after >= sb or appositive:
         # trailing: 'CLAUSE, according to X.' -- unless the sentence has its

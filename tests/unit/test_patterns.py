@@ -706,3 +706,28 @@ class TestIntransitiveCue:
         """A cue filter, run before the clause patterns."""
         order = ORDER[Stage.CUE]
         assert order.index(Rule.INTRANSITIVE_CUE) < order.index(Rule.SUBJECT_CUE_CLAUSE)
+
+
+@pytest.mark.issue(16)
+class TestSourceAppositive:
+    """Guard source-appositive: words describing the source after 'CLAUSE, according to X,' are not the content."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Turnout fell by a third, according to Mina Osei, director of the Leith Polling Centre, which ran it.",
+                "Turnout fell by a third",
+            ),
+            ("The mill lost money, according to Kim Diaz, who audited its books.", "The mill lost money"),
+            ("The toll will rise, according to Ana Ruiz, writing for the Leith Herald.", "The toll will rise"),
+        ],
+    )
+    def test_patterns_source_appositive_clause_before(self, text: str, content: str) -> None:
+        """The clause before the source phrase is the content."""
+        assert [content] == _contents(text)
+
+    def test_patterns_source_appositive_source_first(self) -> None:
+        """A source phrase that opens the sentence still reports the clause after it."""
+        text = "According to the harbour board, the ferry will run all winter."
+        assert ["the ferry will run all winter"] == _contents(text)
