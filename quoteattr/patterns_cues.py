@@ -17,6 +17,7 @@ from .chunker import AUX_FILLER, ROLE_NOUNS, norm, np_right
 from .clauses import (
     CLAUSAL_CUES,
     DESCRIBE_CUES,
+    FINITE,
     INFINITIVE_CUES,
     NP_OBJECT_CUES,
     OBJECT_ATTRIBUTION_CUES,
@@ -40,6 +41,7 @@ from .patterns_objects import call_object_predicate, object_to_infinitive
 from .finder import CueItem, Finder, speaker_bonus
 from .model import CueClass
 from .registry import Rule, Stage, confidence, declare, register
+from .text import TOKEN_RE
 
 __all__ = ["CueItem", "asked_question", "call_object_predicate", "object_to_infinitive"]
 
@@ -182,6 +184,23 @@ def _source_appositive(f: Finder, a: int, b: int) -> bool:
     return w == "the" and len(words) > 1 and (norm(words[1]) in ROLE_NOUNS or norm(words[1]) == "former")
 
 
+def _source_inside(f: Finder, cue: CueMatch, sp: Pair, before: Pair, b0: int, sb: int) -> bool:
+    """Guard ``source-inside``: 'SUBJECT, according to X, was/is/has ...': the
+    source phrase interrupts one clause, whose two pieces are the content
+    ("Most striking, according to the poll, was the turnout")."""
+    text = f.text
+    first = TOKEN_RE.search(text, b0, min(sb, b0 + 30))
+    if first is None or first.group() not in FINITE:
+        return False
+    a, a_end = trim(text, *before, TRAILING)
+    cl = f.clauses.clause(skip_ws(text, b0, sb), sb)
+    if a_end <= a or cl is None:
+        return False
+    conf = confidence(Rule.ACCORDING_TO) + speaker_bonus(text, sp)
+    f.add([(a, a_end), *f.clauses.content_parts(*cl)], Rule.ACCORDING_TO, conf, cue, sp)
+    return True
+
+
 def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
     text = f.text
     # The source runs to the next comma or the end of the sentence:
@@ -202,6 +221,8 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
         and text[before_end - 1] == ","
         and (not looks_like_clause(f.doc, after + 1, sb) or _source_appositive(f, after + 1, sb))
     )
+    if appositive and sa not in f.cued_sentences and _source_inside(f, cue, sp, (sa, before_end - 1), after + 1, sb):
+        return
     if text[after : after + 1] in (".", "") or after >= sb or appositive:
         # trailing: 'CLAUSE, according to X.' -- unless the sentence has its
         # own attribution, whose source the phrase names ("X said Y,

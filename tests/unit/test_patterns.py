@@ -731,3 +731,12 @@ class TestSourceAppositive:
         """A source phrase that opens the sentence still reports the clause after it."""
         text = "According to the harbour board, the ferry will run all winter."
         assert ["the ferry will run all winter"] == _contents(text)
+
+
+@pytest.mark.issue(16)
+def test_patterns_source_inside_one_clause() -> None:
+    """Guard source-inside: a source phrase between a subject and its verb leaves two pieces of one clause."""
+    qs = quoteattr.extract("Most striking, according to the poll, was the turnout among young voters.").quotes
+    assert [("according-to", ["Most striking", "was the turnout among young voters"], "the poll")] == [
+        (q.rule, [p.text for p in q.parts], q.speaker.mention.text if q.speaker else None) for q in qs
+    ]
