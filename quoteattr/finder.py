@@ -298,10 +298,11 @@ class Finder:
 
     def _verb_before_that(self, cue: CueMatch, sa: int, nxt: regex.Match[str] | None) -> bool:
         """Guard ``noun-first``: a noun-first cue form is a verb only before a
-        "that" that opens a clause ("The memo states that ..."): not after a
-        number, a determiner or a capitalised word ("the 35 states that
-        ...", "Rust Belt states that ..."), and not when a finite verb
-        follows the "that" (a relative clause: "states that have voted")."""
+        "that" that opens a clause ("The memo states that ...", "Ana Ruiz
+        states that ..."): not after a number or a determiner ("the 35
+        states that ...", "all 50 states that ..."), and not when a finite
+        verb follows the "that" (a relative clause: "Rust Belt states that
+        have voted")."""
         text = self.text
         if nxt is None or norm(nxt.group()) != "that":
             return False
@@ -312,8 +313,7 @@ class Finder:
         if last is None:
             return True
         prev = norm(text[last[0] : last[1]])
-        capitalised = text[last[0]].isupper() and last[0] > sa
-        return not (prev[:1].isdigit() or prev in DETERMINERS or prev in NUMBER_WORDS or capitalised)
+        return not (prev[:1].isdigit() or prev in DETERMINERS or prev in NUMBER_WORDS)
 
     def ends_clause(self, pos: int, sb: int) -> bool:
         """True when only adjuncts and final punctuation follow *pos* in the sentence."""

@@ -659,7 +659,7 @@ class TestNounFirst:
         [
             "The mayor toured the 12 states that border the lake.",
             "Voters in all 50 states backed the plan.",
-            "Rust Belt states that lost jobs voted for him.",
+            "Rust Belt states that have lost jobs voted for him.",
             "The union's emails reached every member.",
             "The party rules set the date of the vote.",
         ],
