@@ -119,11 +119,15 @@ NUMBER_WORDS = load_set("number_words.txt")
 # with a connective and a comma ("Still, most voters back the plan,
 # according to the poll") or a dateline ("LEEDS (Reuters) - The mill will
 # close, its owner said") starts after them: they are the writer's words.
+# ("LEEDS -", "LEEDS (Reuters) -", "PORTO ALEGRE, Brazil —", "ORLANDO, Fla. (AP) —"; capitals: no (?i) here)
+_DATELINE = r"\p{Lu}[\p{Lu}\s.]+(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*)?(?:\s*\([^)]{1,30}\))?\s+[-—–]+\s+"
 _LEAD_RE = regex.compile(
     r"(?i:(?:still|nevertheless|nonetheless|even so|in fact|meanwhile|indeed|instead|moreover|furthermore"
-    r"|besides|in addition|of course)\s*,\s*)"
-    r"|\p{Lu}[\p{Lu}\s,.]+(?:\s*\([^)]{1,30}\))?\s+[-—–]+\s+"  # (capitals only: no (?i) here)
+    r"|besides|in addition|of course)\s*,\s*)|" + _DATELINE
 )
+# Guard ``dateline-subject``: a sentence that opens with a dateline ("LEEDS
+# (Reuters) - Mayor Ana Ruiz met ... and said ...") has its subject after it.
+_DATELINE_RE = regex.compile(_DATELINE)
 
 
 
@@ -372,6 +376,9 @@ class Finder:
         verb, or its first noun phrase (after a leading participial phrase)."""
         text = self.text
         sa = max(sa, limit - 400)  # the subject is near: keeps long sentences linear
+        dl = _DATELINE_RE.match(text, sa, limit)
+        if dl is not None:
+            sa = dl.end()
         sp = self._subject_after_adjunct(sa, limit)
         if sp is not None:
             return sp

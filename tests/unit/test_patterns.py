@@ -740,3 +740,19 @@ def test_patterns_source_inside_one_clause() -> None:
     assert [("according-to", ["Most striking", "was the turnout among young voters"], "the poll")] == [
         (q.rule, [p.text for p in q.parts], q.speaker.mention.text if q.speaker else None) for q in qs
     ]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LEEDS (Reuters) - Mayor Ana Ruiz met the survivors on Thursday and said the city must act.",
+        "PORTO ALEGRE, Brazil — Mayor Ana Ruiz met the survivors on Thursday and said the city must act.",
+    ],
+)
+def test_patterns_dateline_subject(text: str) -> None:
+    """Guard dateline-subject: the subject of a coordinated cue is read after the dateline, not the place."""
+    qs = quoteattr.extract(text).quotes
+    assert [("the city must act", "Mayor Ana Ruiz")] == [
+        (q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs
+    ]
