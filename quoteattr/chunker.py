@@ -2,7 +2,8 @@
 ``speaker-right``, ``appositive``, ``appositive-right``,
 ``determiner-noun-subject``, ``modified-noun-subject``, ``relative-subject``,
 ``subject-aside``, ``dash-appositive``, ``parenthetical-label``,
-``name-suffix``, ``time-phrase``, ``quoted-appositive``, ``ratio-subject``).
+``name-suffix``, ``time-phrase``, ``quoted-appositive``, ``ratio-subject``,
+``catenative-chain``).
 
 :func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
 Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
@@ -39,6 +40,7 @@ from .npwords import (
 from .registry import Rule, Stage, declare
 from .subject_phrases import ratio_phrase, time_phrase
 from .subject_asides import initial_period, is_dash, subject_before_aside, subject_before_dashes
+from .subject_chains import catenative_chain
 
 __all__ = [
     "AUX_FILLER",
@@ -128,6 +130,13 @@ declare(
     Stage.PHRASE,
     example="Jo Ode, host of “Farm Hour,” said … → `Jo Ode, host of “Farm Hour,”`",
     summary="an appositive whose closing comma sits inside the closing mark of a quoted title",
+)
+
+declare(
+    Rule.CATENATIVE_CHAIN,
+    Stage.PHRASE,
+    example="Ode was quick to add that … → `Ode`; He went on to say … → `He`",
+    summary="a chain 'went on to', 'was quick to', 'is likely to', 'failed to' between subject and cue is skipped",
 )
 
 declare(
@@ -228,7 +237,8 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
             i -= 1
             skipped += 1
             continue
-        span = time_phrase(text, toks, i)
+        # rule catenative-chain: "He went on to say", "Ode was quick to add"
+        span = time_phrase(text, toks, i) or catenative_chain(text, toks, i)
         if span:
             i -= span
             skipped += 1

@@ -143,6 +143,7 @@ class Rule(enum.StrEnum):
     TIME_PHRASE = "time-phrase"
     QUOTED_APPOSITIVE = "quoted-appositive"
     RATIO_SUBJECT = "ratio-subject"
+    CATENATIVE_CHAIN = "catenative-chain"
     ADJUNCT_SUBJECT = "adjunct-subject"
     SUBJECT_NOUN_CUE = "subject-noun-cue"
     SUBJECT_AFTER_LEAD_PHRASE = "subject-after-lead-phrase"

@@ -1,0 +1,95 @@
+"""Rule catenative-chain: a chain such as "went on to" or "was quick to"
+between a subject and its cue (issue 16). Every sentence here was written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr import chunker
+from quoteattr.index import DocIndex
+from quoteattr.subject_chains import catenative_chain
+from quoteattr.text import TOKEN_RE, segment
+
+
+def _np_left(text: str, cue: str) -> str | None:
+    pos = text.index(cue)
+    span = chunker.np_left(DocIndex(segment(text), []), 0, pos)
+    return None if span is None else text[span[0] : span[1]]
+
+
+def _quotes(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (q.content.text, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
+        for q in quoteattr.extract(text).quotes
+    ]
+
+
+class TestCatenativeChain:
+    """Rule catenative-chain: the subject before 'went on to', 'was quick to', 'is likely to', 'failed to'."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue", "expected"),
+        [
+            ("The harbour master went on to say that the pier was unsafe.", "say", "The harbour master"),
+            ("Ines Ode was quick to add that no fares would rise.", "add", "Ines Ode"),
+            ("Tenants are more likely to say the lifts are broken.", "say", "Tenants"),
+            ("The council has failed to explain why the library shut.", "explain", "The council"),
+            ("The mayor is unlikely to concede that the plan failed.", "concede", "The mayor"),
+            ("Rosa Kimani then goes on to argue that rents must fall.", "argue", "Rosa Kimani"),
+        ],
+    )
+    def test_chunker_catenative_chain_read(self, text: str, cue: str, expected: str) -> None:
+        assert expected == _np_left(text, cue)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue"),
+        [
+            # "to" after a word of no chain: an object, a place, a verb left out
+            ("The board asked the court to say more.", "say"),
+            ("The mayor took to the radio to say the pier was safe.", "say"),
+            ("The mayor tried to say the pier was safe.", "say"),
+            # "on to" after a verb that is no form of "go"
+            ("The clerk held on to say nothing.", "say"),
+        ],
+    )
+    def test_chunker_catenative_chain_not_read(self, text: str, cue: str) -> None:
+        assert _np_left(text, cue) is None
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "tokens"),
+        [
+            ("He went on to", 3),
+            ("He was quick not to", 3),
+            ("Voters were far less likely to", 4),
+            ("The board failed to", 2),
+            ("He wanted to", 0),
+            ("He went to", 0),
+        ],
+    )
+    def test_subject_chains_chain_length(self, text: str, tokens: int) -> None:
+        toks = [m.span() for m in TOKEN_RE.finditer(text)]
+        assert tokens == catenative_chain(text, toks, len(toks) - 1)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "The ferry company went on to say that sailings would resume in May.",
+                [("sailings would resume in May", "The ferry company")],
+            ),
+            (
+                "Councillor Ana Ruiz was quick to point out that the budget was balanced.",
+                [("the budget was balanced", "Councillor Ana Ruiz")],
+            ),
+        ],
+    )
+    def test_chunker_catenative_chain_speaker_of_clause(
+        self, text: str, expected: list[tuple[str, str | None]]
+    ) -> None:
+        assert expected == _quotes(text)
