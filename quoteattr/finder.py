@@ -86,6 +86,13 @@ declare(
     summary="when no noun phrase opens the sentence, its subject is the one after the lead phrase's comma",
 )
 
+declare(
+    Rule.ADVERB_BEFORE_CUE,
+    Stage.CUE,
+    example="Her supporters still question whether … : 'question' is a verb, not a noun",
+    summary="a base or -s cue after an adverb is read by the word before the adverb when that word can end a subject",
+)
+
 #: Words that open a lead phrase, not a subject (rule subject-after-lead-phrase):
 #: the prepositions and subordinators of np_function_words.txt, less the
 #: coordinators, which open a sentence before its subject ("But the board ...").
@@ -103,6 +110,27 @@ _ADJUNCT_OPENERS = frozenset(
 #: later told ..."); a run of cue words ("said said said ...") would
 #: otherwise cost a noun-phrase read per cue word for every cue.
 _SUBJECT_CUES_TRIED = 4
+
+
+def _adverb(w: str) -> bool:
+    """Rule ``adverb-before-cue``: a lower-case adverb of the filler list
+    ("still", "even", "just") or in -ly ("immediately"), not an auxiliary."""
+    low = norm(w)
+    if not w.islower() or low in FINITE:
+        return False
+    return low in AUX_FILLER or (low.endswith("ly") and len(low) > 4)
+
+
+def _subject_word(w: str) -> bool:
+    """Rule ``adverb-before-cue``: a word that can end a subject before an
+    adverb and a base cue form: a plural or a name ("supporters", "Russians"),
+    a quantity ("16 percent", "most") or a role noun; not an auxiliary,
+    "not", "to" or a pronoun of the singular."""
+    low = norm(w)
+    if low in FINITE or low in AUX_FILLER or low in FUNCTION_WORDS or low in DETERMINERS or low.endswith("n't"):
+        return False
+    plural_pronoun = low in ("they", "we", "you", "i")
+    return is_cap(w) or low.endswith("s") or low in QUANTITY_HEADS or low in ROLE_NOUNS or plural_pronoun
 
 
 def _comma_after(text: str, toks: list[Pair], i: int) -> int | None:
@@ -245,6 +273,15 @@ class Finder:
             return cue.form_kind == "base"
         w = text[last[0] : last[1]]
         prev = norm(w)
+        if _adverb(w):
+            # rule adverb-before-cue: "Her supporters still question whether
+            # ...", "Some activists even insist": a subject before the adverb
+            # decides (one adverb: "still openly" is rare); after an
+            # auxiliary ("could not physically continue") nothing changes
+            before = last_token(self.doc, max(sa, last[0] - 40), last[0])
+            if before is not None and _subject_word(text[before[0] : before[1]]):
+                last, w = before, text[before[0] : before[1]]
+                prev = norm(w)
         # rule name-word: a capitalised word inside a sentence is a name, not
         # a determiner or adjective ("Aaron Five acknowledges", "Jerry New says")
         lower_or_first = w.islower() or last[0] <= sa

@@ -88,6 +88,7 @@ class Rule(enum.StrEnum):
     # stage cue
     CAPITALISED_CUE = "capitalised-cue"
     NOUN_CUE = "noun-cue"
+    ADVERB_BEFORE_CUE = "adverb-before-cue"
     ACCORDING_TO = "according-to"
     NON_VERB_CUE = "non-verb-cue"
     ASKED_QUESTION = "asked-question"

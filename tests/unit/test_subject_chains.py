@@ -93,3 +93,48 @@ class TestCatenativeChain:
         self, text: str, expected: list[tuple[str, str | None]]
     ) -> None:
         assert expected == _quotes(text)
+
+
+def _rules(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (q.content.text, q.rule, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
+        for q in quoteattr.extract(text).quotes
+    ]
+
+
+class TestAdverbBeforeCue:
+    """Rule adverb-before-cue: a base cue after a subject and an adverb is a verb."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Her neighbours still question whether the dam is safe.",
+                [("whether the dam is safe", "subject-cue-object", "Her neighbours")],
+            ),
+            (
+                "Some tenants even insist that the lifts never worked.",
+                [("the lifts never worked", "subject-cue-clause", "Some tenants")],
+            ),
+            (
+                "Farmers now say the harvest will be late.",
+                [("the harvest will be late", "subject-cue-clause", "Farmers")],
+            ),
+        ],
+    )
+    def test_finder_adverb_before_cue_verb(self, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+        assert expected == _rules(text)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # after an auxiliary and "not" the adverb changes nothing
+            "If the club could not physically continue its season, it would fold.",
+            # a determiner before the adverb: a noun
+            "It was a just claim for the harbour.",
+        ],
+    )
+    def test_finder_adverb_before_cue_no_quote(self, text: str) -> None:
+        assert [] == _rules(text)
