@@ -43,6 +43,7 @@ from .clauses import (
 from .cues import CueMatch
 from .index import DocIndex
 from .marks import QuoteRegion
+from .model import CueClass
 from .registry import Rule, Stage, declare
 from .text import TOKEN_RE
 
@@ -93,6 +94,13 @@ declare(
     summary="a base or -s cue after an adverb is read by the word before the adverb when that word can end a subject",
 )
 
+declare(
+    Rule.SAY_VERB,
+    Stage.CUE,
+    example="Those surveyed say ⟦the tram is too slow⟧; not: the final say, than, say, a bus",
+    summary="'say' is a noun only after an article, a possessive or a word of amount; ', say,' is 'for example'",
+)
+
 #: Words that open a lead phrase, not a subject (rule subject-after-lead-phrase):
 #: the prepositions and subordinators of np_function_words.txt, less the
 #: coordinators, which open a sentence before its subject ("But the board ...").
@@ -119,6 +127,13 @@ def _adverb(w: str) -> bool:
     if not w.islower() or low in FINITE:
         return False
     return low in AUX_FILLER or (low.endswith("ly") and len(low) > 4)
+
+
+#: Rule ``say-verb``: the words after which "say" is a noun ("have a say",
+#: "the final say", "more say in").
+_SAY_ARTICLES = frozenset(["a", "an", "the", "his", "her", "its", "my", "our", "their", "your", "no", "any", "every"])
+_SAY_AMOUNTS = frozenset(["final", "last", "more", "greater", "bigger", "larger", "equal", "real", "little", "much"])
+_SAY_NOUN_BEFORE = _SAY_ARTICLES | _SAY_AMOUNTS | {"this", "direct", "big"}
 
 
 def _subject_word(w: str) -> bool:
@@ -273,11 +288,12 @@ class Finder:
             return cue.form_kind == "base"
         w = text[last[0] : last[1]]
         prev = norm(w)
-        if _adverb(w):
+        if _adverb(w) and cue.cue_class is CueClass.SPEECH:
             # rule adverb-before-cue: "Her supporters still question whether
             # ...", "Some activists even insist": a subject before the adverb
             # decides (one adverb: "still openly" is rare); after an
-            # auxiliary ("could not physically continue") nothing changes
+            # auxiliary ("could not physically continue") or for a thought
+            # cue ("Locals still know the mill as ...") nothing changes
             before = last_token(self.doc, max(sa, last[0] - 40), last[0])
             if before is not None and _subject_word(text[before[0] : before[1]]):
                 last, w = before, text[before[0] : before[1]]
@@ -285,6 +301,21 @@ class Finder:
         # rule name-word: a capitalised word inside a sentence is a name, not
         # a determiner or adjective ("Aaron Five acknowledges", "Jerry New says")
         lower_or_first = w.islower() or last[0] <= sa
+        if cue.lemma == "say" and cue.type == "verb":
+            # rule say-verb: "say" is a noun only after an article, a
+            # possessive or a word of amount ("a say", "their say", "Ode's
+            # say", "the final say", "more say"); elsewhere it is the verb:
+            # "those surveyed say", "majorities in all five say", "Others,
+            # however, say", "Let me just say"
+            # (", say," is "for example": "than, say, a tax"; "and say"
+            # coordinates a verb whose subject the chunker does not read)
+            aside = prev == "," and text.startswith(",", cue.end)
+            return (
+                (prev in _SAY_NOUN_BEFORE and lower_or_first)
+                or prev.endswith("'s")
+                or aside
+                or (prev in ("and", "or") and cue.form_kind == "base")
+            )
         if (
             (prev in DETERMINERS - {"that"} and lower_or_first)
             or prev.endswith("'s")

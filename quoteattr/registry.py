@@ -89,6 +89,7 @@ class Rule(enum.StrEnum):
     CAPITALISED_CUE = "capitalised-cue"
     NOUN_CUE = "noun-cue"
     ADVERB_BEFORE_CUE = "adverb-before-cue"
+    SAY_VERB = "say-verb"
     ACCORDING_TO = "according-to"
     NON_VERB_CUE = "non-verb-cue"
     ASKED_QUESTION = "asked-question"

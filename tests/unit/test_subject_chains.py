@@ -138,3 +138,41 @@ class TestAdverbBeforeCue:
     )
     def test_finder_adverb_before_cue_no_quote(self, text: str) -> None:
         assert [] == _rules(text)
+
+
+class TestSayVerb:
+    """Rule say-verb: 'say' is a noun only after an article, a possessive or a word of amount."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Those surveyed say the tram is too slow.",
+                [("the tram is too slow", "subject-cue-clause", "Those surveyed")],
+            ),
+            (
+                "Others, however, say the fares must rise.",
+                [("the fares must rise", "subject-cue-clause", "Others")],
+            ),
+            (
+                "Majorities in all four say the ferry should run at night.",
+                [("the ferry should run at night", "subject-cue-clause", "Majorities")],
+            ),
+        ],
+    )
+    def test_finder_say_verb_reports(self, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+        assert expected == _rules(text)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The council will have the final say on the budget.",
+            "Residents want a say in the plan for the park.",
+            "The new depot costs more than, say, a fleet of buses.",
+            "Tenants want more say over the repairs.",
+        ],
+    )
+    def test_finder_say_verb_noun_no_quote(self, text: str) -> None:
+        assert [] == _rules(text)
