@@ -176,3 +176,21 @@ class TestSayVerb:
     )
     def test_finder_say_verb_noun_no_quote(self, text: str) -> None:
         assert [] == _rules(text)
+
+
+class TestGroupNouns:
+    """Role nouns ('advocates', 'lobbyists', 'outlets') and source nouns ('filings') head a subject."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue", "expected"),
+        [
+            ("Farm advocates warned that the levy would hurt growers.", "warned", "Farm advocates"),
+            ("Harbour lobbyists argue that the fees are too high.", "argue", "Harbour lobbyists"),
+            ("Court filings indicate that the firm paid no tax.", "indicate", "Court filings"),
+            ("Pier backers insist the count was fair.", "insist", "Pier backers"),
+            ("News outlets reported that the pier had closed.", "reported", "News outlets"),
+        ],
+    )
+    def test_chunker_group_noun_subject(self, text: str, cue: str, expected: str) -> None:
+        assert expected == _np_left(text, cue)
