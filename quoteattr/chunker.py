@@ -3,7 +3,7 @@
 ``determiner-noun-subject``, ``modified-noun-subject``, ``relative-subject``,
 ``subject-aside``, ``dash-appositive``, ``parenthetical-label``,
 ``name-suffix``, ``time-phrase``, ``quoted-appositive``, ``ratio-subject``,
-``catenative-chain``).
+``catenative-chain``, ``of-phrase-subject``).
 
 :func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
 Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
@@ -38,7 +38,7 @@ from .npwords import (
     np_token,
 )
 from .registry import Rule, Stage, declare
-from .subject_phrases import ratio_phrase, time_phrase
+from .subject_phrases import of_phrase, ratio_phrase, time_phrase
 from .subject_asides import initial_period, is_dash, subject_before_aside, subject_before_dashes
 from .subject_chains import catenative_chain
 
@@ -137,6 +137,13 @@ declare(
     Stage.PHRASE,
     example="Ode was quick to add that … → `Ode`; He went on to say … → `He`",
     summary="a chain 'went on to', 'was quick to', 'is likely to', 'failed to' between subject and cue is skipped",
+)
+
+declare(
+    Rule.OF_PHRASE_SUBJECT,
+    Stage.PHRASE,
+    example="Nearly half of the tenants say … → `Nearly half of the tenants`",
+    summary="an amount or role noun, 'of' and a plural noun phrase ('Many of the officials', '16 percent of voters')",
 )
 
 declare(
@@ -274,6 +281,11 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     ratio = ratio_phrase(text, toks, i)
     if ratio is not None:
         return toks[ratio][0], end_tok[1]
+    # rule of-phrase-subject: "Many of the officials said", "several of them
+    # indicated", "A number of readers have asked"
+    part = None if surname or is_cap(w) else of_phrase(text, toks, i)
+    if part is not None:
+        return toks[part][0], end_tok[1]
     if not surname and not np_head(w):
         return _common_noun_np(text, toks, i) or _modified_noun_np(text, toks, i)
     if norm(w) in PRONOUNS:

@@ -194,3 +194,37 @@ class TestGroupNouns:
     )
     def test_chunker_group_noun_subject(self, text: str, cue: str, expected: str) -> None:
         assert expected == _np_left(text, cue)
+
+
+class TestOfPhraseSubject:
+    """Rule of-phrase-subject: 'Many of the officials', 'several of them', '16 percent of tenants'."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue", "expected"),
+        [
+            ("Many of the ferry crews said the boats were unsafe.", "said", "Many of the ferry crews"),
+            ("Several of them indicated that the depot would close.", "indicated", "Several of them"),
+            ("Nearly half of the tenants say the lifts are broken.", "say", "Nearly half of the tenants"),
+            ("Just 16 percent of renters said rents were fair.", "said", "Just 16 percent of renters"),
+            ("A number of readers have asked whether the pier is safe.", "asked", "A number of readers"),
+            ("Later the board of elections rejected the appeal.", "rejected", "the board of elections"),
+        ],
+    )
+    def test_chunker_of_phrase_subject_read(self, text: str, cue: str, expected: str) -> None:
+        assert expected == _np_left(text, cue)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue", "wrong"),
+        [
+            # the amount is the object of a preposition
+            ("In eight of nine towns voters said the plan failed.", "said", "eight of nine towns voters"),
+            # no plural noun ends the phrase after "of" (the cue is a noun there)
+            ("It was one of the strongest claims of the year.", "claims", "one of the strongest"),
+            # no amount or role noun before "of"
+            ("Because of the delays said nobody.", "said", "Because of the delays"),
+        ],
+    )
+    def test_chunker_of_phrase_subject_not_read(self, text: str, cue: str, wrong: str) -> None:
+        assert wrong != _np_left(text, cue)
