@@ -101,6 +101,13 @@ declare(
     summary="'say' is a noun only after an article, a possessive or a word of amount; ', say,' is 'for example'",
 )
 
+declare(
+    Rule.BASE_CUE_THAT,
+    Stage.CUE,
+    example="Bakers, for their part, argue that ⟦flour prices doubled⟧; not: the debunked claim that …",
+    summary="a base cue form that 'that' follows is a verb unless a determiner or preposition comes just before it",
+)
+
 #: Words that open a lead phrase, not a subject (rule subject-after-lead-phrase):
 #: the prepositions and subordinators of np_function_words.txt, less the
 #: coordinators, which open a sentence before its subject ("But the board ...").
@@ -134,6 +141,10 @@ def _adverb(w: str) -> bool:
 _SAY_ARTICLES = frozenset(["a", "an", "the", "his", "her", "its", "my", "our", "their", "your", "no", "any", "every"])
 _SAY_AMOUNTS = frozenset(["final", "last", "more", "greater", "bigger", "larger", "equal", "real", "little", "much"])
 _SAY_NOUN_BEFORE = _SAY_ARTICLES | _SAY_AMOUNTS | {"this", "direct", "big"}
+
+
+#: Rule ``base-cue-that``: "that" right after a cue word.
+_THAT_AFTER_RE = regex.compile(r"\s+that\b")
 
 
 def _subject_word(w: str) -> bool:
@@ -329,6 +340,18 @@ class Finder:
                 or prev.endswith("n't")
             ):
                 return False
+            # rule base-cue-that: "Cement makers, for instance, argue that
+            # ...", "... and warn that ...": a base form that "that" follows
+            # is a verb (a noun before "that" has its determiner: "the
+            # claim that"), unless a preposition precedes ("amid concern that")
+            # (not after a determiner one or two words back: "the debunked
+            # claim that", "a new federal rule that" are nouns)
+            if (
+                _THAT_AFTER_RE.match(text, cue.end)
+                and (prev not in FUNCTION_WORDS or prev in ("and", "or", "but"))
+                and not self._determiner_before(last[1], sa)
+            ):
+                return False
             plural_subject = (
                 (prev.endswith("s") and prev not in AUX_FILLER)
                 or prev in QUANTITY_HEADS
@@ -340,6 +363,18 @@ class Finder:
                 or prev in ("percent", "third", "half", "quarter", "majority", "minority", "lately", "privately")
             )
             return not plural_subject
+        return False
+
+    def _determiner_before(self, end: int, sa: int) -> bool:
+        """Rule ``base-cue-that``: the words that end at *end* (up to three,
+        back to punctuation or a function word) hold a determiner or a
+        possessive: "the debunked", "a new federal"."""
+        for a, b in reversed(self.doc.tokens(max(sa, end - 40), end)[-3:]):
+            v = norm(self.text[a:b])
+            if (v in DETERMINERS and v != "that") or v.endswith("'s"):
+                return True
+            if not v.isalpha() or v in FUNCTION_WORDS:
+                return False
         return False
 
     def ends_clause(self, pos: int, sb: int) -> bool:

@@ -90,6 +90,7 @@ class Rule(enum.StrEnum):
     NOUN_CUE = "noun-cue"
     ADVERB_BEFORE_CUE = "adverb-before-cue"
     SAY_VERB = "say-verb"
+    BASE_CUE_THAT = "base-cue-that"
     ACCORDING_TO = "according-to"
     NON_VERB_CUE = "non-verb-cue"
     ASKED_QUESTION = "asked-question"

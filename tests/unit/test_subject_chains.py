@@ -228,3 +228,38 @@ class TestOfPhraseSubject:
     )
     def test_chunker_of_phrase_subject_not_read(self, text: str, cue: str, wrong: str) -> None:
         assert wrong != _np_left(text, cue)
+
+
+class TestBaseCueThat:
+    """Rule base-cue-that: a base cue form that 'that' follows is a verb, not a noun."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Bakers, for their part, argue that flour prices doubled.",
+                [("flour prices doubled", "subject-cue-clause", "Bakers")],
+            ),
+            (
+                "The growers fear a drought and warn that the harvest will be small.",
+                [("the harvest will be small", "subject-cue-clause", "The growers")],
+            ),
+        ],
+    )
+    def test_finder_base_cue_that_verb(self, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+        assert expected == _rules(text)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # a determiner one or two words back: the cue word is a noun
+            "The ferry firm ignored the debunked claim that fares had fallen.",
+            "It was a new federal rule that lifts the cap on fares.",
+            # after a preposition
+            "Prices rose amid concern that the mill would shut.",
+        ],
+    )
+    def test_finder_base_cue_that_noun(self, text: str) -> None:
+        assert [] == [q for q in _rules(text) if q[1] == "subject-cue-clause"]
