@@ -108,6 +108,25 @@ declare(
     summary="a base cue form that 'that' follows is a verb unless a determiner or preposition comes just before it",
 )
 
+declare(
+    Rule.DATELINE_SUBJECT,
+    Stage.PHRASE,
+    example="LEEDS, May 3 (Wire) — The harbour board raised fares, saying … → `The harbour board`",
+    summary="a dateline with an agency in brackets or a place in capitals, up to its dash, opens no subject",
+)
+declare(
+    Rule.TIME_LEAD,
+    Stage.PHRASE,
+    example="Hours later, the mayor closed the pier, saying … → `the mayor`",
+    summary="a time phrase or -ly adverb that opens the sentence: the subject is the noun phrase after its comma",
+)
+declare(
+    Rule.SUBORDINATE_LEAD,
+    Stage.PHRASE,
+    example="When Ode pointed out that …, the mayor shut it, saying … → `the mayor`",
+    summary="a cue inside a leading 'when/while/as/if ...' clause does not give the sentence's subject",
+)
+
 #: Words that open a lead phrase, not a subject (rule subject-after-lead-phrase):
 #: the prepositions and subordinators of np_function_words.txt, less the
 #: coordinators, which open a sentence before its subject ("But the board ...").
@@ -117,6 +136,20 @@ _LEAD_WORDS = FUNCTION_WORDS - {"and", "but", "or", "nor", "so", "yet"}
 _ADJUNCT_OPENERS = frozenset(
     ["in", "on", "at", "after", "before", "during", "here", "there", "since", "earlier", "later", "last", "this"]
 )
+
+
+#: Rule ``dateline-subject``: a news dateline before the first sentence
+#: ("WASHINGTON, Dec. 8 (UPI) — ", "Washington (AFP) – "); it counts only
+#: with an agency in brackets or a place in capitals.
+_DATELINE_RE = regex.compile(
+    r"(?P<place>\p{Lu}[\p{L}.'’ ]{1,30}?)(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?\s*"
+    r"(?P<agency>\([\p{L}. ]{2,25}\))?\s*(?:—|–|--|-)\s+"
+)
+#: Rule ``subordinate-lead``: words that open a leading subordinate clause.
+_SUBORDINATORS = frozenset(["when", "while", "as", "after", "before", "if", "although", "though", "because", "since"])
+#: Rule ``time-lead``: time nouns and adverbs that open a sentence before
+#: its subject ("Hours later, ...", "Moments after the vote, ...").
+_TIME_LEADS = frozenset(["hours", "days", "weeks", "months", "years", "moments", "minutes", "meanwhile", "later"])
 
 
 #: Guard ``subject-scan-cap``: :meth:`Finder.sentence_subject` reads the noun
@@ -429,11 +462,25 @@ class Finder:
         verb, or its first noun phrase (after a leading participial phrase)."""
         text = self.text
         sa = max(sa, limit - 400)  # the subject is near: keeps long sentences linear
+        # rule dateline-subject: "WASHINGTON, Dec. 8 (UPI) — The mayor ...":
+        # the sentence starts after a dateline
+        m = _DATELINE_RE.match(text, sa, limit)
+        if m is not None and (m.group("agency") or m.group("place").isupper()):
+            sa = m.end()
         sp = self._subject_after_adjunct(sa, limit)
         if sp is not None:
             return sp
+        toks0 = self.doc.tokens(sa, min(limit, sa + 20))
+        # rule subordinate-lead: "When Ode pointed out that ..., Kim
+        # seized on it, repeating ...": a cue inside a leading subordinate
+        # clause is not the sentence's
+        lead_end = -1
+        if toks0 and norm(text[toks0[0][0] : toks0[0][1]]) in _SUBORDINATORS:
+            lead_end = text.find(",", sa, limit)
         tried = 0
         for c in self.doc.cues_between(sa, limit):
+            if c.start < lead_end:
+                continue
             if c.type in VERBLIKE and c.form_kind != "gerund":
                 # rule subject-noun-cue: "He laid out a plan for fighting the
                 # Islamic State, stating ...": a base or -s cue word that is a
@@ -457,7 +504,13 @@ class Finder:
                 k = comma + 1
         if k < len(toks):
             first = norm(text[toks[k][0] : toks[k][1]])
-            sp = None if first in _LEAD_WORDS else np_right(self.doc, toks[k][0], limit)
+            # rule time-lead: "Hours later, Trump returned ...", "Shortly
+            # after the vote, the families ...": a time phrase opens the
+            # sentence, the subject follows its comma
+            # (when nothing follows the time phrase's comma, its first noun
+            # phrase stays the guess, as before)
+            time_lead = first in _TIME_LEADS or (first.endswith("ly") and k + 1 < len(toks))
+            sp = None if first in _LEAD_WORDS or time_lead else np_right(self.doc, toks[k][0], limit)
             if sp is not None:
                 return sp
             # rule subject-after-lead-phrase: "For months, Obama has been on
@@ -466,7 +519,10 @@ class Finder:
             # so the subject is the one after the lead phrase's comma
             comma = _comma_after(text, toks, k + 1)
             if comma is not None and comma + 1 < len(toks):
-                return np_right(self.doc, toks[comma + 1][0], limit)
+                sp = np_right(self.doc, toks[comma + 1][0], limit)
+            if sp is None and time_lead:
+                sp = np_right(self.doc, toks[k][0], limit)
+            return sp
         return None
 
 

@@ -151,6 +151,9 @@ class Rule(enum.StrEnum):
     ADJUNCT_SUBJECT = "adjunct-subject"
     SUBJECT_NOUN_CUE = "subject-noun-cue"
     SUBJECT_AFTER_LEAD_PHRASE = "subject-after-lead-phrase"
+    DATELINE_SUBJECT = "dateline-subject"
+    TIME_LEAD = "time-lead"
+    SUBORDINATE_LEAD = "subordinate-lead"
     # stage syntax
     DEP_CCOMP = "dep-ccomp"
     DEP_PARATAXIS = "dep-parataxis"

@@ -263,3 +263,40 @@ class TestBaseCueThat:
     )
     def test_finder_base_cue_that_noun(self, text: str) -> None:
         assert [] == [q for q in _rules(text) if q[1] == "subject-cue-clause"]
+
+
+class TestSentenceSubjectLeads:
+    """Rules dateline-subject, time-lead and subordinate-lead: what opens a sentence before its subject."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            # dateline-subject
+            (
+                "LEEDS, May 3 (Wire) — The harbour board raised fares, saying that the ferry lost money.",
+                "The harbour board",
+            ),
+            ("Leeds (Wire) – The harbour board raised fares, saying that the ferry lost money.", "The harbour board"),
+            # time-lead
+            ("Hours later, the mayor closed the pier, saying it was unsafe.", "the mayor"),
+            ("Shortly after the storm, the mayor closed the pier, saying it was unsafe.", "the mayor"),
+            # subordinate-lead: the cue of the leading clause is not the sentence's
+            ("When Ode pointed out that the pier was old, the mayor shut it, saying it was unsafe.", "the mayor"),
+        ],
+    )
+    def test_finder_sentence_subject_after_lead(self, text: str, speaker: str) -> None:
+        assert [speaker] == [q[2] for q in _rules(text) if q[1] == "saying-clause"]
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            # a dash after a name is no dateline (no agency, no capitals)
+            ("Ode – the harbour master – closed the pier, saying it was unsafe.", "Ode"),
+            # no comma after the time phrase: its noun phrase stays the guess
+            ("Hours of debate ended the session, leaving the pier shut.", None),
+        ],
+    )
+    def test_finder_sentence_subject_no_lead(self, text: str, speaker: str | None) -> None:
+        assert all(q[2] == speaker for q in _rules(text) if q[1] == "saying-clause")
