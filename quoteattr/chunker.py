@@ -3,7 +3,7 @@
 ``determiner-noun-subject``, ``modified-noun-subject``, ``relative-subject``,
 ``subject-aside``, ``dash-appositive``, ``parenthetical-label``,
 ``name-suffix``, ``time-phrase``, ``quoted-appositive``, ``ratio-subject``,
-``catenative-chain``, ``of-phrase-subject``).
+``catenative-chain``, ``of-phrase-subject``, ``restrictive-relative-subject``).
 
 :func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
 Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
@@ -39,7 +39,13 @@ from .npwords import (
 )
 from .registry import Rule, Stage, declare
 from .subject_phrases import of_phrase, ratio_phrase, time_phrase
-from .subject_asides import initial_period, is_dash, subject_before_aside, subject_before_dashes
+from .subject_asides import (
+    initial_period,
+    is_dash,
+    restrictive_relative,
+    subject_before_aside,
+    subject_before_dashes,
+)
 from .subject_chains import catenative_chain
 
 __all__ = [
@@ -203,10 +209,10 @@ def np_left(doc: DocIndex, limit: int, pos: int) -> Pair | None:
     tail = _tail_words(doc, lo, pos, NP_SHORT)
     if tail is not None:
         try:
-            return _np_left(text, _EDGE_PAD + tail)
+            return restrictive_relative(text, _EDGE_PAD + tail, _np_left)
         except _NeedMore:
             pass
-    return _np_left(text, doc.tokens(lo, pos))
+    return restrictive_relative(text, doc.tokens(lo, pos), _np_left)
 
 
 def _tail_words(doc: DocIndex, lo: int, hi: int, short: int) -> list[Pair] | None:

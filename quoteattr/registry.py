@@ -148,6 +148,7 @@ class Rule(enum.StrEnum):
     RATIO_SUBJECT = "ratio-subject"
     CATENATIVE_CHAIN = "catenative-chain"
     OF_PHRASE_SUBJECT = "of-phrase-subject"
+    RESTRICTIVE_RELATIVE_SUBJECT = "restrictive-relative-subject"
     ADJUNCT_SUBJECT = "adjunct-subject"
     SUBJECT_NOUN_CUE = "subject-noun-cue"
     SUBJECT_AFTER_LEAD_PHRASE = "subject-after-lead-phrase"

@@ -300,3 +300,36 @@ class TestSentenceSubjectLeads:
     )
     def test_finder_sentence_subject_no_lead(self, text: str, speaker: str | None) -> None:
         assert all(q[2] == speaker for q in _rules(text) if q[1] == "saying-clause")
+
+
+class TestRestrictiveRelativeSubject:
+    """Rule restrictive-relative-subject: the subject before 'who' and its clause, not the clause's object."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue", "expected"),
+        [
+            ("Officials who spoke with the newspaper said the pier was unsafe.", "said", "Officials"),
+            ("Tenants who live near the pier say the lifts are broken.", "say", "Tenants"),
+            ("The clerk who sued the council warned that fees would rise.", "warned", "The clerk"),
+        ],
+    )
+    def test_chunker_restrictive_relative_read(self, text: str, cue: str, expected: str) -> None:
+        assert expected == _np_left(text, cue)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "cue", "expected"),
+        [
+            # a relative clause between commas is rule relative-subject's
+            (
+                "Ode, who spoke with the newspaper, said the pier was unsafe.",
+                "said",
+                "Ode, who spoke with the newspaper",
+            ),
+            # no "who": the noun phrase before the cue stands
+            ("After the vote the council said the pier was unsafe.", "said", "the council"),
+        ],
+    )
+    def test_chunker_restrictive_relative_not_read(self, text: str, cue: str, expected: str) -> None:
+        assert expected == _np_left(text, cue)
