@@ -2,7 +2,8 @@
 ``speaker-right``, ``appositive``, ``appositive-right``,
 ``determiner-noun-subject``, ``modified-noun-subject``, ``relative-subject``,
 ``subject-aside``, ``dash-appositive``, ``parenthetical-label``,
-``name-suffix``, ``time-phrase``, ``quoted-appositive``, ``ratio-subject``).
+``name-suffix``, ``time-phrase``, ``quoted-appositive``, ``ratio-subject``,
+``catenative-chain``, ``of-phrase-subject``, ``restrictive-relative-subject``).
 
 :func:`np_left` reads the phrase that ends before a cue ("Finance chief Rosa
 Kimani on Friday indicated" -> "Finance chief Rosa Kimani"), :func:`np_right`
@@ -37,8 +38,15 @@ from .npwords import (
     np_token,
 )
 from .registry import Rule, Stage, declare
-from .subject_phrases import ratio_phrase, time_phrase
-from .subject_asides import initial_period, is_dash, subject_before_aside, subject_before_dashes
+from .subject_phrases import of_phrase, ratio_phrase, time_phrase
+from .subject_asides import (
+    initial_period,
+    is_dash,
+    restrictive_relative,
+    subject_before_aside,
+    subject_before_dashes,
+)
+from .subject_chains import catenative_chain
 
 __all__ = [
     "AUX_FILLER",
@@ -131,6 +139,20 @@ declare(
 )
 
 declare(
+    Rule.CATENATIVE_CHAIN,
+    Stage.PHRASE,
+    example="Ode was quick to add that … → `Ode`; He went on to say … → `He`",
+    summary="a chain 'went on to', 'was quick to', 'is likely to', 'failed to' between subject and cue is skipped",
+)
+
+declare(
+    Rule.OF_PHRASE_SUBJECT,
+    Stage.PHRASE,
+    example="Nearly half of the tenants say … → `Nearly half of the tenants`",
+    summary="an amount or role noun, 'of' and a plural noun phrase ('Many of the officials', '16 percent of voters')",
+)
+
+declare(
     Rule.RATIO_SUBJECT,
     Stage.PHRASE,
     example="About one in five said … → `About one in five`",
@@ -187,10 +209,10 @@ def np_left(doc: DocIndex, limit: int, pos: int) -> Pair | None:
     tail = _tail_words(doc, lo, pos, NP_SHORT)
     if tail is not None:
         try:
-            return _np_left(text, _EDGE_PAD + tail)
+            return restrictive_relative(text, _EDGE_PAD + tail, _np_left)
         except _NeedMore:
             pass
-    return _np_left(text, doc.tokens(lo, pos))
+    return restrictive_relative(text, doc.tokens(lo, pos), _np_left)
 
 
 def _tail_words(doc: DocIndex, lo: int, hi: int, short: int) -> list[Pair] | None:
@@ -228,7 +250,8 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
             i -= 1
             skipped += 1
             continue
-        span = time_phrase(text, toks, i)
+        # rule catenative-chain: "He went on to say", "Ode was quick to add"
+        span = time_phrase(text, toks, i) or catenative_chain(text, toks, i)
         if span:
             i -= span
             skipped += 1
@@ -264,6 +287,11 @@ def _np_left(text: str, toks: list[Pair]) -> Pair | None:
     ratio = ratio_phrase(text, toks, i)
     if ratio is not None:
         return toks[ratio][0], end_tok[1]
+    # rule of-phrase-subject: "Many of the officials said", "several of them
+    # indicated", "A number of readers have asked"
+    part = None if surname or is_cap(w) else of_phrase(text, toks, i)
+    if part is not None:
+        return toks[part][0], end_tok[1]
     if not surname and not np_head(w):
         return _common_noun_np(text, toks, i) or _modified_noun_np(text, toks, i)
     if norm(w) in PRONOUNS:

@@ -44,6 +44,7 @@ from .cues import CueMatch
 from .index import DocIndex
 from .lexicons import load_set
 from .marks import QuoteRegion
+from .model import CueClass
 from .registry import Rule, Stage, declare
 from .text import TOKEN_RE
 
@@ -87,6 +88,46 @@ declare(
     summary="when no noun phrase opens the sentence, its subject is the one after the lead phrase's comma",
 )
 
+declare(
+    Rule.ADVERB_BEFORE_CUE,
+    Stage.CUE,
+    example="Her supporters still question whether … : 'question' is a verb, not a noun",
+    summary="a base or -s cue after an adverb is read by the word before the adverb when that word can end a subject",
+)
+
+declare(
+    Rule.SAY_VERB,
+    Stage.CUE,
+    example="Those surveyed say ⟦the tram is too slow⟧; not: the final say, than, say, a bus",
+    summary="'say' is a noun only after an article, a possessive or a word of amount; ', say,' is 'for example'",
+)
+
+declare(
+    Rule.BASE_CUE_THAT,
+    Stage.CUE,
+    example="Bakers, for their part, argue that ⟦flour prices doubled⟧; not: the debunked claim that …",
+    summary="a base cue form that 'that' follows is a verb unless a determiner or preposition comes just before it",
+)
+
+declare(
+    Rule.DATELINE_SUBJECT,
+    Stage.PHRASE,
+    example="LEEDS, May 3 (Wire) — The harbour board raised fares, saying … → `The harbour board`",
+    summary="a dateline with an agency in brackets or a place in capitals, up to its dash, opens no subject",
+)
+declare(
+    Rule.TIME_LEAD,
+    Stage.PHRASE,
+    example="Hours later, the mayor closed the pier, saying … → `the mayor`",
+    summary="a time phrase or -ly adverb that opens the sentence: the subject is the noun phrase after its comma",
+)
+declare(
+    Rule.SUBORDINATE_LEAD,
+    Stage.PHRASE,
+    example="When Ode pointed out that …, the mayor shut it, saying … → `the mayor`",
+    summary="a cue inside a leading 'when/while/as/if ...' clause does not give the sentence's subject",
+)
+
 #: Words that open a lead phrase, not a subject (rule subject-after-lead-phrase):
 #: the prepositions and subordinators of np_function_words.txt, less the
 #: coordinators, which open a sentence before its subject ("But the board ...").
@@ -98,12 +139,59 @@ _ADJUNCT_OPENERS = frozenset(
 )
 
 
+#: Rule ``dateline-subject``: a news dateline before the first sentence
+#: ("WASHINGTON, Dec. 8 (UPI) — ", "Washington (AFP) – ", "PORTO ALEGRE, Brazil — "); it counts only
+#: with an agency in brackets or a place in capitals.
+_DATELINE_RE = regex.compile(
+    r"(?P<place>\p{Lu}[\p{L}.'’ ]{1,30}?)"
+    r"(?:,\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?))?\s*"
+    r"(?P<agency>\([\p{L}. ]{2,25}\))?\s*(?:—|–|--|-)\s+"
+)
+#: Rule ``subordinate-lead``: words that open a leading subordinate clause.
+_SUBORDINATORS = frozenset(["when", "while", "as", "after", "before", "if", "although", "though", "because", "since"])
+#: Rule ``time-lead``: time nouns and adverbs that open a sentence before
+#: its subject ("Hours later, ...", "Moments after the vote, ...").
+_TIME_LEADS = frozenset(["hours", "days", "weeks", "months", "years", "moments", "minutes", "meanwhile", "later"])
+
+
 #: Guard ``subject-scan-cap``: :meth:`Finder.sentence_subject` reads the noun
 #: phrase before at most this many cue verbs of the sentence. In prose the
 #: subject stands before the first or second one ("The mayor said ... and
 #: later told ..."); a run of cue words ("said said said ...") would
 #: otherwise cost a noun-phrase read per cue word for every cue.
 _SUBJECT_CUES_TRIED = 4
+
+
+def _adverb(w: str) -> bool:
+    """Rule ``adverb-before-cue``: a lower-case adverb of the filler list
+    ("still", "even", "just") or in -ly ("immediately"), not an auxiliary."""
+    low = norm(w)
+    if not w.islower() or low in FINITE:
+        return False
+    return low in AUX_FILLER or (low.endswith("ly") and len(low) > 4)
+
+
+#: Rule ``say-verb``: the words after which "say" is a noun ("have a say",
+#: "the final say", "more say in").
+_SAY_ARTICLES = frozenset(["a", "an", "the", "his", "her", "its", "my", "our", "their", "your", "no", "any", "every"])
+_SAY_AMOUNTS = frozenset(["final", "last", "more", "greater", "bigger", "larger", "equal", "real", "little", "much"])
+_SAY_NOUN_BEFORE = _SAY_ARTICLES | _SAY_AMOUNTS | {"this", "direct", "big"}
+
+
+#: Rule ``base-cue-that``: "that" right after a cue word.
+_THAT_AFTER_RE = regex.compile(r"\s+that\b")
+
+
+def _subject_word(w: str) -> bool:
+    """Rule ``adverb-before-cue``: a word that can end a subject before an
+    adverb and a base cue form: a plural or a name ("supporters", "Russians"),
+    a quantity ("16 percent", "most") or a role noun; not an auxiliary,
+    "not", "to" or a pronoun of the singular."""
+    low = norm(w)
+    if low in FINITE or low in AUX_FILLER or low in FUNCTION_WORDS or low in DETERMINERS or low.endswith("n't"):
+        return False
+    plural_pronoun = low in ("they", "we", "you", "i")
+    return is_cap(w) or low.endswith("s") or low in QUANTITY_HEADS or low in ROLE_NOUNS or plural_pronoun
 
 
 def _comma_after(text: str, toks: list[Pair], i: int) -> int | None:
@@ -125,9 +213,6 @@ _LEAD_RE = regex.compile(
     r"(?i:(?:still|nevertheless|nonetheless|even so|in fact|meanwhile|indeed|instead|moreover|furthermore"
     r"|besides|in addition|of course)\s*,\s*)|" + _DATELINE
 )
-# Guard ``dateline-subject``: a sentence that opens with a dateline ("LEEDS
-# (Reuters) - Mayor Ana Ruiz met ... and said ...") has its subject after it.
-_DATELINE_RE = regex.compile(_DATELINE)
 
 
 
@@ -271,9 +356,34 @@ class Finder:
             return cue.form_kind == "base"
         w = text[last[0] : last[1]]
         prev = norm(w)
+        if _adverb(w) and cue.cue_class is CueClass.SPEECH:
+            # rule adverb-before-cue: "Her supporters still question whether
+            # ...", "Some activists even insist": a subject before the adverb
+            # decides (one adverb: "still openly" is rare); after an
+            # auxiliary ("could not physically continue") or for a thought
+            # cue ("Locals still know the mill as ...") nothing changes
+            before = last_token(self.doc, max(sa, last[0] - 40), last[0])
+            if before is not None and _subject_word(text[before[0] : before[1]]):
+                last, w = before, text[before[0] : before[1]]
+                prev = norm(w)
         # rule name-word: a capitalised word inside a sentence is a name, not
         # a determiner or adjective ("Aaron Five acknowledges", "Jerry New says")
         lower_or_first = w.islower() or last[0] <= sa
+        if cue.lemma == "say" and cue.type == "verb":
+            # rule say-verb: "say" is a noun only after an article, a
+            # possessive or a word of amount ("a say", "their say", "Ode's
+            # say", "the final say", "more say"); elsewhere it is the verb:
+            # "those surveyed say", "majorities in all five say", "Others,
+            # however, say", "Let me just say"
+            # (", say," is "for example": "than, say, a tax"; "and say"
+            # coordinates a verb whose subject the chunker does not read)
+            aside = prev == "," and text.startswith(",", cue.end)
+            return (
+                (prev in _SAY_NOUN_BEFORE and lower_or_first)
+                or prev.endswith("'s")
+                or aside
+                or (prev in ("and", "or") and cue.form_kind == "base")
+            )
         if (
             (prev in DETERMINERS - {"that"} and lower_or_first)
             or prev.endswith("'s")
@@ -285,6 +395,18 @@ class Finder:
                 prev in FINITE
                 or prev in ("to", "not", "never", "also", "i", "we", "you", "they", "who")
                 or prev.endswith("n't")
+            ):
+                return False
+            # rule base-cue-that: "Cement makers, for instance, argue that
+            # ...", "... and warn that ...": a base form that "that" follows
+            # is a verb (a noun before "that" has its determiner: "the
+            # claim that"), unless a preposition precedes ("amid concern that")
+            # (not after a determiner one or two words back: "the debunked
+            # claim that", "a new federal rule that" are nouns)
+            if (
+                _THAT_AFTER_RE.match(text, cue.end)
+                and (prev not in FUNCTION_WORDS or prev in ("and", "or", "but"))
+                and not self._determiner_before(last[1], sa)
             ):
                 return False
             plural_subject = (
@@ -318,6 +440,18 @@ class Finder:
             return True
         prev = norm(text[last[0] : last[1]])
         return not (prev[:1].isdigit() or prev in DETERMINERS or prev in NUMBER_WORDS)
+
+    def _determiner_before(self, end: int, sa: int) -> bool:
+        """Rule ``base-cue-that``: the words that end at *end* (up to three,
+        back to punctuation or a function word) hold a determiner or a
+        possessive: "the debunked", "a new federal"."""
+        for a, b in reversed(self.doc.tokens(max(sa, end - 40), end)[-3:]):
+            v = norm(self.text[a:b])
+            if (v in DETERMINERS and v != "that") or v.endswith("'s"):
+                return True
+            if not v.isalpha() or v in FUNCTION_WORDS:
+                return False
+        return False
 
     def ends_clause(self, pos: int, sb: int) -> bool:
         """True when only adjuncts and final punctuation follow *pos* in the sentence."""
@@ -376,14 +510,25 @@ class Finder:
         verb, or its first noun phrase (after a leading participial phrase)."""
         text = self.text
         sa = max(sa, limit - 400)  # the subject is near: keeps long sentences linear
-        dl = _DATELINE_RE.match(text, sa, limit)
-        if dl is not None:
-            sa = dl.end()
+        # rule dateline-subject: "WASHINGTON, Dec. 8 (UPI) — The mayor ...":
+        # the sentence starts after a dateline
+        m = _DATELINE_RE.match(text, sa, limit)
+        if m is not None and (m.group("agency") or m.group("place").isupper()):
+            sa = m.end()
         sp = self._subject_after_adjunct(sa, limit)
         if sp is not None:
             return sp
+        toks0 = self.doc.tokens(sa, min(limit, sa + 20))
+        # rule subordinate-lead: "When Ode pointed out that ..., Kim
+        # seized on it, repeating ...": a cue inside a leading subordinate
+        # clause is not the sentence's
+        lead_end = -1
+        if toks0 and norm(text[toks0[0][0] : toks0[0][1]]) in _SUBORDINATORS:
+            lead_end = text.find(",", sa, limit)
         tried = 0
         for c in self.doc.cues_between(sa, limit):
+            if c.start < lead_end:
+                continue
             if c.type in VERBLIKE and c.form_kind != "gerund":
                 # rule subject-noun-cue: "He laid out a plan for fighting the
                 # Islamic State, stating ...": a base or -s cue word that is a
@@ -407,7 +552,13 @@ class Finder:
                 k = comma + 1
         if k < len(toks):
             first = norm(text[toks[k][0] : toks[k][1]])
-            sp = None if first in _LEAD_WORDS else np_right(self.doc, toks[k][0], limit)
+            # rule time-lead: "Hours later, Trump returned ...", "Shortly
+            # after the vote, the families ...": a time phrase opens the
+            # sentence, the subject follows its comma
+            # (when nothing follows the time phrase's comma, its first noun
+            # phrase stays the guess, as before)
+            time_lead = first in _TIME_LEADS or (first.endswith("ly") and k + 1 < len(toks))
+            sp = None if first in _LEAD_WORDS or time_lead else np_right(self.doc, toks[k][0], limit)
             if sp is not None:
                 return sp
             # rule subject-after-lead-phrase: "For months, Obama has been on
@@ -416,7 +567,10 @@ class Finder:
             # so the subject is the one after the lead phrase's comma
             comma = _comma_after(text, toks, k + 1)
             if comma is not None and comma + 1 < len(toks):
-                return np_right(self.doc, toks[comma + 1][0], limit)
+                sp = np_right(self.doc, toks[comma + 1][0], limit)
+            if sp is None and time_lead:
+                sp = np_right(self.doc, toks[k][0], limit)
+            return sp
         return None
 
 

@@ -7,6 +7,9 @@ the city millions, said"), an adverb ("Others, however, say") or a party
 label ("Rep. Ann Ode, R-Pa., said"). :func:`subject_before_aside` skips it
 and reads the subject before it with the reader it is given (the chunker's
 own, passed in so that this module does not import the chunker).
+:func:`restrictive_relative` (rule ``restrictive-relative-subject``) does the
+same for a relative clause without commas ("Officials who spoke with the
+newspaper said").
 """
 
 from __future__ import annotations
@@ -19,7 +22,14 @@ from .index import Pair
 from .npwords import DOTTED, PRONOUNS, norm
 from .registry import Rule, Stage, declare
 
-__all__ = ["DASHES", "initial_period", "is_dash", "subject_before_aside", "subject_before_dashes"]
+__all__ = [
+    "DASHES",
+    "initial_period",
+    "is_dash",
+    "restrictive_relative",
+    "subject_before_aside",
+    "subject_before_dashes",
+]
 
 #: A reader of the noun phrase that ends a token list (``chunker._np_left``).
 Reader = Callable[[str, list[Pair]], "Pair | None"]
@@ -187,3 +197,39 @@ def subject_before_dashes(text: str, toks: list[Pair], dash: int, read: Reader) 
     if k <= 0 or k + 1 >= dash or not is_dash(text, toks, k):
         return None
     return read(text, toks[: _dash_run_start(text, toks, k)])
+
+
+declare(
+    Rule.RESTRICTIVE_RELATIVE_SUBJECT,
+    Stage.PHRASE,
+    example="Officials who spoke with the newspaper said … → `Officials`",
+    summary="a noun phrase that ends a relative clause without commas is passed over for the one before 'who'",
+)
+
+
+def restrictive_relative(text: str, toks: list[Pair], read: Reader) -> Pair | None:
+    """Rule ``restrictive-relative-subject``: "Officials who spoke with the
+    newspaper said" -- the noun phrase before the cue ("the newspaper") ends
+    a relative clause without commas; the subject is the noun phrase before
+    its "who" ("Officials"). *read* is the chunker's noun-phrase reader."""
+    sp = read(text, toks)
+    if sp is None:
+        return None
+    k = len(toks) - 1
+    while k > 0 and toks[k][0] > sp[0]:
+        k -= 1
+    # back over the lower-case words of the clause to "who" (at most six)
+    j = k - 1
+    while j > 0 and k - j <= 6:
+        w = text[toks[j][0] : toks[j][1]]
+        if norm(w) == "who":
+            break
+        if not (w.isalpha() and w.islower()):
+            return sp
+        j -= 1
+    else:
+        return sp
+    if j == k - 1 or norm(text[toks[j][0] : toks[j][1]]) != "who" or not text[toks[j - 1][0]][:1].isalnum():
+        return sp
+    sp2 = read(text, toks[:j])
+    return sp if sp2 is None or sp2[1] != toks[j - 1][1] or norm(text[sp2[0] : sp2[1]]) in PRONOUNS else sp2
