@@ -76,7 +76,8 @@ declare(
     Stage.REGION,
     confidence=0.9,
     example='"⟦We tried,⟧" she said, "⟦but the river won.⟧"',
-    summary='two quotes around one cue are one quote with two parts; also \'"A," she said. "B."\'',
+    summary='two quotes around one cue are one quote with two parts; also \'"A," she said. "B."\' and '
+    'over a long attribution (\'"A," said X, director of Y in Z, "but B."\')',
 )
 declare(
     Rule.QUOTE_CONTINUATION,
@@ -164,7 +165,9 @@ def _continue_quote(
     m = _GAP_RE.match(text, tail, min(len(text), tail + 8))
     nxt_start = m.end() if m else tail
     last = idx
-    if idx + 1 < n and regions[idx + 1].outer[0] == nxt_start:
+    if idx + 1 < n and (
+        regions[idx + 1].outer[0] == nxt_start or _long_attribution(f, regions[idx], end, idx + 1, para)
+    ):
         parts = parts + f.region_parts(regions[idx + 1])
         f.used_regions.add(idx + 1)
         rule = Rule.SPLIT_QUOTE
@@ -188,6 +191,39 @@ def _continue_quote(
             f.used_regions.add(last + 1)
             rule = Rule.SPLIT_QUOTE
     return parts, rule
+
+
+#: Guard ``long-attribution``: the most characters between the end of the
+#: cue and speaker and the quote that goes on after them.
+LONG_ATTRIBUTION = 200
+
+
+def _long_attribution(f: Finder, r: QuoteRegion, end: int, i: int, para: Pair) -> bool:
+    """Rule ``split-quote`` over a long attribution: '"A," said Ana Ruiz,
+    director of the Harbour Institute in Leeds, "but B."' / '"A," he told
+    reporters in May, "and B."' -- the first quote ends with a comma, the
+    words after its cue and speaker run to a comma and the next quote opens
+    right after it, in the same sentence, with no cue of their own before
+    or after it ('"A," she said, but despite X, "B," said Kim.' is two
+    quotes); both quotes have three words or more (not a title: 'she wrote
+    in her memoir, "Hard Roads."'; not a shout: '"Ruiz," he joked, "..."')."""
+    text = f.text
+    nxt = f.doc.regions[i]
+    qa = nxt.outer[0]
+    if qa < end or qa - end > LONG_ATTRIBUTION or i in f.used_regions:
+        return False
+    gap = text[end:qa]
+    if (
+        "\n" in gap
+        or not gap.rstrip().endswith(",")
+        or not text[r.start : r.end].rstrip().endswith(",")
+        or f.doc.sentence(qa)[0] != f.doc.sentence(end)[0]
+        or f.doc.cues_between(end, qa)
+    ):
+        return False
+    if len(f.doc.words(nxt.start, nxt.end)) < 3 or len(f.doc.words(r.start, r.end)) < 3:
+        return False
+    return f.cue_after(nxt, min(para[1], nxt.outer[1] + CUE_WINDOW)) is None
 
 
 @register(Rule.QUOTE_DASH_SPEAKER, Stage.REGION, confidence=0.7, example='"⟦Stay calm.⟧" — Commissioner Jane Whitfield')

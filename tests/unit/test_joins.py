@@ -51,3 +51,51 @@ class TestCueNounSubject:
         text = 'On the radio show "Morning Desk," the secretary of state said she would resign.'
         rules = [rule for rule, _p, _s in _quotes(text)]
         assert "quote-speaker-cue" not in rules
+
+
+class TestLongAttribution:
+    """Rule split-quote over a long attribution: '"A," said X, director of Y, "but B."'."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "parts", "speaker"),
+        [
+            (
+                '"The ferry is late," said Ana Ruiz, director of the Harbour Institute in Leeds, "but the buses '
+                'are full."',
+                ["The ferry is late,", "but the buses are full."],
+                "Ana Ruiz",
+            ),
+            (
+                '"The ferry is late," he told reporters on the pier in October, "and nobody has said why."',
+                ["The ferry is late,", "and nobody has said why."],
+                "he",
+            ),
+            (
+                '"Rents keep rising," she said of the new towers, "which nobody in this street can pay."',
+                ["Rents keep rising,", "which nobody in this street can pay."],
+                "she",
+            ),
+        ],
+    )
+    def test_joins_long_attribution_is_one_quote(self, text: str, parts: list[str], speaker: str) -> None:
+        """The second quote after a long attribution continues the first."""
+        assert [("split-quote", parts, speaker)] == _quotes(text)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # the second quote has a cue of its own
+            '"The pier is closed," she said, but in spite of the storm, "we will sail at noon," said Captain Moss.',
+            # the first quote ends a sentence: the cue may belong to the second
+            '"Why now? The tide is wrong?" Moss then writes back, "You worry too much."',
+            # a title after the attribution
+            '"The sea was calm that year," she wrote in her memoir, "Salt Roads."',
+            # a one-word shout
+            '"Moss," he joked in a loud voice, "is our captain and will stay."',
+        ],
+    )
+    def test_joins_long_attribution_guards(self, text: str) -> None:
+        """No join when a guard of the rule holds."""
+        assert all(len(parts) == 1 for _rule, parts, _sp in _quotes(text))
