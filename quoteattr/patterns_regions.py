@@ -13,7 +13,7 @@ import regex
 
 from .candidates import trim
 from .chunker import is_cap, norm, np_left, np_right
-from .clauses import FINITE, TRAILING, WORD_RE, last_nonspace, skip_adjuncts
+from .clauses import FINITE, TRAILING, WORD_RE, last_nonspace, skip_adjuncts, skip_ws
 from .cues import CueMatch
 from .finder import Finder, speaker_bonus
 from .marks import QuoteRegion
@@ -125,6 +125,42 @@ def transcript_speaker(f: Finder, para: Pair) -> bool:
     return True
 
 
+#: Guard ``title-before-cue``: the most words of a quoted title.
+TITLE_WORDS = 6
+# small words a title keeps in lower case ("Face the Nation", "Fox and Friends")
+_TITLE_SMALL = frozenset(["a", "an", "and", "&", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
+# what introduces a title: 'on CBS's "Face the Nation,"', 'an interview with "The View,"'
+_BEFORE_TITLE_RE = regex.compile(
+    r"(?:\b(?i:on|to|with|in|from|at|of|for|about|called|titled|named|dubbed)|['’]s)[ \t\u00a0]*$"
+)
+
+
+def _title_after_preposition(f: Finder, r: QuoteRegion) -> bool:
+    """Guard ``title-before-cue``: 'Speaking on Fox News's "Sunday Morning
+    Futures," Rep. Kim said the ...' -- a quoted title (at most six words, each
+    capitalised but for small words, no sentence punctuation) after a
+    preposition or a possessive, followed by a cue that reports a clause of
+    its own, is a name in the writer's sentence, not a quote ('fans of
+    "Prison Break," Kim said.' stays a mixed quote)."""
+    text = f.text
+    a, b = trim(text, r.start, r.end, " ,.")
+    words = text[a:b].split()
+    if not words or len(words) > TITLE_WORDS or not is_cap(words[0]) or regex.search(r"[.!?]", text[a:b]):
+        return False
+    if not all(is_cap(w) or w[0].isdigit() or w in _TITLE_SMALL for w in words):
+        return False
+    sa = f.doc.sentence(r.outer[0])[0]
+    return _BEFORE_TITLE_RE.search(text, max(sa, r.outer[0] - 40), r.outer[0]) is not None
+
+
+def _cue_ends(f: Finder, end: int, sb: int) -> bool:
+    """Only adjuncts come between *end* and a punctuation mark or the
+    sentence end *sb* ('Kim said.', 'Kim said on Tuesday.)', 'Kim said,')."""
+    text = f.text
+    p = skip_ws(text, skip_adjuncts(text, end, sb), sb)
+    return p >= sb or text[p] in ".,;:!?)"
+
+
 @register(Rule.QUOTE_SPEAKER_CUE, Stage.REGION, confidence=0.9, example='"⟦It is over,⟧" the coach said.')
 def quote_speaker_cue(f: Finder, item: Item) -> bool:
     """A quote followed by its cue and speaker ('"Q," Lavrov told
@@ -137,6 +173,8 @@ def quote_speaker_cue(f: Finder, item: Item) -> bool:
     if hit is None:
         return False
     cue, speaker, rule, end = hit
+    if _title_after_preposition(f, r) and not _cue_ends(f, end, f.doc.sentence(cue.start)[1]):
+        return False
     parts = f.region_parts(r)
     # Rule ``mixed-lead-in``: 'Not paying taxes "makes me smart," Trump
     # said.' -- unquoted words that open the sentence belong to the content.

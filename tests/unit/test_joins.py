@@ -99,3 +99,43 @@ class TestLongAttribution:
     def test_joins_long_attribution_guards(self, text: str) -> None:
         """No join when a guard of the rule holds."""
         assert all(len(parts) == 1 for _rule, parts, _sp in _quotes(text))
+
+
+class TestTitleBeforeCue:
+    """Guard title-before-cue: a quoted title after a preposition is no quote of the cue after it."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "rule", "content"),
+        [
+            (
+                'Speaking on Harbour Radio\'s "Morning Tide," Rep. Ana Ruiz said the ferry plan was over budget.',
+                "subject-cue-clause",
+                "the ferry plan was over budget",
+            ),
+            (
+                'In an interview with "The Quay Hour," Mr. Oduya blamed the council for the delays.',
+                "subject-cue-object",
+                "the council for the delays",
+            ),
+        ],
+    )
+    def test_joins_title_gives_the_cue_its_clause(self, text: str, rule: str, content: str) -> None:
+        """The cue reports its own clause; the title is not attributed."""
+        r = quoteattr.extract(text)
+        assert [(rule, content)] == [(q.rule, q.content.text) for q in r.quotes]
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "rule"),
+        [
+            # the cue ends its clause: the title is in the reported words
+            ('The French are big fans of "Harbour Lights," Mr. Oduya said.', "mixed-lead-in"),
+            ('(Tourists are big fans of "Harbour Lights," Mr. Oduya said.)', "mixed-lead-in"),
+            # no preposition before it: a quote
+            ('"Stop the Vote," Kim said on Tuesday.', "quote-speaker-cue"),
+        ],
+    )
+    def test_joins_title_guard_keeps_quotes(self, text: str, rule: str) -> None:
+        """A title whose cue ends the clause, or a quote that is no title, keeps its cue."""
+        assert rule in [q.rule for q in quoteattr.extract(text).quotes]
