@@ -285,6 +285,9 @@ def _next_paragraph_quote(
 LONG_ATTRIBUTION = 200
 
 
+_SENTENCE_END_RE = regex.compile(r"[.!?][\"”’']?\s+[\"“‘']?\p{Lu}\p{Ll}")
+
+
 def _long_attribution(f: Finder, r: QuoteRegion, end: int, i: int, para: Pair) -> bool:
     """Rule ``split-quote`` over a long attribution: '"A," said Ana Ruiz,
     director of the Harbour Institute in Leeds, "but B."' / '"A," he told
@@ -292,21 +295,26 @@ def _long_attribution(f: Finder, r: QuoteRegion, end: int, i: int, para: Pair) -
     words after its cue and speaker run to a comma and the next quote opens
     right after it, in the same sentence, with no cue of their own before
     or after it ('"A," she said, but despite X, "B," said Kim.' is two
-    quotes); both quotes have three words or more (not a title: 'she wrote
-    in her memoir, "Hard Roads."'; not a shout: '"Ruiz," he joked, "..."')."""
+    quotes). The words may also end with a full stop and no sentence end
+    inside them ('"A," he said at a rally in Dover, Del. "B."': the
+    abbreviation hides the sentence end from the segmenter). Both quotes
+    have three words or more (not a title: 'she wrote in her memoir, "Hard
+    Roads."'; not a shout: '"Ruiz," he joked, "..."')."""
     text = f.text
     nxt = f.doc.regions[i]
     qa = nxt.outer[0]
     if qa < end or qa - end > LONG_ATTRIBUTION or i in f.used_regions:
         return False
-    gap = text[end:qa]
-    if (
-        "\n" in gap
-        or not gap.rstrip().endswith(",")
-        or not text[r.start : r.end].rstrip().endswith(",")
-        or f.doc.sentence(qa)[0] != f.doc.sentence(end)[0]
-        or f.doc.cues_between(end, qa)
-    ):
+    gap = text[end:qa].rstrip(" \t\u00a0")
+    if "\n" in gap or not text[r.start : r.end].rstrip().endswith(",") or f.doc.cues_between(end, qa):
+        return False
+    if gap.endswith("."):
+        # the quote opens the next sentence after an attribution whose
+        # abbreviations hide the sentence end from the segmenter ('said at a
+        # rally in Binghamton, N.Y. "B."'); no sentence ends inside it
+        if _SENTENCE_END_RE.search(gap[:-1]):
+            return False
+    elif not gap.endswith(",") or f.doc.sentence(qa)[0] != f.doc.sentence(end)[0]:
         return False
     if len(f.doc.words(nxt.start, nxt.end)) < 3 or len(f.doc.words(r.start, r.end)) < 3:
         return False

@@ -76,6 +76,12 @@ class TestLongAttribution:
                 ["Rents keep rising,", "which nobody in this street can pay."],
                 "she",
             ),
+            # the attribution ends with an abbreviation and the quote opens the next sentence
+            (
+                '"The ferry is late again," Ruiz said at a rally in Dover, Del. "The buses are full too."',
+                ["The ferry is late again,", "The buses are full too."],
+                "Ruiz",
+            ),
         ],
     )
     def test_joins_long_attribution_is_one_quote(self, text: str, parts: list[str], speaker: str) -> None:
@@ -92,6 +98,8 @@ class TestLongAttribution:
             '"Why now? The tide is wrong?" Moss then writes back, "You worry too much."',
             # a title after the attribution
             '"The sea was calm that year," she wrote in her memoir, "Salt Roads."',
+            # a sentence of the writer between the two quotes
+            '"The ferry is late again," Ruiz said at a rally. The buses were full. "We walk now."',
             # a one-word shout
             '"Moss," he joked in a loud voice, "is our captain and will stay."',
         ],
