@@ -296,7 +296,7 @@ def _long_attribution(f: Finder, r: QuoteRegion, end: int, i: int, para: Pair) -
     right after it, in the same sentence, with no cue of their own before
     or after it ('"A," she said, but despite X, "B," said Kim.' is two
     quotes). The words may also end with a full stop and no sentence end
-    inside them ('"A," he said at a rally in Dover, Del. "B."': the
+    inside them ('"A," he said at a rally in Utica, N.Y. "B."': the
     abbreviation hides the sentence end from the segmenter). Both quotes
     have three words or more (not a title: 'she wrote in her memoir, "Hard
     Roads."'; not a shout: '"Ruiz," he joked, "..."')."""

@@ -78,7 +78,7 @@ class TestLongAttribution:
             ),
             # the attribution ends with an abbreviation and the quote opens the next sentence
             (
-                '"The ferry is late again," Ruiz said at a rally in Dover, Del. "The buses are full too."',
+                '"The ferry is late again," Ruiz said at a rally in Utica, N.Y. "The buses are full too."',
                 ["The ferry is late again,", "The buses are full too."],
                 "Ruiz",
             ),
