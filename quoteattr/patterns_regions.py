@@ -306,8 +306,10 @@ def _long_attribution(f: Finder, r: QuoteRegion, end: int, i: int, para: Pair) -
     if qa < end or qa - end > LONG_ATTRIBUTION or i in f.used_regions:
         return False
     gap = text[end:qa].rstrip(" \t\u00a0")
-    if "\n" in gap or not text[r.start : r.end].rstrip().endswith(",") or f.doc.cues_between(end, qa):
+    if "\n" in gap or not text[r.start : r.end].rstrip().endswith(","):
         return False
+    if any(c.type != "adjunct" for c in f.doc.cues_between(end, qa)):
+        return False  # a cue of its own ('at a rally' is an adjunct of this one)
     if gap.endswith("."):
         # the quote opens the next sentence after an attribution whose
         # abbreviations hide the sentence end from the segmenter ('said at a
