@@ -181,7 +181,9 @@ def quote_speaker_cue(f: Finder, item: Item) -> bool:
     # said.' -- unquoted words that open the sentence belong to the content.
     sa = f.doc.sentence(qa)[0]
     if parts and sa < qa and not f.doc.has_cue(sa, qa):
-        lead = trim(text, sa, qa)
+        # (an opening parenthesis of an aside is not content: '(The French
+        # are fans of "Prison Break," he said.)')
+        lead = trim(text, sa, qa, " \t\r\n\u00a0([")
         if lead[0] < lead[1] and text[lead[1] - 1] not in ":—–-" and WORD_RE.search(text, lead[0], lead[1]):
             parts = [(lead[0], parts[0][1]), *parts[1:]]
             rule = Rule.MIXED_LEAD_IN

@@ -191,3 +191,10 @@ class TestNextParagraph:
     def test_joins_next_paragraph_guards(self, text: str) -> None:
         """No join across the paragraph break when a guard holds."""
         assert all(len(parts) == 1 for _rule, parts, _sp in _quotes(text))
+
+
+@pytest.mark.issue(16)
+def test_joins_mixed_lead_in_leaves_out_parenthesis() -> None:
+    """Rule mixed-lead-in: the parenthesis that opens an aside is not content."""
+    text = '(Tourists are big fans of "Harbour Lights," Mr. Oduya said.)'
+    assert [("mixed-lead-in", ['Tourists are big fans of "Harbour Lights,'], "Mr. Oduya")] == _quotes(text)
