@@ -209,7 +209,7 @@ def _continue_quote(
     if idx + 1 < n and (
         regions[idx + 1].outer[0] == nxt_start or _long_attribution(f, regions[idx], end, idx + 1, para)
     ):
-        parts = parts + f.region_parts(regions[idx + 1])
+        parts = parts + _joined_parts(f, idx + 1)
         f.used_regions.add(idx + 1)
         rule = Rule.SPLIT_QUOTE
         last = idx + 1
@@ -231,10 +231,39 @@ def _continue_quote(
         if same_paragraph or (
             last + 1 not in f.used_regions and _next_paragraph_quote(f, regions[idx], parts, end, nxt, para)
         ):
-            parts = parts + f.region_parts(nxt)
+            parts = parts + _joined_parts(f, last + 1)
             f.used_regions.add(last + 1)
             rule = Rule.SPLIT_QUOTE
     return parts, rule
+
+
+def _joined_parts(f: Finder, i: int) -> list[Pair]:
+    """The parts of region *i* that a quote before it takes in.
+
+    Rule ``split-quote`` at a second cue: a quote that runs over paragraphs
+    and is followed by a cue of its own ('"A," he said. "B.' / '"C," he
+    said. "D."', where B and C are one quote over a paragraph break) is cut
+    at the first break: B goes on with A, and C starts a quote of its own
+    with the second cue (and D)."""
+    text = f.text
+    r = f.doc.regions[i]
+    rp = f.region_parts(r)
+    if len(rp) < 2:
+        return rp
+    pend = f.doc.paragraph(rp[0][0])[1]
+    head = [p for p in rp if p[0] < pend]
+    tail = [p for p in rp if p[0] >= pend]
+    if not head or not tail:
+        return rp
+    tpara = f.doc.paragraph(tail[-1][0])
+    hit = f.cue_after(r, min(tpara[1], r.outer[1] + CUE_WINDOW))
+    if hit is None:
+        return rp
+    cue, speaker, rule, end = hit
+    f.used_regions.add(i)
+    tail, rule = _continue_quote(f, i, tail, rule, cue, end, tpara)
+    f.add(tail, rule, confidence(rule) + speaker_bonus(text, speaker), cue, speaker)
+    return head
 
 
 #: Guard ``dialogue-turn``: the fewest words of the first quote and of the

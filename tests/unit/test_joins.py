@@ -198,3 +198,14 @@ def test_joins_mixed_lead_in_leaves_out_parenthesis() -> None:
     """Rule mixed-lead-in: the parenthesis that opens an aside is not content."""
     text = '(Tourists are big fans of "Harbour Lights," Mr. Oduya said.)'
     assert [("mixed-lead-in", ['Tourists are big fans of "Harbour Lights,'], "Mr. Oduya")] == _quotes(text)
+
+
+@pytest.mark.issue(16)
+def test_joins_second_cue_starts_its_own_quote() -> None:
+    """Rule split-quote at a second cue: a quote over a paragraph break that is
+    followed by a cue of its own is cut at the break."""
+    text = '"The ferry is late," he said. "The buses are full.\n\n"Nobody cares," he said. "I walk now."'
+    assert [
+        ("split-quote", ["The ferry is late,", "The buses are full."], "he"),
+        ("split-quote", ["Nobody cares,", "I walk now."], "he"),
+    ] == _quotes(text)
