@@ -13,7 +13,7 @@ import regex
 
 from .candidates import trim
 from .chunker import is_cap, norm, np_left, np_right
-from .clauses import FINITE, TRAILING, VERBLIKE, WORD_RE, last_nonspace, skip_adjuncts, skip_ws
+from .clauses import FINITE, TRAILING, WORD_RE, last_nonspace, skip_adjuncts, skip_ws
 from .cues import CueMatch
 from .finder import Finder, speaker_bonus
 from .marks import QuoteRegion
@@ -76,9 +76,8 @@ declare(
     Stage.REGION,
     confidence=0.9,
     example='"⟦We tried,⟧" she said, "⟦but the river won.⟧"',
-    summary='two quotes around one cue are one quote with two parts; also \'"A," she said. "B."\', '
-    'over a long attribution (\'"A," said X, director of Y in Z, "but B."\') and, for long statements, '
-    "into the next paragraph",
+    summary='two quotes around one cue are one quote with two parts; also \'"A," she said. "B."\' and '
+    'over a long attribution (\'"A," said X, director of Y in Z, "but B."\')',
 )
 declare(
     Rule.QUOTE_CONTINUATION,
@@ -223,13 +222,10 @@ def _continue_quote(
         last += 1
     if last + 1 < n:
         nxt = regions[last + 1]
-        same_paragraph = (
+        if (
             s_end <= nxt.outer[0] < para[1]
             and text[s_end : nxt.outer[0]].strip() == ""
             and f.cue_after(nxt, min(para[1], nxt.outer[1] + CUE_WINDOW)) is None
-        )
-        if same_paragraph or (
-            last + 1 not in f.used_regions and _next_paragraph_quote(f, regions[idx], parts, end, nxt, para)
         ):
             parts = parts + _joined_parts(f, last + 1)
             f.used_regions.add(last + 1)
@@ -264,51 +260,6 @@ def _joined_parts(f: Finder, i: int) -> list[Pair]:
     tail, rule = _continue_quote(f, i, tail, rule, cue, end, tpara)
     f.add(tail, rule, confidence(rule) + speaker_bonus(text, speaker), cue, speaker)
     return head
-
-
-#: Guard ``dialogue-turn``: the fewest words of the first quote and of the
-#: quote in the next paragraph that rule split-quote joins across a
-#: paragraph break. A news statement goes on in long sentences; a short line
-#: after a short line is a turn of a dialogue (on litbank-dev, lower values
-#: give the next line of fiction to the wrong party).
-NEXT_PARAGRAPH_FIRST_WORDS = 10
-NEXT_PARAGRAPH_WORDS = 12
-
-
-def _next_paragraph_quote(
-    f: Finder, first: QuoteRegion, parts: list[Pair], end: int, nxt: QuoteRegion, para: Pair
-) -> bool:
-    """Rule ``split-quote`` across a paragraph break: '"A," he said.' ends its
-    paragraph and the next paragraph is one quote, '"B."', with no cue of its
-    own: B goes on with A. The first quote opens its sentence (no writer's
-    words before it but a lead-in of rule mixed-lead-in), its cue's sentence
-    ends the paragraph with no other cue verb after the cue ('he said,
-    adding that ...'), B is closed, fills its paragraph and has the same
-    marks as A, and neither is a dialogue turn (guard ``dialogue-turn``)."""
-    text = f.text
-    sa = f.doc.sentence(first.outer[0])[0]
-    cue_sb = f.doc.sentence(max(end - 1, 0))[1]
-    if text[cue_sb : para[1]].strip() != "":
-        return False  # the cue's sentence must end the paragraph
-    if any(c.type in VERBLIKE and text[c.start].islower() for c in f.doc.cues_between(end, para[1])):
-        return False  # 'he said, saying that ...': the paragraph goes on to report
-    if text[sa : parts[0][0]].strip(" \t\u00a0\"“”'‘’(") != "":
-        return False
-    npara = f.doc.paragraph(nxt.outer[0])
-    if nxt.outer[0] != npara[0] or npara[0] < para[1] or text[para[1] : npara[0]].strip() != "":
-        return False
-    if nxt.close is None or nxt.outer[1] < npara[1] - 1 or nxt.mark_class != first.mark_class:
-        return False
-    # guard dialogue-turn: a short line, a question or an exclamation is
-    # answered in the next paragraph by the other party (fiction: '"Am I to
-    # come home?" he asked.' / '"Yes, I have come to fetch you."')
-    if text[first.start : first.end].rstrip(" ,")[-1:] in "?!":
-        return False
-    if len(f.doc.words(first.start, first.end)) < NEXT_PARAGRAPH_FIRST_WORDS:
-        return False
-    if len(f.doc.words(nxt.start, nxt.end)) < NEXT_PARAGRAPH_WORDS:
-        return False
-    return f.cue_after(nxt, min(npara[1], nxt.outer[1] + CUE_WINDOW)) is None
 
 
 #: Guard ``long-attribution``: the most characters between the end of the

@@ -149,50 +149,6 @@ class TestTitleBeforeCue:
         assert rule in [q.rule for q in quoteattr.extract(text).quotes]
 
 
-_LONG_A = '"The ferry timetable was written for a town that no longer exists, and we all know it,"'
-_LONG_B = '"Nobody on the council has taken the morning bus in years, and the people who do take it are tired."'
-
-
-class TestNextParagraph:
-    """Rule split-quote into the next paragraph: a long statement goes on after '"A," he said.'."""
-
-    @pytest.mark.issue(16)
-    @pytest.mark.parametrize(
-        "text",
-        [
-            f"{_LONG_A} Ana Ruiz said.\n\n{_LONG_B}",
-            f"{_LONG_A} said Ana Ruiz, who chairs the harbour board.\n\n{_LONG_B}",
-        ],
-    )
-    def test_joins_next_paragraph_goes_on(self, text: str) -> None:
-        """The next paragraph, one long quote with no cue, continues the quote."""
-        [(rule, parts, speaker)] = _quotes(text)
-        assert ("split-quote", 2) == (rule, len(parts))
-        assert speaker is not None and speaker.startswith("Ana Ruiz")
-        assert parts[1].startswith("Nobody on the council")
-
-    @pytest.mark.issue(16)
-    @pytest.mark.parametrize(
-        "text",
-        [
-            # a question is answered by the other party
-            '"Will the ferry run again before the winter storms come in from the west?" Ana asked.\n\n'
-            '"Not this year, and probably not the next one either, if the council has its way."',
-            # short lines of a dialogue
-            '"I am not going to sit here and wait for the bus," said Moss.\n\n"Then walk, my friend."',
-            # the next paragraph has a cue of its own
-            f'{_LONG_A} Ana Ruiz said.\n\n{_LONG_B[:-2]}," Moss replied.',
-            # the paragraph goes on to report something else
-            f"{_LONG_A} Ana Ruiz said, adding that the buses were late.\n\n{_LONG_B}",
-            # writer's words between
-            f"{_LONG_A} Ana Ruiz said. The harbour was quiet.\n\n{_LONG_B}",
-        ],
-    )
-    def test_joins_next_paragraph_guards(self, text: str) -> None:
-        """No join across the paragraph break when a guard holds."""
-        assert all(len(parts) == 1 for _rule, parts, _sp in _quotes(text))
-
-
 @pytest.mark.issue(16)
 def test_joins_mixed_lead_in_leaves_out_parenthesis() -> None:
     """Rule mixed-lead-in: the parenthesis that opens an aside is not content."""
