@@ -287,10 +287,18 @@ class Finder:
         # take the cue of the next sentence.
         if content_end.endswith(".") and self.doc.sentence(skip_ws(text, qb, limit))[0] >= qb:
             return None
+        skipped = False
         for cue in self.doc.cues_between(qb, limit):
             gap = text[qb : cue.start]
             if len(gap) > 200 or "\n" in gap.strip(" \t,"):
                 return None
+            # Guard ``cue-noun-subject``: '"A," the statement said.' /
+            # '"A," the report stated.' -- a cue word that is the subject's
+            # noun is passed over for the verb after it, when that verb ends
+            # its clause (not '"Show," the secretary of state said she ...').
+            if gap.strip(" \t\u00a0,") and (cue.type == "noun" or self.noun_cue(cue, qb)):
+                skipped = True
+                continue
             if cue.type not in VERBLIKE:
                 return None
             if gap.strip(" \t\u00a0,") == "":
@@ -299,7 +307,10 @@ class Finder:
                 if sp is None:
                     return None
                 return cue, sp, Rule.QUOTE_CUE_SPEAKER, sp[1]
-            return self._speaker_cue_after(qb, cue, limit, ends_sentence and "," not in gap)
+            hit = self._speaker_cue_after(qb, cue, limit, ends_sentence and "," not in gap)
+            if skipped and hit is not None and not self.ends_clause(hit[3], self.doc.sentence(cue.start)[1]):
+                return None
+            return hit
         return None
 
     def _speaker_cue_after(

@@ -13,7 +13,7 @@ import regex
 
 from .candidates import trim
 from .chunker import is_cap, norm, np_left, np_right
-from .clauses import FINITE, TRAILING, WORD_RE, last_nonspace, skip_adjuncts
+from .clauses import FINITE, TRAILING, WORD_RE, last_nonspace, skip_adjuncts, skip_ws
 from .cues import CueMatch
 from .finder import Finder, speaker_bonus
 from .marks import QuoteRegion
@@ -76,7 +76,8 @@ declare(
     Stage.REGION,
     confidence=0.9,
     example='"⟦We tried,⟧" she said, "⟦but the river won.⟧"',
-    summary='two quotes around one cue are one quote with two parts; also \'"A," she said. "B."\'',
+    summary='two quotes around one cue are one quote with two parts; also \'"A," she said. "B."\' and '
+    'over a long attribution (\'"A," said X, director of Y in Z, "but B."\')',
 )
 declare(
     Rule.QUOTE_CONTINUATION,
@@ -124,6 +125,42 @@ def transcript_speaker(f: Finder, para: Pair) -> bool:
     return True
 
 
+#: Guard ``title-before-cue``: the most words of a quoted title.
+TITLE_WORDS = 6
+# small words a title keeps in lower case ("Face the Nation", "Fox and Friends")
+_TITLE_SMALL = frozenset(["a", "an", "and", "&", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
+# what introduces a title: 'on CBS's "Face the Nation,"', 'an interview with "The View,"'
+_BEFORE_TITLE_RE = regex.compile(
+    r"(?:\b(?i:on|to|with|in|from|at|of|for|about|called|titled|named|dubbed)|['’]s)[ \t\u00a0]*$"
+)
+
+
+def _title_after_preposition(f: Finder, r: QuoteRegion) -> bool:
+    """Guard ``title-before-cue``: 'Speaking on Fox News's "Sunday Morning
+    Futures," Rep. Kim said the ...' -- a quoted title (at most six words, each
+    capitalised but for small words, no sentence punctuation) after a
+    preposition or a possessive, followed by a cue that reports a clause of
+    its own, is a name in the writer's sentence, not a quote ('fans of
+    "Prison Break," Kim said.' stays a mixed quote)."""
+    text = f.text
+    a, b = trim(text, r.start, r.end, " ,.")
+    words = text[a:b].split()
+    if not words or len(words) > TITLE_WORDS or not is_cap(words[0]) or regex.search(r"[.!?]", text[a:b]):
+        return False
+    if not all(is_cap(w) or w[0].isdigit() or w in _TITLE_SMALL for w in words):
+        return False
+    sa = f.doc.sentence(r.outer[0])[0]
+    return _BEFORE_TITLE_RE.search(text, max(sa, r.outer[0] - 40), r.outer[0]) is not None
+
+
+def _cue_ends(f: Finder, end: int, sb: int) -> bool:
+    """Only adjuncts come between *end* and a punctuation mark or the
+    sentence end *sb* ('Kim said.', 'Kim said on Tuesday.)', 'Kim said,')."""
+    text = f.text
+    p = skip_ws(text, skip_adjuncts(text, end, sb), sb)
+    return p >= sb or text[p] in ".,;:!?)"
+
+
 @register(Rule.QUOTE_SPEAKER_CUE, Stage.REGION, confidence=0.9, example='"⟦It is over,⟧" the coach said.')
 def quote_speaker_cue(f: Finder, item: Item) -> bool:
     """A quote followed by its cue and speaker ('"Q," Lavrov told
@@ -136,12 +173,16 @@ def quote_speaker_cue(f: Finder, item: Item) -> bool:
     if hit is None:
         return False
     cue, speaker, rule, end = hit
+    if _title_after_preposition(f, r) and not _cue_ends(f, end, f.doc.sentence(cue.start)[1]):
+        return False
     parts = f.region_parts(r)
     # Rule ``mixed-lead-in``: 'Not paying taxes "makes me smart," Trump
     # said.' -- unquoted words that open the sentence belong to the content.
     sa = f.doc.sentence(qa)[0]
     if parts and sa < qa and not f.doc.has_cue(sa, qa):
-        lead = trim(text, sa, qa)
+        # (an opening parenthesis of an aside is not content: '(The French
+        # are fans of "Prison Break," he said.)')
+        lead = trim(text, sa, qa, " \t\r\n\u00a0([")
         if lead[0] < lead[1] and text[lead[1] - 1] not in ":—–-" and WORD_RE.search(text, lead[0], lead[1]):
             parts = [(lead[0], parts[0][1]), *parts[1:]]
             rule = Rule.MIXED_LEAD_IN
@@ -164,8 +205,10 @@ def _continue_quote(
     m = _GAP_RE.match(text, tail, min(len(text), tail + 8))
     nxt_start = m.end() if m else tail
     last = idx
-    if idx + 1 < n and regions[idx + 1].outer[0] == nxt_start:
-        parts = parts + f.region_parts(regions[idx + 1])
+    if idx + 1 < n and (
+        regions[idx + 1].outer[0] == nxt_start or _long_attribution(f, regions[idx], end, idx + 1, para)
+    ):
+        parts = parts + _joined_parts(f, idx + 1)
         f.used_regions.add(idx + 1)
         rule = Rule.SPLIT_QUOTE
         last = idx + 1
@@ -184,10 +227,82 @@ def _continue_quote(
             and text[s_end : nxt.outer[0]].strip() == ""
             and f.cue_after(nxt, min(para[1], nxt.outer[1] + CUE_WINDOW)) is None
         ):
-            parts = parts + f.region_parts(nxt)
+            parts = parts + _joined_parts(f, last + 1)
             f.used_regions.add(last + 1)
             rule = Rule.SPLIT_QUOTE
     return parts, rule
+
+
+def _joined_parts(f: Finder, i: int) -> list[Pair]:
+    """The parts of region *i* that a quote before it takes in.
+
+    Rule ``split-quote`` at a second cue: a quote that runs over paragraphs
+    and is followed by a cue of its own ('"A," he said. "B.' / '"C," he
+    said. "D."', where B and C are one quote over a paragraph break) is cut
+    at the first break: B goes on with A, and C starts a quote of its own
+    with the second cue (and D)."""
+    text = f.text
+    r = f.doc.regions[i]
+    rp = f.region_parts(r)
+    if len(rp) < 2:
+        return rp
+    pend = f.doc.paragraph(rp[0][0])[1]
+    head = [p for p in rp if p[0] < pend]
+    tail = [p for p in rp if p[0] >= pend]
+    if not head or not tail:
+        return rp
+    tpara = f.doc.paragraph(tail[-1][0])
+    hit = f.cue_after(r, min(tpara[1], r.outer[1] + CUE_WINDOW))
+    if hit is None:
+        return rp
+    cue, speaker, rule, end = hit
+    f.used_regions.add(i)
+    tail, rule = _continue_quote(f, i, tail, rule, cue, end, tpara)
+    f.add(tail, rule, confidence(rule) + speaker_bonus(text, speaker), cue, speaker)
+    return head
+
+
+#: Guard ``long-attribution``: the most characters between the end of the
+#: cue and speaker and the quote that goes on after them.
+LONG_ATTRIBUTION = 200
+
+
+_SENTENCE_END_RE = regex.compile(r"[.!?][\"”’']?\s+[\"“‘']?\p{Lu}\p{Ll}")
+
+
+def _long_attribution(f: Finder, r: QuoteRegion, end: int, i: int, para: Pair) -> bool:
+    """Rule ``split-quote`` over a long attribution: '"A," said Ana Ruiz,
+    director of the Harbour Institute in Leeds, "but B."' / '"A," he told
+    reporters in May, "and B."' -- the first quote ends with a comma, the
+    words after its cue and speaker run to a comma and the next quote opens
+    right after it, in the same sentence, with no cue of their own before
+    or after it ('"A," she said, but despite X, "B," said Kim.' is two
+    quotes). The words may also end with a full stop and no sentence end
+    inside them ('"A," he said at a rally in Utica, N.Y. "B."': the
+    abbreviation hides the sentence end from the segmenter). Both quotes
+    have three words or more (not a title: 'she wrote in her memoir, "Hard
+    Roads."'; not a shout: '"Ruiz," he joked, "..."')."""
+    text = f.text
+    nxt = f.doc.regions[i]
+    qa = nxt.outer[0]
+    if qa < end or qa - end > LONG_ATTRIBUTION or i in f.used_regions:
+        return False
+    gap = text[end:qa].rstrip(" \t\u00a0")
+    if "\n" in gap or not text[r.start : r.end].rstrip().endswith(","):
+        return False
+    if any(c.type != "adjunct" for c in f.doc.cues_between(end, qa)):
+        return False  # a cue of its own ('at a rally' is an adjunct of this one)
+    if gap.endswith("."):
+        # the quote opens the next sentence after an attribution whose
+        # abbreviations hide the sentence end from the segmenter ('said at a
+        # rally in Binghamton, N.Y. "B."'); no sentence ends inside it
+        if _SENTENCE_END_RE.search(gap[:-1]):
+            return False
+    elif not gap.endswith(",") or f.doc.sentence(qa)[0] != f.doc.sentence(end)[0]:
+        return False
+    if len(f.doc.words(nxt.start, nxt.end)) < 3 or len(f.doc.words(r.start, r.end)) < 3:
+        return False
+    return f.cue_after(nxt, min(para[1], nxt.outer[1] + CUE_WINDOW)) is None
 
 
 @register(Rule.QUOTE_DASH_SPEAKER, Stage.REGION, confidence=0.7, example='"⟦Stay calm.⟧" — Commissioner Jane Whitfield')
