@@ -52,3 +52,49 @@ class TestCutClosingParen:
     def test_clause_keeps_its_own_parenthesis(self, text: str, content: str) -> None:
         """A parenthesis that opens inside the clause, or a ')' inside a quote, is kept."""
         assert [content] == _contents(text)
+
+
+class TestCutSummaryAppositive:
+    """Rule cut-summary-appositive: the writer's ', a move that ...' after the clause."""
+
+    def test_clause_ends_summary_appositive_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_SUMMARY_APPOSITIVE).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "The council said the toll would double next year, a move that angered drivers across the valley.",
+                "the toll would double next year",
+            ),
+            (
+                "Ruiz said the award should go to Tomas Berg, a retired teacher who ran the shelter for years.",
+                "the award should go to Tomas Berg",
+            ),
+        ],
+    )
+    def test_clause_ends_before_summary_appositive(self, text: str, content: str) -> None:
+        """The clause stops before the writer's appositive with a relative clause."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Ruiz said the bill would end tax breaks, the closure of loopholes that favour large firms.",
+                "the bill would end tax breaks, the closure of loopholes that favour large firms",
+            ),
+            (
+                "Ruiz said the ferry would stop at three ports, a few of which lack a pier.",
+                "the ferry would stop at three ports, a few of which lack a pier",
+            ),
+            (
+                'Ruiz said the port was "a place, a harbour that never sleeps" in summer.',
+                'the port was "a place, a harbour that never sleeps" in summer',
+            ),
+        ],
+    )
+    def test_clause_keeps_list_items_and_quotes(self, text: str, content: str) -> None:
+        """A list item with 'of', a quantifier or a comma inside a quote does not end the clause."""
+        assert [content] == _contents(text)
