@@ -13,7 +13,7 @@ import regex
 from .index import DocIndex
 from .registry import Rule, Stage, declare
 
-__all__ = ["cut_closing_paren", "cut_summary_appositive"]
+__all__ = ["cut_closing_paren", "cut_summary_appositive", "drop_dangling_dash"]
 
 declare(
     Rule.CUT_CLOSING_PAREN,
@@ -77,3 +77,23 @@ def cut_summary_appositive(doc: DocIndex, a: int, b: int) -> int:
     if m is None or doc.region_at(c) is not None:
         return b
     return c
+
+
+_DASHES = "—–-"
+_SPACE_OR_TRAILING = " \t\r\n\u00a0,;:"
+
+
+def drop_dangling_dash(text: str, a: int, b: int) -> int:
+    """Rule ``dash-elaboration``, at the end: a spaced dash left at the end
+    of the clause ``[a, b)`` (its elaboration or the next attribution cut
+    off: "said he was referring only to the FBI - but she also insisted")
+    is dropped, with the space and clause punctuation before it; a hyphen
+    that ends a word ("pre- and post-war") is kept."""
+    e = b
+    while e > a and text[e - 1] in _DASHES:
+        e -= 1
+    if e in (a, b) or not text[e - 1].isspace():
+        return b
+    while e > a and text[e - 1] in _SPACE_OR_TRAILING:
+        e -= 1
+    return e

@@ -98,3 +98,28 @@ class TestCutSummaryAppositive:
     def test_clause_keeps_list_items_and_quotes(self, text: str, content: str) -> None:
         """A list item with 'of', a quantifier or a comma inside a quote does not end the clause."""
         assert [content] == _contents(text)
+
+
+class TestDanglingDash:
+    """Rule dash-elaboration at the end: a spaced dash left at the clause end is dropped."""
+
+    @pytest.mark.parametrize(
+        ("text", "contents"),
+        [
+            (
+                "Osei said he was speaking only about the harbour - but he also insisted the bridge was safe.",
+                ["he was speaking only about the harbour", "the bridge was safe"],
+            ),
+            (
+                "Osei said he would not run again — and said the party needed new faces.",
+                ["he would not run again", "the party needed new faces"],
+            ),
+        ],
+    )
+    def test_clause_drops_dangling_dash(self, text: str, contents: list[str]) -> None:
+        """The dash before a coordinated attribution is no part of the first clause."""
+        assert contents == _contents(text)
+
+    def test_clause_keeps_word_final_hyphen(self) -> None:
+        """A hyphen that ends a word ("pre-") stays."""
+        assert ["the vote was a matter of pre-"] == _contents("Osei said the vote was a matter of pre-")
