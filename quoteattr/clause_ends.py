@@ -8,12 +8,14 @@ that the annotation agrees with by a wide margin are kept (issue 16).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from .index import DocIndex
 from .registry import Rule, Stage, declare
 
-__all__ = ["cut_closing_paren", "cut_summary_appositive", "drop_dangling_dash"]
+__all__ = ["cut_closing_paren", "cut_summary_appositive", "cut_which_attribution", "drop_dangling_dash"]
 
 declare(
     Rule.CUT_CLOSING_PAREN,
@@ -97,3 +99,45 @@ def drop_dangling_dash(text: str, a: int, b: int) -> int:
     while e > a and text[e - 1] in _SPACE_OR_TRAILING:
         e -= 1
     return e
+
+
+# Rule ``cut-next-attribution``, nested: ", which he called ..." opens an
+# attribution of its own (PolNeAR annotates the description as a quote of
+# its own): "said the plan would cut the fares, which he called 'long
+# overdue'" ends before the comma. The subject is a pronoun or a name of up
+# to three capitalised words, then an adverb may come before the cue.
+_WHICH_SUBJECT_RE = regex.compile(
+    r",\s+which\s+(?:he|she|they|we|i|\p{Lu}[\w.’'-]*(?:\s+\p{Lu}[\w.’'-]*){0,2})\s+(?:\w+ly\s+)?",
+    regex.I,
+)
+_FINITE_FORMS = frozenset(["past", "3sg"])
+
+
+def cut_which_attribution(doc: DocIndex, a: int, b: int, complete: Callable[[int, int], bool]) -> int:
+    """Rule ``cut-next-attribution``: the end of the clause ``[a, b)`` before
+    ", which he called ..." (see :data:`_WHICH_SUBJECT_RE`) whose verb is a
+    finite speech cue outside quotes, when the words before it are a
+    *complete* clause or the relative clause runs to the end ("said the
+    plan, which he said was costly, would pass" keeps it), or *b*."""
+    text = doc.text
+    if text.find("which", a, b) == -1:
+        return b
+    for m in _WHICH_SUBJECT_RE.finditer(text, a, b, concurrent=False):
+        if m.start() <= a or doc.region_at(m.start()) is not None:
+            continue
+        cue = any(c.form_kind in _FINITE_FORMS for c in doc.cues_between(m.end(), m.end() + 1))
+        if cue and (complete(a, m.start()) or _runs_to_end(doc, m.end(), b)):
+            return m.start()
+    return b
+
+
+def _runs_to_end(doc: DocIndex, pos: int, b: int) -> bool:
+    """No comma outside quotes in ``[pos, b)`` but clause punctuation at its
+    end: a relative clause that closes the clause."""
+    text = doc.text
+    i = text.find(",", pos, b)
+    while i != -1:
+        if doc.region_at(i) is None and text[i + 1 : b].strip(" \t\r\n\u00a0.,;:"):
+            return False
+        i = text.find(",", i + 1, b)
+    return True

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 import regex
 
 from .candidates import trim
-from .clause_ends import cut_closing_paren, cut_summary_appositive, drop_dangling_dash
+from .clause_ends import cut_closing_paren, cut_summary_appositive, cut_which_attribution, drop_dangling_dash
 from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
@@ -321,6 +321,7 @@ class ClauseReader:
         b = self._cut_tail(a, b)
         b = cut_closing_paren(doc, a, b)
         b = cut_summary_appositive(doc, a, b)
+        b = cut_which_attribution(doc, a, b, lambda x, y: looks_like_clause(doc, x, y))
         a, b = trim(text, a, b, TRAILING)
         b = drop_dangling_dash(text, a, b)
         if b > a and text[b - 1] == "." and not text[max(a, b - 4) : b - 1].isupper():

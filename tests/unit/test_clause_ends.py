@@ -123,3 +123,41 @@ class TestDanglingDash:
     def test_clause_keeps_word_final_hyphen(self) -> None:
         """A hyphen that ends a word ("pre-") stays."""
         assert ["the vote was a matter of pre-"] == _contents("Osei said the vote was a matter of pre-")
+
+
+class TestWhichAttribution:
+    """Rule cut-next-attribution, nested: ', which he called ...' is an attribution of its own."""
+
+    @pytest.mark.parametrize(
+        ("text", "contents"),
+        [
+            (
+                'The mayor said the council would cut bus fares, which she called "long overdue."',
+                ["the council would cut bus fares", "long overdue."],
+            ),
+            (
+                "Ruiz said the rise was driven by the new port tax, which Mayor Ana Obi said had hurt local shops.",
+                ["the rise was driven by the new port tax", "had hurt local shops"],
+            ),
+        ],
+    )
+    def test_clause_ends_before_which_attribution(self, text: str, contents: list[str]) -> None:
+        """The first clause ends before ', which <speaker> <cue>'."""
+        assert contents == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Ruiz said the plan, which he said was costly, would pass.",
+                "the plan, which he said was costly, would pass",
+            ),
+            (
+                "Ruiz said the board approved the budget, which includes a new clinic.",
+                "the board approved the budget, which includes a new clinic",
+            ),
+        ],
+    )
+    def test_clause_keeps_relative_clause(self, text: str, content: str) -> None:
+        """A relative clause inside the clause, or one without a speaker and cue, stays."""
+        assert [content] == _contents(text)
