@@ -22,6 +22,7 @@ from .clause_ends import cut_closing_paren, cut_summary_appositive, cut_which_at
 from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
+from .model import CueClass
 from .registry import Rule, Stage, declare
 from .text import TOKEN_RE, WORD_RE
 
@@ -451,7 +452,11 @@ def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> li
     out = []
     text = doc.text
     for c in doc.cues:
-        if c.type not in VERBLIKE or doc.region_at(c.start) is not None:
+        # (only speech opens an attribution of its own: "said she was tired
+        # of the delays and wanted a new contractor" is one clause; a gerund
+        # still cuts, ", hoping that ...")
+        thought = c.cue_class is not CueClass.SPEECH and c.form_kind != "gerund"
+        if c.type not in VERBLIKE or thought or doc.region_at(c.start) is not None:
             continue
         m = _BEFORE_NEXT_CUE_RE.search(text, max(0, c.start - 40), c.start)
         if m is None and c.form_kind != "gerund":

@@ -161,3 +161,41 @@ class TestWhichAttribution:
     def test_clause_keeps_relative_clause(self, text: str, content: str) -> None:
         """A relative clause inside the clause, or one without a speaker and cue, stays."""
         assert [content] == _contents(text)
+
+
+class TestThoughtCueDoesNotCut:
+    """Rule cut-next-attribution: only a speech cue opens a new attribution; 'and wanted' stays."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said she was tired of the long delays and wanted a new contractor by June.",
+                "she was tired of the long delays and wanted a new contractor by June",
+            ),
+            (
+                "Osei said the harbour was busy, but he hopes the new pier will ease the queues.",
+                "the harbour was busy, but he hopes the new pier will ease the queues",
+            ),
+        ],
+    )
+    def test_clause_runs_past_thought_cue(self, text: str, content: str) -> None:
+        """A coordinated thought or intent cue is part of what was said."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "contents"),
+        [
+            (
+                "Osei said the bridge was safe and added that the tunnel would reopen.",
+                ["the bridge was safe", "the tunnel would reopen"],
+            ),
+            (
+                "Osei said the harbour was busy, but he warned that the new pier would not open soon.",
+                ["the harbour was busy", "the new pier would not open soon"],
+            ),
+        ],
+    )
+    def test_clause_ends_before_speech_cue(self, text: str, contents: list[str]) -> None:
+        """A coordinated speech cue still starts an attribution of its own."""
+        assert contents == _contents(text)
