@@ -15,7 +15,13 @@ import regex
 from .index import DocIndex
 from .registry import Rule, Stage, declare
 
-__all__ = ["cut_closing_paren", "cut_summary_appositive", "cut_which_attribution", "drop_dangling_dash"]
+__all__ = [
+    "cut_closing_paren",
+    "cut_object_predicate",
+    "cut_summary_appositive",
+    "cut_which_attribution",
+    "drop_dangling_dash",
+]
 
 declare(
     Rule.CUT_CLOSING_PAREN,
@@ -141,3 +147,36 @@ def _runs_to_end(doc: DocIndex, pos: int, b: int) -> bool:
             return False
         i = text.find(",", i + 1, b)
     return True
+
+
+# Rule ``cut-coordinated-predicate``, for an object (rule subject-cue-object):
+# "criticized the toll and signaled support for a ferry", "blamed the delay
+# on the weather but later apologised": the object ends before "and/but" + a
+# past or finite verb, a second predicate of the speaker. Not when a relative
+# pronoun comes first ("praised the man who was born and raised here"): the
+# verbs are then the relative clause's.
+_OBJECT_PREDICATE_RE = regex.compile(
+    r"""
+    \s+(?:and|but)\s+
+    (?:(?:later|then|also|quickly|even|never|not|repeatedly|again)\s+)*
+    (?:\p{Ll}+ed|has|had|was|were|is|went|took|made|gave|showed|handed|held|ran|said|told|did|would|will|could
+      |sought|brought|met|spoke|wrote|became|left|called)\b
+    """,
+    regex.X,
+)
+_RELATIVE_RE = regex.compile(r"\b(?:who|whom|whose|which|that)\b", regex.I)
+
+
+def cut_object_predicate(doc: DocIndex, a: int, b: int) -> int:
+    """Rule ``cut-coordinated-predicate``: the end of the object ``[a, b)``
+    before "and/but" + a verb (see :data:`_OBJECT_PREDICATE_RE`) outside
+    quotes, or *b*."""
+    text = doc.text
+    for m in _OBJECT_PREDICATE_RE.finditer(text, a, b, concurrent=False):
+        s = m.start()
+        if s <= a + 3 or doc.region_at(s) is not None:
+            continue
+        if _RELATIVE_RE.search(text, a, s) is not None:
+            return b
+        return s
+    return b

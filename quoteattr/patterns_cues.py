@@ -14,6 +14,7 @@ import regex
 
 from .candidates import Candidate, trim
 from .chunker import AUX_FILLER, np_right
+from .clause_ends import cut_object_predicate
 from .clauses import (
     CLAUSAL_CUES,
     DESCRIBE_CUES,
@@ -521,6 +522,7 @@ def subject_cue_object(f: Finder, item: CueItem) -> bool:
         return False
     if lemma in OBJECT_ATTRIBUTION_CUES:
         conf = confidence(Rule.SUBJECT_CUE_OBJECT) + speaker_bonus(f.text, item.speaker)
+        cl = cl[0], cut_object_predicate(f.doc, *cl)  # "blasted X and signaled ..."
         f.add(f.clauses.content_parts(*cl), Rule.SUBJECT_CUE_OBJECT, conf, item.cue, item.speaker)
     return True
 

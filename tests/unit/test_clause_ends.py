@@ -199,3 +199,32 @@ class TestThoughtCueDoesNotCut:
     def test_clause_ends_before_speech_cue(self, text: str, contents: list[str]) -> None:
         """A coordinated speech cue still starts an attribution of its own."""
         assert contents == _contents(text)
+
+
+class TestObjectPredicate:
+    """Rule cut-coordinated-predicate for an object: 'criticized X and signaled ...' ends X."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The governor criticized the new toll and signaled support for a ferry service.", "the new toll"),
+            ("Ruiz blamed the delay on the weather but later refunded the riders.", "the delay on the weather"),
+        ],
+    )
+    def test_object_ends_before_second_predicate(self, text: str, content: str) -> None:
+        """The object stops before the speaker's second verb."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Ruiz praised the engineer who was born and raised in the valley.",
+                "the engineer who was born and raised in the valley",
+            ),
+            ("Ruiz praised the quick repairs and the new lights.", "the quick repairs and the new lights"),
+        ],
+    )
+    def test_object_keeps_relative_clause_and_coordinated_nouns(self, text: str, content: str) -> None:
+        """Verbs of a relative clause and a coordinated noun phrase stay in the object."""
+        assert [content] == _contents(text)
