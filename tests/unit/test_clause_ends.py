@@ -228,3 +228,24 @@ class TestObjectPredicate:
     def test_object_keeps_relative_clause_and_coordinated_nouns(self, text: str, content: str) -> None:
         """Verbs of a relative clause and a coordinated noun phrase stay in the object."""
         assert [content] == _contents(text)
+
+
+class TestDashElaborationWords:
+    """Rule dash-elaboration: only 'namely', 'i.e.', 'e.g.' after a spaced dash end the clause."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the storm damaged several towns - including two on the coast.",
+                "the storm damaged several towns - including two on the coast",
+            ),
+            (
+                "Osei said prices rose in most regions — especially in the north.",
+                "prices rose in most regions — especially in the north",
+            ),
+        ],
+    )
+    def test_clause_keeps_dash_including(self, text: str, content: str) -> None:
+        """A dash before 'including' or 'especially' stays in what was said."""
+        assert [content] == _contents(text)
