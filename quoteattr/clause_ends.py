@@ -19,6 +19,7 @@ Pair = tuple[int, int]
 
 __all__ = [
     "cut_closing_paren",
+    "cut_gerund_attribution",
     "cut_object_predicate",
     "cut_summary_appositive",
     "cut_which_attribution",
@@ -219,3 +220,27 @@ def source_lead(doc: DocIndex, sa: int, end: int) -> Pair | None:
     while b > a and text[b - 1] in " \t\r\n\u00a0,;:":
         b -= 1
     return (a, b) if a < b else None
+
+
+# Rule ``cut-next-attribution``, for a gerund cue's clause (rules
+# saying-clause, saying-object): "..., saying the ferry was late and warning
+# that fares would rise" ends before "and warning": a second gerund speech
+# cue after "and/but" (or a dash and "and") reports a clause of its own. A
+# gerund that is no speech cue stays ("... and offering fewer classes").
+_GERUND_JOIN_RE = regex.compile(
+    r"(?<=\S)\s+(?:[-—–]{1,2}\s+)?(?:and|but)\s+(?:(?:then|also|pointedly|later|even|again|repeatedly)\s+)?"
+)
+
+
+def cut_gerund_attribution(doc: DocIndex, a: int, b: int) -> int:
+    """Rule ``cut-next-attribution``: the end of a gerund cue's clause
+    ``[a, b)`` before "and/but" + a gerund speech cue outside quotes, or *b*."""
+    text = doc.text
+    for m in _GERUND_JOIN_RE.finditer(text, a, b, concurrent=False):
+        if m.start() <= a + 3 or doc.region_at(m.start()) is not None:
+            continue
+        if any(
+            c.form_kind == "gerund" and c.cue_class.value == "speech" for c in doc.cues_between(m.end(), m.end() + 1)
+        ):
+            return m.start()
+    return b

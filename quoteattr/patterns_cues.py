@@ -14,7 +14,7 @@ import regex
 
 from .candidates import Candidate, trim
 from .chunker import AUX_FILLER, np_right
-from .clause_ends import cut_object_predicate, source_lead
+from .clause_ends import cut_gerund_attribution, cut_object_predicate, source_lead
 from .clauses import (
     CLAUSAL_CUES,
     DESCRIBE_CUES,
@@ -232,6 +232,7 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
     cl = f.clauses.clause(pos, sb)
     if cl is None or not clause_ok(f.doc, *cl):
         return True
+    cl = cl[0], cut_gerund_attribution(f.doc, *cl)  # "saying X and warning that Y"
     has_that = THAT_RE.match(text, skip_ws(text, pos, sb), min(sb, pos + 8)) is not None
     quoted = f.doc.in_quote(cl[0])
     if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not looks_like_clause(f.doc, *cl)):

@@ -289,3 +289,23 @@ class TestSourceLead:
     def test_source_lead_not_for_openers_and_appositives(self, text: str, parts: list[str]) -> None:
         """A subordinate clause or connective before the source, or a source's appositive, changes nothing."""
         assert [parts] == _parts(text)
+
+
+class TestGerundAttribution:
+    """Rule cut-next-attribution for a gerund cue: 'saying X and warning that Y' are two clauses."""
+
+    def test_gerund_clause_ends_before_second_gerund_cue(self) -> None:
+        """The first clause ends before 'and warning', which reports its own."""
+        text = "The union walked out, saying the offer was an insult and warning that strikes would follow."
+        assert ["the offer was an insult", "strikes would follow"] == _contents(text)
+
+    def test_gerund_clause_ends_before_but_admitting(self) -> None:
+        """'but admitting' ends the clause of 'saying' too."""
+        text = "The mayor defended the plan, saying the bridge was safe but admitting that repairs were late."
+        found = [q.content.text for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == "saying-clause"]
+        assert ["the bridge was safe"] == found
+
+    def test_gerund_clause_keeps_coordinated_nouns(self) -> None:
+        """A gerund that is no speech cue ('growing debts') stays in the clause."""
+        text = "The union walked out, saying the offer ignored rising rents and growing debts."
+        assert ["the offer ignored rising rents and growing debts"] == _contents(text)
