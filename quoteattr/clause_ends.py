@@ -24,7 +24,6 @@ __all__ = [
     "cut_summary_appositive",
     "cut_which_attribution",
     "drop_dangling_dash",
-    "source_appositive",
     "source_lead",
 ]
 
@@ -245,27 +244,3 @@ def cut_gerund_attribution(doc: DocIndex, a: int, b: int) -> int:
         ):
             return m.start()
     return b
-
-
-# Rule ``according-to``: after "CLAUSE, according to X," the words that
-# describe the source ("director of the poll, which conducted ...", "who
-# advised the campaign") or open the writer's subordinate clause ("even as
-# turnout fell") are no clause the source reports: the source phrase is a
-# trailing one. A relative clause inside the appositive does not make it a
-# clause: only the words before "who/which/that" count.
-_SOURCE_TAIL_OPENERS = ("who", "whom", "whose", "which", "even as", "while", "although", "though", "as")
-_RELATIVE_AT_RE = regex.compile(r"(?:,\s*|\s+)(?:who|whom|whose|which|that)\b", regex.I)
-
-
-def source_appositive(doc: DocIndex, pos: int, sb: int, clause_shape: Callable[[int, int], bool]) -> bool:
-    """Rule ``according-to``: whether ``[pos, sb)`` after a source phrase's
-    comma describes the source or opens the writer's subordinate clause
-    (see the comment above); *clause_shape* is rule clause-shape."""
-    text = doc.text
-    while pos < sb and text[pos].isspace():
-        pos += 1
-    low = text[pos : pos + 10].lower()
-    if any(low.startswith(w + " ") for w in _SOURCE_TAIL_OPENERS):
-        return True
-    m = _RELATIVE_AT_RE.search(text, pos, sb)
-    return not clause_shape(pos, m.start() if m is not None else sb)

@@ -14,7 +14,7 @@ import regex
 
 from .candidates import Candidate, trim
 from .chunker import AUX_FILLER, np_right
-from .clause_ends import cut_gerund_attribution, cut_object_predicate, source_appositive, source_lead
+from .clause_ends import cut_gerund_attribution, cut_object_predicate, source_lead
 from .clauses import (
     CLAUSAL_CUES,
     DESCRIBE_CUES,
@@ -164,7 +164,7 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
         text[after : after + 1] == ","
         and before_end > sa
         and text[before_end - 1] == ","
-        and source_appositive(f.doc, after + 1, sb, lambda x, y: looks_like_clause(f.doc, x, y))
+        and not looks_like_clause(f.doc, after + 1, sb)
     )
     lead = source_lead(f.doc, sa, before_end) if before_end > sa and text[before_end - 1] == "," else None
     first = f.doc.words(after + 1, min(sb, after + 40))[:1] if appositive and lead is not None else []
