@@ -15,8 +15,6 @@ import regex
 from .index import DocIndex
 from .registry import Rule, Stage, declare
 
-Pair = tuple[int, int]
-
 __all__ = [
     "cut_closing_paren",
     "cut_gerund_attribution",
@@ -24,7 +22,6 @@ __all__ = [
     "cut_summary_appositive",
     "cut_which_attribution",
     "drop_dangling_dash",
-    "source_lead",
 ]
 
 declare(
@@ -184,42 +181,6 @@ def cut_object_predicate(doc: DocIndex, a: int, b: int) -> int:
             return b
         return s
     return b
-
-
-# Rule ``according-to``, mid-sentence: in "Fundraising, according to the
-# filings, has surged" or "Since May, according to the bank, prices have
-# risen" the words before the source are part of what the source reports
-# (PolNeAR: 20 of 26 such gold quotes on polnear-train have both parts). Not
-# a subordinate clause, a connective or an attribution of their own: "While
-# most were minor, according to the agency, two were not", "In addition,
-# according to ...", "Politico reported, according to ...".
-_LEAD_CONNECTIVES = frozenset(
-    ["but", "and", "so", "yet", "or", "however", "meanwhile", "moreover", "still", "instead", "also", "indeed"]
-)
-_LEAD_OPENERS = frozenset(
-    ["while", "although", "though", "because", "if", "when", "whereas", "as", "after", "before", "unless"]
-)
-_LEAD_CLOSERS = frozenset(["after", "because", "that", "before", "than", "if", "when", "while", "as", "since"])
-
-
-def source_lead(doc: DocIndex, sa: int, end: int) -> Pair | None:
-    """The words ``[sa, end)`` before a mid-sentence source phrase, trimmed,
-    when they belong to the reported content (see the comment above), or
-    None."""
-    ws = [w.lower() for w in doc.words(sa, end)]
-    while ws and ws[0] in _LEAD_CONNECTIVES:
-        ws = ws[1:]
-    if ws[:2] == ["in", "addition"]:
-        return None
-    if not ws or ws[0] in _LEAD_OPENERS or ws[-1] in _LEAD_CLOSERS or doc.has_cue(sa, end):
-        return None
-    a, b = sa, end
-    text = doc.text
-    while a < b and not text[a].isalnum() and text[a] not in "\"“‘'$(":
-        a += 1
-    while b > a and text[b - 1] in " \t\r\n\u00a0,;:":
-        b -= 1
-    return (a, b) if a < b else None
 
 
 # Rule ``cut-next-attribution``, for a gerund cue's clause (rules

@@ -14,11 +14,10 @@ import regex
 
 from .candidates import Candidate, trim
 from .chunker import AUX_FILLER, np_right
-from .clause_ends import cut_gerund_attribution, cut_object_predicate, source_lead
+from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .clauses import (
     CLAUSAL_CUES,
     DESCRIBE_CUES,
-    FINITE,
     INFINITIVE_CUES,
     NP_OBJECT_CUES,
     OBJECT_ATTRIBUTION_CUES,
@@ -166,10 +165,6 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
         and text[before_end - 1] == ","
         and not looks_like_clause(f.doc, after + 1, sb)
     )
-    lead = source_lead(f.doc, sa, before_end) if before_end > sa and text[before_end - 1] == "," else None
-    first = f.doc.words(after + 1, min(sb, after + 40))[:1] if appositive and lead is not None else []
-    if first and first[0].lower() in FINITE:
-        appositive = False  # "Fundraising, according to the filings, has surged"
     if text[after : after + 1] in (".", "") or after >= sb or appositive:
         # trailing: 'CLAUSE, according to X.' -- unless the sentence has its
         # own attribution, whose source the phrase names ("X said Y,
@@ -190,7 +185,7 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
     if cl is None or not source_clause_ok(f.doc, *cl):
         return
     f.add(
-        ([lead] if lead is not None else []) + f.clauses.content_parts(*cl),
+        f.clauses.content_parts(*cl),
         Rule.ACCORDING_TO,
         confidence(Rule.ACCORDING_TO) + speaker_bonus(text, sp),
         cue,

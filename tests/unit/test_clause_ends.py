@@ -251,46 +251,6 @@ class TestDashElaborationWords:
         assert [content] == _contents(text)
 
 
-def _parts(text: str) -> list[list[str]]:
-    return [[p.text for p in q.parts] for q in quoteattr.extract(text, min_confidence=0).quotes]
-
-
-class TestSourceLead:
-    """Rule according-to, mid-sentence: the words before the source phrase are reported too."""
-
-    @pytest.mark.parametrize(
-        ("text", "parts"),
-        [
-            (
-                "Fundraising, according to the filings, has surged since May.",
-                ["Fundraising", "has surged since May"],
-            ),
-            (
-                "Since May, according to the bank, prices have risen sharply.",
-                ["Since May", "prices have risen sharply"],
-            ),
-        ],
-    )
-    def test_source_lead_is_a_part(self, text: str, parts: list[str]) -> None:
-        """The content has the words before and after the source phrase."""
-        assert [parts] == _parts(text)
-
-    @pytest.mark.parametrize(
-        ("text", "parts"),
-        [
-            (
-                "While most of the fires were small, according to the agency, two burned for days.",
-                ["two burned for days"],
-            ),
-            ("In addition, according to the bank, prices have risen.", ["prices have risen"]),
-            ("The port will close, according to John Weaver, a local pilot.", ["The port will close"]),
-        ],
-    )
-    def test_source_lead_not_for_openers_and_appositives(self, text: str, parts: list[str]) -> None:
-        """A subordinate clause or connective before the source, or a source's appositive, changes nothing."""
-        assert [parts] == _parts(text)
-
-
 class TestGerundAttribution:
     """Rule cut-next-attribution for a gerund cue: 'saying X and warning that Y' are two clauses."""
 

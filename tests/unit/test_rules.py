@@ -539,8 +539,7 @@ def test_rules_transcript_label_without_verb_still_speaks(label: str) -> None:
     [
         (
             'In the spring of 2009, according to "The Long Harbour" by Mina Osei, the ferry plan quietly failed.',
-            # (two parts, "In the spring of 2009" and "the ferry plan quietly failed": rule according-to, issue 16)
-            'In the spring of 2009, according to "The Long Harbour" by Mina Osei, the ferry plan quietly failed',
+            "the ferry plan quietly failed",
             "Mina Osei",
         ),
         (
