@@ -14,7 +14,6 @@ import regex
 
 from .candidates import Candidate, trim
 from .chunker import AUX_FILLER, np_right
-from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .clauses import (
     CLAUSAL_CUES,
     DESCRIBE_CUES,
@@ -36,6 +35,7 @@ from .clauses import (
 )
 from .cues import CueMatch
 from .patterns_asked import asked_question
+from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
 from .finder import CueItem, Finder, speaker_bonus
 from .model import CueClass
