@@ -37,6 +37,7 @@ from .clauses import (
 from .clause_starts import skip_to_late_that
 from .cues import CueMatch
 from .patterns_asked import asked_question
+from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
 from .finder import CueItem, Finder, speaker_bonus
 from .model import CueClass
@@ -288,6 +289,7 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
     cl = f.clauses.clause(pos, sb)
     if cl is None or not clause_ok(f.doc, *cl):
         return True
+    cl = cl[0], cut_gerund_attribution(f.doc, *cl)  # "saying X and warning that Y"
     has_that = THAT_RE.match(text, skip_ws(text, pos, sb), min(sb, pos + 8)) is not None
     quoted = f.doc.in_quote(cl[0])
     if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not looks_like_clause(f.doc, *cl)):
@@ -583,6 +585,7 @@ def subject_cue_object(f: Finder, item: CueItem) -> bool:
         return False
     if lemma in OBJECT_ATTRIBUTION_CUES:
         conf = confidence(Rule.SUBJECT_CUE_OBJECT) + speaker_bonus(f.text, item.speaker)
+        cl = cl[0], cut_object_predicate(f.doc, *cl)  # "blasted X and signaled ..."
         f.add(f.clauses.content_parts(*cl), Rule.SUBJECT_CUE_OBJECT, conf, item.cue, item.speaker)
     return True
 

@@ -130,6 +130,8 @@ class Rule(enum.StrEnum):
     CUT_COORDINATED_PREDICATE = "cut-coordinated-predicate"
     CUT_CONCESSION = "cut-concession"
     CUT_RELATIVE_TAIL = "cut-relative-tail"
+    CUT_CLOSING_PAREN = "cut-closing-paren"
+    CUT_SUMMARY_APPOSITIVE = "cut-summary-appositive"
     DASH_ELABORATION = "dash-elaboration"
     # stage phrase
     SPEAKER_LEFT = "speaker-left"

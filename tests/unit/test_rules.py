@@ -445,7 +445,8 @@ def test_rules_new_sentence_cue() -> None:
         ("It will act - namely by expelling them", [" - "]),
         ("It will act --- namely by expelling them", []),
         ("It will act—namely by expelling them", []),
-        ("He won, although barely; then - including in Ohio", [",", ";", " - "]),
+        ("He won, although barely; then - namely in Ohio", [",", ";", " - "]),
+        ("It will act - including by expelling them", []),
     ],
 )
 def test_rules_clause_cut_starts(text: str, cuts: list[str]) -> None:
