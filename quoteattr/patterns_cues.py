@@ -40,6 +40,7 @@ from .patterns_asked import asked_question
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
 from .finder import CueItem, Finder, speaker_bonus
+from .lexicons import load_set
 from .model import CueClass
 from .registry import Rule, Stage, confidence, declare, register
 from .text import TOKEN_RE
@@ -92,8 +93,31 @@ declare(
 # --- filters ---------------------------------------------------------------------
 @register(Rule.CAPITALISED_CUE, Stage.CUE, example="the United States holds no cue; nor does 'Says Law'")
 def capitalised_cue(f: Finder, item: CueItem) -> bool:
-    """A capitalised cue word inside a sentence is part of a name."""
+    """A capitalised cue word inside a sentence is part of a name, unless
+    it is the verb of a title-case headline (guard ``headline-cue``)."""
+    if _headline_cue(f, item):
+        return False
     return f.in_name(item.cue, item.sa) and item.cue.type != "source-after"
+
+
+#: Guard ``headline-cue``: in a title-case headline that is a paragraph of
+#: its own ("Mayor Ana Ruiz Says Harbour Will Close", "Clinton Warns Of
+#: Floods."), a capitalised cue form of lexicon ``headline_cues.txt`` is the
+#: headline's verb, not part of a name ("Says Law" inside a sentence is).
+HEADLINE_CUES = load_set("headline_cues.txt")
+HEADLINE_MAX_WORDS = 20
+
+
+def _headline_cue(f: Finder, item: CueItem) -> bool:
+    cue, sa, sb = item.cue, item.sa, item.sb
+    form = f.text[cue.start : cue.end]
+    if not form[:1].isupper() or form.lower() not in HEADLINE_CUES or sb - sa > 200:
+        return False
+    pa, pb = f.doc.paragraph(sa)
+    if pa != sa or f.text[sb:pb].strip():
+        return False  # (a headline is its own paragraph)
+    words = f.doc.words(sa, sb)
+    return len(words) <= HEADLINE_MAX_WORDS and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
 
 
 @register(Rule.NOUN_CUE, Stage.CUE, example="his comments, Obama's new rules, a state law are nouns")
@@ -630,6 +654,9 @@ def headline(f: Finder, c: Candidate) -> bool:
         return False
     words = f.doc.words(sa, sb)
     title_case = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
+    cue = text[c.cue[0] : c.cue[1]]
+    if title_case and cue[:1].isupper() and cue.lower() in HEADLINE_CUES:
+        return False  # (guard headline-cue: the headline is the attribution)
     if len(words) <= 12 or title_case:
         c.confidence *= HEADLINE_FACTOR
     return False

@@ -756,3 +756,34 @@ def test_patterns_dateline_subject(text: str) -> None:
     assert [("the city must act", "Mayor Ana Ruiz")] == [
         (q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs
     ]
+
+
+@pytest.mark.issue(16)
+class TestHeadlineCue:
+    """Guard headline-cue: the capitalised verb of a title-case headline paragraph is a cue."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            ("Mayor Ana Ruiz Says Harbour Will Close\n\nShe spoke on Monday.", "Harbour Will Close", "Mayor Ana Ruiz"),
+            ("Osei Warns The Mill Could Shut By May.\n\nWorkers met on Friday.", "The Mill Could Shut By May", "Osei"),
+        ],
+    )
+    def test_patterns_headline_cue_reports(self, text: str, content: str, speaker: str) -> None:
+        """The headline's subject is the speaker and the rest its claim."""
+        qs = [q for q in quoteattr.extract(text).quotes if q.cue and q.cue.start < text.index("\n")]
+        found = [(q.content.text.rstrip("."), q.speaker.mention.text if q.speaker else None) for q in qs]
+        assert [(content, speaker)] == found
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # a capitalised cue word inside a sentence of prose is part of a name
+            "The mill was sold under the Says Law of 1921, and the workers left for the harbour town that spring.",
+            # a title-case line that is not its own paragraph is no headline
+            "Mayor Ana Ruiz Says Harbour Will Close and then she walked out of the hall.",
+        ],
+    )
+    def test_patterns_headline_cue_only_in_headlines(self, text: str) -> None:
+        """No quote from 'Says' outside a headline paragraph."""
+        assert [] == [q.cue.text for q in quoteattr.extract(text).quotes if q.cue and q.cue.text == "Says"]
