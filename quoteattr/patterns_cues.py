@@ -654,9 +654,6 @@ def headline(f: Finder, c: Candidate) -> bool:
         return False
     words = f.doc.words(sa, sb)
     title_case = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
-    cue = text[c.cue[0] : c.cue[1]]
-    if title_case and cue[:1].isupper() and cue.lower() in HEADLINE_CUES:
-        return False  # (guard headline-cue: the headline is the attribution)
     if len(words) <= 12 or title_case:
         c.confidence *= HEADLINE_FACTOR
     return False

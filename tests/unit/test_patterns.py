@@ -765,7 +765,7 @@ class TestHeadlineCue:
     @pytest.mark.parametrize(
         ("text", "content", "speaker"),
         [
-            ("Mayor Ana Ruiz Says Harbour Will Close\n\nShe spoke on Monday.", "Harbour Will Close", "Mayor Ana Ruiz"),
+            ("Mayor Ana Ruiz Says Harbour Will Close.\n\nShe spoke on Monday.", "Harbour Will Close", "Mayor Ana Ruiz"),
             ("Osei Warns The Mill Could Shut By May.\n\nWorkers met on Friday.", "The Mill Could Shut By May", "Osei"),
         ],
     )
@@ -774,6 +774,12 @@ class TestHeadlineCue:
         qs = [q for q in quoteattr.extract(text).quotes if q.cue and q.cue.start < text.index("\n")]
         found = [(q.content.text.rstrip("."), q.speaker.mention.text if q.speaker else None) for q in qs]
         assert [(content, speaker)] == found
+
+    def test_patterns_headline_cue_unpunctuated_scores_low(self) -> None:
+        """Without final punctuation the line is a headline (rule headline): found, below the default threshold."""
+        text = "Mayor Ana Ruiz Says Harbour Will Close\n\nShe spoke on Monday."
+        qs = [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.cue and q.cue.text == "Says"]
+        assert [("Harbour Will Close", True)] == [(q.content.text, q.confidence < 0.3) for q in qs]
 
     @pytest.mark.parametrize(
         "text",
