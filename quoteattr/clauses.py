@@ -332,7 +332,8 @@ _CUT_RE = regex.compile(
     r""",\s*(?:which\s+)?"""
     + _CUT_SOURCE
     + r"""
-      | ,\s+(?:but|and|yet)\s+(?=(?:has|have|had|also|later|then|is|was|will|would|did|does|didn[’']t|doesn[’']t)\s)
+      | ,(?<!\bnot\s+(?:only|just|merely)\b[^.;]{0,200},)  # (not "not only X, but also Y")
+        \s+(?:but|and|yet)\s+(?=(?:has|have|had|also|later|then|is|was|will|would|did|does|didn[’']t|doesn[’']t)\s)
       | ,\s+(?=(?:although|though|even\s+though|whereas|while)\s)
       | ;\s""",
     regex.X | regex.I,

@@ -269,3 +269,18 @@ class TestGerundAttribution:
         """A gerund that is no speech cue ('growing debts') stays in the clause."""
         text = "The union walked out, saying the offer ignored rising rents and growing debts."
         assert ["the offer ignored rising rents and growing debts"] == _contents(text)
+
+
+class TestNotOnlyButAlso:
+    """Rule cut-coordinated-predicate: 'not only X, but also Y' is one clause."""
+
+    def test_clause_keeps_not_only_but_also(self) -> None:
+        """', but also' after 'not only' does not end the clause."""
+        text = "Osei said the fund would not only repair the pier, but also rebuild the harbour wall."
+        assert ["the fund would not only repair the pier, but also rebuild the harbour wall"] == _contents(text)
+
+    def test_clause_ends_before_but_also_without_not_only(self) -> None:
+        """Without 'not only', ', but also' + a verb still ends the clause."""
+        assert (
+            "he opposes the toll" == _contents("Kim has said he opposes the toll, but also thinks it raises money.")[0]
+        )
