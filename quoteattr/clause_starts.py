@@ -50,9 +50,10 @@ def _opens_quote(text: str, a: int) -> bool:
     return _OPENING_MARK_RE.match(text, a) is not None
 
 
-# Guard ``parenthetical-then-that``: a comma right after the cue opens an
-# aside that a second comma closes before "that" ("said, per a translator,
-# that ...", "says, however, that ..."); the aside is no part of the clause.
+# Guard ``parenthetical-then-that``: a comma (or a dash) right after the cue
+# opens an aside that a second one closes before "that" ("said, per a
+# translator, that ...", "says, however, that ...", "said — on Twitter, as
+# it happens — that ..."); the aside is no part of the clause.
 # Guard ``adverb-opener``: an adverb in -ly opens the words before a late
 # "that" ("argued insistently that ...", "said privately that ...").
 # Guard ``late-quote``: the same words may end in a comma or colon and an
@@ -65,6 +66,7 @@ def _opens_quote(text: str, a: int) -> bool:
 # after a noun they open a relative clause ("told a group of reporters who
 # had gathered outside that ...").
 _WH = frozenset(["what", "how", "why", "when", "where"])
+_DASHES = frozenset(["—", "–", "-", "--"])
 
 
 def _is_ly_adverb(w: str) -> bool:
@@ -84,8 +86,11 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
     if first is None:
         return pos
     w = first.group().lower()
-    aside = w == ","
-    if w in _LATE_THAT_STOP or not (addressee or aside or w in _LATE_THAT_OPENERS or _is_ly_adverb(w)):
+    aside = w == "," or w in _DASHES
+    closer = w  # (the mark that closes an aside: ", ... ," or "— ... —")
+    if (w in _LATE_THAT_STOP and w not in _DASHES) or not (
+        addressee or aside or w in _LATE_THAT_OPENERS or _is_ly_adverb(w)
+    ):
         return pos
     before = w
     for _ in range(LATE_THAT_WINDOW - 2):
@@ -103,9 +108,12 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
             opens = nxt is not None and _opens_quote(text, nxt.start())
             if nw in FINITE or not (nw[:1].isalnum() or opens) or before in _NOT_BEFORE_THAT:
                 return pos
-            if aside and before != ",":
+            if aside and before != closer:
                 return pos
             return m.start()
+        if aside and w == closer and closer in _DASHES:
+            before = w
+            continue
         gerund = w.endswith("ing") and w not in _PREPOSITION_ING
         # (a capitalised word is a name: "in May that", "at Will's that")
         finite = w in FINITE and m.group()[:1].islower()

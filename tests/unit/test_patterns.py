@@ -289,6 +289,7 @@ class TestLateThat:
             # guard parenthetical-then-that: an aside between two commas
             ("The mayor said, through an interpreter, that the ferry would run.", "the ferry would run"),
             ("Kim says, however, that the toll must rise.", "the toll must rise"),
+            ("Kim said — on the radio, as it happens — that the mill would close.", "the mill would close"),
             # guard adverb-opener
             ("Osei argued forcefully that the mill should stay open.", "the mill should stay open"),
             # guard late-quote: a comma or colon and a quotation mark after the place or time words
