@@ -43,6 +43,8 @@ class TestSentences:
             ('"Stop." Then she went.', ['"Stop."', "Then she went."]),
             ("J. R. Smith met Dr. Lee at 5 p.m. on Friday.", ["J. R. Smith met Dr. Lee at 5 p.m. on Friday."]),
             ("Key Points\nThe council voted.", ["Key Points", "The council voted."]),
+            # a case name: "v." is an abbreviation (issue 16)
+            ("Osei v. Leith Council was heard. It failed.", ["Osei v. Leith Council was heard.", "It failed."]),
         ],
     )
     def test_text_sentence_spans(self, text: str, expected: list[str]) -> None:
