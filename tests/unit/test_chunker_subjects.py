@@ -7,15 +7,7 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from quoteattr import chunker
-from quoteattr.index import DocIndex
-from quoteattr.text import segment
-
-
-def _np_left(text: str, cue: str) -> str | None:
-    pos = text.index(cue)
-    span = chunker.np_left(DocIndex(segment(text), []), 0, pos)
-    return None if span is None else text[span[0] : span[1]]
+from subjects_support import np_left_text
 
 
 class TestModifiedNounSubject:
@@ -33,7 +25,7 @@ class TestModifiedNounSubject:
         ],
     )
     def test_chunker_modified_noun_subject_read(self, text: str, cue: str, expected: str) -> None:
-        assert expected == _np_left(text, cue)
+        assert expected == np_left_text(text, cue)
 
     @pytest.mark.issue(16)
     @pytest.mark.parametrize(
@@ -49,7 +41,7 @@ class TestModifiedNounSubject:
         ],
     )
     def test_chunker_modified_noun_subject_not_read(self, text: str, cue: str) -> None:
-        assert _np_left(text, cue) is None
+        assert np_left_text(text, cue) is None
 
     @pytest.mark.issue(16)
     def test_chunker_modified_noun_subject_speaker_of_clause(self) -> None:
@@ -77,7 +69,7 @@ class TestRelativeSubject:
         ],
     )
     def test_chunker_relative_subject_read(self, text: str, cue: str, expected: str) -> None:
-        assert expected == _np_left(text, cue)
+        assert expected == np_left_text(text, cue)
 
     @pytest.mark.issue(16)
     @pytest.mark.parametrize(
@@ -90,7 +82,7 @@ class TestRelativeSubject:
         ],
     )
     def test_chunker_relative_subject_not_read(self, text: str, cue: str) -> None:
-        assert _np_left(text, cue) is None
+        assert np_left_text(text, cue) is None
 
     @pytest.mark.issue(16)
     def test_chunker_relative_subject_speaker_of_clause(self) -> None:
@@ -119,12 +111,12 @@ class TestAppositiveInitials:
         ],
     )
     def test_chunker_appositive_with_initials(self, text: str, cue: str, expected: str) -> None:
-        assert expected == _np_left(text, cue)
+        assert expected == np_left_text(text, cue)
 
     @pytest.mark.issue(16)
     def test_chunker_appositive_stops_at_sentence_period(self) -> None:
         text = "The port is shut. Then, the engineer, said nothing."
-        assert _np_left(text, "said") is None
+        assert np_left_text(text, "said") is None
 
 
 class TestSubjectAside:
@@ -142,7 +134,7 @@ class TestSubjectAside:
         ],
     )
     def test_chunker_subject_aside_read(self, text: str, cue: str, expected: str) -> None:
-        assert expected == _np_left(text, cue)
+        assert expected == np_left_text(text, cue)
 
     @pytest.mark.issue(16)
     @pytest.mark.parametrize(
@@ -155,7 +147,7 @@ class TestSubjectAside:
         ],
     )
     def test_chunker_subject_aside_not_read(self, text: str, cue: str) -> None:
-        assert _np_left(text, cue) is None
+        assert np_left_text(text, cue) is None
 
 
 class TestDashAppositive:
@@ -175,7 +167,7 @@ class TestDashAppositive:
         ],
     )
     def test_chunker_dash_appositive_read(self, text: str, cue: str, expected: str) -> None:
-        assert expected == _np_left(text, cue)
+        assert expected == np_left_text(text, cue)
 
     @pytest.mark.issue(16)
     @pytest.mark.parametrize(
@@ -188,7 +180,7 @@ class TestDashAppositive:
         ],
     )
     def test_chunker_dash_appositive_not_read(self, text: str, cue: str) -> None:
-        assert _np_left(text, cue) is None
+        assert np_left_text(text, cue) is None
 
     @pytest.mark.issue(16)
     def test_chunker_dash_appositive_speaker_of_clause(self) -> None:

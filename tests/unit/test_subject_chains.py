@@ -7,23 +7,9 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from quoteattr import chunker
-from quoteattr.index import DocIndex
 from quoteattr.subject_chains import catenative_chain
-from quoteattr.text import TOKEN_RE, segment
-
-
-def _np_left(text: str, cue: str) -> str | None:
-    pos = text.index(cue)
-    span = chunker.np_left(DocIndex(segment(text), []), 0, pos)
-    return None if span is None else text[span[0] : span[1]]
-
-
-def _quotes(text: str) -> list[tuple[str, str | None]]:
-    return [
-        (q.content.text, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
-        for q in quoteattr.extract(text).quotes
-    ]
+from quoteattr.text import TOKEN_RE
+from subjects_support import content_and_speaker, np_left_text
 
 
 class TestCatenativeChain:
@@ -42,7 +28,7 @@ class TestCatenativeChain:
         ],
     )
     def test_chunker_catenative_chain_read(self, text: str, cue: str, expected: str) -> None:
-        assert expected == _np_left(text, cue)
+        assert expected == np_left_text(text, cue)
 
     @pytest.mark.issue(16)
     @pytest.mark.parametrize(
@@ -57,7 +43,7 @@ class TestCatenativeChain:
         ],
     )
     def test_chunker_catenative_chain_not_read(self, text: str, cue: str) -> None:
-        assert _np_left(text, cue) is None
+        assert np_left_text(text, cue) is None
 
     @pytest.mark.issue(16)
     @pytest.mark.parametrize(
@@ -92,7 +78,7 @@ class TestCatenativeChain:
     def test_chunker_catenative_chain_speaker_of_clause(
         self, text: str, expected: list[tuple[str, str | None]]
     ) -> None:
-        assert expected == _quotes(text)
+        assert expected == content_and_speaker(text)
 
 
 def _rules(text: str) -> list[tuple[str, str, str | None]]:
@@ -193,7 +179,7 @@ class TestGroupNouns:
         ],
     )
     def test_chunker_group_noun_subject(self, text: str, cue: str, expected: str) -> None:
-        assert expected == _np_left(text, cue)
+        assert expected == np_left_text(text, cue)
 
 
 class TestOfPhraseSubject:
@@ -212,7 +198,7 @@ class TestOfPhraseSubject:
         ],
     )
     def test_chunker_of_phrase_subject_read(self, text: str, cue: str, expected: str) -> None:
-        assert expected == _np_left(text, cue)
+        assert expected == np_left_text(text, cue)
 
     @pytest.mark.issue(16)
     @pytest.mark.parametrize(
@@ -227,7 +213,7 @@ class TestOfPhraseSubject:
         ],
     )
     def test_chunker_of_phrase_subject_not_read(self, text: str, cue: str, wrong: str) -> None:
-        assert wrong != _np_left(text, cue)
+        assert wrong != np_left_text(text, cue)
 
 
 class TestBaseCueThat:
@@ -315,7 +301,7 @@ class TestRestrictiveRelativeSubject:
         ],
     )
     def test_chunker_restrictive_relative_read(self, text: str, cue: str, expected: str) -> None:
-        assert expected == _np_left(text, cue)
+        assert expected == np_left_text(text, cue)
 
     @pytest.mark.issue(16)
     @pytest.mark.parametrize(
@@ -332,4 +318,4 @@ class TestRestrictiveRelativeSubject:
         ],
     )
     def test_chunker_restrictive_relative_not_read(self, text: str, cue: str, expected: str) -> None:
-        assert expected == _np_left(text, cue)
+        assert expected == np_left_text(text, cue)
