@@ -13,11 +13,10 @@ from __future__ import annotations
 import regex
 
 from .candidates import Candidate, trim
-from .chunker import AUX_FILLER, ROLE_NOUNS, norm, np_right
+from .chunker import AUX_FILLER, np_right
 from .clauses import (
     CLAUSAL_CUES,
     DESCRIBE_CUES,
-    FINITE,
     INFINITIVE_CUES,
     NP_OBJECT_CUES,
     OBJECT_ATTRIBUTION_CUES,
@@ -36,6 +35,7 @@ from .clauses import (
 )
 from .clause_starts import skip_to_late_that
 from .cues import CueMatch
+from .patterns_according import according_to
 from .patterns_asked import asked_question
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
@@ -43,9 +43,8 @@ from .finder import CueItem, Finder, speaker_bonus
 from .lexicons import load_set
 from .model import CueClass
 from .registry import Rule, Stage, confidence, declare, register
-from .text import TOKEN_RE
 
-__all__ = ["CueItem", "asked_question", "call_object_predicate", "object_to_infinitive"]
+__all__ = ["CueItem", "according_to", "asked_question", "call_object_predicate", "object_to_infinitive"]
 
 Pair = tuple[int, int]
 
@@ -59,12 +58,10 @@ _BEFORE_GERUND_RE = regex.compile(
     regex.I,
 )
 _CALL_FOR_RE = regex.compile(r"(?i)(?:for|on)\s+")
-_SOURCE_END_RE = regex.compile(r"[,;]|[.!?](?=\s|$)|$")
 _PROGRESSIVE_RE = regex.compile(
     r"(?r)(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$"
 )
 _TO_INF_RE = regex.compile(r"(?i)to\s+\w")
-_ASIDE_RE = regex.compile(r"\s*(?:citing|quoting|who\s+cited)\b[^,]{0,80},")
 
 #: subject-cue-clause without "that" ('Peskov said the U.S. must ...'), and
 #: what a thought cue ("believes", "thinks", "knew") takes off: it puts the
@@ -159,123 +156,6 @@ def passive_cue(f: Finder, item: CueItem) -> bool:
 
 
 # --- patterns --------------------------------------------------------------------
-@register(
-    Rule.ACCORDING_TO,
-    Stage.CUE,
-    confidence=0.8,
-    example="According to the fire service, ⟦the blaze began in a kitchen⟧. / ⟦…⟧, according to the fire service.",
-)
-def according_to(f: Finder, item: CueItem) -> bool:
-    """A source phrase before or after the clause it attributes."""
-    if item.cue.type != "source-after":
-        return False
-    _according_to(f, item.cue, item.sa, item.sb)
-    return True
-
-
-_BY_AUTHOR_RE = regex.compile(r"\s*,?\s+by\s+(?=\p{Lu})")
-
-
-def _work_author(f: Finder, sp: Pair) -> Pair:
-    """Rule ``according-to-work``: a source that is a quoted title followed by
-    "by" and a name is that author's work: the author is the speaker, and the
-    title is no quote of its own ('according to "The Long Harbour" by Mina
-    Osei, the plan failed' -> Mina Osei). Other sources are kept as they are."""
-    r = f.doc.region_at(sp[0])
-    if r is None or r.outer[0] != sp[0] or r.outer_end >= sp[1]:
-        return sp
-    m = _BY_AUTHOR_RE.match(f.text, r.outer_end, sp[1])
-    if m is None:
-        return sp
-    f.use_region(r)
-    return m.end(), sp[1]
-
-
-_APPOSITIVE_OPENERS = frozenset(["who", "whose", "which", "where", "a", "an", "although", "though", "but", "while"])
-
-
-def _source_appositive(f: Finder, a: int, b: int) -> bool:
-    """Guard ``source-appositive``: after 'CLAUSE, according to X,' the words
-    that open with a relative pronoun, an indefinite article, a role noun,
-    a gerund or a concession ('Andy Smith, director of the poll centre,
-    which ...'; ', who prosecuted ...'; ', writing for ...') describe the
-    source: the clause before is the content."""
-    words = f.doc.words(a, min(b, a + 40))
-    if not words:
-        return False
-    w = norm(words[0])
-    if w in _APPOSITIVE_OPENERS or w in ROLE_NOUNS or (w.endswith("ing") and len(w) > 4):
-        return True
-    return w == "the" and len(words) > 1 and (norm(words[1]) in ROLE_NOUNS or norm(words[1]) == "former")
-
-
-def _source_inside(f: Finder, cue: CueMatch, sp: Pair, before: Pair, b0: int, sb: int) -> bool:
-    """Guard ``source-inside``: 'SUBJECT, according to X, was/is/has ...': the
-    source phrase interrupts one clause, whose two pieces are the content
-    ("Most striking, according to the poll, was the turnout")."""
-    text = f.text
-    first = TOKEN_RE.search(text, b0, min(sb, b0 + 30))
-    if first is None or first.group() not in FINITE:
-        return False
-    a, a_end = trim(text, *before, TRAILING)
-    cl = f.clauses.clause(skip_ws(text, b0, sb), sb)
-    if a_end <= a or cl is None:
-        return False
-    conf = confidence(Rule.ACCORDING_TO) + speaker_bonus(text, sp)
-    f.add([(a, a_end), *f.clauses.content_parts(*cl)], Rule.ACCORDING_TO, conf, cue, sp)
-    return True
-
-
-def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
-    text = f.text
-    # The source runs to the next comma or the end of the sentence:
-    # "according to a recent Reuters survey of voter lists."
-    src = skip_ws(text, cue.end, sb)
-    m = _SOURCE_END_RE.search(text, src, min(sb, src + 150))
-    sp = (src, last_nonspace(text, src, m.start())) if m else np_right(f.doc, src, sb)
-    if sp is None or sp[1] <= sp[0] or not f.doc.tokens(sp[0], sp[1]):
-        return
-    sp = _work_author(f, sp)
-    before_end = last_nonspace(text, sa, cue.start)
-    after = skip_ws(text, sp[1], sb)
-    # "..., according to John Weaver, a Republican strategist.": an
-    # appositive of the source, no clause, runs to the end: still trailing.
-    appositive = (
-        text[after : after + 1] == ","
-        and before_end > sa
-        and text[before_end - 1] == ","
-        and (not looks_like_clause(f.doc, after + 1, sb) or _source_appositive(f, after + 1, sb))
-    )
-    if appositive and sa not in f.cued_sentences and _source_inside(f, cue, sp, (sa, before_end - 1), after + 1, sb):
-        return
-    if text[after : after + 1] in (".", "") or after >= sb or appositive:
-        # trailing: 'CLAUSE, according to X.' -- unless the sentence has its
-        # own attribution, whose source the phrase names ("X said Y,
-        # according to TASS": TASS reported X's words).
-        if sa in f.cued_sentences:
-            return
-        if before_end > sa and text[before_end - 1] == ",":
-            f.clause_before(cue, sp, sa, before_end - 1, Rule.ACCORDING_TO, confidence(Rule.ACCORDING_TO))
-        return
-    if text[after : after + 1] != ",":
-        return
-    pos = after + 1
-    # skip an aside: ', citing unnamed officials,'
-    m = _ASIDE_RE.match(text, pos, sb)
-    if m:
-        pos = m.end()
-    cl = f.clauses.clause(pos, sb)
-    if cl is None or not source_clause_ok(f.doc, *cl):
-        return
-    f.add(
-        f.clauses.content_parts(*cl),
-        Rule.ACCORDING_TO,
-        confidence(Rule.ACCORDING_TO) + speaker_bonus(text, sp),
-        cue,
-        sp,
-    )
-
-
 declare(
     Rule.SAYING_OBJECT,
     Stage.CUE,
