@@ -165,3 +165,14 @@ def test_joins_second_cue_starts_its_own_quote() -> None:
         ("split-quote", ["The ferry is late,", "The buses are full."], "he"),
         ("split-quote", ["Nobody cares,", "I walk now."], "he"),
     ] == _quotes(text)
+
+
+@pytest.mark.issue(16)
+def test_joins_unclosed_bare_quote_below_threshold() -> None:
+    """A quote left unclosed at its paragraph's end, with no cue, is kept below the default threshold."""
+    text = 'The mayor walked out of the hall. "We will fight this plan to the very end of the year\n\nThe council met.'
+    assert () == quoteattr.extract(text).quotes
+    guessed = quoteattr.extract(text, min_confidence=0).quotes
+    assert [("direct-bare", "We will fight this plan to the very end of the year")] == [
+        (q.rule, q.content.text) for q in guessed
+    ]
