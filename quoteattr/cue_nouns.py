@@ -60,6 +60,14 @@ NOUN_FIRST_CUES = load_set("noun_first_cues.txt")
 NUMBER_WORDS = load_set("number_words.txt")
 
 
+#: Guard ``noun-first`` does not apply right after a quote and its speaker
+#: ('"We will win," Kim Osei states.', '"No," she states'): the form is the
+#: verb of the attribution there.
+_QUOTE_SPEAKER_BEFORE_RE = regex.compile(
+    r"(?r)[\"”’'][ \t]+(?:(?:he|she|they|it|we|i)|(?:\p{Lu}[\w.'’-]*[ \t]+){0,3}\p{Lu}[\w.'’-]*)[ \t]+$"
+)
+
+
 def noun_context(doc: DocIndex, cue: CueMatch, sa: int) -> bool:
     """True when the words before a base or -s cue form make it a noun.
 
@@ -75,7 +83,9 @@ def noun_context(doc: DocIndex, cue: CueMatch, sa: int) -> bool:
         return True
     # guard noun-first: "the 50 states", "Clinton's emails", "a state
     # senator" -- these forms are verbs only before "that"
-    if text[cue.start : cue.end].lower() in NOUN_FIRST_CUES:
+    if text[cue.start : cue.end].lower() in NOUN_FIRST_CUES and not _QUOTE_SPEAKER_BEFORE_RE.search(
+        text, max(0, cue.start - 80), cue.start  # (from before sa: a caller may start it at the quote's end)
+    ):
         return not _verb_before_that(doc, cue, sa, nxt)
     last = last_token(doc, max(sa, cue.start - 60), cue.start)
     if last is None:

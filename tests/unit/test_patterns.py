@@ -675,6 +675,9 @@ class TestNounFirst:
             ("The memo states that the bridge is safe.", "states", "the bridge is safe"),
             ("The judge rules that the law stands.", "rules", "the law stands"),
             ("A state senator said the bridge was safe.", "said", "the bridge was safe"),
+            # right after a quote and its speaker the form is the attribution's verb
+            ('"The bridge is safe," Kim Osei states.', "states", "The bridge is safe,"),
+            ('"The bridge is safe," she states.', "states", "The bridge is safe,"),
         ],
     )
     def test_patterns_noun_first_verb_before_that(self, text: str, cue: str, content: str) -> None:
