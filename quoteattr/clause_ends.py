@@ -13,9 +13,12 @@ from collections.abc import Callable
 import regex
 
 from .index import DocIndex
+from .model import CueClass
 from .registry import Rule, Stage, declare
 
 __all__ = [
+    "DASHES",
+    "TRAILING",
     "cut_closing_paren",
     "cut_gerund_attribution",
     "cut_object_predicate",
@@ -23,6 +26,11 @@ __all__ = [
     "cut_which_attribution",
     "drop_dangling_dash",
 ]
+
+#: Sentence punctuation trimmed from the end of indirect content.
+TRAILING = " \t\r\n\u00a0,;:"
+#: The dashes of rule ``dash-elaboration``.
+DASHES = "—–-"
 
 declare(
     Rule.CUT_CLOSING_PAREN,
@@ -88,10 +96,6 @@ def cut_summary_appositive(doc: DocIndex, a: int, b: int) -> int:
     return c
 
 
-_DASHES = "—–-"
-_SPACE_OR_TRAILING = " \t\r\n\u00a0,;:"
-
-
 def drop_dangling_dash(text: str, a: int, b: int) -> int:
     """Rule ``dash-elaboration``, at the end: a spaced dash left at the end
     of the clause ``[a, b)`` (its elaboration or the next attribution cut
@@ -99,11 +103,11 @@ def drop_dangling_dash(text: str, a: int, b: int) -> int:
     is dropped, with the space and clause punctuation before it; a hyphen
     that ends a word ("pre- and post-war") is kept."""
     e = b
-    while e > a and text[e - 1] in _DASHES:
+    while e > a and text[e - 1] in DASHES:
         e -= 1
     if e in (a, b) or not text[e - 1].isspace():
         return b
-    while e > a and text[e - 1] in _SPACE_OR_TRAILING:
+    while e > a and text[e - 1] in TRAILING:
         e -= 1
     return e
 
@@ -144,7 +148,7 @@ def _runs_to_end(doc: DocIndex, pos: int, b: int) -> bool:
     text = doc.text
     i = text.find(",", pos, b)
     while i != -1:
-        if doc.region_at(i) is None and text[i + 1 : b].strip(" \t\r\n\u00a0.,;:"):
+        if doc.region_at(i) is None and text[i + 1 : b].strip(TRAILING + "."):
             return False
         i = text.find(",", i + 1, b)
     return True
@@ -201,7 +205,7 @@ def cut_gerund_attribution(doc: DocIndex, a: int, b: int) -> int:
         if m.start() <= a + 3 or doc.region_at(m.start()) is not None:
             continue
         if any(
-            c.form_kind == "gerund" and c.cue_class.value == "speech" for c in doc.cues_between(m.end(), m.end() + 1)
+            c.form_kind == "gerund" and c.cue_class is CueClass.SPEECH for c in doc.cues_between(m.end(), m.end() + 1)
         ):
             return m.start()
     return b

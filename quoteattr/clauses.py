@@ -18,7 +18,13 @@ from collections.abc import Callable, Sequence
 import regex
 
 from .candidates import trim
-from .clause_ends import cut_closing_paren, cut_summary_appositive, cut_which_attribution, drop_dangling_dash
+from .clause_ends import (
+    TRAILING,
+    cut_closing_paren,
+    cut_summary_appositive,
+    cut_which_attribution,
+    drop_dangling_dash,
+)
 from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
@@ -160,9 +166,6 @@ BAD_CLAUSE_START = frozenset(
         "or",
     ]
 )
-# Sentence punctuation trimmed from the end of indirect content.
-TRAILING = " \t\r\n\u00a0,;:"
-DASHES = "—–-"
 
 # "according to", "as reported by" and friends must come from cues.py's phrase
 # list; this regex finds the comma-delimited adjuncts that follow a cue and
