@@ -42,6 +42,7 @@ __all__ = [
     "INFINITIVE_CUES",
     "MAX_CLAUSE",
     "NP_OBJECT_CUES",
+    "NUMBER_WORDS",
     "OBJECT_ATTRIBUTION_CUES",
     "OBJECT_CUES",
     "PROMISE_CUES",
@@ -447,8 +448,10 @@ def skip_ws(text: str, a: int, limit: int) -> int:
     return a
 
 
-#: Number words after which "about" means "roughly" (rule about-quantity).
-_NUMBER_WORDS = load_set("number_words.txt")
+#: Number words (lexicon ``number_words.txt``): after them "about" means
+#: "roughly" (rule about-quantity); before a cue form they make it a noun
+#: (guard noun-first, :mod:`quoteattr.cue_nouns`).
+NUMBER_WORDS = load_set("number_words.txt")
 
 
 def clause_ok(doc: DocIndex, a: int, b: int) -> bool:
@@ -458,7 +461,7 @@ def clause_ok(doc: DocIndex, a: int, b: int) -> bool:
         return False
     # rule about-quantity: "said about 5,500 troops would stay" -- "about"
     # before a number is "roughly", and the clause starts there
-    if ws[0].lower() == "about" and (ws[1][:1].isdigit() or ws[1].lower() in _NUMBER_WORDS):
+    if ws[0].lower() == "about" and (ws[1][:1].isdigit() or ws[1].lower() in NUMBER_WORDS):
         return True
     return ws[0].lower() not in BAD_CLAUSE_START
 

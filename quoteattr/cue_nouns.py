@@ -13,14 +13,14 @@ from __future__ import annotations
 import regex
 
 from .chunker import AUX_FILLER, DETERMINERS, FUNCTION_WORDS, QUANTITY_HEADS, ROLE_NOUNS, is_cap, last_token, norm
-from .clauses import FINITE
+from .clauses import FINITE, NUMBER_WORDS
 from .cues import CueMatch
 from .index import DocIndex
 from .lexicons import load_set
 from .model import CueClass
 from .text import TOKEN_RE
 
-__all__ = ["NOUN_FIRST_CUES", "NUMBER_WORDS", "noun_context"]
+__all__ = ["NOUN_FIRST_CUES", "noun_context"]
 
 
 def _adverb(w: str) -> bool:
@@ -57,7 +57,6 @@ def _subject_word(w: str) -> bool:
 
 #: Cue forms that are verbs only before "that" (guard ``noun-first``).
 NOUN_FIRST_CUES = load_set("noun_first_cues.txt")
-NUMBER_WORDS = load_set("number_words.txt")
 
 
 #: Guard ``noun-first`` does not apply right after a quote and its speaker
