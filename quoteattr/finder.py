@@ -251,12 +251,13 @@ class Finder:
             # '"A," the report stated.' -- a cue word that is the subject's
             # noun is passed over for the verb after it, when that verb ends
             # its clause (not '"Show," the secretary of state said she ...').
-            if gap.strip(" \t\u00a0,") and (cue.type == "noun" or self.noun_cue(cue, qb)):
+            words_between = gap.strip(" \t\u00a0,") != ""
+            if words_between and (cue.type == "noun" or self.noun_cue(cue, qb)):
                 skipped = True
                 continue
             if cue.type not in VERBLIKE:
                 return None
-            if gap.strip(" \t\u00a0,") == "":
+            if not words_between:
                 # '"Q," said Peskov.' / '"Q," he said'  (cue first)
                 sp = np_right(self.doc, skip_ws(text, cue.end, limit), limit)
                 if sp is None:

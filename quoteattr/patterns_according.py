@@ -114,13 +114,13 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
         and text[before_end - 1] == ","
         and (not looks_like_clause(f.doc, after + 1, sb) or _source_appositive(f, after + 1, sb))
     )
-    if appositive and sa not in f.cued_sentences and _source_inside(f, cue, sp, (sa, before_end - 1), after + 1, sb):
-        return
     if text[after : after + 1] in (".", "") or after >= sb or appositive:
         # trailing: 'CLAUSE, according to X.' -- unless the sentence has its
         # own attribution, whose source the phrase names ("X said Y,
         # according to TASS": TASS reported X's words).
         if sa in f.cued_sentences:
+            return
+        if appositive and _source_inside(f, cue, sp, (sa, before_end - 1), after + 1, sb):
             return
         if before_end > sa and text[before_end - 1] == ",":
             f.clause_before(cue, sp, sa, before_end - 1, Rule.ACCORDING_TO, confidence(Rule.ACCORDING_TO))

@@ -114,7 +114,16 @@ def _headline_cue(f: Finder, item: CueItem) -> bool:
     if pa != sa or f.text[sb:pb].strip():
         return False  # (a headline is its own paragraph)
     words = f.doc.words(sa, sb)
-    return len(words) <= HEADLINE_MAX_WORDS and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
+    return len(words) <= HEADLINE_MAX_WORDS and _title_case(words)
+
+
+#: Rules ``headline`` and ``headline-cue``: the share of capitalised words
+#: that makes a line title case ("Mayor Ana Ruiz Says Harbour Will Close").
+TITLE_CASE_SHARE = 0.6
+
+
+def _title_case(words: list[str]) -> bool:
+    return sum(1 for w in words if w[:1].isupper()) >= TITLE_CASE_SHARE * len(words)
 
 
 @register(Rule.NOUN_CUE, Stage.CUE, example="his comments, Obama's new rules, a state law are nouns")
@@ -145,7 +154,8 @@ def intransitive_cue(f: Finder, item: CueItem) -> bool:
     of them by chance."""
     if item.cue.lemma not in INTRANSITIVE_CUES:
         return False
-    words = f.doc.words(item.opening(f)[0], min(item.sb, item.opening(f)[0] + 12))
+    start = item.opening(f)[0]
+    words = f.doc.words(start, min(item.sb, start + 12))
     return not words or words[0].lower() not in _INTRANSITIVE_OPENERS
 
 
@@ -533,7 +543,6 @@ def headline(f: Finder, c: Candidate) -> bool:
     if last in ".!?…:;\"”'’)" or sb - sa > 200:
         return False
     words = f.doc.words(sa, sb)
-    title_case = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
-    if len(words) <= 12 or title_case:
+    if len(words) <= 12 or _title_case(words):
         c.confidence *= HEADLINE_FACTOR
     return False
