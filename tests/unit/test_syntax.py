@@ -114,6 +114,7 @@ fled flee VERB 0 root
 # A trained model's parse (open full set, 2026-12-01) can leave "to" off
 # "according": here it hangs from "police" as a second case of nothing.
 ACCORDING_NO_TO = ACCORDING.replace("to to ADP 1 fixed", "to to ADP 3 mark")
+assert ACCORDING_NO_TO != ACCORDING  # (the variant really lacks the "fixed" arc)
 APPOS = """
 Whitmore Whitmore PROPN 6 nsubj
 , , PUNCT 4 punct
