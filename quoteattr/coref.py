@@ -51,11 +51,20 @@ from .gather import gather_mentions
 from .marks import QuoteRegion, find_quotes
 from .mentions import PRONOUN_FEATURES, analyse_mention
 from .namefinder import find_name_mentions
-from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef, span_with_text
+from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef
 from .names import FIRST_NAMES, ROLE_NOUNS, strip_title
+from .tables import SpanTable
 from .text import ABBREVIATIONS
 
-__all__ = ["PRONOUN_FEATURES", "analyse_mention", "find_name_mentions", "quoted_spans", "resolve", "resolve_quoted"]
+__all__ = [
+    "PRONOUN_FEATURES",
+    "analyse_mention",
+    "find_name_mentions",
+    "quoted_spans",
+    "resolve",
+    "resolve_quoted",
+    "resolve_rows",
+]
 
 _start_of = operator.attrgetter("start")
 
@@ -108,7 +117,29 @@ def resolve_quoted(
     ann: Annotation, candidates: list[Candidate], merged: list[Pair]
 ) -> tuple[tuple[Speaker, ...], list[SpeakerRef | None]]:
     """:func:`resolve` given the :func:`quoted_spans` instead of the regions
-    (so that a caller can free the regions first); *merged* is cleared.
+    (so that a caller can free the regions first); *merged* is cleared."""
+    speakers, rows = resolve_rows(ann, candidates, merged)
+    text = ann.text
+    refs: list[SpeakerRef | None] = []
+    for row in rows:
+        if row is None:
+            refs.append(None)
+            continue
+        a, b, ent, res, conf = row
+        refs.append(SpeakerRef(mention=Span.of(text, a, b), entity=speakers[ent], resolution=res, confidence=conf))
+    return speakers, refs
+
+
+#: A quote's speaker as :func:`resolve_rows` gives it: the mention's
+#: offsets, the entity's index among the speakers, resolution, confidence.
+SpeakerRow = tuple[int, int, int, Resolution, float]
+
+
+def resolve_rows(
+    ann: Annotation, candidates: list[Candidate], merged: list[Pair]
+) -> tuple[tuple[Speaker, ...], list[SpeakerRow | None]]:
+    """:func:`resolve_quoted` with each speaker as a :data:`SpeakerRow`
+    (what :class:`quoteattr.tables.QuoteTable` stores: no objects per quote).
 
     The steps: gather the mentions (:func:`quoteattr.gather.gather_mentions`),
     cluster the names (pass 1, :mod:`quoteattr.clustering`), resolve roles
@@ -237,56 +268,22 @@ def _used_entities(raw: list[Attribution | None]) -> list[_Entity]:
 
 def _build_speakers(
     text: str, used: list[_Entity], raw: list[Attribution | None]
-) -> tuple[tuple[Speaker, ...], list[SpeakerRef | None]]:
-    """The frozen speakers of *used* (ids ``e0``, ``e1`` ...) and a ref per attribution of *raw*."""
-    built = _build_all(text, used)
-    refs: list[SpeakerRef | None] = []
+) -> tuple[tuple[Speaker, ...], list[SpeakerRow | None]]:
+    """The frozen speakers of *used* (ids ``e0``, ``e1`` ...) and a row per attribution of *raw*."""
+    index = {id(e): i for i, e in enumerate(used)}
+    built = []
+    for i, e in enumerate(used):
+        built.append(_build(text, e, f"e{i}"))
+        e.mentions = ()  # (dropped as the speakers are built)
+    speakers = tuple(built)
+    rows: list[SpeakerRow | None] = []
     for r in raw:
         if r is None:
-            refs.append(None)
+            rows.append(None)
             continue
         e, (a, b), res, conf = r
-        speaker = built[id(e)]
-        # (the quote's mention is one of the entity's mentions: the same Span)
-        refs.append(
-            SpeakerRef(
-                mention=_span_among(speaker.mentions, a, b) or Span.of(text, a, b),
-                entity=speaker,
-                resolution=res,
-                confidence=conf,
-            )
-        )
-    return tuple(built[id(e)] for e in used), refs
-
-
-def _build_all(text: str, used: list[_Entity]) -> dict[int, Speaker]:
-    """The frozen speaker of each entity of *used* (ids ``e0``, ``e1`` ...),
-    by ``id``; their mentions are dropped as they are built."""
-    built: dict[int, Speaker] = {}
-    # one str per distinct mention wording ("he", "Lavrov" thirty times)
-    words: dict[str, str] = {}
-    for idx, e in enumerate(used):
-        built[id(e)] = _build(text, e, f"e{idx}", words)
-        e.mentions = ()
-    return built
-
-
-def _shared_span(text: str, a: int, b: int, words: dict[str, str]) -> Span:
-    """``Span.of(text, a, b)``, its text shared with every equal one in *words*."""
-    if not 0 <= a <= b <= len(text):
-        return Span.of(text, a, b)  # (raises)
-    w = text[a:b]
-    return span_with_text(a, b, words.setdefault(w, w))
-
-
-def _span_among(spans: tuple[Span, ...], a: int, b: int) -> Span | None:
-    """The span ``[a, b)`` of *spans* (sorted), or ``None``."""
-    i = bisect.bisect_left(spans, a, key=_start_of)
-    while i < len(spans) and spans[i].start == a:
-        if spans[i].end == b:
-            return spans[i]
-        i += 1
-    return None
+        rows.append((a, b, index[id(e)], res, float(conf)))
+    return speakers, rows
 
 
 _LEADING_ARTICLE_RE = regex.compile(r"(?i)^\W*(?:the|a|an)\b")
@@ -357,7 +354,7 @@ def _transcript_label(text: str, e: _Entity) -> bool:
     )
 
 
-def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
+def _build(text: str, e: _Entity, sid: str) -> Speaker:
     """The frozen speaker of *e*; *words* shares one str per mention wording across the document."""
     names = e.names()
     name = None
@@ -429,6 +426,6 @@ def _build(text: str, e: _Entity, sid: str, words: dict[str, str]) -> Speaker:
         kind=kind,
         role=role,
         gender=gender,
-        mentions=tuple(_shared_span(text, a, b, words) for a, b in spans),
+        mentions=SpanTable(text, spans),
         aliases=tuple(aliases),
     )

@@ -20,7 +20,7 @@ Example:
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -28,6 +28,7 @@ import attrs
 from .errors import InvalidSpanError, QuoteattrError, SerializationError, UnknownSpeakerError
 from .spans import Span, _check_count, _check_offset, _offset_pairs
 from .spans import span_with_text as span_with_text  # (re-exported: quoteattr.coref imports it from here)
+from .tables import QuoteTable, SpanTable, bind
 
 __all__ = [
     "CueClass",
@@ -112,12 +113,18 @@ def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
     return tuple(value)
 
 
+def _mentions(value: Iterable[Span]) -> Sequence[Span]:
+    # (the engine's speakers hold their mentions in a SpanTable, issue 18)
+    return value if isinstance(value, SpanTable) else tuple(value)
+
+
 def _strs(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
-    return tuple(value)
+def _quotes(value: Iterable[Quote]) -> Sequence[Quote]:
+    # (the engine's result holds its quotes in a QuoteTable, issue 18)
+    return value if isinstance(value, QuoteTable) else tuple(value)
 
 
 def _speakers(value: Iterable[Speaker]) -> tuple[Speaker, ...]:
@@ -139,7 +146,9 @@ class Speaker:
         kind: person, organisation or other.
         role: a role the text gives the entity ("Russian foreign minister").
         gender: ``"male"``, ``"female"`` or ``None`` when unknown.
-        mentions: every mention of the entity that was found, in text order.
+        mentions: every mention of the entity that was found, in text order:
+            a tuple, or, in a result of the engine, a
+            :class:`~quoteattr.tables.SpanTable` that behaves as one.
         aliases: the distinct proper-name forms among the mentions.
     """
 
@@ -150,7 +159,7 @@ class Speaker:
     gender: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.in_(("male", "female")))
     )
-    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    mentions: Sequence[Span] = attrs.field(default=(), converter=_mentions)
     # (checked: an alias that is not a str, nan say, made a result unequal to itself)
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=_strs, validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str))
@@ -334,16 +343,23 @@ class Diagnostic:
 
 def _spans_of(result: Result) -> Iterable[Span]:
     # A quote's entity is one of result.speakers (checked by id), whose
-    # mentions are checked once below, not once per quote.
-    for q in result.quotes:
-        yield q.content
-        yield from q.parts
-        if q.cue is not None:
-            yield q.cue
-        if q.speaker is not None:
-            yield q.speaker.mention
+    # mentions are checked once below, not once per quote. A table over this
+    # very text was checked against it when it was built.
+    if not _is_table_of(result.quotes, result.text):
+        for q in result.quotes:
+            yield q.content
+            yield from q.parts
+            if q.cue is not None:
+                yield q.cue
+            if q.speaker is not None:
+                yield q.speaker.mention
     for s in result.speakers:
-        yield from s.mentions
+        if not _is_table_of(s.mentions, result.text):
+            yield from s.mentions
+
+
+def _is_table_of(value: object, text: str) -> bool:
+    return isinstance(value, (QuoteTable, SpanTable)) and (value.source is text or value.source == text)
 
 
 @attrs.frozen(kw_only=True)
@@ -352,7 +368,9 @@ class Result:
 
     Args:
         text: the input, unchanged.
-        quotes: the quotes in text order.
+        quotes: the quotes in text order: a tuple, or, in a result of the
+            engine, a :class:`~quoteattr.tables.QuoteTable` that behaves as
+            one (each read makes a new, equal :class:`Quote`).
         speakers: one entry per resolved entity; every quote's
             ``speaker.entity`` is one of them.
         diagnostics: notes about the input (unpaired marks and the like).
@@ -366,7 +384,7 @@ class Result:
     text: str = attrs.field(
         validator=attrs.validators.instance_of(str), repr=lambda t: repr(t[:40] + ("…" if len(t) > 40 else ""))
     )
-    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    quotes: Sequence[Quote] = attrs.field(default=(), converter=_quotes)
     speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=_speakers)
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics)
     engine: str = attrs.field(default="rules", validator=attrs.validators.instance_of(str))
@@ -376,7 +394,15 @@ class Result:
         for span in _spans_of(self):
             span.check(self.text)
         by_id = {s.id: s for s in self.speakers}
-        for q in self.quotes:
+        quotes = self.quotes
+        if (
+            isinstance(quotes, QuoteTable)
+            and len(quotes.speakers) == len(self.speakers)
+            and all(a is b for a, b in zip(quotes.speakers, self.speakers, strict=True))
+        ):
+            # (a table's entities are indices into its speakers, which are these)
+            quotes = ()
+        for q in quotes:
             if q.speaker is None:
                 continue
             ent = by_id.get(q.speaker.entity.id)
@@ -527,3 +553,12 @@ def _short(exc: BaseException) -> str:
     except (ValueError, RecursionError):  # (an int of over 4,300 digits, a deep list)
         return "(value not shown)"
     return text if len(text) <= 200 else text[:197] + "..."
+
+
+bind(
+    Quote=Quote,
+    SpeakerRef=SpeakerRef,
+    kinds=tuple(QuoteKind),
+    cue_classes=tuple(CueClass),
+    resolutions=tuple(Resolution),
+)

@@ -11,12 +11,12 @@ from typing import Any
 
 from . import coref, parsed, rules
 from .annotations import Annotation
-from .candidates import Candidate, kind_of
-from .coref import _shared_span
+from .candidates import kind_of
 from .errors import InputTypeError, InvalidArgumentError, UnknownEngineError
 from .index import DocIndex
 from .marks import find_quotes
-from .model import Quote, Result, Span, SpeakerRef
+from .model import Quote, Result
+from .tables import QuoteTable
 from .text import segment
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "annotate", "extract", "extract_many"]
@@ -189,45 +189,27 @@ def extract_annotation(
     # Speakers are resolved over every candidate, low-confidence ones
     # included: a bare quote still takes its turn in a dialogue, so the
     # quotes that are kept get the same speakers at any threshold.
-    speakers, refs = coref.resolve_quoted(ann, cands, quoted)
+    speakers, rows = coref.resolve_rows(ann, cands, quoted)
     engine = "stanza" if ann.source == "stanza" else ann.source
     del ann, quoted  # (the segmentation is a tenth of the memory held on a long document)
-    used = {
-        ref.entity.id for c, ref in zip(cands, refs, strict=False) if ref is not None and c.confidence >= min_confidence
-    }
-    speakers = tuple(s for s in speakers if s.id in used)
-    quotes = []
-    shared: dict[str, str] = {}  # (equal short texts of parts and cues share one str, issue 18)
-    for i, (c, ref) in enumerate(zip(cands, refs, strict=False)):
-        if c.confidence >= min_confidence:
-            quotes.append(_to_quote(text, c, ref, shared))
-        cands[i] = None  # type: ignore[call-overload]  # (converted: freed as the quotes grow)
-    return Result(text=text, quotes=quotes, speakers=speakers, diagnostics=diags, engine=engine, id=id)
-
-
-#: Spans up to this long share their text with every equal one of the
-#: result ('"Yes," he said.' a thousand times keeps one "Yes," and one "said").
-SHARED_TEXT_MAX = 40
-
-
-def _span(text: str, a: int, b: int, shared: dict[str, str]) -> Span:
-    return _shared_span(text, a, b, shared) if b - a <= SHARED_TEXT_MAX else Span.of(text, a, b)
-
-
-def _to_quote(text: str, c: Candidate, ref: SpeakerRef | None, shared: dict[str, str]) -> Quote:
-    parts = tuple(_span(text, a, b, shared) for a, b in c.parts)
-    content = parts[0] if len(parts) == 1 else _span(text, parts[0].start, parts[-1].end, shared)
-    assert c.kind is not None  # (set by extract_annotation)
-    return Quote(
-        kind=c.kind,
-        content=content,
-        parts=parts,
-        cue=None if c.cue is None else _span(text, c.cue[0], c.cue[1], shared),
-        cue_class=c.cue_class,
-        speaker=ref,
-        confidence=round(c.confidence, 4),
-        rule=str(c.rule),  # (a registry.Rule member's str() is its name)
+    # The speakers of the quotes that are kept, renumbered among themselves
+    # (their ids stay: "e0", "e2" when "e1" spoke only below the threshold).
+    used = sorted(
+        {row[2] for c, row in zip(cands, rows, strict=False) if row is not None and c.confidence >= min_confidence}
     )
+    new_index = {old: new for new, old in enumerate(used)}
+    kept = tuple(speakers[i] for i in used)
+    del speakers
+    quotes: QuoteTable[Quote] = QuoteTable(text, kept)
+    for i, (c, row) in enumerate(zip(cands, rows, strict=False)):
+        if c.confidence >= min_confidence:
+            assert c.kind is not None  # (set above)
+            spk = None if row is None else (row[0], row[1], new_index[row[2]], row[3], row[4])
+            # (a registry.Rule member's str() is its name)
+            quotes.append((c.kind, c.parts, c.cue, c.cue_class, spk, round(c.confidence, 4), str(c.rule)))
+        cands[i] = None  # type: ignore[call-overload]  # (converted: freed as the quotes grow)
+        rows[i] = None
+    return Result(text=text, quotes=quotes.freeze(), speakers=kept, diagnostics=diags, engine=engine, id=id)
 
 
 def extract_many(texts: Iterable[Any], *, n_process: int = 1, batch_size: int = 64, **kwargs: Any) -> Iterator[Result]:

@@ -141,6 +141,7 @@ def test_api_result_types_load_without_the_engine() -> None:
         "quoteattr.render",
         "quoteattr.render_section",
         "quoteattr.spans",
+        "quoteattr.tables",
     ] == loaded
 
 
