@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 import quoteattr
 from quoteattr.cues import FORMS, PHRASES, VERBS
 from quoteattr.lexicons import load_rows, load_set
+from quoteattr.mentions import _ADDRESS_ADJECTIVES, _INDEFINITE
 from quoteattr.names import FIRST_NAMES, ROLE_NOUNS, TITLES
 
 pytestmark = pytest.mark.issue(15)
@@ -292,6 +293,11 @@ KNOWN_BUG_NAME_WORDS = frozenset(
         "december",
     )
 )
+
+#: Words the engine reads, by design, as no part of a name before a name: a
+#: determiner or quantifier ("Several Democrats said" speaks for Democrats) and
+#: an address adjective ("Poor Tom said"); a generated "Several Aa" is no name.
+_NOT_NAME_WORDS |= _INDEFINITE | _ADDRESS_ADJECTIVES | load_set("np_determiners.txt")
 
 _name_word = _word.filter(lambda w: w not in _NOT_NAME_WORDS and w not in KNOWN_BUG_NAME_WORDS)
 
