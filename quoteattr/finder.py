@@ -9,8 +9,12 @@ themselves are functions in :mod:`quoteattr.patterns_regions` and
 
 from __future__ import annotations
 
+import bisect
+from array import array
+
 import regex
 
+from .bitset import BitSet
 from .candidates import Candidate, trim
 from .chunker import (
     DETERMINERS,
@@ -179,20 +183,35 @@ class Finder:
         self.doc = doc
         self.text = doc.text
         self.clauses = ClauseReader(doc)
+        # np_left's answers at the cue starts, two offsets a cue (-2: not read
+        # yet, -1: none); other positions in a dict (issue 18: a dict of
+        # tuples held 6 times the input on a text of short quotes)
+        self._cue_subjects = array("q", [-2]) * (2 * len(doc.cues))
         self._subjects: dict[int, Pair | None] = {}
         self.clauses.next_cue_cuts = coordinated_cuts(doc, self.subject_before)
-        self.used_cues: set[int] = set()
-        self.cued_sentences: set[int] = set()  # starts of sentences holding a candidate's cue
-        self.used_regions: set[int] = set()
+        # (bits, not sets of ints: 8 times the input on a text of short quotes, issue 18)
+        self.used_cues = BitSet(len(doc.text) + 1)  # cue starts
+        self.cued_sentences = BitSet(len(doc.text) + 1)  # starts of sentences holding a candidate's cue
+        self.used_regions = BitSet(len(doc.regions))
         self.out: list[Candidate] = []
 
     # --- lookups -----------------------------------------------------------------
     def subject_before(self, pos: int) -> Pair | None:
         """``np_left`` from the start of the sentence holding *pos* (memoised:
         rules ``cut-next-attribution`` and ``subject-cue-clause`` both ask)."""
-        if pos not in self._subjects:
-            self._subjects[pos] = np_left(self.doc, self.doc.sentence(pos)[0], pos)
-        return self._subjects[pos]
+        starts = self.doc.cue_starts
+        i = bisect.bisect_left(starts, pos)
+        if i == len(starts) or starts[i] != pos:
+            if pos not in self._subjects:
+                self._subjects[pos] = np_left(self.doc, self.doc.sentence(pos)[0], pos)
+            return self._subjects[pos]
+        memo = self._cue_subjects
+        a = memo[2 * i]
+        if a == -2:
+            sp = np_left(self.doc, self.doc.sentence(pos)[0], pos)
+            memo[2 * i], memo[2 * i + 1] = (-1, -1) if sp is None else sp
+            return sp
+        return None if a == -1 else (a, memo[2 * i + 1])
 
     def region_parts(self, r: QuoteRegion) -> list[Pair]:
         """A region's parts without the spaces at their ends."""
