@@ -7,6 +7,7 @@ Profiles (tests/conftest.py): ``ci`` (default, 200 examples) and ``deep``
 from __future__ import annotations
 
 import json
+import pickle
 from typing import Any
 
 import pytest
@@ -112,7 +113,7 @@ def test_extract_properties_extract_many_in_process(batch: list[str]) -> None:
 def test_extract_properties_all_invariants(text: str, k: int, blank_line: bool) -> None:
     """Every invariant of issue 7 on one generated text: no exception, valid
     offsets, determinism, ``extract_many`` equal to ``extract``, a lossless
-    round trip and a prefix that only shifts offsets.
+    round trip (JSON and pickle) and a prefix that only shifts offsets.
 
     Generating a text costs about ten times more than extracting from it, so
     this is the property to run deep: ``HYPOTHESIS_PROFILE=deep python -m
@@ -123,6 +124,7 @@ def test_extract_properties_all_invariants(text: str, k: int, blank_line: bool) 
     assert r == quoteattr.extract(text)
     assert list(quoteattr.extract_many([text, text], n_process=1)) == [r, r]
     assert r == Result.from_dict(json.loads(json.dumps(r.to_dict(), ensure_ascii=False)))
+    assert r == pickle.loads(pickle.dumps(r))  # (the quote and mention tables pickle, issue 18)
     prefix = " " * k + ("\n\n" if blank_line else "")
     if prefix:
         moved = quoteattr.extract(prefix + text).to_dict()
