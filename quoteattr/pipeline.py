@@ -179,13 +179,17 @@ def extract_annotation(
         cands = parsed.find_candidates(ann, regions, index, mode=stanza_mode)
     else:
         cands = rules.find_candidates(ann, regions, index)
-    # Each candidate's kind now: the quote regions (about the text's size
-    # on a long document) are then freed before speaker resolution.
+    # Each candidate's kind now, from the outermost regions alone: the
+    # index (its cue matches, a tenth of the working set on a text of short
+    # quotes) and the nested regions go first, and the outermost ones before
+    # speaker resolution.
+    outer, outer_starts = index.regions, index.region_starts
+    del index, regions
     for c in cands:
         if c.kind is None:
-            c.kind = kind_of(text, c.parts, index.regions, index.region_starts)
-    quoted = coref.quoted_spans(regions, cands)
-    del regions, index
+            c.kind = kind_of(text, c.parts, outer, outer_starts)
+    quoted = coref.quoted_spans(outer, cands)
+    del outer, outer_starts
     # Speakers are resolved over every candidate, low-confidence ones
     # included: a bare quote still takes its turn in a dialogue, so the
     # quotes that are kept get the same speakers at any threshold.

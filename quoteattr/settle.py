@@ -90,17 +90,34 @@ class _Kept:
         return k is not None and k is not c and _inside_content(c.cue, k)
 
 
-def _longest_first(c: Candidate) -> tuple[float, int, int]:
-    return -c.confidence, -(c.end - c.start), c.start
+def _start(c: Candidate) -> int:
+    return c.start
 
 
-def _first_first(c: Candidate) -> tuple[float, int]:
-    return -c.confidence, c.start
+def _length(c: Candidate) -> int:
+    return c.end - c.start
+
+
+def _confidence(c: Candidate) -> float:
+    return c.confidence
+
+
+def _in_turn(cands: Iterable[Candidate], longest_first: bool) -> list[Candidate]:
+    """*cands* by confidence, highest first; then, with *longest_first*, the
+    longest first; then by start; equal ones in their order. One stable
+    sort a key, the last key first, each with one number a candidate
+    (issue 18: a tuple key a candidate, held for the whole sort, was the
+    peak of a text of short quotes)."""
+    order = sorted(cands, key=_start)
+    if longest_first:
+        order.sort(key=_length, reverse=True)  # (reverse=True keeps equal keys in order)
+    order.sort(key=_confidence, reverse=True)
+    return order
 
 
 def _keep(cands: Iterable[Candidate], longest_first: bool = True) -> _Kept:
     kept = _Kept()
-    for c in sorted(cands, key=_longest_first if longest_first else _first_first):
+    for c in _in_turn(cands, longest_first):
         if c.cue is not None:
             k = kept.hit(c.cue[0], c.cue[1])
             if k is not None and _inside_content(c.cue, k):

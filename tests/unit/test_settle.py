@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quoteattr.candidates import Candidate
-from quoteattr.settle import merge_fallback, settle
+from quoteattr.settle import _in_turn, merge_fallback, settle
 
 pytestmark = pytest.mark.issue(15)
 
@@ -72,3 +74,22 @@ class TestMergeFallback:
         dep = _c([(8, 30)], 0.6, (1, 7))
         quoted = _c([(1, 40)], 0.95, (43, 47))
         assert [quoted] == merge_fallback([dep], [quoted])
+
+
+@pytest.mark.issue(18)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(1, 12), st.sampled_from([0.3, 0.5, 0.5000001, 0.8, 1.0])),
+        max_size=25,
+    ),
+    st.booleans(),
+)
+def test_settle_turn_order_is_the_tuple_key_order(rows: list[tuple[int, int, float]], longest_first: bool) -> None:
+    """The stable sorts a key give the order of the tuple keys they replace
+    (confidence down, then length down, then start; ties in their order)."""
+    cands = [_c([(a, a + n)], conf) for a, n, conf in rows]
+    if longest_first:
+        expected = sorted(cands, key=lambda c: (-c.confidence, -(c.end - c.start), c.start))
+    else:
+        expected = sorted(cands, key=lambda c: (-c.confidence, c.start))
+    assert [id(c) for c in expected] == [id(c) for c in _in_turn(cands, longest_first)]
