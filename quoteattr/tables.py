@@ -29,6 +29,7 @@ Example:
 
 from __future__ import annotations
 
+import operator
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar, overload
@@ -55,7 +56,10 @@ __all__ = ["QuoteRow", "QuoteTable", "SpanTable"]
 _set = object.__setattr__
 
 
-class _TupleLike:
+_T = TypeVar("_T")
+
+
+class _TupleLike(Generic[_T]):
     """``==``, ``hash``, ``+`` and ``repr`` of a read-only sequence as those
     of the tuple of its items, so that a table and the tuple it stands for
     (a result rebuilt by :meth:`~quoteattr.model.Result.from_dict`) compare
@@ -66,8 +70,28 @@ class _TupleLike:
     def __len__(self) -> int:
         raise NotImplementedError
 
-    def __iter__(self) -> Iterator[Any]:
+    def __iter__(self) -> Iterator[_T]:
         raise NotImplementedError
+
+    def _item(self, i: int) -> _T:
+        """Item *i*, ``0 <= i < len(self)``."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> _T: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[_T, ...]: ...
+    def __getitem__(self, i: int | slice) -> _T | tuple[_T, ...]:
+        """Item *i* (from the end when negative) or a slice, as a ``tuple``."""
+        n = len(self)
+        if isinstance(i, slice):
+            return tuple(self._item(k) for k in range(*i.indices(n)))
+        i = operator.index(i)  # (a TypeError for a str, as a tuple gives)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._item(i)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (tuple, _TupleLike)):
@@ -104,7 +128,7 @@ def _check_bounds(source: str, bounds: array[int], what: str) -> None:
             raise InvalidSpanError(f"{what} [{a}, {b}) must lie within a text of {n} characters")
 
 
-class SpanTable(_TupleLike, Sequence[Span]):
+class SpanTable(_TupleLike[Span], Sequence[Span]):
     """The spans ``[start, end)`` of one source text, as two ints each.
 
     Args:
@@ -134,18 +158,7 @@ class SpanTable(_TupleLike, Sequence[Span]):
     def __len__(self) -> int:
         return len(self._bounds) // 2
 
-    @overload
-    def __getitem__(self, i: int) -> Span: ...
-    @overload
-    def __getitem__(self, i: slice) -> tuple[Span, ...]: ...
-    def __getitem__(self, i: int | slice) -> Span | tuple[Span, ...]:
-        if isinstance(i, slice):
-            return tuple(self[k] for k in range(*i.indices(len(self))))
-        n = len(self)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("SpanTable index out of range")
+    def _item(self, i: int) -> Span:
         a, b = self._bounds[2 * i], self._bounds[2 * i + 1]
         return span_with_text(a, b, self._source[a:b])
 
@@ -186,7 +199,7 @@ QuoteRow = tuple[
 _Q = TypeVar("_Q")
 
 
-class QuoteTable(_TupleLike, Sequence[_Q], Generic[_Q]):
+class QuoteTable(_TupleLike[_Q], Sequence[_Q]):
     """The quotes of one result, in columns; each read makes a :class:`~quoteattr.model.Quote`.
 
     Built by the engine (:meth:`append`, then :meth:`freeze`); its speakers
@@ -290,28 +303,14 @@ class QuoteTable(_TupleLike, Sequence[_Q], Generic[_Q]):
     def __len__(self) -> int:
         return len(self._flags)
 
-    @overload
-    def __getitem__(self, i: int) -> _Q: ...
-    @overload
-    def __getitem__(self, i: slice) -> tuple[_Q, ...]: ...
-    def __getitem__(self, i: int | slice) -> _Q | tuple[_Q, ...]:
-        if isinstance(i, slice):
-            return tuple(self._quote(k) for k in range(*i.indices(len(self))))
-        n = len(self)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("QuoteTable index out of range")
-        return self._quote(i)
-
     def __iter__(self) -> Iterator[_Q]:
         for i in range(len(self)):
-            yield self._quote(i)
+            yield self._item(i)
 
     def _span(self, a: int, b: int) -> Span:
         return span_with_text(a, b, self._source[a:b])
 
-    def _quote(self, i: int) -> _Q:
+    def _item(self, i: int) -> _Q:
         # The values were checked by append(): set the slots as attrs' own
         # frozen __init__ does, without running the validators again.
         m = _MODEL

@@ -48,6 +48,8 @@ def test_tables_behave_as_the_tuple_of_their_items(result: Result) -> None:
     assert quotes.index(quotes[2]) == 2
     with pytest.raises(IndexError):
         quotes[3]
+    with pytest.raises(TypeError):
+        quotes["0"]  # type: ignore[call-overload]
     assert quotes != list(items)  # (a tuple is not equal to a list either)
 
 
