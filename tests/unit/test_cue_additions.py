@@ -56,3 +56,34 @@ class TestObjectMessageVerbs:
         """'was quoted as saying' stays the passive phrase, not the verb 'quote'."""
         (m,) = [m for m in find_cues("The mayor was quoted as saying the pier was safe.") if "quot" in m.lemma]
         assert ("quoted as saying", "passive") == (m.lemma, m.type)
+
+
+class TestHeadlineCueForms:
+    """Guard headline-cue reads more headline verbs: 'Announces', 'Reveal', 'Say' and the past forms of
+    'X Just Revealed ...' headlines (lexicon headline_cues.txt)."""
+
+    _BODY = "\n\nThe story follows on the harbour front.\n"
+
+    @pytest.mark.parametrize(
+        ("headline", "content", "speaker"),
+        [
+            ("Harbour Board Announces New Ferry Timetable.", "New Ferry Timetable", "Harbour Board"),
+            ("Leaked Memos Reveal Plan To Close The Mill.", "Plan To Close The Mill", "Leaked Memos"),
+            ("Some Dockers Say The Strike Will Last Into May.", "The Strike Will Last Into May", "Some Dockers"),
+            ("Mara Lind Announced Her Bid For Mayor.", "Her Bid For Mayor", "Mara Lind"),
+        ],
+    )
+    def test_cue_additions_headline_verbs(self, headline: str, content: str, speaker: str) -> None:
+        """The capitalised verb of a title-case headline reports the rest of the line."""
+        assert [("subject-cue-clause", content, speaker)] == _quotes(headline + self._BODY)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The ferry left from the Reveal Quay at noon, and the dockers went home for the day.",
+            "She walked past the Say Nothing Cafe on the harbour front before the meeting began.",
+        ],
+    )
+    def test_cue_additions_headline_verbs_not_in_prose(self, text: str) -> None:
+        """Inside prose the capitalised word stays part of a name."""
+        assert [] == _quotes(text)
