@@ -73,7 +73,10 @@ def _object_then_to(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         if w == "to" and n > 0:
             nxt = _VERB_RE.match(text, skip_ws(text, m.end(), limit), limit)
             verb = nxt.group() if nxt else ""
-            if not (verb.isalpha() and verb.islower()) or verb in _NOT_VERB_AFTER_TO:
+            # (in a title-case headline "To" and its verb are capitalised:
+            # "Mayor Urges Dockers To End Strike")
+            title = m.group() == "To" and verb.istitle()
+            if not (verb.isalpha() and (verb.islower() or title)) or verb.lower() in _NOT_VERB_AFTER_TO:
                 return None
             return start, m.start()
         if n == 0 and w in _NOT_OBJECT_START:

@@ -103,6 +103,21 @@ class TestObjectToInfinitive:
         """No object of one to eight words, or no 'to' + a verb: the rule proposes nothing."""
         assert [] == _by_rule(text, Rule.OBJECT_TO_INFINITIVE)
 
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            ("Dock Union Calls On Minister To Resign.\n\nIt voted.", "Minister To Resign", "Dock Union"),
+            ("Mayor Urges Dockers To End The Strike.\n\nTalks resume today.", "Dockers To End The Strike", "Mayor"),
+        ],
+    )
+    def test_patterns_objects_title_case_headline(self, text: str, content: str, speaker: str) -> None:
+        """In a title-case headline 'To' and its verb are capitalised."""
+        assert [(content, speaker)] == _by_rule(text, Rule.OBJECT_TO_INFINITIVE)
+
+    def test_patterns_objects_capitalised_word_after_lowercase_to(self) -> None:
+        """After a lower-case 'to' a capitalised word is a name, not a verb."""
+        assert [] == _by_rule("She asked the crew to Lisbon for the weekend.", Rule.OBJECT_TO_INFINITIVE)
+
 
 class TestCallObjectPredicate:
     """Rule call-object-predicate: 'called X Y' without quotes reports X and Y."""
