@@ -91,6 +91,15 @@ def _speaker_of(label: str) -> int | None:
     return end
 
 
+def _quoted_whole(f: Finder, a: int, b: int) -> bool:
+    """The claim ``text[a:b]`` is one quote from its first character to its
+    last but punctuation ("Kim: 'We will win.'", left to rule
+    speaker-colon-quote); a quote that opens a longer claim ("Ryan: 'No
+    Idea' If I Knew") is part of a mixed claim."""
+    r = f.doc.region_at(a)
+    return r is not None and not f.doc.words(r.outer[1], b)
+
+
 @register(
     Rule.HEADLINE_COLON,
     Stage.PARAGRAPH,
@@ -100,8 +109,9 @@ def _speaker_of(label: str) -> int | None:
 def headline_colon(f: Finder, para: Pair) -> bool:
     """The document's first paragraph, when it is a headline 'Source:
     claim.' and another paragraph follows: the claim is the source's, the
-    colon the cue. A question ("Ted Cruz: Conservative or careerist?") and a
-    quote that opens the claim (rule speaker-colon-quote) are left alone."""
+    colon the cue; the claim ends with the headline's first line. A
+    question ("Ted Cruz: Conservative or careerist?") and a claim that is
+    one quote (rule speaker-colon-quote) are left alone."""
     text = f.text
     paras = f.doc.paras.spans
     pa, pb = para
@@ -117,7 +127,7 @@ def headline_colon(f: Finder, para: Pair) -> bool:
     # ("Khans: Trump stirs ugliness; (line break) Muslim couple cope ...")
     line = text.find("\n", m.end(), pb)
     a, b = trim(text, m.end(), pb if line < 0 else line, TRAILING + ".")
-    if b <= a or "?" in text[a:b] or len(f.doc.words(a, b)) < 2 or f.doc.region_at(a) is not None:
+    if b <= a or "?" in text[a:b] or len(f.doc.words(a, b)) < 2 or _quoted_whole(f, a, b):
         return False
     colon = m.start("colon")
     cue = CueMatch(colon, colon + 1, ":", CueClass.SPEECH, None, "colon")

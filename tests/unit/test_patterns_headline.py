@@ -72,3 +72,19 @@ class TestHeadlineColon:
         """A single paragraph is no headline."""
         text = "Osei: The harbour tax is too high."
         assert [] == [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.HEADLINE_COLON]
+
+    @pytest.mark.parametrize(
+        ("headline", "content", "kind"),
+        [
+            ("Ruiz: ‘No Plan’ To Close The Ferry Depot.", "‘No Plan’ To Close The Ferry Depot", "mixed"),
+            ("Osei: The pier is ‘unsafe.’", "The pier is ‘unsafe.’", "mixed"),
+        ],
+    )
+    def test_patterns_headline_colon_mixed_claim(self, headline: str, content: str, kind: str) -> None:
+        """A quote that is only part of the claim makes it mixed."""
+        (q,) = _headline_quotes(headline)
+        assert (content, kind) == (q.content.text, q.kind.value)
+
+    def test_patterns_headline_colon_whole_quote_left_to_region_rules(self) -> None:
+        """A claim that is one quote is left to rule speaker-colon-quote."""
+        assert [] == _headline_quotes("Mara Lind: ‘We Will Rebuild The Pier.’")
