@@ -26,7 +26,7 @@ class TestHeadlineColon:
     def test_patterns_headline_colon_registered(self) -> None:
         """Registered as a paragraph pattern, after transcript-speaker."""
         s = spec(Rule.HEADLINE_COLON)
-        assert (Stage.PARAGRAPH, 0.7, patterns_headline.headline_colon) == (s.stage, s.confidence, s.func)
+        assert (Stage.PARAGRAPH, 0.9, patterns_headline.headline_colon) == (s.stage, s.confidence, s.func)
         assert (Rule.TRANSCRIPT_SPEAKER, Rule.HEADLINE_COLON) == ORDER[Stage.PARAGRAPH]
 
     @pytest.mark.parametrize(
@@ -88,3 +88,12 @@ class TestHeadlineColon:
     def test_patterns_headline_colon_whole_quote_left_to_region_rules(self) -> None:
         """A claim that is one quote is left to rule speaker-colon-quote."""
         assert [] == _headline_quotes("Mara Lind: ‘We Will Rebuild The Pier.’")
+
+    def test_patterns_headline_colon_wins_over_a_cue_inside_the_claim(self) -> None:
+        """A reporting verb inside the claim does not take the headline from its labelled source."""
+        (q,) = [q for q in quoteattr.extract("Mara Osei: Harbour Audit Helped Reveal Ferry Fraud." + _BODY).quotes]
+        assert ("headline-colon", "Harbour Audit Helped Reveal Ferry Fraud", "Mara Osei") == (
+            q.rule,
+            q.content.text,
+            q.speaker.mention.text,
+        )
