@@ -43,6 +43,10 @@ _OBJECT_TOKENS = 8
 _NOT_IN_OBJECT = frozenset([*FINITE, "that", "if", "whether", "to", "or", "but", "about", "order", "than"])
 # ... nor begins with a preposition ("are instructed in how to ...")
 _NOT_OBJECT_START = frozenset(["in", "on", "at", "with", "by", "from", "of", "into", "over", "guilty", "not"])
+# Guard object-then-subject: a subject pronoun after the first word of the
+# object opens a clause ("told POLITICO he planned to stay neutral", "told
+# reporters they hoped to ..."): the clause is rule subject-cue-clause's.
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
 # Rule object-to-infinitive ends its content at the first comma, semicolon
 # or spaced dash after "to" (", which ...", ", but Republican leaders ..."),
 # or before "and" + an auxiliary or past verb whose subject is the speaker
@@ -80,6 +84,8 @@ def _object_then_to(text: str, pos: int, limit: int) -> tuple[int, int] | None:
                 return None
             return start, m.start()
         if n == 0 and w in _NOT_OBJECT_START:
+            return None
+        if n > 0 and w in _SUBJECT_PRONOUNS:
             return None
         if n >= _OBJECT_TOKENS or w in _NOT_IN_OBJECT or not (w[:1].isalnum() or w in (".", "-", "&", "(", ")")):
             return None

@@ -114,6 +114,18 @@ class TestObjectToInfinitive:
         """In a title-case headline 'To' and its verb are capitalised."""
         assert [(content, speaker)] == _by_rule(text, Rule.OBJECT_TO_INFINITIVE)
 
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Kim told the Harbour Gazette he planned to stay neutral.", "he planned to stay neutral"),
+            ("Osei told reporters they hoped to reopen the pier.", "they hoped to reopen the pier"),
+        ],
+    )
+    def test_patterns_objects_subject_pronoun_opens_a_clause(self, text: str, content: str) -> None:
+        """Guard object-then-subject: a subject pronoun after the object opens the reported clause."""
+        assert [] == _by_rule(text, Rule.OBJECT_TO_INFINITIVE)
+        assert [content] == [c for c, _ in _by_rule(text, Rule.SUBJECT_CUE_CLAUSE)]
+
     def test_patterns_objects_capitalised_word_after_lowercase_to(self) -> None:
         """After a lower-case 'to' a capitalised word is a name, not a verb."""
         assert [] == _by_rule("She asked the crew to Lisbon for the weekend.", Rule.OBJECT_TO_INFINITIVE)
