@@ -149,10 +149,11 @@ _OBJECT_DETERMINERS = frozenset(["the", "his", "her", "their", "its", "this", "t
 # a second determiner opens the predicate of a determiner phrase ("the plan a disaster")
 _PREDICATE_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "their", "its", "one", "our", "my", "your"])
 # words after the object that open no predicate ("called him back", "called
-# Kim on Tuesday", "called the police to ...", "called Trump and ...")
+# Kim on Tuesday", "called the police to ...", "called Trump and ...", "a
+# group called Color of Change": a name)
 _NOT_PREDICATE = frozenset(
     [
-        *("back", "on", "in", "at", "to", "from", "up", "out", "over", "after", "before", "for", "with", "about"),
+        *("back", "on", "in", "at", "to", "from", "up", "out", "over", "after", "before", "for", "with", "about", "of"),
         *("and", "but", "or", "into", "off", "down", "by", "during", "as", "when", "while", "if", "because", "so"),
         *("again", "today", "yesterday", "last", "this", "that", "who", "which", "whose", "where", "early", "late"),
     ]

@@ -170,6 +170,7 @@ class TestCallObjectPredicate:
             "She called a meeting for Monday.",  # 'a' opens no object
             "He called her back on Tuesday.",  # a particle, no predicate
             "A charity called Harbour Friends gave the money.",  # a name, then a verb
+            "Donors backed a group called Friends of the Pier last year.",  # a name with 'of'
             "The village was called the end of the line.",  # passive
             'Osei called the timetable "a disgrace."',  # quoted: described-as
             "Osei called for a new timetable for the ferry.",  # call-for
