@@ -22,7 +22,7 @@ from .cues import FORMS, CueMatch
 from .finder import Finder
 from .lexicons import load_set
 from .model import CueClass
-from .npwords import DAYS
+from .npwords import DAYS, DOTTED
 from .registry import Rule, Stage, confidence, register
 
 __all__ = ["HEADLINE_KICKERS", "headline_colon"]
@@ -40,7 +40,7 @@ HEADLINE_CHARS = 200
 # An optional upper-case kicker and a dash ("EXCLUSIVE – Roger Stone: ..."),
 # the label, the colon and the first character of the headline proper.
 _HEADLINE_RE = regex.compile(
-    r"(?:\p{Lu}+[ \t]+[—–-][ \t]+)?(?P<label>[^:\n.?!;\"“”]{1,60}?)(?P<colon>:)[ \t]+(?=\S)", regex.V1
+    r"(?:\p{Lu}+[ \t]+[—–-][ \t]+)?(?P<label>[^:\n?!;\"“”]{1,60}?)(?P<colon>:)[ \t]+(?=\S)", regex.V1
 )
 # Words that make a label a phrase of its own, not a name: a verb, a
 # coordination or a preposition ("FIX IS IN:", "Netanyahu and Obama:", "Obama
@@ -52,8 +52,10 @@ _NOT_IN_LABEL = FINITE | frozenset(
 # Parenthood:" is Clinton's, "Mukasey at RNC:" is Mukasey's).
 _SPEAKER_ENDS = frozenset(["to", "at"])
 # A word of the label: letters, digits, inner dots, hyphens and apostrophes
-# ("AP-GfK", "Democrats'", "Trump’s").
+# ("AP-GfK", "Democrats'", "Trump’s"), and the period of a title ("Dr.").
 _LABEL_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’&-]*")
+# An acronym with periods ("U.S. Envoy:").
+_DOTTED_ACRONYM_RE = regex.compile(r"(?:\p{Lu}\.)+")
 # An upper-case word longer than this is a section name ("HUFFPOLLSTER:"),
 # not an acronym of a source ("NY", "AP", "WSJ", "CNN").
 _ACRONYM_CHARS = 4
@@ -83,6 +85,8 @@ def _speaker_of(label: str) -> int | None:
         w = m.group()
         if w.lower() in _NOT_IN_LABEL or (w.isupper() and len(w) > _ACRONYM_CHARS) or _is_verb(w):
             return None
+        if w.endswith(".") and w[:-1].lower() not in DOTTED and not _DOTTED_ACRONYM_RE.fullmatch(w):
+            return None  # a sentence ends inside the label; a title or "U.S." does not
         if w.lower() in _SPEAKER_ENDS and i > 0 and w.islower():
             return words[i - 1].end()
         # a lower-case word ends the label ("Clinton camp", "WSJ editorial")

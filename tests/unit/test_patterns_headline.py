@@ -38,6 +38,8 @@ class TestHeadlineColon:
             ("Osei to Dock Workers: Strike will not help.", "Strike will not help", "Osei"),
             ("EXCLUSIVE – Tomas Berg: The Quay Audit Was Rigged.", "The Quay Audit Was Rigged", "Tomas Berg"),
             ("Lind: Tram fares will rise; \nCity faces a deficit.", "Tram fares will rise", "Lind"),
+            ("Dr. Ada Osei: The Ferry Tax Is A Mistake.", "The Ferry Tax Is A Mistake", "Dr. Ada Osei"),
+            ("U.S. Envoy: Harbour Talks Will Resume.", "Harbour Talks Will Resume", "U.S. Envoy"),
         ],
     )
     def test_patterns_headline_colon_finds_the_claim(self, headline: str, content: str, speaker: str) -> None:
@@ -57,6 +59,7 @@ class TestHeadlineColon:
             "Mara Lind Warns Council: Tram plan is unsound.",  # a reporting verb in the label
             "Thursday's Briefing: Ferry fares and tram delays.",  # a day
             "DOCKSIDE: Fares go up again in spring.",  # a long upper-case section name
+            "Osei Quits. Lind: The tax stays.",  # a sentence ends inside the label
         ],
     )
     def test_patterns_headline_colon_not_a_source(self, headline: str) -> None:
