@@ -43,6 +43,10 @@ _OBJECT_TOKENS = 8
 _NOT_IN_OBJECT = frozenset([*FINITE, "that", "if", "whether", "to", "or", "but", "about", "order", "than"])
 # ... nor begins with a preposition ("are instructed in how to ...")
 _NOT_OBJECT_START = frozenset(["in", "on", "at", "with", "by", "from", "of", "into", "over", "guilty", "not"])
+# Guard object-then-subject: a subject pronoun after the first word of the
+# object opens a clause ("told POLITICO he planned to stay neutral", "told
+# reporters they hoped to ..."): the clause is rule subject-cue-clause's.
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
 # Rule object-to-infinitive ends its content at the first comma, semicolon
 # or spaced dash after "to" (", which ...", ", but Republican leaders ..."),
 # or before "and" + an auxiliary or past verb whose subject is the speaker
@@ -73,10 +77,15 @@ def _object_then_to(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         if w == "to" and n > 0:
             nxt = _VERB_RE.match(text, skip_ws(text, m.end(), limit), limit)
             verb = nxt.group() if nxt else ""
-            if not (verb.isalpha() and verb.islower()) or verb in _NOT_VERB_AFTER_TO:
+            # (in a title-case headline "To" and its verb are capitalised:
+            # "Mayor Urges Dockers To End Strike")
+            title = m.group() == "To" and verb.istitle()
+            if not (verb.isalpha() and (verb.islower() or title)) or verb.lower() in _NOT_VERB_AFTER_TO:
                 return None
             return start, m.start()
         if n == 0 and w in _NOT_OBJECT_START:
+            return None
+        if n > 0 and w in _SUBJECT_PRONOUNS:
             return None
         if n >= _OBJECT_TOKENS or w in _NOT_IN_OBJECT or not (w[:1].isalnum() or w in (".", "-", "&", "(", ")")):
             return None
@@ -140,10 +149,11 @@ _OBJECT_DETERMINERS = frozenset(["the", "his", "her", "their", "its", "this", "t
 # a second determiner opens the predicate of a determiner phrase ("the plan a disaster")
 _PREDICATE_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "their", "its", "one", "our", "my", "your"])
 # words after the object that open no predicate ("called him back", "called
-# Kim on Tuesday", "called the police to ...", "called Trump and ...")
+# Kim on Tuesday", "called the police to ...", "called Trump and ...", "a
+# group called Color of Change": a name)
 _NOT_PREDICATE = frozenset(
     [
-        *("back", "on", "in", "at", "to", "from", "up", "out", "over", "after", "before", "for", "with", "about"),
+        *("back", "on", "in", "at", "to", "from", "up", "out", "over", "after", "before", "for", "with", "about", "of"),
         *("and", "but", "or", "into", "off", "down", "by", "during", "as", "when", "while", "if", "because", "so"),
         *("again", "today", "yesterday", "last", "this", "that", "who", "which", "whose", "where", "early", "late"),
     ]

@@ -76,6 +76,7 @@ class Rule(enum.StrEnum):
 
     # stage region
     TRANSCRIPT_SPEAKER = "transcript-speaker"
+    HEADLINE_COLON = "headline-colon"
     QUOTE_SPEAKER_CUE = "quote-speaker-cue"
     QUOTE_CUE_SPEAKER = "quote-cue-speaker"
     FORWARD_ATTACHMENT = "forward-attachment"
@@ -207,7 +208,7 @@ _CONFIDENCE: dict[Rule, float] = {}  # (the hot lookup of confidence())
 #: returns True to stop the stage for its item (the region or cue is
 #: handled, or filtered out), False to let the next one try.
 ORDER: dict[Stage, tuple[Rule, ...]] = {
-    Stage.PARAGRAPH: (Rule.TRANSCRIPT_SPEAKER,),
+    Stage.PARAGRAPH: (Rule.TRANSCRIPT_SPEAKER, Rule.HEADLINE_COLON),
     Stage.REGION: (Rule.QUOTE_SPEAKER_CUE, Rule.QUOTE_DASH_SPEAKER, Rule.SPEAKER_COLON_QUOTE),
     Stage.CUE: (
         Rule.CAPITALISED_CUE,

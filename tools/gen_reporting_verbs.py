@@ -60,6 +60,7 @@ speak specify speculate stammer state stress stutter submit suggest summarise
 summarize swear taunt tease tell testify text threaten thunder tout trumpet tweet underline
 underscore urge utter venture vent verify vilify voice vouch vow wail warn whine
 whisper write yell
+applaud quote
 """
 
 # Thought, belief, intention and stance verbs.

@@ -103,6 +103,33 @@ class TestObjectToInfinitive:
         """No object of one to eight words, or no 'to' + a verb: the rule proposes nothing."""
         assert [] == _by_rule(text, Rule.OBJECT_TO_INFINITIVE)
 
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            ("Dock Union Calls On Minister To Resign.\n\nIt voted.", "Minister To Resign", "Dock Union"),
+            ("Mayor Urges Dockers To End The Strike.\n\nTalks resume today.", "Dockers To End The Strike", "Mayor"),
+        ],
+    )
+    def test_patterns_objects_title_case_headline(self, text: str, content: str, speaker: str) -> None:
+        """In a title-case headline 'To' and its verb are capitalised."""
+        assert [(content, speaker)] == _by_rule(text, Rule.OBJECT_TO_INFINITIVE)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Kim told the Harbour Gazette he planned to stay neutral.", "he planned to stay neutral"),
+            ("Osei told reporters they hoped to reopen the pier.", "they hoped to reopen the pier"),
+        ],
+    )
+    def test_patterns_objects_subject_pronoun_opens_a_clause(self, text: str, content: str) -> None:
+        """Guard object-then-subject: a subject pronoun after the object opens the reported clause."""
+        assert [] == _by_rule(text, Rule.OBJECT_TO_INFINITIVE)
+        assert [content] == [c for c, _ in _by_rule(text, Rule.SUBJECT_CUE_CLAUSE)]
+
+    def test_patterns_objects_capitalised_word_after_lowercase_to(self) -> None:
+        """After a lower-case 'to' a capitalised word is a name, not a verb."""
+        assert [] == _by_rule("She asked the crew to Lisbon for the weekend.", Rule.OBJECT_TO_INFINITIVE)
+
 
 class TestCallObjectPredicate:
     """Rule call-object-predicate: 'called X Y' without quotes reports X and Y."""
@@ -143,6 +170,7 @@ class TestCallObjectPredicate:
             "She called a meeting for Monday.",  # 'a' opens no object
             "He called her back on Tuesday.",  # a particle, no predicate
             "A charity called Harbour Friends gave the money.",  # a name, then a verb
+            "Donors backed a group called Friends of the Pier last year.",  # a name with 'of'
             "The village was called the end of the line.",  # passive
             'Osei called the timetable "a disgrace."',  # quoted: described-as
             "Osei called for a new timetable for the ferry.",  # call-for
