@@ -492,6 +492,19 @@ class TestByRule:
         assert {"subject-cue-clause": (1, 1, 0), "direct-bare": (0, 0, 1)} == table
         assert "| `subject-cue-clause` | 2 | 1 | 1 | 0 | 0.500 |" in format_by_rule(table)
 
+    def test_evaluate_f1_without_rule(self) -> None:
+        """Leaving a rule out scores the rest anew: the rule of the one match
+        leaves F1 0, the rule of the false alarm raises it to 1."""
+        from quoteattr.evaluate import by_rule, f1_without_rule, format_by_rule
+
+        gold = [doc(q(ROBBERY, kind="direct"))]
+        pred = [doc(q(ROBBERY, id="split-quote"), q(DECIDE, id="subject-cue-clause"))]
+        without = f1_without_rule(gold, pred, ["split-quote", "subject-cue-clause"], min_confidence=0.0)
+        assert {"split-quote": 0.0, "subject-cue-clause": 1.0} == without
+        table = by_rule(gold, pred)
+        assert "| `subject-cue-clause` | 1 | 0 | 1 | 0 | 0.000 | 1.0000 |" in format_by_rule(table, without)
+        assert "F1 without it" not in format_by_rule(table)
+
     def test_evaluate_by_rule_flag(self) -> None:
         """The command line takes --by-rule."""
         parser = argparse.ArgumentParser()
