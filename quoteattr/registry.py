@@ -133,6 +133,7 @@ class Rule(enum.StrEnum):
     CUT_CLOSING_PAREN = "cut-closing-paren"
     CUT_SUMMARY_APPOSITIVE = "cut-summary-appositive"
     DASH_ELABORATION = "dash-elaboration"
+    RELATIVE_GAP = "relative-gap"
     # stage phrase
     SPEAKER_LEFT = "speaker-left"
     SPEAKER_RIGHT = "speaker-right"
