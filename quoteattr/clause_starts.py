@@ -30,11 +30,14 @@ _LATE_THAT_OPENERS = frozenset(
     [
         *("at", "in", "on", "during", "before", "after", "from", "with", "outside", "inside", "via", "through"),
         *("over", "following", "instead", "of", "concern", "concerns", "hope", "confidence", "fears", "doubts"),
+        # (an attitude noun: "expressed alarm that"; "said only that", "suggested however that")
+        *("doubt", "alarm", "skepticism", "frustration", "optimism", "worry", "only", "however"),
     ]
 )
 _LATE_THAT_STOP = frozenset(['"', "“", "”", "'", "‘", "’", ":", ";", "(", ")", "—", "–", "that", "if", "whether"])
 # a gerund stops the scan ("urged his horse on, hoping that ..."); these do not
 _PREPOSITION_ING = frozenset(["during", "following", "including", "regarding", "concerning", "morning", "evening"])
+_CONJUNCTIONS = frozenset(["and", "or", "but", "nor"])
 _NOT_BEFORE_THAT = frozenset(["so", "such", "now", "given", "except", "than", "all", "and", "or", "but"])
 
 
@@ -127,7 +130,8 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
             nxt = next(toks, None)
             nw = "" if nxt is None else nxt.group().lower().replace("’", "'")
             opens = nxt is not None and _opens_quote(text, nxt.start())
-            if nw in FINITE or not (nw[:1].isalnum() or opens) or before in _NOT_BEFORE_THAT:
+            # ("said only that and left": a conjunction after "that" makes it a pronoun)
+            if nw in FINITE or nw in _CONJUNCTIONS or not (nw[:1].isalnum() or opens) or before in _NOT_BEFORE_THAT:
                 return pos
             if aside and before != closer:
                 return pos

@@ -49,3 +49,35 @@ class TestAudienceCueAddressee:
     def test_clause_starts_keeps_words_without_a_clause_that(self, text: str, content: str) -> None:
         """Without a complementiser 'that' the words after the cue are kept."""
         assert [content] == _contents(text)
+
+
+class TestLateThatOpeners:
+    """Rule late-that: an attitude noun, 'only' or 'however' after the cue is no content."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The mayor said only that the budget was under review.", "the budget was under review"),
+            ("The minister suggested however that the deal was close.", "the deal was close"),
+            ("Two councillors expressed alarm that the reservoir was nearly empty.", "the reservoir was nearly empty"),
+            ("The union expressed skepticism that the plant would reopen.", "the plant would reopen"),
+            # guard late-quote after 'only'
+            ("The captain replied only, “Hold the line.”", "Hold the line."),
+        ],
+    )
+    def test_clause_starts_after_opener(self, text: str, content: str) -> None:
+        """The clause opens after the 'that' (or at the quote) that follows the opener."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            # 'that' as a pronoun at the end: nothing is skipped
+            ("The mayor said only that and left the room.", "only that and left the room"),
+            # a finite verb after 'that': a relative clause, the words stay
+            ("Osei voiced alarm that was shared by the council.", "alarm that was shared by the council"),
+        ],
+    )
+    def test_clause_starts_opener_needs_clause_that(self, text: str, content: str) -> None:
+        """No clause is opened at a 'that' that is a pronoun or a relative."""
+        assert [content] == _contents(text)
