@@ -25,7 +25,7 @@ from .clause_ends import (
     cut_which_attribution,
     drop_dangling_dash,
 )
-from .clause_gaps import relative_gap
+from .clause_gaps import fronted_part, relative_gap
 from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
@@ -311,14 +311,16 @@ class ClauseReader:
     def content_parts(self, a: int, b: int) -> list[Pair]:
         """Content parts for [a, b): a wholly quoted stretch loses its marks;
         a clause whose subject is a relative pronoun before the speaker
-        opens with that pronoun (rule ``relative-gap``)."""
+        opens with that pronoun (rule ``relative-gap``), one that began
+        before ", SPEAKER CUE words," with those words (rule
+        ``fronted-part``)."""
         text = self.doc.text
         parts = [(a, b)]
         r = self.doc.region_at(a)
         if r is not None and r.outer[0] == a and r.outer[1] >= b - 1 and r.close is not None:
             parts = [trim(text, pa, pb) for pa, pb in r.parts if trim(text, pa, pb)[0] < trim(text, pa, pb)[1]] or parts
-        rel = relative_gap(self.doc, a, FINITE)
-        return parts if rel is None else [rel, *parts]
+        first = relative_gap(self.doc, a, FINITE) or fronted_part(self.doc, a)
+        return parts if first is None else [first, *parts]
 
 
 # Rule ``cut-trailing-source``: a reported clause ends before a source phrase

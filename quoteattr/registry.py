@@ -134,6 +134,7 @@ class Rule(enum.StrEnum):
     CUT_SUMMARY_APPOSITIVE = "cut-summary-appositive"
     DASH_ELABORATION = "dash-elaboration"
     RELATIVE_GAP = "relative-gap"
+    FRONTED_PART = "fronted-part"
     # stage phrase
     SPEAKER_LEFT = "speaker-left"
     SPEAKER_RIGHT = "speaker-right"

@@ -54,3 +54,43 @@ class TestRelativeGap:
     def test_clause_gaps_no_pronoun_part(self, text: str, parts: list[str]) -> None:
         """Without 'which/what' before the speaker, or with a subject in the clause, one part."""
         assert [parts] == _parts(text)
+
+
+class TestFrontedPart:
+    """Rule fronted-part: the words before ', SPEAKER CUE adjunct,' are the clause's first part."""
+
+    def test_clause_gaps_fronted_part_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.FRONTED_PART).stage
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            (
+                "If she wins, Ruiz suggested in a tweet, the ferry will be free.",
+                ["If she wins", "the ferry will be free"],
+            ),
+            (
+                "When the vote was counted, Osei said on Monday, the workers would get a raise.",
+                ["When the vote was counted", "the workers would get a raise"],
+            ),
+        ],
+    )
+    def test_clause_gaps_fronted_words_open_the_content(self, text: str, parts: list[str]) -> None:
+        """The clause runs on both sides of the speaker, the cue and its adjunct."""
+        assert [parts] == _parts(text)
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            # "that" after the cue: the words before the speaker are the writer's
+            ("The mayor asserted that, tolls aside, the ferry was cheap.", ["tolls aside, the ferry was cheap"]),
+            # a quotation after the comma
+            ('In the end, Osei said on Monday, "We will build it."', ["We will build it."]),
+            # fewer than three words before the speaker
+            ("Still, Osei said on Monday, the ferry would run.", ["the ferry would run"]),
+        ],
+    )
+    def test_clause_gaps_no_fronted_part(self, text: str, parts: list[str]) -> None:
+        """Without the shape the rule names, the clause keeps one part."""
+        assert [parts] == _parts(text)
