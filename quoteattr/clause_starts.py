@@ -93,6 +93,46 @@ def _after_audience_cue(doc: DocIndex, pos: int) -> bool:
     return False
 
 
+# Guard ``title-or-possessive``: a possessive ("told ABC's editors that",
+# "told CBS News' Charlie Rose that") and a short quoted title of a show or
+# paper ('said on NBC's "Meet the Press" on Sunday that') are part of the
+# words before a late "that"; a quotation mark stops the scan otherwise.
+# A title has at most _TITLE_WORDS words, the first capitalised and the
+# others capitalised or small words.
+_TITLE_WORDS = 6
+_TITLE_SMALL = frozenset(["a", "an", "the", "of", "and", "in", "on", "with", "for", "to", "at"])
+
+
+def _possessive_mark(text: str, i: int) -> bool:
+    """An apostrophe at *i* that ends a word in -s ("News'")."""
+    return i > 1 and text[i - 1] in "sS" and text[i - 2].isalpha() and not text[i + 1 : i + 2].isalnum()
+
+
+def _past_possessive(text: str, pos: int) -> int:
+    """*pos*, or the offset after the "'s" / "'" that continues the word
+    before it (the audience cue "told ABC" ends before "'s")."""
+    if pos == 0 or not text[pos - 1].isalnum() or text[pos : pos + 1] not in ("'", "’"):
+        return pos
+    return pos + 2 if text[pos + 1 : pos + 2] in ("s", "S") else pos + 1
+
+
+def _quoted_title_end(doc: DocIndex, i: int) -> int | None:
+    """The end of a closed quote that opens at *i* and holds a title
+    ('"Meet the Press"'), or ``None``."""
+    text = doc.text
+    if text[i : i + 1] not in "\"“'‘`":
+        return None
+    r = doc.region_at(i)
+    if r is None or r.outer[0] != i or r.close is None:
+        return None
+    words = doc.words(r.start, r.end)
+    if not words or len(words) > _TITLE_WORDS or not words[0][:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL for w in words):
+        return None
+    return r.outer[1]
+
+
 def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = False) -> int:
     """Rule ``late-that``: the offset of a "that" that opens the clause a
     few words after *pos* (*addressee*: the cue takes a hearer, whose
@@ -104,8 +144,14 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
     text = doc.text
     if not addressee:
         addressee = _after_audience_cue(doc, pos)
+    end = min(limit, pos + 200)
     # (tokens read one at a time: most cues stop at the first)
-    toks = TOKEN_RE.finditer(text, pos, min(limit, pos + 200), concurrent=False)
+    # ("told ABC's ...", 'said on NBC's "Meet the Press" ...': the skipped
+    # words go on, as an addressee does)
+    start = skip_ws(text, _past_possessive(text, pos), end)
+    if start != pos or addressee:
+        start = _quoted_title_end(doc, start) or start
+    toks = TOKEN_RE.finditer(text, start, end, concurrent=False)
     first = next(toks, None)
     if first is None:
         return pos
@@ -113,7 +159,7 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
     aside = w == "," or w in _DASHES
     closer = w  # (the mark that closes an aside: ", ... ," or "— ... —")
     if (w in _LATE_THAT_STOP and w not in _DASHES) or not (
-        addressee or aside or w in _LATE_THAT_OPENERS or _is_ly_adverb(w)
+        addressee or start != pos or aside or w in _LATE_THAT_OPENERS or _is_ly_adverb(w)
     ):
         return pos
     before = w
@@ -138,6 +184,13 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
             return m.start()
         if aside and w == closer and closer in _DASHES:
             before = w
+            continue
+        if w in ("'", "’") and _possessive_mark(text, m.start()):
+            continue  # guard title-or-possessive
+        title_end = _quoted_title_end(doc, m.start())
+        if title_end is not None:
+            toks = TOKEN_RE.finditer(text, title_end, end, concurrent=False)
+            before = "title"
             continue
         gerund = w.endswith("ing") and w not in _PREPOSITION_ING
         # (a capitalised word is a name: "in May that", "at Will's that")

@@ -81,3 +81,34 @@ class TestLateThatOpeners:
     def test_clause_starts_opener_needs_clause_that(self, text: str, content: str) -> None:
         """No clause is opened at a 'that' that is a pronoun or a relative."""
         assert [content] == _contents(text)
+
+
+class TestTitleOrPossessive:
+    """Guard title-or-possessive: a possessive or a quoted show title before the late 'that'."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Kim told ABC's morning show on Friday that the ferry would run.", "the ferry would run"),
+            ("Kim told CBS News' Dana Ruiz that the ferry would run.", "the ferry would run"),
+            ("Osei told The Ledger's editorial board that the toll would fall.", "the toll would fall"),
+            ('Osei said on NBC\'s "Meet the Press" on Sunday that the toll would fall.', "the toll would fall"),
+        ],
+    )
+    def test_clause_starts_after_title_or_possessive(self, text: str, content: str) -> None:
+        """The possessive and the title belong to the words before 'that'."""
+        assert content in _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            # a quote that is no title (lower-case words) stops the scan
+            (
+                'Osei said at the depot "it is over" and that the toll would fall.',
+                'at the depot "it is over" and that the toll would fall',
+            ),
+        ],
+    )
+    def test_clause_starts_quote_is_no_title(self, text: str, content: str) -> None:
+        """A quotation that is no title keeps the words after the cue."""
+        assert content in _contents(text)
