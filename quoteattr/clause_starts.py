@@ -37,6 +37,10 @@ _LATE_THAT_OPENERS = frozenset(
 _LATE_THAT_STOP = frozenset(['"', "“", "”", "'", "‘", "’", ":", ";", "(", ")", "—", "–", "that", "if", "whether"])
 # a gerund stops the scan ("urged his horse on, hoping that ..."); these do not
 _PREPOSITION_ING = frozenset(["during", "following", "including", "regarding", "concerning", "morning", "evening"])
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this"])
+_SUBJECT_OPENERS = frozenset(
+    [*_DETERMINERS, "he", "she", "it", "they", "we", "i", "you", "there", "these", "those", "some", "many", "most"]
+)
 _CONJUNCTIONS = frozenset(["and", "or", "but", "nor"])
 _NOT_BEFORE_THAT = frozenset(["so", "such", "now", "given", "except", "than", "all", "and", "or", "but"])
 
@@ -163,6 +167,7 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
     ):
         return pos
     before = w
+    noun_ing = False  # (a word in -ing after a determiner was read)
     for _ in range(LATE_THAT_WINDOW - 2):
         m = next(toks, None)
         if m is None:
@@ -179,6 +184,11 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
             # ("said only that and left": a conjunction after "that" makes it a pronoun)
             if nw in FINITE or nw in _CONJUNCTIONS or not (nw[:1].isalnum() or opens) or before in _NOT_BEFORE_THAT:
                 return pos
+            # guard determiner-ing: after "the overlapping demographics that",
+            # only a subject opens the clause ("comprise ..." is a relative's verb)
+            subject = opens or nw.split("'")[0] in _SUBJECT_OPENERS or nxt is None or nxt.group()[:1].isupper()
+            if noun_ing and not subject:
+                return pos
             if aside and before != closer:
                 return pos
             return m.start()
@@ -192,10 +202,19 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
             toks = TOKEN_RE.finditer(text, title_end, end, concurrent=False)
             before = "title"
             continue
-        gerund = w.endswith("ing") and w not in _PREPOSITION_ING
-        # (a capitalised word is a name: "in May that", "at Will's that")
-        finite = w in FINITE and m.group()[:1].islower()
-        if w in _LATE_THAT_STOP or finite or w.endswith("n't") or gerund:
+        if _stops_scan(w, m.group(), before):
             return pos
+        noun_ing = noun_ing or (w.endswith("ing") and w not in _PREPOSITION_ING)
         before = w
     return pos
+
+
+def _stops_scan(w: str, token: str, before: str) -> bool:
+    """Rule ``late-that``: the token *w* (lower case of *token*) ends the
+    words a late "that" may follow: a quote mark or clause punctuation, a
+    finite verb, a gerund. A word in -ing after a determiner is a noun
+    ("in her opening remarks", "in the spring"; guard ``determiner-ing``)."""
+    gerund = w.endswith("ing") and w not in _PREPOSITION_ING and before not in _DETERMINERS
+    # (a capitalised word is a name: "in May that", "at Will's that")
+    finite = w in FINITE and token[:1].islower()
+    return w in _LATE_THAT_STOP or finite or w.endswith("n't") or gerund

@@ -112,3 +112,24 @@ class TestTitleOrPossessive:
     def test_clause_starts_quote_is_no_title(self, text: str, content: str) -> None:
         """A quotation that is no title keeps the words after the cue."""
         assert content in _contents(text)
+
+
+class TestDeterminerIng:
+    """Guard determiner-ing: a word in -ing after a determiner is a noun, not a gerund."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Osei said in her opening remarks that the toll would fall.", "the toll would fall"),
+            ("Kim said in the spring that the mill would close.", "the mill would close"),
+            ("Kim said in the spring that she’s ready to run.", "she’s ready to run"),
+        ],
+    )
+    def test_clause_starts_after_noun_in_ing(self, text: str, content: str) -> None:
+        """The scan goes on past 'her opening', 'the spring' to the late 'that'."""
+        assert [content] == _contents(text)
+
+    def test_clause_starts_relative_after_noun_in_ing(self) -> None:
+        """After such a noun, a verb right after 'that' opens a relative clause: nothing is skipped."""
+        text = "Osei said at the overlapping hearings that run all week the toll was fair."
+        assert ["at the overlapping hearings that run all week the toll was fair"] == _contents(text)
