@@ -117,6 +117,7 @@ class Rule(enum.StrEnum):
     SUBJECT_CUE_CLAUSE = "subject-cue-clause"
     CLAUSE_SHAPE = "clause-shape"
     DROP_THAT = "drop-that"
+    DROP_AGAINST = "drop-against"
     LATE_THAT = "late-that"
     # stages bare, adjust, settle
     DIRECT_BARE = "direct-bare"

@@ -133,3 +133,35 @@ class TestDeterminerIng:
         """After such a noun, a verb right after 'that' opens a relative clause: nothing is skipped."""
         text = "Osei said at the overlapping hearings that run all week the toll was fair."
         assert ["at the overlapping hearings that run all week the toll was fair"] == _contents(text)
+
+
+class TestDropAgainst:
+    """Rule drop-against: right after a cue verb, 'against' is not part of the content."""
+
+    def test_clause_starts_drop_against_registered(self) -> None:
+        """Registered in the clause stage."""
+        from quoteattr import clauses  # noqa: F401  (registers the rule)
+        from quoteattr.registry import Rule, Stage, spec
+
+        assert Stage.CLAUSE == spec(Rule.DROP_AGAINST).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The union warned against the new toll.", "the new toll"),
+            ("Osei argued against building a second bridge.", "building a second bridge"),
+            ('Kim cautioned against "a rush to judgment" on the ferry.', '"a rush to judgment" on the ferry'),
+        ],
+    )
+    def test_clause_starts_after_against(self, text: str, content: str) -> None:
+        """The object of 'against' is the content."""
+        assert [content] == _contents(text)
+
+    def test_clause_starts_keeps_inner_against(self) -> None:
+        """An 'against' inside the clause stays."""
+        assert ["the vote against the toll failed"] == _contents("Kim said the vote against the toll failed.")
+
+    def test_clause_starts_keeps_against_hope(self) -> None:
+        """The idiom 'hoping against hope' keeps its words."""
+        text = "She rode on through the night, hoping against hope that the ferry had waited."
+        assert ["against hope that the ferry had waited"] == _contents(text)
