@@ -156,16 +156,18 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
     if start != pos or addressee:
         start = _quoted_title_end(doc, start) or start
     toks = TOKEN_RE.finditer(text, start, end, concurrent=False)
-    first = next(toks, None)
-    if first is None:
-        return pos
-    w = first.group().lower()
+    w = "'s"  # (the possessive or title read: the next token may be "that")
+    if start == pos:
+        first = next(toks, None)
+        if first is None:
+            return pos
+        w = first.group().lower()
+        if (w in _LATE_THAT_STOP and w not in _DASHES) or not (
+            addressee or w in (",", *_DASHES) or w in _LATE_THAT_OPENERS or _is_ly_adverb(w)
+        ):
+            return pos
     aside = w == "," or w in _DASHES
     closer = w  # (the mark that closes an aside: ", ... ," or "— ... —")
-    if (w in _LATE_THAT_STOP and w not in _DASHES) or not (
-        addressee or start != pos or aside or w in _LATE_THAT_OPENERS or _is_ly_adverb(w)
-    ):
-        return pos
     before = w
     noun_ing = False  # (a word in -ing after a determiner was read)
     for _ in range(LATE_THAT_WINDOW - 2):

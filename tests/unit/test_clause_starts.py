@@ -93,6 +93,8 @@ class TestTitleOrPossessive:
             ("Kim told CBS News' Dana Ruiz that the ferry would run.", "the ferry would run"),
             ("Osei told The Ledger's editorial board that the toll would fall.", "the toll would fall"),
             ('Osei said on NBC\'s "Meet the Press" on Sunday that the toll would fall.', "the toll would fall"),
+            # the title right before "that"
+            ("Kim told ABC’s “Good Morning America” that the ferry would run.", "the ferry would run"),
         ],
     )
     def test_clause_starts_after_title_or_possessive(self, text: str, content: str) -> None:
