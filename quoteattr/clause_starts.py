@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from .clauses import FINITE, skip_ws
+from .clauses import AUDIENCE_NOUNS, FINITE, skip_ws
 from .index import DocIndex
 from .text import TOKEN_RE
 
@@ -137,6 +137,26 @@ def _quoted_title_end(doc: DocIndex, i: int) -> int | None:
     return r.outer[1]
 
 
+# Guard ``to-hearer``: "to" opens the words before a late "that"
+# ("explained to the committee that ...", "wrote to supporters that ...",
+# "continued to insist that ..."). When no hearer follows it (a determiner,
+# an object pronoun, a capitalised word or an audience noun), "to" opens an
+# infinitive, whose object may take a relative clause: only a subject may
+# then follow "that" ("threatened to veto the bill that allows ..." keeps its
+# words).
+_TO_HEARER_RE = regex.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|our|my|your|this|these|those|him|them|us|me|you|all|some|several)\b"
+    r"|(?-i:\p{Lu})|(?P<noun>[\w-]+))",
+    regex.I,
+)
+
+
+def _to_hearer(text: str, pos: int) -> bool:
+    """A hearer follows the "to" that ends at *pos* (guard ``to-hearer``)."""
+    m = _TO_HEARER_RE.match(text, pos, pos + 40)
+    return m is not None and (m.group("noun") is None or m.group("noun").lower() in AUDIENCE_NOUNS)
+
+
 def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = False) -> int:
     """Rule ``late-that``: the offset of a "that" that opens the clause a
     few words after *pos* (*addressee*: the cue takes a hearer, whose
@@ -157,19 +177,21 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
         start = _quoted_title_end(doc, start) or start
     toks = TOKEN_RE.finditer(text, start, end, concurrent=False)
     w = "'s"  # (the possessive or title read: the next token may be "that")
+    first = None
     if start == pos:
         first = next(toks, None)
         if first is None:
             return pos
         w = first.group().lower()
-        if (w in _LATE_THAT_STOP and w not in _DASHES) or not (
-            addressee or w in (",", *_DASHES) or w in _LATE_THAT_OPENERS or _is_ly_adverb(w)
-        ):
+        opener = w in _LATE_THAT_OPENERS or _is_ly_adverb(w) or w == "to"
+        if (w in _LATE_THAT_STOP and w not in _DASHES) or not (addressee or w in (",", *_DASHES) or opener):
             return pos
     aside = w == "," or w in _DASHES
     closer = w  # (the mark that closes an aside: ", ... ," or "— ... —")
     before = w
-    noun_ing = False  # (a word in -ing after a determiner was read)
+    # (a word in -ing after a determiner, or an infinitive "to", was read:
+    # guards determiner-ing and to-hearer)
+    needs_subject = first is not None and w == "to" and not _to_hearer(text, first.end())
     for _ in range(LATE_THAT_WINDOW - 2):
         m = next(toks, None)
         if m is None:
@@ -186,10 +208,11 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
             # ("said only that and left": a conjunction after "that" makes it a pronoun)
             if nw in FINITE or nw in _CONJUNCTIONS or not (nw[:1].isalnum() or opens) or before in _NOT_BEFORE_THAT:
                 return pos
-            # guard determiner-ing: after "the overlapping demographics that",
-            # only a subject opens the clause ("comprise ..." is a relative's verb)
+            # guards determiner-ing and to-hearer: after "the overlapping
+            # demographics that", "to veto the bill that", only a subject opens
+            # the clause ("comprise ...", "allows ..." is a relative's verb)
             subject = opens or nw.split("'")[0] in _SUBJECT_OPENERS or nxt is None or nxt.group()[:1].isupper()
-            if noun_ing and not subject:
+            if needs_subject and not subject:
                 return pos
             if aside and before != closer:
                 return pos
@@ -206,7 +229,7 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
             continue
         if _stops_scan(w, m.group(), before):
             return pos
-        noun_ing = noun_ing or (w.endswith("ing") and w not in _PREPOSITION_ING)
+        needs_subject = needs_subject or (w.endswith("ing") and w not in _PREPOSITION_ING)
         before = w
     return pos
 

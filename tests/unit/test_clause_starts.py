@@ -167,3 +167,25 @@ class TestDropAgainst:
         """The idiom 'hoping against hope' keeps its words."""
         text = "She rode on through the night, hoping against hope that the ferry had waited."
         assert ["against hope that the ferry had waited"] == _contents(text)
+
+
+class TestToHearer:
+    """Guard to-hearer: 'to' opens the words before a late 'that'; after an infinitive only a subject follows."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Osei said to the council that the toll would rise.", "the toll would rise"),
+            ("Osei explained to Kim that the toll would rise.", "the toll would rise"),
+            ("Osei wrote to supporters that the ferry would run.", "the ferry would run"),
+            ("The mayor continued to insist that the toll would rise.", "the toll would rise"),
+        ],
+    )
+    def test_clause_starts_after_to(self, text: str, content: str) -> None:
+        """The hearer or the infinitive before 'that' is not content."""
+        assert content in _contents(text)
+
+    def test_clause_starts_relative_after_infinitive(self) -> None:
+        """'to veto the bill that allows ...': a relative clause, the words after the cue stay."""
+        text = "Osei threatened to veto the bill that allows tolls."
+        assert ["to veto the bill that allows tolls"] == _contents(text)
