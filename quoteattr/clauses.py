@@ -178,13 +178,17 @@ BAD_CLAUSE_START = frozenset(
 # "according to", "as reported by" and friends must come from cues.py's phrase
 # list; this regex finds the comma-delimited adjuncts that follow a cue and
 # precede the clause: "said in a statement that", "told CNN on Sunday that".
+# The name words ("on Tuesday", "with CNN") are capitalised in the text: the
+# pattern is case-insensitive, so they are matched with (?-i:...), else "on
+# his", "this was" and "to the council that the toll" were taken for
+# adjuncts (issue 16).
 ADJUNCT_RE = regex.compile(
     r"""\s*(?:,\s*)?(?:
-        (?:on|last|this|early|late)\s+(?:\p{Lu}\w+|week|month|year|night|morning|weekend)(?:\s+(?:morning|afternoon|evening|night))?
+        (?:on|last|this|early|late)\s+(?:(?-i:\p{Lu})\w+|week|month|year|night|morning|weekend|quarter|spring|summer|fall|autumn|winter|time)(?:\s+(?:morning|afternoon|evening|night))?
       | (?:in|during|at|on)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?
             (?:statement|interview|conference|briefing|speech|tweet|post|letter|email|meeting|hearing|call
             |broadcast|appearance|address|rally|video|release|message|radio|television|show|op-ed|event|summit)
-          (?:\s+(?:with|on|to|in|at|from)\s+(?:the\s+)?(?:[\p{Lu}\d][\w.&'’-]*\s*){1,4})?
+          (?:\s+(?:with|on|to|in|at|from)\s+(?:the\s+)?(?:(?-i:[\p{Lu}\d])[\w.&'’-]*\s*){1,4})?
       | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently
           |again|also|repeatedly|publicly|privately|previously|separately|then)(?:\s+(?:morning|afternoon|evening|night))?
       | (?:on|via)\s+(?:twitter|facebook|x|instagram|television|tv|radio|cnn|fox\s+news|msnbc)
@@ -203,6 +207,14 @@ THAT_RE = regex.compile(r"(?i)that\b\s*")
 # cut after "about", "for", "of" or "on" lost more than it won. The idiom
 # "hoping against hope that ..." keeps its words.
 _AGAINST_RE = regex.compile(r"(?i)against\s+(?=\S)(?!hope\b)")
+
+
+# Guard ``on-object``: right after a cue, words that open with "on" and
+# hold no finite verb are the cue's object, not a reported clause
+# ("insisted on acting now", "commented on the new toll", "spoke on
+# condition of anonymity"); "said on her worst day she would win" keeps its
+# clause.
+_ON_RE = regex.compile(r"(?i)on\s")
 
 
 def _right_after_cue(doc: DocIndex, a: int) -> bool:
@@ -283,6 +295,9 @@ class ClauseReader:
             a = m.end()
         elif (m := _AGAINST_RE.match(text, a, min(sent_end, a + 16))) is not None and _right_after_cue(doc, a):
             a = m.end()  # rule drop-against
+        elif _ON_RE.match(text, a, min(sent_end, a + 3)) and _right_after_cue(doc, a):
+            if not looks_like_clause(doc, a, min(sent_end, a + MAX_CLAUSE)):
+                return None  # guard on-object
         # A reported clause runs to the end of its sentence, but no further than
         # MAX_CLAUSE characters: this keeps a megabyte "sentence" linear.
         b = min(sent_end, a + MAX_CLAUSE)

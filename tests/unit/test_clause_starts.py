@@ -189,3 +189,35 @@ class TestToHearer:
         """'to veto the bill that allows ...': a relative clause, the words after the cue stay."""
         text = "Osei threatened to veto the bill that allows tolls."
         assert ["to veto the bill that allows tolls"] == _contents(text)
+
+
+class TestAdjunctCase:
+    """Rule late-that, ADJUNCT_RE: an adjunct's name words must be capitalised ('on Tuesday', 'to CNN')."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            # "to the council" is no name: the adjunct ends after "statement", the late "that" follows
+            ("Osei said in a statement to the council that the toll would rise.", "the toll would rise"),
+            # "on his" is no day or name ("on Tuesday"): the late "that" follows
+            ("Osei reported on his disclosure forms that the fee was modest.", "the fee was modest"),
+            ("Osei said last quarter that profits fell.", "profits fell"),
+            ("Osei said in an interview with CNN on Sunday that the toll would rise.", "the toll would rise"),
+        ],
+    )
+    def test_clause_starts_adjunct_words(self, text: str, content: str) -> None:
+        """The clause opens after the adjunct and the late 'that', not inside them."""
+        assert [content] == _contents(text)
+
+
+class TestOnObject:
+    """Guard on-object: right after a cue, 'on' + words with no finite verb is the cue's object."""
+
+    def test_clause_starts_on_object_no_clause(self) -> None:
+        """'insisted on a full review' reports no clause."""
+        assert [] == _contents("Osei insisted on a full review of the toll.")
+
+    def test_clause_starts_on_clause_kept(self) -> None:
+        """A clause with a finite verb after 'on ...' is kept whole."""
+        text = "Osei said on her worst day she would still win."
+        assert ["on her worst day she would still win"] == _contents(text)
