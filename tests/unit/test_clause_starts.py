@@ -221,3 +221,24 @@ class TestOnObject:
         """A clause with a finite verb after 'on ...' is kept whole."""
         text = "Osei said on her worst day she would still win."
         assert ["on her worst day she would still win"] == _contents(text)
+
+
+class TestPrepositionObject:
+    """Guard on-object: the other prepositions after a cue ('before', 'over', ...) with no finite verb."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Osei testified before the harbour committee about the ferry.",
+            "The council argued over the cost of the bridge.",
+            "Osei insisted on a full review of the toll.",
+        ],
+    )
+    def test_clause_starts_preposition_object_no_clause(self, text: str) -> None:
+        """No clause is reported after the cue."""
+        assert [] == _contents(text)
+
+    def test_clause_starts_preposition_clause_kept(self) -> None:
+        """With a finite verb the words are a clause."""
+        text = "Osei said after the vote the ferry would run."
+        assert ["after the vote the ferry would run"] == _contents(text)
