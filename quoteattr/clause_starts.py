@@ -157,6 +157,36 @@ def _to_hearer(text: str, pos: int) -> bool:
     return m is not None and (m.group("noun") is None or m.group("noun").lower() in AUDIENCE_NOUNS)
 
 
+# Guard ``lead-in-quote``: a few words after the cue that end in a comma
+# or colon before an opening quotation mark lead in to the quotation ("added
+# a caveat: "...", "stated a day earlier, "...", "wrote back: "..."): the
+# quotation is the content, when it runs to the end of the sentence. At
+# most LEAD_IN_WORDS tokens, none a finite verb, a gerund, "that" or clause
+# punctuation.
+LEAD_IN_WORDS = 8
+
+
+def _lead_in_quote(doc: DocIndex, pos: int, limit: int) -> int:
+    """The offset of the quotation a short lead-in opens at *pos*, or *pos*."""
+    text = doc.text
+    before = ""
+    for m in TOKEN_RE.finditer(text, pos, min(limit, pos + 120), concurrent=False):
+        w = m.group().lower().replace("’", "'")
+        if w == ":" and before and _opens_quote(text, q := skip_ws(text, m.end(), limit)):
+            r = doc.region_at(q)
+            # (the quotation ends the sentence: 'the plan, "a disaster," would fail' is no lead-in)
+            ends = r is not None and r.close is not None and not text[r.outer[1] : limit].strip(" .,;!?")
+            # (a headline's object: "Calls Reporter Matt Boyle: 'Very Good'" keeps its words)
+            title = all(x[:1].isupper() for x in doc.words(pos, m.start()))
+            return q if ends and not title else pos
+        if w in _LATE_THAT_STOP or _stops_scan(w, m.group(), before) or w == "," or before == "#":
+            return pos
+        before = w
+        if len(doc.words(pos, m.end())) >= LEAD_IN_WORDS:
+            return pos
+    return pos
+
+
 def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = False) -> int:
     """Rule ``late-that``: the offset of a "that" that opens the clause a
     few words after *pos* (*addressee*: the cue takes a hearer, whose
@@ -185,7 +215,7 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
         w = first.group().lower()
         opener = w in _LATE_THAT_OPENERS or _is_ly_adverb(w) or w == "to"
         if (w in _LATE_THAT_STOP and w not in _DASHES) or not (addressee or w in (",", *_DASHES) or opener):
-            return pos
+            return _lead_in_quote(doc, pos, limit)
     aside = w == "," or w in _DASHES
     closer = w  # (the mark that closes an aside: ", ... ," or "— ... —")
     before = w

@@ -242,3 +242,32 @@ class TestPrepositionObject:
         """With a finite verb the words are a clause."""
         text = "Osei said after the vote the ferry would run."
         assert ["after the vote the ferry would run"] == _contents(text)
+
+
+class TestLeadInQuote:
+    """Guard lead-in-quote: a few words and a colon before a quotation that ends the sentence."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ('Osei added a caveat: "The toll stays."', "The toll stays."),
+            ("Kim wrote back: “We know.”", "We know."),
+            ('The mayor explained it this way: "Nobody pays twice."', "Nobody pays twice."),
+        ],
+    )
+    def test_clause_starts_at_lead_in_quote(self, text: str, content: str) -> None:
+        """The quotation is the content."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            # the quotation does not end the sentence
+            ('Osei added a caveat: "not yet" and left.', 'a caveat: "not yet" and left'),
+            # a comma before the quotation: an apposition, not a lead-in
+            ('Osei praised the old slogan, "Ferries for all."', 'the old slogan, "Ferries for all."'),
+        ],
+    )
+    def test_clause_starts_no_lead_in(self, text: str, content: str) -> None:
+        """Without the colon and a quotation that ends the sentence, the words stay."""
+        assert [content] == _contents(text)
