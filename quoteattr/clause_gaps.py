@@ -44,6 +44,10 @@ declare(
 # in 5 of 9 and with "who" in none of 4.
 _RELATIVE_BEFORE_RE = regex.compile(r"(?r)(?<![\w'’-])(?:which|what)\s+$", regex.I)
 THAT_WORD_RE = regex.compile(r"\bthat\b", regex.I)
+# Words in -s that are no verbs ("which he said afterwards ...").
+_NOT_VERBS = frozenset(
+    ["always", "perhaps", "afterwards", "sometimes", "nevertheless", "nonetheless", "unless", "thus", "besides"]
+)
 # How far before the speaker the pronoun is looked for.
 _LOOKBACK = 12
 
@@ -57,7 +61,7 @@ def _opens_with_verb(doc: DocIndex, a: int, finite: frozenset[str]) -> bool:
     w = ws[0].replace("’", "'")
     if w in finite or w.endswith("n't"):
         return True
-    if not (w.isalpha() and w.islower() and len(w) > 3):
+    if not (w.isalpha() and w.islower() and len(w) > 3) or w in _NOT_VERBS:
         return False
     return w.endswith("ed") or (w.endswith("s") and not w.endswith("ss"))
 

@@ -49,6 +49,8 @@ class TestRelativeGap:
             ("The plan that the mayor said was too costly passed.", ["was too costly passed"]),
             # no pronoun before the speaker
             ("The mayor said the levy was long overdue.", ["the levy was long overdue"]),
+            # an adverb in -s is no verb
+            ("The fund, which the mayor said perhaps needs more money, grew.", ["perhaps needs more money, grew"]),
         ],
     )
     def test_clause_gaps_no_pronoun_part(self, text: str, parts: list[str]) -> None:
