@@ -76,6 +76,7 @@ class TestFrontedPart:
                 "When the vote was counted, Osei said on Monday, the workers would get a raise.",
                 ["When the vote was counted", "the workers would get a raise"],
             ),
+            ("The solution, the partner told them, was simple.", ["The solution", "was simple"]),
         ],
     )
     def test_clause_gaps_fronted_words_open_the_content(self, text: str, parts: list[str]) -> None:
@@ -89,7 +90,7 @@ class TestFrontedPart:
             ("The mayor asserted that, tolls aside, the ferry was cheap.", ["tolls aside, the ferry was cheap"]),
             # a quotation after the comma
             ('In the end, Osei said on Monday, "We will build it."', ["We will build it."]),
-            # fewer than three words before the speaker
+            # fewer than two words before the speaker
             ("Still, Osei said on Monday, the ferry would run.", ["the ferry would run"]),
         ],
     )
