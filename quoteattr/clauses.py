@@ -25,6 +25,7 @@ from .clause_ends import (
     cut_which_attribution,
     drop_dangling_dash,
 )
+from .clause_gaps import fronted_part, relative_gap
 from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
@@ -68,6 +69,12 @@ declare(
     Stage.CLAUSE,
     example="said that ⟦the bridge would reopen⟧",
     summary="the leading 'that' is not part of the content",
+)
+declare(
+    Rule.DROP_AGAINST,
+    Stage.CLAUSE,
+    example="warned against ⟦the new toll⟧",
+    summary="right after a cue verb, a leading 'against' is not part of the content",
 )
 declare(
     Rule.LATE_THAT,
@@ -171,13 +178,17 @@ BAD_CLAUSE_START = frozenset(
 # "according to", "as reported by" and friends must come from cues.py's phrase
 # list; this regex finds the comma-delimited adjuncts that follow a cue and
 # precede the clause: "said in a statement that", "told CNN on Sunday that".
+# The name words ("on Tuesday", "with CNN") are capitalised in the text: the
+# pattern is case-insensitive, so they are matched with (?-i:...), else "on
+# his", "this was" and "to the council that the toll" were taken for
+# adjuncts (issue 16).
 ADJUNCT_RE = regex.compile(
     r"""\s*(?:,\s*)?(?:
-        (?:on|last|this|early|late)\s+(?:\p{Lu}\w+|week|month|year|night|morning|weekend)(?:\s+(?:morning|afternoon|evening|night))?
+        (?:on|last|this|early|late)\s+(?:(?-i:\p{Lu})\w+|week|month|year|night|morning|weekend|quarter|spring|summer|fall|autumn|winter|time)(?:\s+(?:morning|afternoon|evening|night))?
       | (?:in|during|at|on)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?
             (?:statement|interview|conference|briefing|speech|tweet|post|letter|email|meeting|hearing|call
             |broadcast|appearance|address|rally|video|release|message|radio|television|show|op-ed|event|summit)
-          (?:\s+(?:with|on|to|in|at|from)\s+(?:the\s+)?(?:[\p{Lu}\d][\w.&'’-]*\s*){1,4})?
+          (?:\s+(?:with|on|to|in|at|from)\s+(?:the\s+)?(?:(?-i:[\p{Lu}\d])[\w.&'’-]*\s*){1,4})?
       | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently
           |again|also|repeatedly|publicly|privately|previously|separately|then)(?:\s+(?:morning|afternoon|evening|night))?
       | (?:on|via)\s+(?:twitter|facebook|x|instagram|television|tv|radio|cnn|fox\s+news|msnbc)
@@ -188,6 +199,43 @@ ADJUNCT_RE = regex.compile(
 
 MAX_CLAUSE = 2000
 THAT_RE = regex.compile(r"(?i)that\b\s*")
+# Rule ``drop-against``: right after a cue verb, "against" opens the
+# content's object ("warned against the plan", "argued against
+# intervention"): the object alone is the content, as PolNeAR annotates it.
+# On polnear-train the gold content began after "against" in all four
+# matched predictions the rule changes (and one on polnear-dev); the same
+# cut after "about", "for", "of" or "on" lost more than it won. The idiom
+# "hoping against hope that ..." keeps its words.
+_AGAINST_RE = regex.compile(r"(?i)against\s+(?=\S)(?!hope\b)")
+
+
+# Guard ``on-object``: right after a cue, words that open with "on", "at",
+# "over", "during", "after", "before" or "through" and hold no finite verb
+# are the cue's object or an adjunct, not a reported clause ("insisted on
+# acting now", "testified before the House committee about the decision",
+# "argued over the cost"); "said on her worst day she would win" keeps its
+# clause, and so do words that end in a comma or colon before a quotation
+# in the next paragraph ("he said at dinner,"). On polnear-train the guard
+# removed 15 false predictions and 3 matched ones (FP 1710 -> 1695). "in"
+# is left out: it removed 19 more false predictions there, but the
+# dialogue rules of fiction read the speaker of the next quotation from
+# such a clause ("It was then disclosed in the following manner."), and
+# litbank-dev speaker accuracy fell by one quote.
+_ON_RE = regex.compile(r"(?i)(?:on|at|over|during|after|before|through)\s")
+
+
+def _leads_in(text: str, a: int, sent_end: int) -> bool:
+    """The words ``[a, sent_end)`` end in a comma or colon: they lead in to
+    a quotation in the next paragraph ('he said at dinner,' + a new line
+    with the quote); guard ``on-object`` keeps them, as the dialogue
+    rules read their speaker."""
+    return text[a:sent_end].rstrip()[-1:] in (",", ":")
+
+
+def _right_after_cue(doc: DocIndex, a: int) -> bool:
+    """A verb cue ends right before *a* (only whitespace between)."""
+    cues = doc.cues_between(max(0, a - 40), a)
+    return bool(cues) and cues[-1].type in VERBLIKE and not doc.text[cues[-1].end : a].strip()
 
 
 def skip_adjuncts(text: str, pos: int, limit: int) -> int:
@@ -260,6 +308,11 @@ class ClauseReader:
         m = THAT_RE.match(text, a, min(sent_end, a + 6))
         if m:
             a = m.end()
+        elif (m := _AGAINST_RE.match(text, a, min(sent_end, a + 16))) is not None and _right_after_cue(doc, a):
+            a = m.end()  # rule drop-against
+        elif _ON_RE.match(text, a, min(sent_end, a + 8)) and _right_after_cue(doc, a):
+            if not (looks_like_clause(doc, a, min(sent_end, a + MAX_CLAUSE)) or _leads_in(text, a, sent_end)):
+                return None  # guard on-object
         # A reported clause runs to the end of its sentence, but no further than
         # MAX_CLAUSE characters: this keeps a megabyte "sentence" linear.
         b = min(sent_end, a + MAX_CLAUSE)
@@ -308,14 +361,18 @@ class ClauseReader:
         return cuts[i] if i < len(cuts) and cuts[i] < b else b
 
     def content_parts(self, a: int, b: int) -> list[Pair]:
-        """Content parts for [a, b): a wholly quoted stretch loses its marks."""
+        """Content parts for [a, b): a wholly quoted stretch loses its marks;
+        a clause whose subject is a relative pronoun before the speaker
+        opens with that pronoun (rule ``relative-gap``), one that began
+        before ", SPEAKER CUE words," with those words (rule
+        ``fronted-part``)."""
         text = self.doc.text
+        parts = [(a, b)]
         r = self.doc.region_at(a)
         if r is not None and r.outer[0] == a and r.outer[1] >= b - 1 and r.close is not None:
-            return [trim(text, pa, pb) for pa, pb in r.parts if trim(text, pa, pb)[0] < trim(text, pa, pb)[1]] or [
-                (a, b)
-            ]
-        return [(a, b)]
+            parts = [trim(text, pa, pb) for pa, pb in r.parts if trim(text, pa, pb)[0] < trim(text, pa, pb)[1]] or parts
+        first = relative_gap(self.doc, a, FINITE) or fronted_part(self.doc, a)
+        return parts if first is None else [first, *parts]
 
 
 # Rule ``cut-trailing-source``: a reported clause ends before a source phrase

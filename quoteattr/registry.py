@@ -118,6 +118,7 @@ class Rule(enum.StrEnum):
     SUBJECT_CUE_CLAUSE = "subject-cue-clause"
     CLAUSE_SHAPE = "clause-shape"
     DROP_THAT = "drop-that"
+    DROP_AGAINST = "drop-against"
     LATE_THAT = "late-that"
     # stages bare, adjust, settle
     DIRECT_BARE = "direct-bare"
@@ -134,6 +135,8 @@ class Rule(enum.StrEnum):
     CUT_CLOSING_PAREN = "cut-closing-paren"
     CUT_SUMMARY_APPOSITIVE = "cut-summary-appositive"
     DASH_ELABORATION = "dash-elaboration"
+    RELATIVE_GAP = "relative-gap"
+    FRONTED_PART = "fronted-part"
     # stage phrase
     SPEAKER_LEFT = "speaker-left"
     SPEAKER_RIGHT = "speaker-right"

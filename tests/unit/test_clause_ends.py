@@ -137,7 +137,8 @@ class TestWhichAttribution:
             ),
             (
                 "Ruiz said the rise was driven by the new port tax, which Mayor Ana Obi said had hurt local shops.",
-                ["the rise was driven by the new port tax", "had hurt local shops"],
+                # (the second quote is "which" + "had hurt local shops": rule relative-gap)
+                ["the rise was driven by the new port tax", "which Mayor Ana Obi said had hurt local shops"],
             ),
         ],
     )

@@ -1,0 +1,99 @@
+"""The relative pronoun of a clause with a subject gap (issue 16): rule ``relative-gap``.
+
+Sentences written for these tests; the rule was counted on polnear-train.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr import clause_gaps  # noqa: F401  (registers the rule of this module)
+from quoteattr.registry import Rule, Stage, spec
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _parts(text: str) -> list[list[str]]:
+    return [[p.text for p in q.parts] for q in quoteattr.extract(text, min_confidence=0).quotes]
+
+
+class TestRelativeGap:
+    """Rule relative-gap: 'which/what' + speaker + cue + verb gives the pronoun as the first part."""
+
+    def test_clause_gaps_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.RELATIVE_GAP).stage
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            ("The board approved the levy, which the mayor said was long overdue.", ["which", "was long overdue"]),
+            ("Residents want what the planners said is a safer crossing.", ["what", "is a safer crossing"]),
+            (
+                "The council kept the old ferry, which two engineers argued needed new engines.",
+                ["which", "needed new engines"],
+            ),
+        ],
+    )
+    def test_clause_gaps_pronoun_opens_the_content(self, text: str, parts: list[str]) -> None:
+        """The pronoun stands in for the clause's missing subject and is its first part."""
+        assert [parts] == _parts(text)
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            # the clause has a subject of its own: the pronoun is the object of "afford"
+            ("The board approved the levy, which the mayor said the city could afford.", ["the city could afford"]),
+            # "that" is left out (the annotation is split on it)
+            ("The plan that the mayor said was too costly passed.", ["was too costly passed"]),
+            # no pronoun before the speaker
+            ("The mayor said the levy was long overdue.", ["the levy was long overdue"]),
+            # an adverb in -s is no verb
+            ("The fund, which the mayor said perhaps needs more money, grew.", ["perhaps needs more money, grew"]),
+        ],
+    )
+    def test_clause_gaps_no_pronoun_part(self, text: str, parts: list[str]) -> None:
+        """Without 'which/what' before the speaker, or with a subject in the clause, one part."""
+        assert [parts] == _parts(text)
+
+
+class TestFrontedPart:
+    """Rule fronted-part: the words before ', SPEAKER CUE adjunct,' are the clause's first part."""
+
+    def test_clause_gaps_fronted_part_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.FRONTED_PART).stage
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            (
+                "If she wins, Ruiz suggested in a tweet, the ferry will be free.",
+                ["If she wins", "the ferry will be free"],
+            ),
+            (
+                "When the vote was counted, Osei said on Monday, the workers would get a raise.",
+                ["When the vote was counted", "the workers would get a raise"],
+            ),
+            ("The solution, the partner told them, was simple.", ["The solution", "was simple"]),
+        ],
+    )
+    def test_clause_gaps_fronted_words_open_the_content(self, text: str, parts: list[str]) -> None:
+        """The clause runs on both sides of the speaker, the cue and its adjunct."""
+        assert [parts] == _parts(text)
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            # "that" after the cue: the words before the speaker are the writer's
+            ("The mayor asserted that, tolls aside, the ferry was cheap.", ["tolls aside, the ferry was cheap"]),
+            # a quotation after the comma
+            ('In the end, Osei said on Monday, "We will build it."', ["We will build it."]),
+            # fewer than two words before the speaker
+            ("Still, Osei said on Monday, the ferry would run.", ["the ferry would run"]),
+        ],
+    )
+    def test_clause_gaps_no_fronted_part(self, text: str, parts: list[str]) -> None:
+        """Without the shape the rule names, the clause keeps one part."""
+        assert [parts] == _parts(text)
