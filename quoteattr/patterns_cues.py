@@ -53,8 +53,10 @@ _PASSIVE_RE = regex.compile(r"(?r)(?i)\b(?:was|were|been|being|is|are|be)\s*$")
 _COORD_RE = regex.compile(
     r"(?r)(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$"
 )
+# (an -ly adverb may come between: ", falsely suggesting that ...", not a
+# name: ", Emily saying ..." is rule noun-saying)
 _BEFORE_GERUND_RE = regex.compile(
-    r"""(?r)(?:,(?:''|["”'’])?|\b(?:and|while|by|before|after))\s+(?:(?:even|also|again|later|then|instead|repeatedly|often)\s+)?$""",
+    r"""(?r)(?:,(?:''|["”'’])?|\b(?:and|while|by|before|after))\s+(?:(?:even|also|again|later|then|instead|repeatedly|often|(?-i:\p{Ll}\w+ly))\s+)?$""",
     regex.I,
 )
 _CALL_FOR_RE = regex.compile(r"(?i)(?:for|on)\s+")
