@@ -37,6 +37,7 @@ from .clause_starts import skip_to_late_that
 from .cues import CueMatch
 from .patterns_according import according_to
 from .patterns_asked import asked_question
+from .patterns_hearer import to_hearer_clause
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
 from .finder import CueItem, Finder, speaker_bonus
@@ -449,6 +450,11 @@ def cue_to_infinitive(f: Finder, item: CueItem) -> bool:
     (rule promise-to for a cue of the promise frame)."""
     start, rest = item.opening(f)
     if not _TO_INF_RE.match(rest):
+        return False
+    # guard to-hearer: "reported to the IRS that ...": the clause after the hearer
+    clause = to_hearer_clause(f, item, start)
+    if clause is not None:
+        item.reopen(f, clause)
         return False
     if item.cue.lemma in INFINITIVE_CUES:
         cl = f.clauses.clause(start, item.sb)
