@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from .candidates import Candidate, trim
-from .chunker import AUX_FILLER, np_right
+from .chunker import AUX_FILLER, DETERMINERS, FUNCTION_WORDS, PRONOUNS, np_right
 from .clauses import (
     CLAUSAL_CUES,
     DESCRIBE_CUES,
@@ -287,6 +287,30 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
     return True
 
 
+# Guard ``lowercase-modifiers`` (rule clause-subject-cue): "..., federal
+# officials said." / "..., legal experts say." -- the chunker reads a bare
+# plural's head noun only ("officials"), so the comma that closes the clause
+# stands one to three lower-case modifiers before it. They join the speaker
+# when the cue ends the sentence (a cue before a comma is parenthetical:
+# "X, federal officials said, Y" is another pattern's) and none of them is
+# a function word, determiner, pronoun, auxiliary, name particle ("dos
+# Santos") or -ing form.
+_MODIFIERS_RE = regex.compile(r"(?r),[ \t]+((?:\p{Ll}[\p{Ll}-]+[ \t]+){1,3})$")
+_SENTENCE_END_RE = regex.compile(r"[ \t]*[.!?]")
+_NOT_MODIFIERS = FUNCTION_WORDS | AUX_FILLER | PRONOUNS | DETERMINERS | load_set("name_particles.txt")
+
+
+def _modified_subject(f: Finder, sa: int, sp: Pair, end: int, sb: int) -> Pair | None:
+    """The speaker *sp* with the lower-case modifiers between it and the
+    clause's comma (guard ``lowercase-modifiers``), or None."""
+    m = _MODIFIERS_RE.search(f.text, max(sa, sp[0] - 60), sp[0])
+    if m is None or not _SENTENCE_END_RE.match(f.text, skip_adjuncts(f.text, end, sb)):
+        return None
+    if any(w in _NOT_MODIFIERS or w.endswith("ing") for w in m.group(1).split()):
+        return None
+    return m.start(1), sp[1]
+
+
 @register(
     Rule.CLAUSE_SUBJECT_CUE, Stage.CUE, confidence=0.8, example="⟦The vote will wait until spring⟧, the council said."
 )
@@ -298,7 +322,10 @@ def clause_subject_cue(f: Finder, item: CueItem) -> bool:
         return False
     pre_end = last_nonspace(f.text, sa, sp[0])
     if not (pre_end > sa and f.text[pre_end - 1] == ","):
-        return False
+        sp = _modified_subject(f, sa, sp, cue.end, sb)
+        if sp is None:
+            return False
+        pre_end = last_nonspace(f.text, sa, sp[0])
     f.clause_before(cue, sp, sa, pre_end - 1, Rule.CLAUSE_SUBJECT_CUE, confidence(Rule.CLAUSE_SUBJECT_CUE))
     return True
 

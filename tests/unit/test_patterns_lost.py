@@ -90,3 +90,40 @@ class TestToHearer:
         """'vowed to strike' is still a pledge (rule promise-to)."""
         qs = quoteattr.extract("The union has vowed to strike in May.", min_confidence=0).quotes
         assert [("promise-to", "to strike in May")] == [(q.rule, q.content.text) for q in qs]
+
+
+class TestLowercaseModifiers:
+    """Guard lowercase-modifiers: '..., federal officials said.' reports the clause before the comma."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "The ferry will stay in port until May, harbour officials said.",
+                "The ferry will stay in port until May",
+                "harbour officials",
+            ),
+            ("Most of the fee went to lawyers, legal experts say.", "Most of the fee went to lawyers", "legal experts"),
+            (
+                "The mill lost money for a decade, local union leaders said on Friday.",
+                "The mill lost money for a decade",
+                "local union leaders",
+            ),
+        ],
+    )
+    def test_patterns_lost_modifiers_join_the_speaker(self, text: str, content: str, speaker: str) -> None:
+        """The modifiers before the chunker's head noun join the speaker; the clause before the comma is reported."""
+        qs = _quotes(text, Rule.CLAUSE_SUBJECT_CUE)
+        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The ferry stayed in port, but officials complained.",
+            "The ferry stayed in port, and then officials complained.",
+            "The ferry stayed in port, waiting passengers complained.",
+        ],
+    )
+    def test_patterns_lost_modifiers_not_function_words(self, text: str) -> None:
+        """A coordinator, an adverb of the filler list or an -ing form is no modifier of the speaker."""
+        assert [] == _quotes(text, Rule.CLAUSE_SUBJECT_CUE)
