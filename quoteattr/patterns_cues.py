@@ -37,6 +37,7 @@ from .clause_starts import skip_to_late_that
 from .cues import CueMatch
 from .patterns_according import according_to
 from .patterns_asked import asked_question
+from .patterns_describe import described_object_as
 from .patterns_hearer import to_hearer_clause
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
@@ -45,7 +46,14 @@ from .lexicons import load_set
 from .model import CueClass
 from .registry import Rule, Stage, confidence, declare, register
 
-__all__ = ["CueItem", "according_to", "asked_question", "call_object_predicate", "object_to_infinitive"]
+__all__ = [
+    "CueItem",
+    "according_to",
+    "asked_question",
+    "call_object_predicate",
+    "described_object_as",
+    "object_to_infinitive",
+]
 
 Pair = tuple[int, int]
 

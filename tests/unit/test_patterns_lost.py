@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from quoteattr.registry import Rule
+from quoteattr.registry import ORDER, Rule, Stage, spec
 
 pytestmark = pytest.mark.issue(16)
 
@@ -127,3 +127,52 @@ class TestLowercaseModifiers:
     def test_patterns_lost_modifiers_not_function_words(self, text: str) -> None:
         """A coordinator, an adverb of the filler list or an -ing form is no modifier of the speaker."""
         assert [] == _quotes(text, Rule.CLAUSE_SUBJECT_CUE)
+
+
+class TestDescribedObjectAs:
+    """Rule described-object-as: 'described X as Y' without quotes reports 'X as Y'."""
+
+    def test_patterns_lost_described_object_as_registered(self) -> None:
+        """Registered as a cue pattern right before described-as, with base confidence 0.6."""
+        s = spec(Rule.DESCRIBED_OBJECT_AS)
+        order = ORDER[Stage.CUE]
+        assert (Stage.CUE, 0.6) == (s.stage, s.confidence)
+        assert order.index(Rule.DESCRIBED_OBJECT_AS) + 1 == order.index(Rule.DESCRIBED_AS)
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "The harbour board has described the closure as a temporary measure.",
+                "the closure as a temporary measure",
+                "The harbour board",
+            ),
+            (
+                "Osei described himself as a cautious optimist, and he meant it.",
+                "himself as a cautious optimist",
+                "Osei",
+            ),
+            (
+                "Critics characterized the new toll on the bridge as a tax on commuters.",
+                "the new toll on the bridge as a tax on commuters",
+                "Critics",
+            ),
+        ],
+    )
+    def test_patterns_lost_described_object_as_reports(self, text: str, content: str, speaker: str) -> None:
+        """The object and its description, to the comma or the sentence end; the subject speaks."""
+        qs = _quotes(text, Rule.DESCRIBED_OBJECT_AS)
+        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The closure was described as a temporary measure by the board.",
+            'The board described the closure as "a temporary measure."',
+            "The report described the flood as well as the fire.",
+            "The mayor called the closure a mistake.",
+        ],
+    )
+    def test_patterns_lost_described_object_as_not_elsewhere(self, text: str) -> None:
+        """Not for a passive, a quoted description (rule described-as), 'as well as', or 'called X Y'."""
+        assert [] == _quotes(text, Rule.DESCRIBED_OBJECT_AS)
