@@ -9,6 +9,8 @@ themselves are functions in :mod:`quoteattr.patterns_regions` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from .candidates import Candidate, trim
@@ -44,6 +46,7 @@ from .text import TOKEN_RE
 __all__ = ["Finder", "speaker_bonus"]
 
 Pair = tuple[int, int]
+ClauseCheck = Callable[[DocIndex, int, int], bool]
 
 #: Added to a rule's base confidence: no speaker found, a pronoun, a name.
 NO_SPEAKER = -0.2
@@ -314,9 +317,11 @@ class Finder:
             return True
         return text[p] in ".!?" and skip_ws(text, p + 1, sb) >= sb
 
-    def clause_before(self, cue: CueMatch, sp: Pair, sa: int, comma: int, rule: Rule, base: float) -> None:
+    def clause_before(
+        self, cue: CueMatch, sp: Pair, sa: int, comma: int, rule: Rule, base: float, ok: ClauseCheck = clause_ok
+    ) -> None:
         """Propose the clause that ends at *comma* before the cue ('Moscow will respond, Peskov said'),
-        without a leading connective or dateline (guard ``lead-connective``)."""
+        without a leading connective or dateline (guard ``lead-connective``); *ok* tells a clause."""
         text = self.text
         a = sa
         # the clause may be a quote that began in an earlier sentence
@@ -324,7 +329,7 @@ class Finder:
         if r is not None and r.outer[0] < a:
             a = r.outer[0]
         a, b = trim(text, a, comma, TRAILING)
-        if b <= a or not clause_ok(self.doc, a, b):
+        if b <= a or not ok(self.doc, a, b):
             return
         if a == sa:
             m = _LEAD_RE.match(text, a, b)

@@ -176,3 +176,56 @@ class TestDescribedObjectAs:
     def test_patterns_lost_described_object_as_not_elsewhere(self, text: str) -> None:
         """Not for a passive, a quoted description (rule described-as), 'as well as', or 'called X Y'."""
         assert [] == _quotes(text, Rule.DESCRIBED_OBJECT_AS)
+
+
+class TestAccordingTo:
+    """Rule according-to: guards source-abbreviation, fronted-clause and pronoun-according."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "According to F.A.A. records, the jet flew 300 hours last spring.",
+                "the jet flew 300 hours last spring",
+                "F.A.A. records",
+            ),
+            (
+                "According to Rep. Ana Ruiz, the ferry will run again in May.",
+                "the ferry will run again in May",
+                "Rep. Ana Ruiz",
+            ),
+        ],
+    )
+    def test_patterns_lost_according_source_with_abbreviation(self, text: str, content: str, speaker: str) -> None:
+        """Guard source-abbreviation: a full stop inside the source does not end it."""
+        qs = _quotes(text, Rule.ACCORDING_TO)
+        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs]
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Of the 40 boats inspected in May, 12 have been sold, according to the harbour office.",
+                "Of the 40 boats inspected in May, 12 have been sold",
+            ),
+            ("In 2019, the mill employed 300 people, according to the union.", "In 2019, the mill employed 300 people"),
+            (
+                "As of Friday, the fund held 2,000 pledges — according to a count by the organisers.",
+                "As of Friday, the fund held 2,000 pledges",
+            ),
+        ],
+    )
+    def test_patterns_lost_according_fronted_clause(self, text: str, content: str) -> None:
+        """Guard fronted-clause: a clause that opens the sentence may open with "of", "in", "as"; a dash may end it."""
+        assert [content] == [q.content.text for q in _quotes(text, Rule.ACCORDING_TO)]
+
+    @pytest.mark.parametrize(
+        "text", ["That’s according to the harbour office.", "This is according to a count by the union."]
+    )
+    def test_patterns_lost_according_pronoun(self, text: str) -> None:
+        """Guard pronoun-according: the pronoun stands for what the source says."""
+        assert [text.split()[0].replace("’s", "")] == [q.content.text for q in _quotes(text, Rule.ACCORDING_TO)]
+
+    def test_patterns_lost_according_pronoun_needs_the_sentence_end(self) -> None:
+        """'That is according to plan, ...': the source phrase does not end the sentence."""
+        assert [] == _quotes("That is according to plan, the harbour master said.", Rule.ACCORDING_TO)
