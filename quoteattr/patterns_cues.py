@@ -42,6 +42,7 @@ from .patterns_hearer import to_hearer_clause
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
 from .finder import CueItem, Finder, speaker_bonus
+from .index import DocIndex
 from .lexicons import load_set
 from .model import CueClass
 from .registry import Rule, Stage, confidence, declare, register
@@ -319,6 +320,17 @@ def _modified_subject(f: Finder, sa: int, sp: Pair, end: int, sb: int) -> Pair |
     return m.start(1), sp[1]
 
 
+def _fronted_clause_ok(doc: DocIndex, a: int, b: int) -> bool:
+    """Guard ``fronted-clause`` for a clause before its cue: it opens the
+    sentence, so a fronted adjunct may open it ("⟦As a rule, the ferry
+    runs late⟧, the captain said") when the words after it form a clause
+    (rule clause-shape); "In a statement, the mayor said." has none."""
+    if clause_ok(doc, a, b):
+        return True
+    comma = doc.text.find(",", a, b)
+    return comma > 0 and source_clause_ok(doc, a, b) and looks_like_clause(doc, comma + 1, b)
+
+
 @register(
     Rule.CLAUSE_SUBJECT_CUE, Stage.CUE, confidence=0.8, example="⟦The vote will wait until spring⟧, the council said."
 )
@@ -334,7 +346,9 @@ def clause_subject_cue(f: Finder, item: CueItem) -> bool:
         if sp is None:
             return False
         pre_end = last_nonspace(f.text, sa, sp[0])
-    f.clause_before(cue, sp, sa, pre_end - 1, Rule.CLAUSE_SUBJECT_CUE, confidence(Rule.CLAUSE_SUBJECT_CUE))
+    f.clause_before(
+        cue, sp, sa, pre_end - 1, Rule.CLAUSE_SUBJECT_CUE, confidence(Rule.CLAUSE_SUBJECT_CUE), _fronted_clause_ok
+    )
     return True
 
 
@@ -354,7 +368,9 @@ def clause_cue_subject(f: Finder, item: CueItem) -> bool:
     sp2 = np_right(f.doc, skip_ws(f.text, cue.end, sb), sb)
     if sp2 is None or not f.ends_clause(sp2[1], sb) or _APPOSITIVE_TAIL_RE.search(f.text, sa, prev_end - 1):
         return False
-    f.clause_before(cue, sp2, sa, prev_end - 1, Rule.CLAUSE_CUE_SUBJECT, confidence(Rule.CLAUSE_CUE_SUBJECT))
+    f.clause_before(
+        cue, sp2, sa, prev_end - 1, Rule.CLAUSE_CUE_SUBJECT, confidence(Rule.CLAUSE_CUE_SUBJECT), _fronted_clause_ok
+    )
     return True
 
 

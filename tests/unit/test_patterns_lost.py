@@ -229,3 +229,39 @@ class TestAccordingTo:
     def test_patterns_lost_according_pronoun_needs_the_sentence_end(self) -> None:
         """'That is according to plan, ...': the source phrase does not end the sentence."""
         assert [] == _quotes("That is according to plan, the harbour master said.", Rule.ACCORDING_TO)
+
+
+class TestFrontedClauseBeforeCue:
+    """Guard fronted-clause (rules clause-subject-cue, clause-cue-subject): an adjunct may open the clause."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "rule"),
+        [
+            (
+                "As a rule, the ferry was late in winter, the captain said.",
+                "As a rule, the ferry was late in winter",
+                Rule.CLAUSE_SUBJECT_CUE,
+            ),
+            (
+                "With the budget unresolved, the depot has stopped hiring, officials said.",
+                "With the budget unresolved, the depot has stopped hiring",
+                Rule.CLAUSE_SUBJECT_CUE,
+            ),
+            (
+                "As of May, the depot had closed for good, said the harbour master.",
+                "As of May, the depot had closed for good",
+                Rule.CLAUSE_CUE_SUBJECT,
+            ),
+        ],
+    )
+    def test_patterns_lost_fronted_clause_reported(self, text: str, content: str, rule: Rule) -> None:
+        """The fronted adjunct and the clause after its comma are reported."""
+        assert [content] == [q.content.text for q in _quotes(text, rule)]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["As the storm grew, the captain said.", "As a rule, mostly, the captain said."],
+    )
+    def test_patterns_lost_fronted_clause_needs_a_clause(self, text: str) -> None:
+        """Without a clause after the adjunct's comma nothing is reported."""
+        assert [] == _quotes(text, Rule.CLAUSE_SUBJECT_CUE)
