@@ -265,3 +265,28 @@ class TestFrontedClauseBeforeCue:
     def test_patterns_lost_fronted_clause_needs_a_clause(self, text: str) -> None:
         """Without a clause after the adjunct's comma nothing is reported."""
         assert [] == _quotes(text, Rule.CLAUSE_SUBJECT_CUE)
+
+
+class TestSayingWithoutFiniteVerb:
+    """Rule saying-clause: ', saying X' reports X even when no finite verb shows in its first words."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei backed the plan, saying harbour towns need to stand together.",
+                "harbour towns need to stand together",
+            ),
+            (
+                "The union walked out, saying the offer goes nowhere near far enough.",
+                "the offer goes nowhere near far enough",
+            ),
+        ],
+    )
+    def test_patterns_lost_saying_reports_any_clause(self, text: str, content: str) -> None:
+        """'say' reports a clause without 'that' (frame clausal) whatever verb it has."""
+        assert [content] == [q.content.text for q in _quotes(text, Rule.SAYING_CLAUSE)]
+
+    def test_patterns_lost_other_gerunds_keep_the_clause_test(self) -> None:
+        """Another gerund cue without a finite verb after it reports no clause ('adding ...' here has an object)."""
+        assert [] == _quotes("The council raised fares, adding Sunday routes to the timetable.", Rule.SAYING_CLAUSE)
