@@ -203,6 +203,13 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
         _noun_saying(f, item)
         return True
     sp = f.sentence_subject(sa, cue.start)
+    # guard gerund-frames: ", calling for ⟦an inquiry⟧" and ", vowing ⟦to
+    # strike⟧" are read by rules call-for and promise-to, with the sentence's
+    # subject as the speaker
+    if cue.lemma == "call" or cue.lemma in PROMISE_CUES:
+        item.speaker = sp
+        if call_for(f, item) or (cue.lemma in PROMISE_CUES and cue_to_infinitive(f, item)):
+            return True
     if cue.lemma in DESCRIBE_CUES:
         _described(f, cue, sp, cue.end, sb)
         return True

@@ -290,3 +290,40 @@ class TestSayingWithoutFiniteVerb:
     def test_patterns_lost_other_gerunds_keep_the_clause_test(self) -> None:
         """Another gerund cue without a finite verb after it reports no clause ('adding ...' here has an object)."""
         assert [] == _quotes("The council raised fares, adding Sunday routes to the timetable.", Rule.SAYING_CLAUSE)
+
+
+class TestGerundFrames:
+    """Guard gerund-frames: ', calling for X' and ', vowing to Y' are read as call-for and promise-to."""
+
+    @pytest.mark.parametrize(
+        ("text", "rule", "content", "speaker"),
+        [
+            (
+                "The union walked out of the talks, calling for a new inquiry into the collapse.",
+                Rule.CALL_FOR,
+                "a new inquiry into the collapse",
+                "The union",
+            ),
+            (
+                "Osei closed the rally, vowing to reopen the ferry by May.",
+                Rule.PROMISE_TO,
+                "to reopen the ferry by May",
+                "Osei",
+            ),
+            (
+                "The mayor spoke for an hour, threatening to cut the budget.",
+                Rule.PROMISE_TO,
+                "to cut the budget",
+                "The mayor",
+            ),
+        ],
+    )
+    def test_patterns_lost_gerund_frames(self, text: str, rule: Rule, content: str, speaker: str) -> None:
+        """The demand or the pledge is reported; the sentence's subject speaks."""
+        qs = _quotes(text, rule)
+        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs]
+
+    def test_patterns_lost_gerund_calling_a_name_stays_described(self) -> None:
+        """', calling it "X"' is still rule described-as."""
+        qs = quoteattr.extract('The mayor shut the pier, calling it "a death trap."', min_confidence=0).quotes
+        assert [("described-as", "a death trap.")] == [(q.rule, q.content.text) for q in qs]
