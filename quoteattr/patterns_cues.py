@@ -64,9 +64,10 @@ _COORD_RE = regex.compile(
     r"(?r)(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$"
 )
 # (an -ly adverb may come between: ", falsely suggesting that ...", not a
-# name: ", Emily saying ..." is rule noun-saying)
+# name: ", Emily saying ..." is rule noun-saying; a spaced dash stands for
+# the comma: "... Denver – saying he was rooting for ...")
 _BEFORE_GERUND_RE = regex.compile(
-    r"""(?r)(?:,(?:''|["”'’])?|\b(?:and|while|by|before|after))\s+(?:(?:even|also|again|later|then|instead|repeatedly|often|(?-i:\p{Ll}\w+ly))\s+)?$""",
+    r"""(?r)(?:,(?:''|["”'’])?|\s[—–-]{1,2}|\b(?:and|while|by|before|after))\s+(?:(?:even|also|again|later|then|instead|repeatedly|often|(?-i:\p{Ll}\w+ly))\s+)?$""",
     regex.I,
 )
 _CALL_FOR_RE = regex.compile(r"(?i)(?:for|on)\s+")

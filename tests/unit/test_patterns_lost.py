@@ -43,6 +43,17 @@ class TestAdverbBeforeGerund:
         assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs]
 
     @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Osei switched sides on the spot – saying the ferry was his first love.", "the ferry was his first love"),
+            ("The board met late — insisting the fares would not rise.", "the fares would not rise"),
+        ],
+    )
+    def test_patterns_lost_dash_before_gerund(self, text: str, content: str) -> None:
+        """A spaced dash before the gerund cue stands for the comma."""
+        assert [content] == [q.content.text for q in _quotes(text, Rule.SAYING_CLAUSE)]
+
+    @pytest.mark.parametrize(
         "text",
         [
             "The hall went quiet, Emily saying that the vote was lost.",
