@@ -188,6 +188,17 @@ declare(
 )
 
 
+def _earlier_speaker(f: Finder, sa: int, pos: int) -> Pair | None:
+    """Guard ``gerund-speaker``: '"We will win," said Ruiz, referring to the
+    vote.' -- a sentence that opens with a quote has no subject to read;
+    the gerund's speaker is that of the last attribution whose cue stands
+    earlier in the sentence."""
+    for c in reversed(f.out):
+        if c.cue is not None and sa <= c.cue[0] < pos and c.speaker is not None:
+            return c.speaker
+    return None
+
+
 @register(
     Rule.SAYING_CLAUSE, Stage.CUE, confidence=0.7, example="The union walked out, saying ⟦the offer was an insult⟧."
 )
@@ -204,6 +215,8 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
         _noun_saying(f, item)
         return True
     sp = f.sentence_subject(sa, cue.start)
+    if sp is None:
+        sp = _earlier_speaker(f, sa, cue.start)
     # guard gerund-frames: ", calling for ⟦an inquiry⟧" and ", vowing ⟦to
     # strike⟧" are read by rules call-for and promise-to, with the sentence's
     # subject as the speaker

@@ -338,3 +338,30 @@ class TestGerundFrames:
         """', calling it "X"' is still rule described-as."""
         qs = quoteattr.extract('The mayor shut the pier, calling it "a death trap."', min_confidence=0).quotes
         assert [("described-as", "a death trap.")] == [(q.rule, q.content.text) for q in qs]
+
+
+class TestGerundSpeaker:
+    """Guard gerund-speaker: a sentence that opens with a quote lends its speaker to a later gerund cue."""
+
+    @pytest.mark.parametrize(
+        ("text", "rule", "content"),
+        [
+            (
+                '"We will win the vote," said Mayor Ruiz, referring to the harbour ballot.',
+                Rule.SAYING_OBJECT,
+                "the harbour ballot",
+            ),
+            (
+                '"It is over," Osei told reporters, adding that the ferry would not run again.',
+                Rule.SAYING_CLAUSE,
+                "the ferry would not run again",
+            ),
+        ],
+    )
+    def test_patterns_lost_gerund_takes_the_quote_speaker(self, text: str, rule: Rule, content: str) -> None:
+        """The gerund's content gets the speaker of the quote before it (and a named speaker's confidence)."""
+        quotes = quoteattr.extract(text).quotes
+        first = quotes[0].speaker.mention.text if quotes[0].speaker else None
+        assert [(content, first)] == [
+            (q.content.text, q.speaker.mention.text if q.speaker else None) for q in quotes if q.rule == rule.value
+        ]
