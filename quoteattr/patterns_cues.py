@@ -39,6 +39,7 @@ from .patterns_according import according_to
 from .patterns_asked import asked_question
 from .patterns_describe import described_object_as
 from .patterns_hearer import to_hearer_clause
+from .patterns_speak import speak_about
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
 from .finder import CueItem, Finder, speaker_bonus
@@ -54,6 +55,7 @@ __all__ = [
     "call_object_predicate",
     "described_object_as",
     "object_to_infinitive",
+    "speak_about",
 ]
 
 Pair = tuple[int, int]
@@ -154,9 +156,13 @@ def non_verb_cue(f: Finder, item: CueItem) -> bool:
 
 #: Lemmas of cues that take no clause or object of their own ("Obama spoke
 #: at a memorial service", "speaking at the rally"): only "about", "of" or
-#: "out" after them (and their adjuncts) introduces what was said.
+#: "out" after them (and their adjuncts or manner words: "spoke at length
+#: about", rule speak-about) introduces what was said.
 INTRANSITIVE_CUES = frozenset(["speak"])
 _INTRANSITIVE_OPENERS = frozenset(["about", "of", "out"])
+_MANNER_ABOUT_RE = regex.compile(
+    r"(?i)(?:\p{Ll}+ly|at\s+length|more\s+\p{Ll}+ly|up|with\s+\p{Ll}+|in\s+detail)\s+(?:about|of)\s"
+)
 
 
 @register(Rule.INTRANSITIVE_CUE, Stage.CUE, example="Obama spoke at a memorial service: no clause")
@@ -169,6 +175,8 @@ def intransitive_cue(f: Finder, item: CueItem) -> bool:
         return False
     start = item.opening(f)[0]
     words = f.doc.words(start, min(item.sb, start + 12))
+    if words and _MANNER_ABOUT_RE.match(f.text, start, item.sb):
+        return False  # "spoke at length about ...": rule speak-about
     return not words or words[0].lower() not in _INTRANSITIVE_OPENERS
 
 
@@ -220,6 +228,10 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
     # guard gerund-frames: ", calling for ⟦an inquiry⟧" and ", vowing ⟦to
     # strike⟧" are read by rules call-for and promise-to, with the sentence's
     # subject as the speaker
+    if cue.lemma == "speak":  # ", speaking at length about ⟦…⟧": rule speak-about
+        item.speaker = sp
+        speak_about(f, item)
+        return True
     if cue.lemma == "call" or cue.lemma in PROMISE_CUES:
         item.speaker = sp
         if call_for(f, item) or (cue.lemma in PROMISE_CUES and cue_to_infinitive(f, item)):

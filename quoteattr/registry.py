@@ -110,6 +110,7 @@ class Rule(enum.StrEnum):
     OBJECT_TO_INFINITIVE = "object-to-infinitive"
     CALL_FOR = "call-for"
     CALL_OBJECT_PREDICATE = "call-object-predicate"
+    SPEAK_ABOUT = "speak-about"
     DESCRIBED_OBJECT_AS = "described-object-as"
     DESCRIBED_AS = "described-as"
     CUE_TO_INFINITIVE = "cue-to-infinitive"
@@ -227,6 +228,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.OBJECT_TO_INFINITIVE,
         Rule.CALL_FOR,
         Rule.CALL_OBJECT_PREDICATE,
+        Rule.SPEAK_ABOUT,
         Rule.DESCRIBED_OBJECT_AS,
         Rule.DESCRIBED_AS,
         Rule.CUE_TO_INFINITIVE,

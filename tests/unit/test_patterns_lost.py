@@ -365,3 +365,40 @@ class TestGerundSpeaker:
         assert [(content, first)] == [
             (q.content.text, q.speaker.mention.text if q.speaker else None) for q in quotes if q.rule == rule.value
         ]
+
+
+class TestSpeakAbout:
+    """Rule speak-about: 'spoke (manner words) about/of X' reports the topic X."""
+
+    def test_patterns_lost_speak_about_registered(self) -> None:
+        """Registered as a cue pattern after intransitive-cue, base confidence 0.5."""
+        s = spec(Rule.SPEAK_ABOUT)
+        order = ORDER[Stage.CUE]
+        assert (Stage.CUE, 0.5) == (s.stage, s.confidence)
+        assert order.index(Rule.INTRANSITIVE_CUE) < order.index(Rule.SPEAK_ABOUT)
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            ("Osei spoke about the toll on the new bridge.", "the toll on the new bridge", "Osei"),
+            ("The mayor has spoken at length about her plan for the harbour.", "her plan for the harbour", "The mayor"),
+            ("Kim spoke warmly of her old teacher before the vote.", "her old teacher", "Kim"),
+            ("Ruiz closed the meeting, speaking briefly about the flood.", "the flood", "Ruiz"),
+        ],
+    )
+    def test_patterns_lost_speak_about_reports_the_topic(self, text: str, content: str, speaker: str) -> None:
+        """The topic after 'about' or 'of', without the writer's time phrase; the subject speaks."""
+        qs = _quotes(text, Rule.SPEAK_ABOUT)
+        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Osei spoke at the memorial service on Friday.",
+            "Kim spoke warmly to the crowd in the square.",
+            "Ruiz closed the meeting, speaking briefly to reporters.",
+        ],
+    )
+    def test_patterns_lost_speak_without_a_topic(self, text: str) -> None:
+        """Without 'about' or 'of' a form of 'speak' reports nothing."""
+        assert () == quoteattr.extract(text, min_confidence=0).quotes
