@@ -39,6 +39,7 @@ from .patterns_according import according_to
 from .patterns_asked import asked_question
 from .patterns_describe import described_object_as
 from .patterns_hearer import to_hearer_clause
+from .patterns_passive import passive_by_agent
 from .patterns_speak import speak_about
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
@@ -183,6 +184,9 @@ def intransitive_cue(f: Finder, item: CueItem) -> bool:
 @register(Rule.PASSIVE_CUE, Stage.CUE, example="He was told that … : the subject is not the speaker")
 def passive_cue(f: Finder, item: CueItem) -> bool:
     """A passive participle ("was told", "were asked") has no speaker subject."""
+    # rule passive-by-agent: "⟦X⟧ was (first) reported by Y" ("-ed" may read as past)
+    if item.cue.form_kind in ("past", "pastpart") and passive_by_agent(f, item):
+        return True
     return item.cue.form_kind == "pastpart" and _PASSIVE_RE.search(item.prev(f)[1]) is not None
 
 

@@ -100,6 +100,7 @@ class Rule(enum.StrEnum):
     NOUN_SAYING = "noun-saying"
     PROGRESSIVE_CUE = "progressive-cue"
     PASSIVE_CUE = "passive-cue"
+    PASSIVE_BY_AGENT = "passive-by-agent"
     PARENTHETICAL_CUE = "parenthetical-cue"
     CLAUSE_SUBJECT_CUE = "clause-subject-cue"
     CLAUSE_CUE_SUBJECT = "clause-cue-subject"

@@ -402,3 +402,40 @@ class TestSpeakAbout:
     def test_patterns_lost_speak_without_a_topic(self, text: str) -> None:
         """Without 'about' or 'of' a form of 'speak' reports nothing."""
         assert () == quoteattr.extract(text, min_confidence=0).quotes
+
+
+class TestPassiveByAgent:
+    """Rule passive-by-agent: '⟦X⟧ was reported by Y' reports the subject; the agent speaks."""
+
+    def test_patterns_lost_passive_by_agent_declared(self) -> None:
+        """Declared as a cue-stage rule with base confidence 0.5 (run by passive-cue)."""
+        assert (Stage.CUE, 0.5) == (spec(Rule.PASSIVE_BY_AGENT).stage, spec(Rule.PASSIVE_BY_AGENT).confidence)
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            ("The ferry deal was first reported by the Leith Gazette.", "The ferry deal", "the Leith Gazette"),
+            ("The new toll was sharply criticized by local drivers.", "The new toll", "local drivers"),
+        ],
+    )
+    def test_patterns_lost_passive_by_agent_reports_the_subject(self, text: str, content: str, speaker: str) -> None:
+        """The subject before the auxiliary is the content, the agent after 'by' the speaker."""
+        qs = _quotes(text, Rule.PASSIVE_BY_AGENT)
+        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs]
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The mayor was told by aides that the pier was unsafe.", "the pier was unsafe"),
+            ("Osei was asked by reporters whether he would run.", "whether he would run"),
+        ],
+    )
+    def test_patterns_lost_passive_agent_then_clause(self, text: str, content: str) -> None:
+        """Guard agent-then-clause: a clause after the agent is what was said, not the subject."""
+        qs = quoteattr.extract(text, min_confidence=0).quotes
+        assert [content] == [q.content.text for q in qs]
+        assert [] == _quotes(text, Rule.PASSIVE_BY_AGENT)
+
+    def test_patterns_lost_passive_without_agent(self) -> None:
+        """Without a 'by' agent a passive cue reports nothing."""
+        assert () == quoteattr.extract("The ferry deal was first reported last week.", min_confidence=0).quotes
