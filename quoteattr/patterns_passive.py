@@ -28,7 +28,8 @@ declare(
     Stage.CUE,
     confidence=0.5,
     example="⟦The plan⟧ was first reported by the Leith Gazette. → speaker `the Leith Gazette`",
-    summary="a passive cue with a 'by' agent reports its subject (up to twelve words, no comma); the agent speaks",
+    summary="a passive cue with a 'by' agent reports its subject (up to twelve words, no comma; ', which' or a "
+    "reduced ', a practice criticized by'); the agent speaks",
 )
 
 #: the auxiliary and adverbs before the participle: "was first", "has been"
@@ -36,6 +37,13 @@ _AUX_RE = regex.compile(
     r"(?r)(?i)\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been)(?:\s+\p{Ll}+ly|\s+first|\s+also)*\s*$"
 )
 _BY_RE = regex.compile(r"(?i)by[ \t]+")
+#: guard relative-subject: ", which was reported by ..." reports "which"
+_RELATIVE_RE = regex.compile(r"(?r)(?i),[ \t]+(which|that)[ \t]+$")
+#: guard reduced-relative: ", a practice criticized by ...", "— an allegation
+#: rejected by ..." (no auxiliary): a determiner and one noun after a comma or dash
+_REDUCED_RE = regex.compile(
+    r"(?r)(?:,|[ \t][—–-]{1,2})[ \t]+((?:a|an)[ \t]+\p{Ll}+)(?:[ \t]+(?:\p{Ll}+ly|first))?[ \t]+$"
+)
 _CLAUSE_AFTER_RE = regex.compile(r"(?i)(?:that|whether|if|to|what|how|why|who|when|where)\b|[:\"“‘']")
 
 
@@ -46,7 +54,9 @@ def passive_by_agent(f: Finder, item: CueItem) -> bool:
         return False
     text = f.text
     aux = _AUX_RE.search(text, max(sa, cue.start - 30), cue.start)
-    if aux is None:
+    rel = None
+    reduced = None if aux is not None else _REDUCED_RE.search(text, max(sa, cue.start - 40), cue.start)
+    if aux is None and reduced is None:
         return False
     pos = skip_ws(text, skip_adjuncts(text, cue.end, sb), sb)
     m = _BY_RE.match(text, pos, sb)
@@ -57,9 +67,18 @@ def passive_by_agent(f: Finder, item: CueItem) -> bool:
     # reporters whether ...": the clause after the agent is what was said
     if agent is None or _CLAUSE_AFTER_RE.match(text, skip_ws(text, skip_adjuncts(text, agent[1], sb), sb), sb):
         return False
-    b = last_nonspace(text, sa, aux.start())
-    a = skip_ws(text, sa, b)
-    if b <= a or "," in text[a:b] or len(f.doc.words(a, b)) > 12 or not source_clause_ok(f.doc, a, b):
+    if reduced is not None:
+        # "…, a practice criticized by civil rights groups": the noun phrase
+        a, b = reduced.span(1)
+    elif aux is not None and (rel := _RELATIVE_RE.search(text, max(sa, aux.start() - 12), aux.start())) is not None:
+        # "…, which was first reported by the Gazette": the relative pronoun
+        a, b = rel.span(1)
+    elif aux is not None:
+        b = last_nonspace(text, sa, aux.start())
+        a = skip_ws(text, sa, b)
+    else:
+        return False
+    if b <= a or "," in text[a:b] or len(f.doc.words(a, b)) > 12 or not (rel or source_clause_ok(f.doc, a, b)):
         return False
     if f.doc.region_at(a) is not None:
         return False

@@ -416,6 +416,12 @@ class TestPassiveByAgent:
         [
             ("The ferry deal was first reported by the Leith Gazette.", "The ferry deal", "the Leith Gazette"),
             ("The new toll was sharply criticized by local drivers.", "The new toll", "local drivers"),
+            ("Osei sent a letter, which was first reported by the Leith Gazette.", "which", "the Leith Gazette"),
+            (
+                "The port merged the two lists, a practice criticized by the dock union.",
+                "a practice",
+                "the dock union",
+            ),
         ],
     )
     def test_patterns_lost_passive_by_agent_reports_the_subject(self, text: str, content: str, speaker: str) -> None:
