@@ -9,7 +9,7 @@ themselves are functions in :mod:`quoteattr.patterns_regions` and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -43,10 +43,12 @@ from .marks import QuoteRegion
 from .registry import Rule, Stage, declare
 from .text import TOKEN_RE
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 __all__ = ["Finder", "speaker_bonus"]
 
 Pair = tuple[int, int]
-ClauseCheck = Callable[[DocIndex, int, int], bool]
 
 #: Added to a rule's base confidence: no speaker found, a pronoun, a name.
 NO_SPEAKER = -0.2
@@ -318,7 +320,14 @@ class Finder:
         return text[p] in ".!?" and skip_ws(text, p + 1, sb) >= sb
 
     def clause_before(
-        self, cue: CueMatch, sp: Pair, sa: int, comma: int, rule: Rule, base: float, ok: ClauseCheck = clause_ok
+        self,
+        cue: CueMatch,
+        sp: Pair,
+        sa: int,
+        comma: int,
+        rule: Rule,
+        base: float,
+        ok: Callable[[DocIndex, int, int], bool] = clause_ok,
     ) -> None:
         """Propose the clause that ends at *comma* before the cue ('Moscow will respond, Peskov said'),
         without a leading connective or dateline (guard ``lead-connective``); *ok* tells a clause."""
