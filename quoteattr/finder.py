@@ -9,8 +9,6 @@ themselves are functions in :mod:`quoteattr.patterns_regions` and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import regex
 
 from .candidates import Candidate, trim
@@ -43,8 +41,9 @@ from .marks import QuoteRegion
 from .registry import Rule, Stage, declare
 from .text import TOKEN_RE
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
+# (after the package imports: a stdlib import at the top would touch the
+# lines of main's issue-18 imports; isort is not enforced here)
+from collections.abc import Callable
 
 __all__ = ["Finder", "speaker_bonus"]
 
