@@ -479,8 +479,3 @@ class CueItem:
             start = skip_to_late_that(f.doc, start, sb, addressee)
             self._opening = start, text[start : min(sb, start + 40)]
         return self._opening
-
-    def reopen(self, f: Finder, start: int) -> None:
-        """Set where the reported words begin (guard ``to-hearer``)."""
-        self._opening = start, f.text[start : min(self.sb, start + 40)]
-        self._reported = False

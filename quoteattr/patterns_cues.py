@@ -38,7 +38,6 @@ from .cues import CueMatch
 from .patterns_according import according_to
 from .patterns_asked import asked_question
 from .patterns_describe import described_object_as
-from .patterns_hearer import to_hearer_clause
 from .patterns_passive import passive_by_agent
 from .patterns_speak import speak_about
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
@@ -543,11 +542,6 @@ def cue_to_infinitive(f: Finder, item: CueItem) -> bool:
     (rule promise-to for a cue of the promise frame)."""
     start, rest = item.opening(f)
     if not _TO_INF_RE.match(rest):
-        return False
-    # guard to-hearer: "reported to the IRS that ...": the clause after the hearer
-    clause = to_hearer_clause(f, item, start)
-    if clause is not None:
-        item.reopen(f, clause)
         return False
     if item.cue.lemma in INFINITIVE_CUES:
         cl = f.clauses.clause(start, item.sb)

@@ -65,44 +65,6 @@ class TestAdverbBeforeGerund:
         assert [] == _quotes(text, Rule.SAYING_CLAUSE)
 
 
-class TestToHearer:
-    """Guard to-hearer: 'CUE to HEARER that CLAUSE' reports the clause, not an intention."""
-
-    @pytest.mark.parametrize(
-        ("text", "content", "speaker"),
-        [
-            (
-                "The foundation reported to the tax office that its payroll was small.",
-                "its payroll was small",
-                "The foundation",
-            ),
-            ("Osei joked to them that the tide had won.", "the tide had won", "Osei"),
-            ("Kim complained to Mayor Ruiz that the buses were late.", "the buses were late", "Kim"),
-        ],
-    )
-    def test_patterns_lost_to_hearer_reports_the_clause(self, text: str, content: str, speaker: str) -> None:
-        """The hearer after "to" is passed over; the clause after its "that" is reported."""
-        qs = _quotes(text, Rule.SUBJECT_CUE_CLAUSE)
-        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs]
-
-    @pytest.mark.parametrize(
-        "text",
-        [
-            "She wrote to the board that runs the port.",
-            "She wrote to the board that managed the port.",
-            "Ode responded to that letter by calling the mayor.",
-        ],
-    )
-    def test_patterns_lost_to_hearer_not_a_relative_clause(self, text: str) -> None:
-        """A "that" with a verb right after it is the hearer's relative clause; the hearer's own "that" is none."""
-        assert () == quoteattr.extract(text, min_confidence=0).quotes
-
-    def test_patterns_lost_to_hearer_keeps_the_infinitive(self) -> None:
-        """'vowed to strike' is still a pledge (rule promise-to)."""
-        qs = quoteattr.extract("The union has vowed to strike in May.", min_confidence=0).quotes
-        assert [("promise-to", "to strike in May")] == [(q.rule, q.content.text) for q in qs]
-
-
 class TestLowercaseModifiers:
     """Guard lowercase-modifiers: '..., federal officials said.' reports the clause before the comma."""
 
