@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from .candidates import Candidate, trim
-from .chunker import AUX_FILLER, DETERMINERS, FUNCTION_WORDS, PRONOUNS, np_right
+from .chunker import AUX_FILLER, np_right
 from .clauses import (
     CLAUSAL_CUES,
     DESCRIBE_CUES,
@@ -37,13 +37,13 @@ from .clause_starts import skip_to_late_that
 from .cues import CueMatch
 from .patterns_according import according_to
 from .patterns_asked import asked_question
+from .cue_guards import earlier_speaker, fronted_clause_ok, modified_subject
 from .patterns_describe import described_object_as
 from .patterns_passive import passive_by_agent
 from .patterns_speak import speak_about
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
 from .finder import CueItem, Finder, speaker_bonus
-from .index import DocIndex
 from .lexicons import load_set
 from .model import CueClass
 from .registry import Rule, Stage, confidence, declare, register
@@ -199,17 +199,6 @@ declare(
 )
 
 
-def _earlier_speaker(f: Finder, sa: int, pos: int) -> Pair | None:
-    """Guard ``gerund-speaker``: '"We will win," said Ruiz, referring to the
-    vote.' -- a sentence that opens with a quote has no subject to read;
-    the gerund's speaker is that of the last attribution whose cue stands
-    earlier in the sentence."""
-    for c in reversed(f.out):
-        if c.cue is not None and sa <= c.cue[0] < pos and c.speaker is not None:
-            return c.speaker
-    return None
-
-
 @register(
     Rule.SAYING_CLAUSE, Stage.CUE, confidence=0.7, example="The union walked out, saying ⟦the offer was an insult⟧."
 )
@@ -227,7 +216,7 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
         return True
     sp = f.sentence_subject(sa, cue.start)
     if sp is None:
-        sp = _earlier_speaker(f, sa, cue.start)
+        sp = earlier_speaker(f, sa, cue.start)
     # guard gerund-frames: ", calling for ⟦an inquiry⟧" and ", vowing ⟦to
     # strike⟧" are read by rules call-for and promise-to, with the sentence's
     # subject as the speaker
@@ -337,41 +326,6 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
     return True
 
 
-# Guard ``lowercase-modifiers`` (rule clause-subject-cue): "..., federal
-# officials said." / "..., legal experts say." -- the chunker reads a bare
-# plural's head noun only ("officials"), so the comma that closes the clause
-# stands one to three lower-case modifiers before it. They join the speaker
-# when the cue ends the sentence (a cue before a comma is parenthetical:
-# "X, federal officials said, Y" is another pattern's) and none of them is
-# a function word, determiner, pronoun, auxiliary, name particle ("dos
-# Santos") or -ing form.
-_MODIFIERS_RE = regex.compile(r"(?r),[ \t]+((?:\p{Ll}[\p{Ll}-]+[ \t]+){1,3})$")
-_SENTENCE_END_RE = regex.compile(r"[ \t]*[.!?]")
-_NOT_MODIFIERS = FUNCTION_WORDS | AUX_FILLER | PRONOUNS | DETERMINERS | load_set("name_particles.txt")
-
-
-def _modified_subject(f: Finder, sa: int, sp: Pair, end: int, sb: int) -> Pair | None:
-    """The speaker *sp* with the lower-case modifiers between it and the
-    clause's comma (guard ``lowercase-modifiers``), or None."""
-    m = _MODIFIERS_RE.search(f.text, max(sa, sp[0] - 60), sp[0])
-    if m is None or not _SENTENCE_END_RE.match(f.text, skip_adjuncts(f.text, end, sb)):
-        return None
-    if any(w in _NOT_MODIFIERS or w.endswith("ing") for w in m.group(1).split()):
-        return None
-    return m.start(1), sp[1]
-
-
-def _fronted_clause_ok(doc: DocIndex, a: int, b: int) -> bool:
-    """Guard ``fronted-clause`` for a clause before its cue: it opens the
-    sentence, so a fronted adjunct may open it ("⟦As a rule, the ferry
-    runs late⟧, the captain said") when the words after it form a clause
-    (rule clause-shape); "In a statement, the mayor said." has none."""
-    if clause_ok(doc, a, b):
-        return True
-    comma = doc.text.find(",", a, b)
-    return comma > 0 and source_clause_ok(doc, a, b) and looks_like_clause(doc, comma + 1, b)
-
-
 @register(
     Rule.CLAUSE_SUBJECT_CUE, Stage.CUE, confidence=0.8, example="⟦The vote will wait until spring⟧, the council said."
 )
@@ -383,12 +337,12 @@ def clause_subject_cue(f: Finder, item: CueItem) -> bool:
         return False
     pre_end = last_nonspace(f.text, sa, sp[0])
     if not (pre_end > sa and f.text[pre_end - 1] == ","):
-        sp = _modified_subject(f, sa, sp, cue.end, sb)
+        sp = modified_subject(f, sa, sp, cue.end, sb)
         if sp is None:
             return False
         pre_end = last_nonspace(f.text, sa, sp[0])
     f.clause_before(
-        cue, sp, sa, pre_end - 1, Rule.CLAUSE_SUBJECT_CUE, confidence(Rule.CLAUSE_SUBJECT_CUE), _fronted_clause_ok
+        cue, sp, sa, pre_end - 1, Rule.CLAUSE_SUBJECT_CUE, confidence(Rule.CLAUSE_SUBJECT_CUE), fronted_clause_ok
     )
     return True
 
@@ -410,7 +364,7 @@ def clause_cue_subject(f: Finder, item: CueItem) -> bool:
     if sp2 is None or not f.ends_clause(sp2[1], sb) or _APPOSITIVE_TAIL_RE.search(f.text, sa, prev_end - 1):
         return False
     f.clause_before(
-        cue, sp2, sa, prev_end - 1, Rule.CLAUSE_CUE_SUBJECT, confidence(Rule.CLAUSE_CUE_SUBJECT), _fronted_clause_ok
+        cue, sp2, sa, prev_end - 1, Rule.CLAUSE_CUE_SUBJECT, confidence(Rule.CLAUSE_CUE_SUBJECT), fronted_clause_ok
     )
     return True
 
