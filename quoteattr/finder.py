@@ -45,6 +45,10 @@ from .marks import QuoteRegion
 from .registry import Rule, Stage, declare
 from .text import TOKEN_RE
 
+# (after the package imports: a stdlib import at the top would touch the
+# lines of main's issue-18 imports; isort is not enforced here)
+from collections.abc import Callable
+
 __all__ = ["Finder", "speaker_bonus"]
 
 Pair = tuple[int, int]
@@ -333,9 +337,18 @@ class Finder:
             return True
         return text[p] in ".!?" and skip_ws(text, p + 1, sb) >= sb
 
-    def clause_before(self, cue: CueMatch, sp: Pair, sa: int, comma: int, rule: Rule, base: float) -> None:
+    def clause_before(
+        self,
+        cue: CueMatch,
+        sp: Pair,
+        sa: int,
+        comma: int,
+        rule: Rule,
+        base: float,
+        ok: Callable[[DocIndex, int, int], bool] = clause_ok,
+    ) -> None:
         """Propose the clause that ends at *comma* before the cue ('Moscow will respond, Peskov said'),
-        without a leading connective or dateline (guard ``lead-connective``)."""
+        without a leading connective or dateline (guard ``lead-connective``); *ok* tells a clause."""
         text = self.text
         a = sa
         # the clause may be a quote that began in an earlier sentence
@@ -343,7 +356,7 @@ class Finder:
         if r is not None and r.outer[0] < a:
             a = r.outer[0]
         a, b = trim(text, a, comma, TRAILING)
-        if b <= a or not clause_ok(self.doc, a, b):
+        if b <= a or not ok(self.doc, a, b):
             return
         if a == sa:
             m = _LEAD_RE.match(text, a, b)

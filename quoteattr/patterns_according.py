@@ -23,7 +23,24 @@ __all__ = ["according_to"]
 
 Pair = tuple[int, int]
 
-_SOURCE_END_RE = regex.compile(r"[,;]|[.!?](?=\s|$)|$")
+_SOURCE_END_RE = regex.compile(r"[,;]|$")
+
+
+def _source_end(text: str, src: int, end: int, sb: int) -> int:
+    """Where the source phrase from *src* ends, before *end* (a comma, a
+    semicolon, the sentence end or 150 characters on). Guard
+    ``source-abbreviation``: only the sentence's last full stop ends it,
+    so a source with an abbreviation reads whole ("According to F.A.A.
+    records, ...", "according to Rep. Ana Ruiz.")."""
+    b = last_nonspace(text, src, end)
+    if b > src and text[b - 1] in ".!?" and skip_ws(text, b, sb) >= sb:
+        # (the sentence's final mark; an abbreviation's full stop that ends
+        # the sentence too, "the U.S.", loses it as well, as before)
+        b -= 1
+    return b
+
+
+_PRONOUN_IS_RE = regex.compile(r"(That|This)(?:[’']s|\s+(?:is|was))\s+")
 _ASIDE_RE = regex.compile(r"\s*(?:citing|quoting|who\s+cited)\b[^,]{0,80},")
 
 
@@ -100,10 +117,19 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
     # "according to a recent Reuters survey of voter lists."
     src = skip_ws(text, cue.end, sb)
     m = _SOURCE_END_RE.search(text, src, min(sb, src + 150))
-    sp = (src, last_nonspace(text, src, m.start())) if m else np_right(f.doc, src, sb)
+    sp = (src, _source_end(text, src, m.start(), sb)) if m else np_right(f.doc, src, sb)
     if sp is None or sp[1] <= sp[0] or not f.doc.tokens(sp[0], sp[1]):
         return
     sp = _work_author(f, sp)
+    # guard pronoun-according: "That's according to the poll." reports
+    # what "That" stands for; the pronoun is the content, as PolNeAR marks it
+    # (no past-tense cue may follow in the sentence: not "That is according
+    # to plan, the mayor said."; a base or -s form is often a noun, "states")
+    m = _PRONOUN_IS_RE.fullmatch(text, sa, cue.start)
+    if m is not None and not any(c.form_kind == "past" for c in f.doc.cues_between(sp[1], sb)):
+        conf = confidence(Rule.ACCORDING_TO) + speaker_bonus(text, sp)
+        f.add([m.span(1)], Rule.ACCORDING_TO, conf, cue, sp)
+        return
     before_end = last_nonspace(text, sa, cue.start)
     after = skip_ws(text, sp[1], sb)
     # "..., according to John Weaver, a Republican strategist.": an
@@ -122,8 +148,13 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
             return
         if appositive and _source_inside(f, cue, sp, (sa, before_end - 1), after + 1, sb):
             return
-        if before_end > sa and text[before_end - 1] == ",":
-            f.clause_before(cue, sp, sa, before_end - 1, Rule.ACCORDING_TO, confidence(Rule.ACCORDING_TO))
+        if before_end > sa and text[before_end - 1] in ",—–":
+            # guard fronted-clause: the clause opens the sentence, so "In
+            # 2014, ...", "Of the 121 detained, 77 ...", "As of Friday, ..."
+            # may open it (source_clause_ok), unlike a clause after a verb
+            f.clause_before(
+                cue, sp, sa, before_end - 1, Rule.ACCORDING_TO, confidence(Rule.ACCORDING_TO), source_clause_ok
+            )
         return
     if text[after : after + 1] != ",":
         return

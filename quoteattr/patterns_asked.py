@@ -21,8 +21,12 @@ if TYPE_CHECKING:
 
 __all__ = ["asked_question"]
 
-# "Asked ...", "When asked ...", "after being asked ...": the asker is not named
-_ASKED_BEFORE_RE = regex.compile(r"(?r)(?i)(?:^|\b(?:when|whenever|once|after\s+being|if))\s*$")
+# "Asked ...", "When asked ...", "after being asked ...": the asker is not named.
+# Guard ``asked-sentence-start``: a bare "Asked" opens its sentence (the
+# sentence start is tested, not ``^``: a search from an offset anchors ``^``
+# at the text's start only, so "... harder.\n\nAsked if he was ever
+# bullied, ..." was missed everywhere but in a document's first sentence).
+_ASKED_BEFORE_RE = regex.compile(r"(?r)(?i)\b(?:when|whenever|once|after\s+being|if)\s*$")
 _ASKED_OPEN_RE = regex.compile(
     r"(?i)(?:(?:[\w.’'-]+\s+){0,6}?)(?:(about)\s+|(?=(?:whether|if|what|who|whom|whose|which|why|how|where)\b))"
 )
@@ -43,7 +47,7 @@ def asked_question(f: Finder, item: CueItem) -> bool:
     if cue.lemma != "ask" or cue.type != "verb" or cue.form_kind not in ("past", "pastpart"):
         return False
     text = f.text
-    if _ASKED_BEFORE_RE.search(text, max(sa, cue.start - 20), cue.start) is None:
+    if text[sa : cue.start].strip() and _ASKED_BEFORE_RE.search(text, max(sa, cue.start - 20), cue.start) is None:
         return False
     pos = skip_ws(text, skip_adjuncts(text, cue.end, sb), sb)
     m = _ASKED_OPEN_RE.match(text, pos, min(sb, pos + 80))

@@ -101,6 +101,7 @@ class Rule(enum.StrEnum):
     NOUN_SAYING = "noun-saying"
     PROGRESSIVE_CUE = "progressive-cue"
     PASSIVE_CUE = "passive-cue"
+    PASSIVE_BY_AGENT = "passive-by-agent"
     PARENTHETICAL_CUE = "parenthetical-cue"
     CLAUSE_SUBJECT_CUE = "clause-subject-cue"
     CLAUSE_CUE_SUBJECT = "clause-cue-subject"
@@ -111,6 +112,8 @@ class Rule(enum.StrEnum):
     OBJECT_TO_INFINITIVE = "object-to-infinitive"
     CALL_FOR = "call-for"
     CALL_OBJECT_PREDICATE = "call-object-predicate"
+    SPEAK_ABOUT = "speak-about"
+    DESCRIBED_OBJECT_AS = "described-object-as"
     DESCRIBED_AS = "described-as"
     CUE_TO_INFINITIVE = "cue-to-infinitive"
     PROMISE_TO = "promise-to"
@@ -230,6 +233,8 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.OBJECT_TO_INFINITIVE,
         Rule.CALL_FOR,
         Rule.CALL_OBJECT_PREDICATE,
+        Rule.SPEAK_ABOUT,
+        Rule.DESCRIBED_OBJECT_AS,
         Rule.DESCRIBED_AS,
         Rule.CUE_TO_INFINITIVE,
         Rule.SUBJECT_CUE_OBJECT,

@@ -412,6 +412,33 @@ class TestAskedQuestion:
         """Not after a subject, nor without a question word or 'about'."""
         assert [] == [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.ASKED_QUESTION]
 
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "The ferry was late again.\n\nAsked whether it would run in March, the harbour master shrugged.",
+                "whether it would run in March",
+            ),
+            ("Tolls rose twice. Asked about the new toll, Osei changed the subject.", "the new toll"),
+            ("The depot shut.\n\nAsked on radio who would pay for it, the minister hesitated.", "who would pay for it"),
+        ],
+    )
+    def test_patterns_asked_question_after_the_first_sentence(self, text: str, content: str) -> None:
+        """Guard asked-sentence-start: "Asked" that opens any sentence, not only the text's first."""
+        qs = [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.ASKED_QUESTION]
+        assert [content] == [q.content.text for q in qs]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The ferry was late again. Harbour staff, tired, asked whether it would run in March.",
+            "The ferry was late again. Staff who asked about the toll were told to wait.",
+        ],
+    )
+    def test_patterns_asked_question_not_inside_a_later_sentence(self, text: str) -> None:
+        """A later sentence's "asked" after its subject is no fronted "Asked"."""
+        assert [] == [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == Rule.ASKED_QUESTION]
+
 
 @pytest.mark.issue(16)
 class TestBarePhrase:
