@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from .chunker import np_left
+from .chunker import NP_WINDOW, np_left
 from .cues import CueMatch
 from .index import DocIndex
 from .registry import Rule, Stage, declare
@@ -85,6 +85,11 @@ def relative_gap(doc: DocIndex, a: int, finite: frozenset[str]) -> Pair | None:
     if cue.end > a or text[cue.end : a].strip() or cue.type not in ("verb", "verb-object") or cue.form_kind == "gerund":
         return None
     if not _opens_with_verb(doc, a, finite):
+        return None
+    # (the "which" / "what" ends where the subject starts, at most NP_WINDOW
+    # before the cue: without one there, no noun phrase need be read)
+    near = text[max(0, cue.start - NP_WINDOW - _LOOKBACK) : cue.start].lower()
+    if "which" not in near and "what" not in near:
         return None
     sent = doc.sentence(cue.start)
     sp = np_left(doc, sent[0], cue.start)

@@ -169,6 +169,8 @@ LEAD_IN_WORDS = 8
 def _lead_in_quote(doc: DocIndex, pos: int, limit: int) -> int:
     """The offset of the quotation a short lead-in opens at *pos*, or *pos*."""
     text = doc.text
+    if text.find(":", pos, min(limit, pos + 120)) == -1:
+        return pos  # (no colon, no lead-in: most cues; the scan below reads no further)
     before = ""
     for m in TOKEN_RE.finditer(text, pos, min(limit, pos + 120), concurrent=False):
         w = m.group().lower().replace("’", "'")
