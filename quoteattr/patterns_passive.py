@@ -53,8 +53,6 @@ def passive_by_agent(f: Finder, item: CueItem) -> bool:
     if cue.cue_class is CueClass.THOUGHT:  # "was known by": no report
         return False
     text = f.text
-    if "by" not in text[cue.end : sb].lower():
-        return False  # (no agent can follow: most cues)
     aux = _AUX_RE.search(text, max(sa, cue.start - 30), cue.start)
     rel = None
     reduced = None if aux is not None else _REDUCED_RE.search(text, max(sa, cue.start - 40), cue.start)
