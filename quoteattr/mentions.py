@@ -11,8 +11,6 @@ capitalisation lives in :mod:`quoteattr.namefinder`.
 
 from __future__ import annotations
 
-import functools
-
 import regex
 
 from .entities import _Mention, _mention, _Words
@@ -116,7 +114,6 @@ def _cap(w: str) -> bool:
     return w[:1].isupper()
 
 
-@functools.lru_cache(maxsize=4096)  # (tens of thousands of calls a document set, on few distinct words)
 def _lower(w: str) -> str:
     w = w.lower().replace("\u2019", "'")
     if w.endswith("'s"):

@@ -14,8 +14,6 @@ Example:
 
 from __future__ import annotations
 
-import functools
-
 from .lexicons import load_rows, load_set
 
 __all__ = [
@@ -69,7 +67,6 @@ def is_cap(w: str) -> bool:
     return w[:1].isupper() or w[:1].isdigit()
 
 
-@functools.lru_cache(maxsize=4096)  # (tens of thousands of calls a document set, on few distinct words)
 def norm(w: str) -> str:
     """*w* lower-cased, without final periods, with a straight apostrophe."""
     return w.lower().rstrip(".").replace("’", "'")
