@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Callable
 
 import regex
 
@@ -44,10 +45,6 @@ from .index import DocIndex
 from .marks import QuoteRegion
 from .registry import Rule, Stage, declare
 from .text import TOKEN_RE
-
-# (after the package imports: a stdlib import at the top would touch the
-# lines of main's issue-18 imports; isort is not enforced here)
-from collections.abc import Callable
 
 __all__ = ["Finder", "speaker_bonus"]
 

@@ -359,7 +359,7 @@ def _spans_of(result: Result) -> Iterable[Span]:
 
 
 def _is_table_of(value: object, text: str) -> bool:
-    return isinstance(value, (QuoteTable, SpanTable)) and (value.source is text or value.source == text)
+    return isinstance(value, (QuoteTable, SpanTable)) and value.source == text
 
 
 @attrs.frozen(kw_only=True)

@@ -98,10 +98,6 @@ class _TupleLike(Generic[_T]):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
-    def __ne__(self, other: object) -> bool:
-        eq = self.__eq__(other)
-        return eq if eq is NotImplemented else not eq
-
     def __hash__(self) -> int:
         return hash(tuple(self))
 
@@ -219,6 +215,7 @@ class QuoteTable(_TupleLike[_Q], Sequence[_Q]):
         "_parts",
         "_parts_at",
         "_rule",
+        "_rule_index",
         "_rules",
         "_source",
         "_speakers",
@@ -238,7 +235,8 @@ class QuoteTable(_TupleLike[_Q], Sequence[_Q]):
         self._spk_conf = array("d")
         self._conf = array("d")
         self._rule = array("H")
-        self._rules: list[str] = []
+        self._rules: list[str] = []  # (each distinct rule name once; _rule holds indices into it)
+        self._rule_index: dict[str, int] = {}
         self._frozen = False
 
     def append(self, row: QuoteRow) -> None:
@@ -278,10 +276,9 @@ class QuoteTable(_TupleLike[_Q], Sequence[_Q]):
             flags |= _MODEL["resolutions"].index(res) << 4
         self._flags.append(flags)
         self._conf.append(confidence)
-        try:
-            r = self._rules.index(rule)
-        except ValueError:
-            r = len(self._rules)
+        r = self._rule_index.get(rule)
+        if r is None:
+            r = self._rule_index[rule] = len(self._rules)
             self._rules.append(rule)
         self._rule.append(r)
 
