@@ -21,19 +21,17 @@ from typing import Any
 import attrs
 
 from .errors import InvalidSpanError, MissingAnnotationError
+from .tables import PairTable
 
 __all__ = ["Annotation", "CorefChain", "EntityMention", "Tokens"]
 
 Pair = tuple[int, int]
 
 
-def _pairs(value: Any) -> tuple[Pair, ...]:
-    # a pair that is already a tuple of two ints is kept, not copied (the
-    # sentences of a long text are many)
-    return tuple(
-        p if type(p) is tuple and len(p) == 2 and type(p[0]) is int and type(p[1]) is int else (int(p[0]), int(p[1]))
-        for p in value
-    )
+def _pairs(value: Any) -> PairTable:
+    # (two arrays, not a tuple of tuples: the sentences of a long text are
+    # many, 7.5 times the input as tuples on a text of short quotes; issue 18)
+    return value if isinstance(value, PairTable) else PairTable(value)
 
 
 # Typed converters for the tuple fields: ``converter=tuple`` would leave mypy's
@@ -125,8 +123,11 @@ class Annotation:
 
     Args:
         text: the original text.
-        paragraphs: character spans of paragraphs.
-        sentences: character spans of sentences.
+        paragraphs: character spans of paragraphs (any sequence of
+            ``(start, end)`` pairs; held as a
+            :class:`~quoteattr.tables.PairTable`, which reads and compares
+            as the tuple of its pairs).
+        sentences: character spans of sentences (as *paragraphs*).
         tokens: column-wise tokens, or ``None`` (the rule engine tokenises
             lazily, only where a rule needs it).
         entities: named-entity mentions (NER), possibly empty.
@@ -139,8 +140,8 @@ class Annotation:
     """
 
     text: str
-    paragraphs: tuple[Pair, ...] = attrs.field(converter=_pairs)
-    sentences: tuple[Pair, ...] = attrs.field(converter=_pairs)
+    paragraphs: PairTable = attrs.field(converter=_pairs)
+    sentences: PairTable = attrs.field(converter=_pairs)
     tokens: Tokens | None = None
     entities: tuple[EntityMention, ...] = attrs.field(default=(), converter=_entity_mentions)
     chains: tuple[CorefChain, ...] = attrs.field(default=(), converter=_chains)

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import bisect
 
-import attrs
 
 from .candidates import Candidate, kind_of
 from .model import QuoteKind
@@ -77,7 +76,7 @@ def refine(finder: ParseFinder, cands: list[Candidate]) -> list[Candidate]:
             if kind is not QuoteKind.DIRECT:
                 parts = parse_parts(finder, c, [q for q in cues if q != c.cue])
                 if parts is not None:
-                    c = attrs.evolve(c, parts=parts)
+                    c = c.evolve(parts=parts)
         out.append(c)
     return out
 

@@ -36,8 +36,10 @@ Example:
 from __future__ import annotations
 
 import bisect
+import heapq
 import operator
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
@@ -53,7 +55,7 @@ from .mentions import PRONOUN_FEATURES, analyse_mention
 from .namefinder import find_name_mentions
 from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef
 from .names import FIRST_NAMES, ROLE_NOUNS, strip_title
-from .tables import SpanTable
+from .tables import PairTable, SpanTable
 from .text import ABBREVIATIONS
 
 __all__ = [
@@ -94,30 +96,52 @@ def resolve(
     return resolve_quoted(ann, candidates, quoted_spans(regions, candidates))
 
 
-def quoted_spans(regions: Sequence[QuoteRegion], candidates: Sequence[Candidate]) -> list[Pair]:
+def quoted_spans(regions: Sequence[QuoteRegion], candidates: Sequence[Candidate]) -> PairTable:
     """The text that quotes cover, as sorted disjoint spans: the parts of the
     outermost *regions* and of the *candidates*, merged.
 
     A mention there is inside a quote (no subject of the narrative).
+
+    Both inputs are in text order as the engine hands them over (outermost
+    regions never overlap, nor do settled candidates): the two streams of
+    parts are merged as they are read, and the spans kept as two arrays
+    (issue 18: a sorted list of every part was the peak of a text of short
+    quotes). Parts out of order are sorted first.
     """
-    quoted = sorted({p for r in regions if r.depth == 0 for p in r.parts})
-    for c in candidates:
-        quoted.extend(c.parts)
-    quoted.sort()
-    merged: list[Pair] = []
-    for a, b in quoted:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+
+    def region_parts() -> Iterator[Pair]:
+        return (p for r in regions if r.depth == 0 for p in r.parts)
+
+    def candidate_parts() -> Iterator[Pair]:
+        return (p for c in candidates for p in c.parts)
+
+    streams = [f() if _starts_in_order(f()) else iter(sorted(f())) for f in (region_parts, candidate_parts)]
+    starts, ends = array("q"), array("q")
+    for a, b in heapq.merge(*streams):
+        if ends and a <= ends[-1]:
+            if b > ends[-1]:
+                ends[-1] = b
         else:
-            merged.append((a, b))
-    return merged
+            starts.append(a)
+            ends.append(b)
+    return PairTable.of_arrays(starts, ends)
+
+
+def _starts_in_order(pairs: Iterable[Pair]) -> bool:
+    """True when the starts of *pairs* never decrease."""
+    last = -1
+    for a, _ in pairs:
+        if a < last:
+            return False
+        last = a
+    return True
 
 
 def resolve_quoted(
-    ann: Annotation, candidates: list[Candidate], merged: list[Pair]
+    ann: Annotation, candidates: list[Candidate], merged: Sequence[Pair]
 ) -> tuple[tuple[Speaker, ...], list[SpeakerRef | None]]:
     """:func:`resolve` given the :func:`quoted_spans` instead of the regions
-    (so that a caller can free the regions first); *merged* is cleared."""
+    (so that a caller can free the regions first)."""
     speakers, rows = resolve_rows(ann, candidates, merged)
     text = ann.text
     refs: list[SpeakerRef | None] = []
@@ -136,7 +160,7 @@ SpeakerRow = tuple[int, int, int, Resolution, float]
 
 
 def resolve_rows(
-    ann: Annotation, candidates: list[Candidate], merged: list[Pair]
+    ann: Annotation, candidates: list[Candidate], merged: Sequence[Pair]
 ) -> tuple[tuple[Speaker, ...], list[SpeakerRow | None]]:
     """:func:`resolve_quoted` with each speaker as a :data:`SpeakerRow`
     (what :class:`quoteattr.tables.QuoteTable` stores: no objects per quote).
@@ -149,7 +173,6 @@ def resolve_rows(
     """
     narrator_names = _narrator_names(ann.text, merged)
     mentions, speaker_of = gather_mentions(ann, candidates, merged)
-    merged.clear()
     entities = _cluster_names(mentions)
     starts = [m.start for m in mentions]
     para_starts = [a for a, _ in ann.paragraphs] or [0]
@@ -186,7 +209,7 @@ _NARRATOR_NAME_RE = regex.compile(
 )
 
 
-def _narrator_names(text: str, quoted: list[Pair]) -> list[Pair]:
+def _narrator_names(text: str, quoted: Sequence[Pair]) -> list[Pair]:
     """Rule ``narrator-name``: the spans of names a narrator gives as their own, outside quotes."""
     if "name" not in text and "call" not in text and "christened" not in text:
         return []

@@ -30,6 +30,7 @@ from .mentions import _PRONOUN_RE, _descriptive, _give_role, analyse_mention
 from .namefinder import _role_near, find_name_mentions
 from .model import EntityKind, Span
 from .registry import Rule
+from .tables import PairTable
 
 _start_of = operator.attrgetter("start")
 _end_of = operator.attrgetter("end")
@@ -58,7 +59,7 @@ class _Analyser:
 
 
 def gather_mentions(
-    ann: Annotation, candidates: list[Candidate], merged: list[Pair]
+    ann: Annotation, candidates: list[Candidate], merged: Sequence[Pair]
 ) -> tuple[list[_Mention], list[_Mention | None]]:
     """The document's mentions sorted by start (longest first), and the speaker mention of each candidate (or ``None``).
 
@@ -74,9 +75,11 @@ def gather_mentions(
     _chain_mentions(ann, mentions, analyse)
     _name_mentions(ann, mentions, speaker_spans, analyse)
     del analyse, speaker_spans  # (their memory goes back before the sorts below)
-    q_starts = [a for a, _ in merged]
+    # (the starts as arrays where the tables have them: a list of a long
+    # document's sentence starts was 2 times its size; issue 18)
+    q_starts = merged.starts if isinstance(merged, PairTable) else [a for a, _ in merged]
     _pronoun_mentions(ann.text, mentions, merged, q_starts)
-    _mark_positions(mentions, merged, q_starts, [a for a, _ in ann.sentences] or [0])
+    _mark_positions(mentions, merged, q_starts, ann.sentences.starts or [0])
     return mentions, speaker_of
 
 
@@ -214,7 +217,7 @@ def _name_mentions(ann: Annotation, mentions: list[_Mention], speaker_spans: lis
             mentions.append(m)
 
 
-def _pronoun_mentions(text: str, mentions: list[_Mention], merged: list[Pair], q_starts: list[int]) -> None:
+def _pronoun_mentions(text: str, mentions: list[_Mention], merged: Sequence[Pair], q_starts: Sequence[int]) -> None:
     """Rule ``find-pronouns``: nominative pronouns outside quotes are subject
     mentions ("He tilted me again." gives the speaker of the quote beside it)."""
     # (sorted by start, then end; two stable sorts make no key tuples, which
@@ -232,7 +235,9 @@ def _pronoun_mentions(text: str, mentions: list[_Mention], merged: list[Pair], q
         mentions.append(analyse_mention(text, a, b))
 
 
-def _mark_positions(mentions: list[_Mention], merged: list[Pair], q_starts: list[int], sent_starts: list[int]) -> None:
+def _mark_positions(
+    mentions: list[_Mention], merged: Sequence[Pair], q_starts: Sequence[int], sent_starts: Sequence[int]
+) -> None:
     """Sort *mentions* by start, longest first, and flag those inside
     quotes and the first outside quotes of each sentence (its subject)."""
     seen_sentence: set[int] = set()
@@ -248,7 +253,7 @@ def _mark_positions(mentions: list[_Mention], merged: list[Pair], q_starts: list
             seen_sentence.add(s)
 
 
-def _inside(regions: Sequence[Pair], starts: list[int], pos: int) -> bool:
+def _inside(regions: Sequence[Pair], starts: Sequence[int], pos: int) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and regions[i][0] <= pos < regions[i][1]
 

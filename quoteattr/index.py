@@ -67,6 +67,7 @@ from collections.abc import Sequence
 from .annotations import Annotation
 from .cues import CueMatch, find_cues, is_cue_wall
 from .marks import QuoteRegion
+from .tables import PairTable
 from .text import TOKEN_RE, WORD_RE
 
 __all__ = ["DocIndex", "Spans", "scan_tokens"]
@@ -81,18 +82,20 @@ def scan_tokens(text: str, a: int, b: int) -> list[Pair]:
 
 
 class Spans:
-    """Sorted, non-overlapping ``(start, end)`` spans, looked up by offset."""
+    """Sorted, non-overlapping ``(start, end)`` spans, looked up by offset
+    (their starts and ends are those of the :class:`PairTable`, not copies:
+    issue 18)."""
 
     def __init__(self, spans: Sequence[Pair]) -> None:
-        self.spans = list(spans)
-        self.starts = [a for a, _ in self.spans]
-        self.ends = [b for _, b in self.spans]
+        self.spans = spans if isinstance(spans, PairTable) else PairTable(spans)
+        self.starts = self.spans.starts
+        self.ends = self.spans.ends
 
     def at(self, pos: int) -> Pair | None:
         """The span holding *pos*, or None."""
         i = bisect.bisect_right(self.starts, pos) - 1
         if i >= 0 and pos < self.ends[i]:
-            return self.spans[i]
+            return self.starts[i], self.ends[i]
         return None
 
 

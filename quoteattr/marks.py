@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import heapq
 from array import array
+from collections.abc import Sequence
 
 import attrs
 import regex
@@ -250,7 +251,7 @@ def _is_apostrophe(text: str, s: int, e: int, mark: str) -> bool:
 
 
 def find_quotes(
-    text: str, paragraphs: list[tuple[int, int]] | tuple[tuple[int, int], ...]
+    text: str, paragraphs: Sequence[tuple[int, int]]
 ) -> tuple[list[QuoteRegion], list[Diagnostic]]:
     """Pair the quote marks of *text* and return the quoted regions.
 
