@@ -10,7 +10,7 @@ rule ``unresolved`` (a new unnamed entity).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .candidates import Candidate
 from .entities import _IN_QUOTE, _SPEAKER, _SUBJECT, _Entity, _kind_ok, _Mention, _new_entity
@@ -143,7 +143,7 @@ def _resolve_pronoun(
 
 
 def resolve_anaphora(
-    mentions: list[_Mention], starts: list[int], entities: list[_Entity], candidates: list[Candidate],
+    mentions: list[_Mention], starts: list[int], entities: list[_Entity], candidates: Sequence[Candidate],
     speaker_of: list[_Mention | None], paragraph_of: Callable[[int], int],
 ) -> None:  # fmt: skip
     """Resolve, in text order, the role and pronoun mentions (and the speaker
@@ -193,7 +193,7 @@ def resolve_anaphora(
 
 
 def _speakers_by_quote_end(
-    candidates: list[Candidate], speaker_of: list[_Mention | None]
+    candidates: Sequence[Candidate], speaker_of: list[_Mention | None]
 ) -> list[tuple[int, _Mention]]:
     """(quote end, speaker mention) of each candidate with a speaker, by end."""
     cand_order = sorted(range(len(candidates)), key=lambda i: candidates[i].start)

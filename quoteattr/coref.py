@@ -69,10 +69,12 @@ __all__ = [
 ]
 
 _start_of = operator.attrgetter("start")
+_end_of = operator.attrgetter("end")
+_KEY_LIMIT = 1 << 32
 
 
 def resolve(
-    ann: Annotation, candidates: list[Candidate], regions: Sequence[QuoteRegion] | None = None
+    ann: Annotation, candidates: Sequence[Candidate], regions: Sequence[QuoteRegion] | None = None
 ) -> tuple[tuple[Speaker, ...], list[SpeakerRef | None]]:
     """Tie each candidate's speaker mention to a document-level entity.
 
@@ -138,7 +140,7 @@ def _starts_in_order(pairs: Iterable[Pair]) -> bool:
 
 
 def resolve_quoted(
-    ann: Annotation, candidates: list[Candidate], merged: Sequence[Pair]
+    ann: Annotation, candidates: Sequence[Candidate], merged: Sequence[Pair]
 ) -> tuple[tuple[Speaker, ...], list[SpeakerRef | None]]:
     """:func:`resolve` given the :func:`quoted_spans` instead of the regions
     (so that a caller can free the regions first)."""
@@ -160,7 +162,7 @@ SpeakerRow = tuple[int, int, int, Resolution, float]
 
 
 def resolve_rows(
-    ann: Annotation, candidates: list[Candidate], merged: Sequence[Pair]
+    ann: Annotation, candidates: Sequence[Candidate], merged: Sequence[Pair]
 ) -> tuple[tuple[Speaker, ...], list[SpeakerRow | None]]:
     """:func:`resolve_quoted` with each speaker as a :data:`SpeakerRow`
     (what :class:`quoteattr.tables.QuoteTable` stores: no objects per quote).
@@ -252,17 +254,20 @@ def _name_narrator(text: str, span: Pair, mentions: list[_Mention], entities: li
         narrator.kind = EntityKind.PERSON
 
 
-def _attributions(candidates: list[Candidate], speaker_of: list[_Mention | None]) -> list[Attribution | None]:
+def _attributions(candidates: Sequence[Candidate], speaker_of: list[_Mention | None]) -> list[Attribution | None]:
     """The attribution of each candidate with a resolved speaker mention (else ``None``)."""
     raw: list[Attribution | None] = []
     # Rule ``shared-mention``: quotes whose cues share one speaker mention
     # ("The university insisted that X and said that Y.") share its entity.
-    by_span: dict[Pair, _Entity] = {}
+    # (keyed by one int a span, start << 32 | end, where the end fits in 32
+    # bits: a pair was 110 bytes a quote; issue 18)
+    by_span: dict[int | Pair, _Entity] = {}
     for c, sm in zip(candidates, speaker_of, strict=False):
-        if sm is None or sm.entity is None or c.speaker is None:
+        sp = c.speaker
+        if sm is None or sm.entity is None or sp is None:
             raw.append(None)
             continue
-        entity = by_span.setdefault(c.speaker, sm.entity)
+        entity = by_span.setdefault(sp[0] << 32 | sp[1] if sp[1] < _KEY_LIMIT else sp, sm.entity)
         res = sm.resolution
         if sm.chain is not None and res in (Resolution.UNRESOLVED,):
             res = Resolution.COREF
@@ -272,8 +277,8 @@ def _attributions(candidates: list[Candidate], speaker_of: list[_Mention | None]
         # (an entity whose key is empty has no named mention: absorb keeps the longest key)
         if entity.key == () and res is not Resolution.UNRESOLVED:
             conf = min(conf, 0.5)
-        # (the mention's span is the candidate's speaker span: share its tuple)
-        raw.append(Attribution(entity, c.speaker, res, conf))
+        # (the mention's offsets where they are the speaker span's: its ints are shared)
+        raw.append(Attribution(entity, sm.span if sm.span == sp else sp, res, conf))
     return raw
 
 
@@ -377,6 +382,19 @@ def _transcript_label(text: str, e: _Entity) -> bool:
     )
 
 
+def _distinct_spans(mentions: Iterable[_Mention]) -> Iterator[Pair]:
+    """The distinct ``(start, end)`` of *mentions*, sorted. (Two stable sorts
+    of the mentions, not a set of pairs: that was 9 times the input for the
+    one speaker of ``'"Yes," he said. ' * 62500``; issue 18.)"""
+    ms = sorted(mentions, key=_end_of)
+    ms.sort(key=_start_of)
+    last = None
+    for m in ms:
+        if last is None or m.start != last.start or m.end != last.end:
+            yield m.start, m.end
+        last = m
+
+
 def _build(text: str, e: _Entity, sid: str) -> Speaker:
     """The frozen speaker of *e*; *words* shares one str per mention wording across the document."""
     names = e.names()
@@ -442,13 +460,12 @@ def _build(text: str, e: _Entity, sid: str) -> Speaker:
         role = next((m.w.role for m in e.mentions if m.w.form == "role" and m.w.role), None)
     kind = e.kind or EntityKind.OTHER
     gender = e.gender if kind is EntityKind.PERSON or e.gender else None
-    spans = sorted({(m.start, m.end) for m in e.mentions})
     return Speaker(
         id=sid,
         name=name,
         kind=kind,
         role=role,
         gender=gender,
-        mentions=SpanTable(text, spans),
+        mentions=SpanTable(text, _distinct_spans(e.mentions)),
         aliases=tuple(aliases),
     )

@@ -80,7 +80,7 @@ class _Dialogue:
     of the sweep (the quotes with a speaker, the quote just before)."""
 
     def __init__(
-        self, text: str, candidates: list[Candidate], raw: list[Attribution | None], order: list[int],
+        self, text: str, candidates: Sequence[Candidate], raw: list[Attribution | None], order: list[int],
         paragraphs: Sequence[Pair], paragraph_of: Callable[[int], int], mentions: list[_Mention], starts: list[int],
         entities: list[_Entity],
     ) -> None:  # fmt: skip
@@ -573,7 +573,7 @@ def turn_taking_back(d: _Dialogue) -> None:
 
 
 def _is_exchange(
-    candidates: list[Candidate], raw: list[Attribution | None], order: list[int], paragraph_of: Callable[[int], int]
+    candidates: Sequence[Candidate], raw: list[Attribution | None], order: list[int], paragraph_of: Callable[[int], int]
 ) -> bool:
     """Rule ``exchange``: a text is written as a dialogue exchange (fiction)
     when most pairs of attributed quotes in consecutive paragraphs have

@@ -59,7 +59,7 @@ class _Analyser:
 
 
 def gather_mentions(
-    ann: Annotation, candidates: list[Candidate], merged: Sequence[Pair]
+    ann: Annotation, candidates: Sequence[Candidate], merged: Sequence[Pair]
 ) -> tuple[list[_Mention], list[_Mention | None]]:
     """The document's mentions sorted by start (longest first), and the speaker mention of each candidate (or ``None``).
 
@@ -84,7 +84,7 @@ def gather_mentions(
 
 
 def _speaker_mentions(
-    text: str, candidates: list[Candidate], analyse: _Analyser
+    text: str, candidates: Sequence[Candidate], analyse: _Analyser
 ) -> tuple[list[_Mention], list[_Mention | None]]:
     """The candidates' speaker mentions, with rule ``role-appositive`` / ``role-premodifier`` for their names."""
     mentions: list[_Mention] = []

@@ -62,15 +62,17 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 from .annotations import Annotation
 from .cues import CueMatch, find_cues, is_cue_wall
-from .marks import QuoteRegion
+from .model import CueClass
+from .marks import QuoteRegion, RegionTable
 from .tables import PairTable
 from .text import TOKEN_RE, WORD_RE
 
-__all__ = ["DocIndex", "Spans", "scan_tokens"]
+__all__ = ["CueTable", "DocIndex", "Spans", "scan_tokens"]
 
 Pair = tuple[int, int]
 
@@ -99,6 +101,79 @@ class Spans:
         return None
 
 
+_set = object.__setattr__
+
+
+class CueTable(Sequence[CueMatch]):
+    """The cue matches of a document in :mod:`array` columns; each read
+    makes the :class:`~quoteattr.cues.CueMatch` (equal, not the same object).
+
+    Issue 18: a ``CueMatch`` and its two ``int`` offsets cost about 150
+    bytes, 9.5 times the input on ``'"Yes," he said. ' * 62500``; here 18
+    (two offsets and the index of its lemma, class, form and type, each
+    distinct combination stored once).
+
+    Args:
+        cues: the matches, in text order.
+    """
+
+    __slots__ = ("_ends", "_info", "_info_index", "_infos", "_starts")
+
+    def __init__(self, cues: Iterable[CueMatch] = ()) -> None:
+        self._starts, self._ends, self._info = array("q"), array("q"), array("I")
+        self._infos: list[tuple[str, CueClass, str | None, str]] = []
+        self._info_index: dict[tuple[str, CueClass, str | None, str], int] = {}
+        for c in cues:
+            self.append(c)
+
+    def append(self, c: CueMatch) -> None:
+        key = (c.lemma, c.cue_class, c.form_kind, c.type)
+        k = self._info_index.get(key)
+        if k is None:
+            k = self._info_index[key] = len(self._infos)
+            self._infos.append(key)
+        self._starts.append(c.start)
+        self._ends.append(c.end)
+        self._info.append(k)
+
+    @property
+    def starts(self) -> array[int]:
+        """The cues' starts, in order (do not modify)."""
+        return self._starts
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _item(self, i: int) -> CueMatch:
+        m = object.__new__(CueMatch)
+        lemma, cue_class, form_kind, kind = self._infos[self._info[i]]
+        _set(m, "start", self._starts[i])
+        _set(m, "end", self._ends[i])
+        _set(m, "lemma", lemma)
+        _set(m, "cue_class", cue_class)
+        _set(m, "form_kind", form_kind)
+        _set(m, "type", kind)
+        return m
+
+    @overload
+    def __getitem__(self, i: int) -> CueMatch: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[CueMatch]: ...
+    def __getitem__(self, i: int | slice) -> CueMatch | list[CueMatch]:
+        """Cue *i*, or a list of the cues of a slice."""
+        if isinstance(i, slice):
+            return [self._item(k) for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("CueTable index out of range")
+        return self._item(i)
+
+    def __iter__(self) -> Iterator[CueMatch]:
+        for i in range(len(self._starts)):
+            yield self._item(i)
+
+
 class DocIndex:
     """Paragraphs, sentences, quoted regions, cues and tokens of one document.
 
@@ -107,18 +182,18 @@ class DocIndex:
         regions: every quoted region of :func:`quoteattr.marks.find_quotes`.
     """
 
-    def __init__(self, ann: Annotation, regions: list[QuoteRegion]) -> None:
+    def __init__(self, ann: Annotation, regions: Sequence[QuoteRegion]) -> None:
         self.text = ann.text
         self.sents = Spans(ann.sentences)
         self.paras = Spans(ann.paragraphs)
-        #: the outermost regions, in text order (they never overlap)
-        self.regions = [r for r in regions if r.depth == 0]
-        self.region_starts = [r.outer[0] for r in self.regions]
-        # (an array: a region's end is a new int, 32 bytes where this takes 8; issue 18)
-        self.region_ends = array("q", [r.outer[1] for r in self.regions])
+        #: the outermost regions, in text order (they never overlap); a
+        #: table of numbers, each read a new region object (issue 18)
+        self.regions = (regions if isinstance(regions, RegionTable) else RegionTable(regions)).outermost()
+        self.region_starts = self.regions.starts
+        self.region_ends = self.regions.outer_ends()
         #: the cues that start outside every quote, in text order
-        self.cues = self._cues_outside_quotes()
-        self.cue_starts = [c.start for c in self.cues]
+        self.cues = CueTable(self._cues_outside_quotes())
+        self.cue_starts = self.cues.starts
 
     # --- sentences and paragraphs ---------------------------------------------
     def sentence(self, pos: int) -> Pair:
@@ -147,7 +222,7 @@ class DocIndex:
         # (outermost regions never share a start: a bisection, not a dict of
         # every region, which was 6 times the input on '"Yes," he said.' * n)
         i = bisect.bisect_left(self.region_starts, r.open_start)
-        if i == len(self.regions) or self.regions[i] is not r:
+        if i == len(self.regions) or self.region_starts[i] != r.open_start or r.depth != 0:
             raise KeyError(r)
         return i
 
@@ -161,7 +236,7 @@ class DocIndex:
         return self.regions[bisect.bisect_right(self.region_ends, a) : bisect.bisect_left(self.region_starts, b)]
 
     # --- cues --------------------------------------------------------------------
-    def _cues_outside_quotes(self) -> list[CueMatch]:
+    def _cues_outside_quotes(self) -> Iterator[CueMatch]:
         """The cues that start outside every quote, the quotes' own text
         left unread where that gives the same cues (a third of a news text
         is quoted): a quote closed by a mark that is no word character,
@@ -169,17 +244,15 @@ class DocIndex:
         word or cue phrase crosses. Unclosed quotes, which end at a
         paragraph break, are read and their cues dropped."""
         text = self.text
-        out: list[CueMatch] = []
         pos = 0
         for r in self.regions:
             a, b = r.outer
             if r.close is None or not (is_cue_wall(text[a]) and is_cue_wall(text[b - 1])):
                 continue
             if a > pos:
-                out.extend(find_cues(text, pos, a))
+                yield from (c for c in find_cues(text, pos, a) if self.region_at(c.start) is None)
             pos = max(pos, b)
-        out.extend(find_cues(text, pos))
-        return [c for c in out if self.region_at(c.start) is None]
+        yield from (c for c in find_cues(text, pos) if self.region_at(c.start) is None)
 
     def has_cue(self, a: int, b: int) -> bool:
         """True when a cue outside quotes starts in ``[a, b)``."""
@@ -187,7 +260,9 @@ class DocIndex:
 
     def cues_between(self, a: int, b: int) -> list[CueMatch]:
         """The cues outside quotes that start in ``[a, b)``."""
-        return self.cues[bisect.bisect_left(self.cue_starts, a) : bisect.bisect_left(self.cue_starts, b)]
+        starts = self.cue_starts
+        i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        return [self.cues._item(k) for k in range(i, j)] if i < j else []
 
     # --- tokens -----------------------------------------------------------------
     def tokens(self, a: int, b: int) -> list[Pair]:

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 import attrs
 import regex
 
 from .model import Diagnostic
 
-__all__ = ["QuoteRegion", "find_quotes"]
+__all__ = ["QuoteRegion", "RegionTable", "find_quotes"]
 
 DOUBLE, SINGLE = "double", "single"
 
@@ -128,6 +129,95 @@ class QuoteRegion:
     def outer(self) -> tuple[int, int]:
         """The region with its marks."""
         return self.open_start, self.end + self.close_len
+
+
+_set = object.__setattr__
+
+
+class RegionTable(Sequence[QuoteRegion]):
+    """Quoted regions in :mod:`array` columns; each read makes the
+    :class:`QuoteRegion` (equal, not the same object).
+
+    Issue 18: a region object and its two ``int`` offsets cost about 160
+    bytes, 10 times the input on ``'"Yes," he said. ' * 62500``; here 25
+    (the parts of a region over several paragraphs are kept as they are).
+
+    Args:
+        regions: the regions, in order of their opening marks.
+    """
+
+    __slots__ = ("_classes", "_depth", "_end", "_lens", "_open_start", "_parts")
+
+    def __init__(self, regions: Iterable[QuoteRegion] = ()) -> None:
+        self._open_start, self._end, self._depth = array("q"), array("q"), array("q")
+        self._lens = array("B")  # open_len | close_len << 2 | the mark class's index << 4
+        self._classes: list[str] = []
+        self._parts: dict[int, tuple[tuple[int, int], ...]] = {}  # (only where there are several)
+        for r in regions:
+            self.append(r)
+
+    def append(self, r: QuoteRegion) -> None:
+        """Add *r* at the end."""
+        if not (r.open_len < 4 and r.close_len < 4):
+            raise ValueError(f"a quote mark of {r.open_len} or {r.close_len} characters")  # (marks are 1 or 2)
+        if r.mark_class not in self._classes:
+            self._classes.append(r.mark_class)
+        if r._parts is not None:
+            self._parts[len(self._end)] = r._parts
+        self._open_start.append(r.open_start)
+        self._end.append(r.end)
+        self._depth.append(r.depth)
+        self._lens.append(r.open_len | r.close_len << 2 | self._classes.index(r.mark_class) << 4)
+
+    @property
+    def starts(self) -> array[int]:
+        """The opening marks' starts, in order (do not modify)."""
+        return self._open_start
+
+    def outer_ends(self) -> array[int]:
+        """The ends of the regions with their marks (:attr:`QuoteRegion.outer`), in order."""
+        lens = self._lens
+        return array("q", (e + (lens[i] >> 2 & 3) for i, e in enumerate(self._end)))
+
+    def outermost(self) -> RegionTable:
+        """The regions of depth 0 (this table when there are no others)."""
+        if not any(self._depth):
+            return self
+        return RegionTable(r for r in self if r.depth == 0)
+
+    def __len__(self) -> int:
+        return len(self._end)
+
+    def _item(self, i: int) -> QuoteRegion:
+        r: QuoteRegion = object.__new__(QuoteRegion)
+        bits = self._lens[i]
+        _set(r, "open_start", self._open_start[i])
+        _set(r, "open_len", bits & 3)
+        _set(r, "end", self._end[i])
+        _set(r, "close_len", bits >> 2 & 3)
+        _set(r, "_parts", self._parts.get(i) if self._parts else None)
+        _set(r, "depth", self._depth[i])
+        _set(r, "mark_class", self._classes[bits >> 4])
+        return r
+
+    @overload
+    def __getitem__(self, i: int) -> QuoteRegion: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[QuoteRegion]: ...
+    def __getitem__(self, i: int | slice) -> QuoteRegion | list[QuoteRegion]:
+        """Region *i*, or a list of those of a slice."""
+        n = len(self)
+        if isinstance(i, slice):
+            return [self._item(k) for k in range(*i.indices(n))]
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("RegionTable index out of range")
+        return self._item(i)
+
+    def __iter__(self) -> Iterator[QuoteRegion]:
+        for i in range(len(self._end)):
+            yield self._item(i)
 
 
 def _region(o: _Open, close: tuple[int, int] | None, depth: int) -> QuoteRegion:
@@ -250,9 +340,7 @@ def _is_apostrophe(text: str, s: int, e: int, mark: str) -> bool:
     return bool(before in "sS" and after == " " and _PLURAL_POSSESSIVE_RE.match(text, e, min(len(text), e + 200)))
 
 
-def find_quotes(
-    text: str, paragraphs: Sequence[tuple[int, int]]
-) -> tuple[list[QuoteRegion], list[Diagnostic]]:
+def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[RegionTable, list[Diagnostic]]:
     """Pair the quote marks of *text* and return the quoted regions.
 
     Args:
@@ -260,8 +348,9 @@ def find_quotes(
         paragraphs: paragraph spans (see :func:`quoteattr.text.paragraph_spans`).
 
     Returns:
-        The regions in order of their opening marks (outer before inner), and
-        diagnostics for marks that could not be paired.
+        The regions in order of their opening marks (outer before inner), as
+        a :class:`RegionTable`, and diagnostics for marks that could not be
+        paired.
     """
     pairing = _Pairing(text)
     n_para = len(paragraphs)
@@ -275,6 +364,7 @@ def find_quotes(
     # on mark soup, each one more object for the garbage collector.)
     span = len(text) + 1
     regions.sort(key=lambda r: r.open_start * span + span - r.end - r.close_len)
+    pairing.regions = []
     return _with_depths(regions), pairing.diags.finish()
 
 
@@ -496,11 +586,12 @@ class DiagnosticLog:
         return out
 
 
-def _with_depths(regions: list[QuoteRegion]) -> list[QuoteRegion]:
-    """Recompute depths by containment, once dropped openers are gone."""
-    out: list[QuoteRegion] = []
+def _with_depths(regions: list[QuoteRegion]) -> RegionTable:
+    """Recompute depths by containment, once dropped openers are gone; the
+    regions go into a table as they are read (and out of *regions*)."""
+    out = RegionTable()
     enclosing: list[int] = []  # ends of the regions that contain the current one
-    for r in regions:
+    for i, r in enumerate(regions):
         while enclosing and enclosing[-1] <= r.open_start:
             enclosing.pop()
         depth = len(enclosing)
@@ -519,6 +610,7 @@ def _with_depths(regions: list[QuoteRegion]) -> list[QuoteRegion]:
             )
         )
         enclosing.append(r.end + r.close_len)
+        regions[i] = None  # type: ignore[call-overload]  # (stored: freed as the table grows)
     return out
 
 

@@ -18,6 +18,8 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from . import rules, syntax
 from .annotations import Annotation
 from .boundaries import refine
@@ -37,7 +39,7 @@ DEFAULT_MODE = "dependency"
 
 
 def find_candidates(
-    ann: Annotation, regions: list[QuoteRegion], index: DocIndex | None = None, *, mode: str | None = None
+    ann: Annotation, regions: Sequence[QuoteRegion], index: DocIndex | None = None, *, mode: str | None = None
 ) -> list[Candidate]:
     """Quote candidates of a parsed annotation, read the way *mode* says.
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import coref, parsed, rules
 from .annotations import Annotation
-from .candidates import kind_of
+from .candidates import CandidateTable, kind_of
 from .errors import InputTypeError, InvalidArgumentError, UnknownEngineError
 from .index import DocIndex
 from .marks import find_quotes
@@ -185,34 +185,40 @@ def extract_annotation(
     # speaker resolution.
     outer, outer_starts = index.regions, index.region_starts
     del index, regions
-    for c in cands:
+    # The settled candidates go into columns as their kinds are set, each
+    # object freed as it is stored (issue 18); speaker resolution reads them
+    # from there.
+    table = CandidateTable()
+    for i, c in enumerate(cands):
         if c.kind is None:
             c.kind = kind_of(text, c.parts, outer, outer_starts)
-    quoted = coref.quoted_spans(outer, cands)
+        table.append(c)
+        cands[i] = None  # type: ignore[call-overload]
+    del cands
+    quoted = coref.quoted_spans(outer, table)
     del outer, outer_starts
     # Speakers are resolved over every candidate, low-confidence ones
     # included: a bare quote still takes its turn in a dialogue, so the
     # quotes that are kept get the same speakers at any threshold.
-    speakers, rows = coref.resolve_rows(ann, cands, quoted)
+    speakers, rows = coref.resolve_rows(ann, table, quoted)
     engine = "stanza" if ann.source == "stanza" else ann.source
     del ann, quoted  # (the segmentation is a tenth of the memory held on a long document)
     # The speakers of the quotes that are kept, renumbered among themselves
     # (their ids stay: "e0", "e2" when "e1" spoke only below the threshold).
     used = sorted(
-        {row[2] for c, row in zip(cands, rows, strict=False) if row is not None and c.confidence >= min_confidence}
+        {row[2] for p, row in zip(table.confidences, rows, strict=True) if row is not None and p >= min_confidence}
     )
     new_index = {old: new for new, old in enumerate(used)}
     kept = tuple(speakers[i] for i in used)
     del speakers
     quotes: QuoteTable[Quote] = QuoteTable(text, kept)
-    for i, (c, row) in enumerate(zip(cands, rows, strict=False)):
+    for i, (c, row) in enumerate(zip(table, rows, strict=True)):
         if c.confidence >= min_confidence:
             assert c.kind is not None  # (set above)
             spk = None if row is None else (row[0], row[1], new_index[row[2]], row[3], row[4])
             # (a registry.Rule member's str() is its name)
             quotes.append((c.kind, c.parts, c.cue, c.cue_class, spk, round(c.confidence, 4), str(c.rule)))
-        cands[i] = None  # type: ignore[call-overload]  # (converted: freed as the quotes grow)
-        rows[i] = None
+        rows[i] = None  # (converted: freed as the quotes grow)
     return Result(text=text, quotes=quotes.freeze(), speakers=kept, diagnostics=diags, engine=engine, id=id)
 
 

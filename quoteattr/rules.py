@@ -33,7 +33,7 @@ Order of work (:data:`quoteattr.registry.STAGES`, and within a stage
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from . import patterns_cues, patterns_headline, patterns_regions  # noqa: F401  (registers the pattern functions)
@@ -82,7 +82,7 @@ def run_stage(f: Finder, stage: Stage) -> None:
                 break
 
 
-def find_candidates(ann: Annotation, regions: list[QuoteRegion], index: DocIndex | None = None) -> list[Candidate]:
+def find_candidates(ann: Annotation, regions: Sequence[QuoteRegion], index: DocIndex | None = None) -> list[Candidate]:
     """All quote candidates of the document, in text order.
 
     Args:

@@ -560,7 +560,7 @@ class ParseFinder:
             )
 
 
-def find_candidates(ann: Annotation, regions: list[QuoteRegion], index: DocIndex | None = None) -> list[Candidate]:
+def find_candidates(ann: Annotation, regions: Sequence[QuoteRegion], index: DocIndex | None = None) -> list[Candidate]:
     """Quote candidates from the dependency parse, plus surface-rule ones.
 
     Args:
