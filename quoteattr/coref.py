@@ -43,6 +43,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
+from . import defaults
 from .anaphora import resolve_anaphora
 from .annotations import Annotation
 from .candidates import Candidate
@@ -117,9 +118,13 @@ def quoted_spans(regions: Sequence[QuoteRegion], candidates: Sequence[Candidate]
     def candidate_parts() -> Iterator[Pair]:
         return (p for c in candidates for p in c.parts)
 
-    streams = [f() if _starts_in_order(f()) else iter(sorted(f())) for f in (region_parts, candidate_parts)]
+    if len(regions) + len(candidates) < defaults.TABLES_FROM:  # (guard tables-from: one sort is faster)
+        merged: Iterable[Pair] = sorted([*region_parts(), *candidate_parts()])
+    else:
+        streams = [f() if _starts_in_order(f()) else iter(sorted(f())) for f in (region_parts, candidate_parts)]
+        merged = heapq.merge(*streams)
     starts, ends = array("q"), array("q")
-    for a, b in heapq.merge(*streams):
+    for a, b in merged:
         if ends and a <= ends[-1]:
             if b > ends[-1]:
                 ends[-1] = b

@@ -7,7 +7,7 @@ engine, its lexicons or attrs.
 
 from __future__ import annotations
 
-__all__ = ["DEFAULT_MIN_CONFIDENCE", "ENGINES"]
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "ENGINES", "TABLES_FROM"]
 
 #: Quotes below this confidence are dropped unless the caller asks for them:
 #: scare quotes and titles with no cue ('so-called "peace plan"') score lower.
@@ -15,3 +15,18 @@ DEFAULT_MIN_CONFIDENCE = 0.3
 
 #: The extraction engines: "rules" (no model) and "stanza".
 ENGINES = ("rules", "stanza")
+
+#: Guard ``tables-from`` (issue 18): from this many cue matches, quoted
+#: regions or settled candidates on, the engine holds them in array tables
+#: (:class:`quoteattr.index.CueTable`, :class:`quoteattr.marks.RegionTable`,
+#: :class:`quoteattr.candidates.CandidateTable`), whose every read makes a
+#: new object; below it, as Python objects. A news article has tens of each
+#: (at most 249 cues, 82 regions and 139 candidates in a document of
+#: PolNeAR train and dev, LitBank dev and the seeds), and there the objects
+#: are read many times: tables made the rule engine about 25% slower on
+#: PolNeAR dev. Up to 1,024 objects a list holds a few hundred kilobytes
+#: whatever the input's size, while a text of short quotes (``'"Yes," he
+#: said. ' * 62500``: 62,500 of each) keeps a bounded peak. Both forms
+#: give the same output (tests/unit/test_tables.py runs the engine with
+#: this set to 0 and to a million).
+TABLES_FROM = 1024

@@ -65,6 +65,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
+from . import defaults
 from .annotations import Annotation
 from .cues import CueMatch, find_cues, is_cue_wall
 from .model import CueClass
@@ -188,12 +189,24 @@ class DocIndex:
         self.paras = Spans(ann.paragraphs)
         #: the outermost regions, in text order (they never overlap); a
         #: table of numbers, each read a new region object (issue 18)
-        self.regions = (regions if isinstance(regions, RegionTable) else RegionTable(regions)).outermost()
-        self.region_starts = self.regions.starts
-        self.region_ends = self.regions.outer_ends()
+        table = (regions if isinstance(regions, RegionTable) else RegionTable(regions)).outermost()
+        if len(table) >= defaults.TABLES_FROM:
+            self.regions: list[QuoteRegion] | RegionTable = table
+            self.region_starts: Sequence[int] = table.starts
+        else:  # (guard tables-from: objects, read many times, for a short text)
+            self.regions = list(table)
+            self.region_starts = [r.open_start for r in self.regions]
+        self.region_ends = table.outer_ends()
+        del table
         #: the cues that start outside every quote, in text order
-        self.cues = CueTable(self._cues_outside_quotes())
-        self.cue_starts = self.cues.starts
+        cues = CueTable(self._cues_outside_quotes())
+        if len(cues) >= defaults.TABLES_FROM:
+            self.cues: list[CueMatch] | CueTable = cues
+            self.cue_starts: Sequence[int] = cues.starts
+        else:  # (guard tables-from)
+            self.cues = list(cues)
+            self.cue_starts = [c.start for c in self.cues]
+        del cues
 
     # --- sentences and paragraphs ---------------------------------------------
     def sentence(self, pos: int) -> Pair:
@@ -260,9 +273,7 @@ class DocIndex:
 
     def cues_between(self, a: int, b: int) -> list[CueMatch]:
         """The cues outside quotes that start in ``[a, b)``."""
-        starts = self.cue_starts
-        i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
-        return [self.cues._item(k) for k in range(i, j)] if i < j else []
+        return self.cues[bisect.bisect_left(self.cue_starts, a) : bisect.bisect_left(self.cue_starts, b)]
 
     # --- tokens -----------------------------------------------------------------
     def tokens(self, a: int, b: int) -> list[Pair]:

@@ -6,12 +6,12 @@ does is delegated to the stage modules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from . import coref, parsed, rules
+from . import coref, defaults, parsed, rules
 from .annotations import Annotation
-from .candidates import CandidateTable, kind_of
+from .candidates import Candidate, CandidateTable, kind_of
 from .errors import InputTypeError, InvalidArgumentError, UnknownEngineError
 from .index import DocIndex
 from .marks import find_quotes
@@ -188,12 +188,14 @@ def extract_annotation(
     # The settled candidates go into columns as their kinds are set, each
     # object freed as it is stored (issue 18); speaker resolution reads them
     # from there.
-    table = CandidateTable()
+    # (guard tables-from: a list of objects for the usual article)
+    table: Sequence[Candidate] = CandidateTable() if len(cands) >= defaults.TABLES_FROM else cands
     for i, c in enumerate(cands):
         if c.kind is None:
             c.kind = kind_of(text, c.parts, outer, outer_starts)
-        table.append(c)
-        cands[i] = None  # type: ignore[call-overload]
+        if isinstance(table, CandidateTable):
+            table.append(c)
+            cands[i] = None  # type: ignore[call-overload]
     del cands
     quoted = coref.quoted_spans(outer, table)
     del outer, outer_starts
@@ -206,7 +208,7 @@ def extract_annotation(
     # The speakers of the quotes that are kept, renumbered among themselves
     # (their ids stay: "e0", "e2" when "e1" spoke only below the threshold).
     used = sorted(
-        {row[2] for p, row in zip(table.confidences, rows, strict=True) if row is not None and p >= min_confidence}
+        {row[2] for c, row in zip(table, rows, strict=True) if row is not None and c.confidence >= min_confidence}
     )
     new_index = {old: new for new, old in enumerate(used)}
     kept = tuple(speakers[i] for i in used)

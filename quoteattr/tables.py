@@ -177,6 +177,19 @@ class PairTable(_TupleLike[tuple[int, int]], Sequence[tuple[int, int]]):
     def _item(self, i: int) -> tuple[int, int]:
         return self._starts[i], self._ends[i]
 
+    @overload
+    def __getitem__(self, i: int) -> tuple[int, int]: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[tuple[int, int], ...]: ...
+    def __getitem__(self, i: int | slice) -> tuple[int, int] | tuple[tuple[int, int], ...]:
+        """Pair *i* (from the end when negative) or a slice, as a ``tuple``."""
+        if isinstance(i, slice):
+            return tuple(zip(self._starts[i], self._ends[i], strict=True))
+        try:
+            return self._starts[i], self._ends[i]  # (the arrays check the index)
+        except IndexError:
+            raise IndexError("PairTable index out of range") from None
+
     def __iter__(self) -> Iterator[tuple[int, int]]:
         return zip(self._starts, self._ends, strict=True)
 
