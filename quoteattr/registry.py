@@ -114,6 +114,7 @@ class Rule(enum.StrEnum):
     CALL_OBJECT_PREDICATE = "call-object-predicate"
     SPEAK_ABOUT = "speak-about"
     TALK_ABOUT = "talk-about"
+    CHANT_QUOTE = "chant-quote"
     DESCRIBED_OBJECT_AS = "described-object-as"
     DESCRIBED_AS = "described-as"
     CUE_TO_INFINITIVE = "cue-to-infinitive"
@@ -224,6 +225,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.NON_VERB_CUE,
         Rule.INTRANSITIVE_CUE,
         Rule.TALK_ABOUT,
+        Rule.CHANT_QUOTE,
         Rule.ASKED_QUESTION,
         Rule.SAYING_CLAUSE,
         Rule.PASSIVE_CUE,

@@ -39,7 +39,7 @@ accuse acknowledge add admit admonish advise advocate affirm agree alert allege
 announce answer apologise apologize appeal argue articulate ask assert assure attest
 aver avow bark bash beg belittle bellow bemoan berate blame blast blog blurt boast
 brag brief broadcast call castigate caution censure characterise characterize charge
-chastise chide chuckle cite claim clarify comment commend complain concede conclude
+chant chastise chide chuckle cite claim clarify comment commend complain concede conclude
 concur condemn confess confide confirm congratulate contend continue contest
 contradict convey corroborate counter criticise criticize cry decline declare decree
 decry defend demand demur denounce deny deplore deride describe detail disagree
