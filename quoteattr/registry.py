@@ -115,6 +115,7 @@ class Rule(enum.StrEnum):
     SPEAK_ABOUT = "speak-about"
     TALK_ABOUT = "talk-about"
     CHANT_QUOTE = "chant-quote"
+    READ_CUE = "read-cue"
     DESCRIBED_OBJECT_AS = "described-object-as"
     DESCRIBED_AS = "described-as"
     CUE_TO_INFINITIVE = "cue-to-infinitive"
@@ -226,6 +227,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.INTRANSITIVE_CUE,
         Rule.TALK_ABOUT,
         Rule.CHANT_QUOTE,
+        Rule.READ_CUE,
         Rule.ASKED_QUESTION,
         Rule.SAYING_CLAUSE,
         Rule.PASSIVE_CUE,

@@ -69,3 +69,35 @@ class TestChantQuote:
     def test_patterns_chant_unquoted_reports_nothing(self, text: str) -> None:
         """Guard chant-unquoted: a chant is reported only in its own words."""
         assert [] == [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.cue is not None]
+
+
+class TestReadCue:
+    """Verb "read" (the words of a sign or a letter): a cue at stage region, nothing of its own at stage cue."""
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ('"We will not pay the toll," the letter read.', "the letter"),
+            ('"Nobody asked the town," read the statement from the dockers.', "the statement"),
+            ('"The pier stays open," it read.', "it"),
+        ],
+    )
+    def test_patterns_chant_read_attaches_a_quote(self, text: str, speaker: str) -> None:
+        """Guard past-like-base: "read" before a full stop is the past verb, the cue of the quote before it."""
+        qs = quoteattr.extract(text).quotes
+        assert [("read", speaker)] == [
+            (q.cue.text if q.cue else None, q.speaker.mention.text if q.speaker else None) for q in qs
+        ]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The mayor read the report twice.",
+            "Osei read that the mill would close.",
+            "The ferry timetable was a dull read, the clerk admitted.",
+        ],
+    )
+    def test_patterns_chant_read_reports_nothing(self, text: str) -> None:
+        """Rule read-cue: "read the report", "read that ..." propose no quote with "read" as cue."""
+        qs = quoteattr.extract(text, min_confidence=0).quotes
+        assert [] == [q for q in qs if q.cue is not None and q.cue.text == "read"]
