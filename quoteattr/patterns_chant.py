@@ -87,6 +87,26 @@ def read_cue(f: Finder, item: CueItem) -> bool:
     return item.cue.lemma == "read" and item.cue.type == "verb"
 
 
+#: rule put-it: what follows "put it" when it reports: a comma or a colon
+_PUT_IT_AFTER_RE = regex.compile(r"[ \t]*[,:]")
+
+
+@register(
+    Rule.PUT_IT,
+    Stage.CUE,
+    example="As the harbour master put it, ⟦the pier is older than the town⟧. (not: put it on the table)",
+)
+def put_it(f: Finder, item: CueItem) -> bool:
+    """ "put it", "puts it" ("as Osei put it, ...", "Kim put it this way:")
+    report only what follows a comma or a colon; elsewhere ("put it on
+    the table", "as she put it in her memoir") they propose nothing at stage
+    cue (a quote next to them is still read at stage region)."""
+    cue = item.cue
+    if cue.lemma not in ("put it", "puts it"):
+        return False
+    return _PUT_IT_AFTER_RE.match(f.text, cue.end, item.sb) is None
+
+
 def _subject(f: Finder, item: CueItem, pos: int) -> tuple[int, int] | None:
     """The subject before *pos* (the cue, or the relative pronoun before
     it); guard ``chant-subject``: not a noun phrase after a preposition;

@@ -116,6 +116,7 @@ class Rule(enum.StrEnum):
     TALK_ABOUT = "talk-about"
     CHANT_QUOTE = "chant-quote"
     READ_CUE = "read-cue"
+    PUT_IT = "put-it"
     DESCRIBED_OBJECT_AS = "described-object-as"
     DESCRIBED_AS = "described-as"
     CUE_TO_INFINITIVE = "cue-to-infinitive"
@@ -228,6 +229,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.TALK_ABOUT,
         Rule.CHANT_QUOTE,
         Rule.READ_CUE,
+        Rule.PUT_IT,
         Rule.ASKED_QUESTION,
         Rule.SAYING_CLAUSE,
         Rule.PASSIVE_CUE,

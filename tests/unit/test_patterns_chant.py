@@ -101,3 +101,36 @@ class TestReadCue:
         """Rule read-cue: "read the report", "read that ..." propose no quote with "read" as cue."""
         qs = quoteattr.extract(text, min_confidence=0).quotes
         assert [] == [q for q in qs if q.cue is not None and q.cue.text == "read"]
+
+
+class TestPutIt:
+    """Cue phrases "put it", "puts it" and rule put-it: "as Osei put it, ..." reports what follows the comma."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "As the harbour master put it, the pier is older than the town.",
+                "the pier is older than the town",
+                "the harbour master",
+            ),
+            ('As the ferry clerk puts it: "Nobody pays twice."', "Nobody pays twice.", "the ferry clerk"),
+        ],
+    )
+    def test_patterns_chant_put_it_reports(self, text: str, content: str, speaker: str) -> None:
+        """After a comma or a colon, the clause or the quote is the speaker's."""
+        qs = [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.cue is not None]
+        assert [(content, speaker, True)] == [
+            (q.content.text, q.speaker.mention.text if q.speaker else None, "put" in q.cue.text) for q in qs
+        ]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Osei put it on the table and left the room.",
+            "The dockers put it to a vote on Friday.",
+        ],
+    )
+    def test_patterns_chant_put_it_elsewhere_reports_nothing(self, text: str) -> None:
+        """Rule put-it: "put it" before anything but a comma or a colon proposes nothing."""
+        assert [] == list(quoteattr.extract(text, min_confidence=0).quotes)
