@@ -182,7 +182,8 @@ def _base_form_is_noun(doc: DocIndex, cue: CueMatch, sa: int, last: tuple[int, i
     # past: before a quote, a comma, a colon or a full stop it is the verb
     # of a sign's or a letter's words ('The banner read: "..."', '"...," the
     # letter read.'); "a good read" before other words stays a noun
-    if _PAST_AFTER_RE.match(text, cue.end) and VERBS[cue.lemma].forms[2] == text[cue.start : cue.end].lower():
+    entry = VERBS.get(cue.lemma)
+    if entry is not None and entry.forms[2] == entry.forms[0] and _PAST_AFTER_RE.match(text, cue.end):
         return False
     if (
         prev in FINITE
