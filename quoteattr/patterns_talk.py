@@ -45,7 +45,7 @@ __all__ = ["TALK_CUES", "talk_about"]
 #: The cue phrases this rule reads (``cue_phrases.txt``, type phrasal).
 TALK_CUES = frozenset(["talk about", "talks about", "talked about", "talking about"])
 
-#: guard talk-negated: a negation up to three words before the cue ("did
+#: guard talk-negated: a negation up to four words before the cue ("did
 #: not really talk about", "nobody is talking about", "never talked about")
 _NEGATED_RE = regex.compile(r"(?r)(?i)\b(?:not|n['’]t|never|nobody|no\s+one|none)(?:\s+[\w'’.]+){0,4}\s+$")
 #: guard talk-passive: "will be talked about", "is being talked about"
