@@ -14,7 +14,7 @@ import regex
 
 from .chunker import AUX_FILLER, DETERMINERS, FUNCTION_WORDS, QUANTITY_HEADS, ROLE_NOUNS, is_cap, last_token, norm
 from .clauses import FINITE, NUMBER_WORDS
-from .cues import CueMatch
+from .cues import VERBS, CueMatch
 from .index import DocIndex
 from .lexicons import load_set
 from .model import CueClass
@@ -38,6 +38,10 @@ _SAY_ARTICLES = frozenset(["a", "an", "the", "his", "her", "its", "my", "our", "
 _SAY_AMOUNTS = frozenset(["final", "last", "more", "greater", "bigger", "larger", "equal", "real", "little", "much"])
 _SAY_NOUN_BEFORE = _SAY_ARTICLES | _SAY_AMOUNTS | {"this", "direct", "big"}
 
+
+#: Guard ``past-like-base``: what may follow a base form that is also the
+#: past form ("read") when it is the past verb.
+_PAST_AFTER_RE = regex.compile(r"""[ \t]*(?:[,:.]|[\"“‘'])""")
 
 #: Rule ``base-cue-that``: "that" right after a cue word.
 _THAT_AFTER_RE = regex.compile(r"\s+that\b")
@@ -83,7 +87,9 @@ def noun_context(doc: DocIndex, cue: CueMatch, sa: int) -> bool:
     # guard noun-first: "the 50 states", "Clinton's emails", "a state
     # senator" -- these forms are verbs only before "that"
     if text[cue.start : cue.end].lower() in NOUN_FIRST_CUES and not _QUOTE_SPEAKER_BEFORE_RE.search(
-        text, max(0, cue.start - 80), cue.start  # (from before sa: a caller may start it at the quote's end)
+        text,
+        max(0, cue.start - 80),
+        cue.start,  # (from before sa: a caller may start it at the quote's end)
     ):
         return not _verb_before_that(doc, cue, sa, nxt)
     last = last_token(doc, max(sa, cue.start - 60), cue.start)
@@ -172,6 +178,13 @@ def _base_form_is_noun(doc: DocIndex, cue: CueMatch, sa: int, last: tuple[int, i
     clause-opening "that" makes it a verb."""
     text = doc.text
     prev = norm(w)
+    # guard past-like-base: "read" (and "bet", "forecast", ...) is its own
+    # past: before a quote, a comma, a colon or a full stop it is the verb
+    # of a sign's or a letter's words ('The banner read: "..."', '"...," the
+    # letter read.'); "a good read" before other words stays a noun
+    entry = VERBS.get(cue.lemma)
+    if entry is not None and entry.forms[2] == entry.forms[0] and _PAST_AFTER_RE.match(text, cue.end):
+        return False
     if (
         prev in FINITE
         or prev in ("to", "not", "never", "also", "i", "we", "you", "they", "who")

@@ -113,6 +113,10 @@ class Rule(enum.StrEnum):
     CALL_FOR = "call-for"
     CALL_OBJECT_PREDICATE = "call-object-predicate"
     SPEAK_ABOUT = "speak-about"
+    TALK_ABOUT = "talk-about"
+    CHANT_QUOTE = "chant-quote"
+    READ_CUE = "read-cue"
+    PUT_IT = "put-it"
     DESCRIBED_OBJECT_AS = "described-object-as"
     DESCRIBED_AS = "described-as"
     CUE_TO_INFINITIVE = "cue-to-infinitive"
@@ -222,6 +226,10 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.ACCORDING_TO,
         Rule.NON_VERB_CUE,
         Rule.INTRANSITIVE_CUE,
+        Rule.TALK_ABOUT,
+        Rule.CHANT_QUOTE,
+        Rule.READ_CUE,
+        Rule.PUT_IT,
         Rule.ASKED_QUESTION,
         Rule.SAYING_CLAUSE,
         Rule.PASSIVE_CUE,

@@ -39,7 +39,7 @@ accuse acknowledge add admit admonish advise advocate affirm agree alert allege
 announce answer apologise apologize appeal argue articulate ask assert assure attest
 aver avow bark bash beg belittle bellow bemoan berate blame blast blog blurt boast
 brag brief broadcast call castigate caution censure characterise characterize charge
-chastise chide chuckle cite claim clarify comment commend complain concede conclude
+chant chastise chide chuckle cite claim clarify comment commend complain concede conclude
 concur condemn confess confide confirm congratulate contend continue contest
 contradict convey corroborate counter criticise criticize cry decline declare decree
 decry defend demand demur denounce deny deplore deride describe detail disagree
@@ -52,7 +52,7 @@ jeer joke lambast lambaste lament laud laugh lecture mention minimise minimize
 misspeak misstate mock moan mumble murmur muse mutter narrate note notify object
 observe opine order outline persist plead pledge pontificate posit post
 postulate praise preach predict proclaim profess promise pronounce propose prophesy
-protest query question quip rage rail rant reaffirm reason reassure rebuke rebut
+protest query question quip rage rail rant read reaffirm reason reassure rebuke rebut
 recall recommend recount refute reiterate reject rejoin relay remark remind repeat
 reply report repudiate request respond restate retort retract retweet reveal ridicule
 riposte roar rule say scoff scold scream shout sigh slam snap snarl sneer snort sob
@@ -83,6 +83,7 @@ IRREGULAR = {
     "foretell": "foretell foretells foretold foretold foretelling",
     "know": "know knows knew known knowing",
     "misspeak": "misspeak misspeaks misspoke misspoken misspeaking",
+    "read": "read reads read read reading",
     "say": "say says said said saying",
     "speak": "speak speaks spoke spoken speaking",
     "swear": "swear swears swore sworn swearing",
