@@ -1,4 +1,5 @@
-"""Clause boundaries of the sixth session (issue 16): guard that-aside.
+"""Clause boundaries of the sixth session (issue 16): guards that-aside and
+lead-in-adverbial.
 
 Sentences written for these tests; the boundaries were counted on polnear-train.
 """
@@ -52,3 +53,47 @@ class TestThatAside:
         """'said that, too': one word after the comma is no aside, and no clause is reported."""
         assert [] == _contents(text)
 
+
+class TestLeadInWords:
+    """Guard lead-in-words: before ', X said, "Quote' the writer's lead-in is no content."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                'Later in the debate, Osei said, "We will not sell the harbour to anyone."',
+                '"We will not sell the harbour to anyone."',
+            ),
+            (
+                "In a statement on Friday, the ferry company added, “Every crossing will run on time.”",
+                "“Every crossing will run on time.”",
+            ),
+            (
+                "After a long pause at the depot, Kim replied, ''I have nothing to add.''",
+                "''I have nothing to add.''",
+            ),
+        ],
+    )
+    def test_clause_bounds_quotation_alone(self, text: str, content: str) -> None:
+        """A quotation that opens with a capital letter is the whole content, a direct quote."""
+        quotes = quoteattr.extract(text, min_confidence=0).quotes
+        assert [(content, "parenthetical-cue", "direct")] == [(q.content.text, q.rule, q.kind.value) for q in quotes]
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            (
+                'The new toll, the treasurer said, "would double by the spring."',
+                ["The new toll", '"would double by the spring."'],
+            ),
+            # no quotation: both parts stay
+            (
+                "The new toll, the treasurer said, would double by the spring.",
+                ["The new toll", "would double by the spring"],
+            ),
+        ],
+    )
+    def test_clause_bounds_continuation_keeps_both_parts(self, text: str, parts: list[str]) -> None:
+        """A quotation that goes on in lower case continues the words before the cue."""
+        quotes = quoteattr.extract(text, min_confidence=0).quotes
+        assert [parts] == [[p.text for p in q.parts] for q in quotes]
