@@ -1,5 +1,5 @@
 """Clause boundaries of the sixth session (issue 16): guards that-aside and
-lead-in-adverbial.
+lead-in-words, clause cuts after a comma that closes a quotation.
 
 Sentences written for these tests; the boundaries were counted on polnear-train.
 """
@@ -97,3 +97,38 @@ class TestLeadInWords:
         """A quotation that goes on in lower case continues the words before the cue."""
         quotes = quoteattr.extract(text, min_confidence=0).quotes
         assert [parts] == [[p.text for p in q.parts] for q in quotes]
+
+
+class TestCutAfterClosingMark:
+    """Rules cut-next-attribution, cut-trailing-source and cut-concession after a comma that closes a quotation."""
+
+    @pytest.mark.parametrize(
+        ("text", "contents"),
+        [
+            (
+                'Kim said the ferry plan was "long overdue," adding that the fares would fall.',
+                ['the ferry plan was "long overdue,"', "the fares would fall"],
+            ),
+            (
+                "Osei said the toll was “too high,” but the treasurer said it would stay.",
+                ["the toll was “too high,”", "it would stay"],
+            ),
+        ],
+    )
+    def test_clause_bounds_next_attribution_after_mark(self, text: str, contents: list[str]) -> None:
+        """The clause ends after the closing mark; the next cue reports its own clause."""
+        assert contents == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "contents"),
+        [
+            # a comma that closes no quotation: the clause runs on (a cut only where a cue follows)
+            (
+                'The mayor said the bridge was "safe," and that the tunnel was not.',
+                ['the bridge was "safe," and that the tunnel was not'],
+            ),
+        ],
+    )
+    def test_clause_bounds_no_cue_after_mark(self, text: str, contents: list[str]) -> None:
+        """Without a cue after the closing mark the clause is not cut there."""
+        assert contents == _contents(text)
