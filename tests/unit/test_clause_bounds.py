@@ -132,3 +132,19 @@ class TestCutAfterClosingMark:
     def test_clause_bounds_no_cue_after_mark(self, text: str, contents: list[str]) -> None:
         """Without a cue after the closing mark the clause is not cut there."""
         assert contents == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "contents"),
+        [
+            (
+                'Kim said the ferry was "safe enough," according to the local radio.',
+                ['the ferry was "safe enough,"'],
+            ),
+            ("Osei claimed the toll was ''fair,'' although drivers disagreed.", ["the toll was ''fair,''"]),
+            # no quotation: the comma ends the clause as before
+            ("Osei claimed the toll was fair, although drivers disagreed.", ["the toll was fair"]),
+        ],
+    )
+    def test_clause_bounds_source_and_concession_after_mark(self, text: str, contents: list[str]) -> None:
+        """A source phrase or a concession after a closing mark ends the clause after the mark."""
+        assert contents == _contents(text)
