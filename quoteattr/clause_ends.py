@@ -42,8 +42,7 @@ declare(
     Rule.CUT_SUMMARY_APPOSITIVE,
     Stage.CLAUSE,
     example="Osei said ⟦the toll would double⟧, a move that angered drivers.",
-    summary="a clause ends before a last ', a/an/the … that/which/who …' in which the writer sums it up, "
-    "or ', a/an/the … than/over …' in which the writer compares it",
+    summary="a clause ends before a last ', a/an/the … that/which/who …' in which the writer sums it up",
 )
 
 
