@@ -148,38 +148,3 @@ class TestCutAfterClosingMark:
     def test_clause_bounds_source_and_concession_after_mark(self, text: str, contents: list[str]) -> None:
         """A source phrase or a concession after a closing mark ends the clause after the mark."""
         assert contents == _contents(text)
-
-
-class TestComparisonAppositive:
-    """Rule cut-summary-appositive: the writer's comparison after the last comma is no content."""
-
-    @pytest.mark.parametrize(
-        ("text", "content"),
-        [
-            (
-                "The pollster said 41 percent of voters backed the toll, a nine-point margin over the ferry plan.",
-                "41 percent of voters backed the toll",
-            ),
-            (
-                "Osei said the council would hire 300 drivers, a far higher figure than last year's.",
-                "the council would hire 300 drivers",
-            ),
-        ],
-    )
-    def test_clause_bounds_before_comparison(self, text: str, content: str) -> None:
-        """The clause ends before ', a ... over/than ...'."""
-        assert [content] == _contents(text)
-
-    @pytest.mark.parametrize(
-        ("text", "content"),
-        [
-            # "than" inside the clause, no comma before the comparison: nothing is cut
-            (
-                "Osei said the council would hire more drivers than last year.",
-                "the council would hire more drivers than last year",
-            ),
-        ],
-    )
-    def test_clause_bounds_comparison_inside_clause_kept(self, text: str, content: str) -> None:
-        """A comparison that is part of the clause stays."""
-        assert [content] == _contents(text)
