@@ -16,7 +16,7 @@ from .clauses import AUDIENCE_NOUNS, FINITE, skip_ws
 from .index import DocIndex
 from .text import TOKEN_RE
 
-__all__ = ["LATE_THAT_WINDOW", "skip_to_late_that"]
+__all__ = ["LATE_THAT_WINDOW", "quoted_sentence", "skip_to_late_that"]
 
 # Rule ``late-that``: words after a cue that open with a preposition ("said
 # at the time that", "said during Sunday's debate that") or are the
@@ -275,3 +275,21 @@ def _stops_scan(w: str, token: str, before: str) -> bool:
     # (a capitalised word is a name: "in May that", "at Will's that")
     finite = w in FINITE and token[:1].islower()
     return w in _LATE_THAT_STOP or finite or w.endswith("n't") or gerund
+
+
+# Guard ``lead-in-words`` (of rule ``parenthetical-cue``): in "Later in the
+# debate, Osei said, "We will not sell."" the words before ", SPEAKER CUE,"
+# are the writer's lead-in when the words after it are a quotation that opens
+# with a capital letter (a sentence of its own): the quotation alone is the
+# content. A quotation that goes on in lower case continues the words before
+# the cue ("The toll, she said, "would double"") and both parts stay. On
+# polnear-train the gold content was the quotation alone in 37 of 41 matched
+# predictions of this shape (both parts in 4), on polnear-dev in 2 of 2.
+def quoted_sentence(doc: DocIndex, a: int) -> bool:
+    """True when a quotation opens at *a* (its opening mark there) and its
+    words begin with a capital letter (guard ``lead-in-words``)."""
+    r = doc.region_at(a)
+    if r is None or r.outer[0] != a:
+        return False
+    b = skip_ws(doc.text, r.start, r.end)
+    return doc.text[b : b + 1].isupper()

@@ -33,7 +33,7 @@ from .clauses import (
     skip_ws,
     source_clause_ok,
 )
-from .clause_starts import skip_to_late_that
+from .clause_starts import quoted_sentence, skip_to_late_that
 from .cues import CueMatch
 from .patterns_according import according_to
 from .patterns_asked import asked_question
@@ -322,7 +322,8 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
     right = f.clauses.clause(after + 1, sb)
     if right is None or not left[0] < left[1] or not clause_ok(f.doc, left[0], right[1]):
         return False
-    f.add([left, right], Rule.PARENTHETICAL_CUE, confidence(Rule.PARENTHETICAL_CUE) + speaker_bonus(text, sp), cue, sp)
+    parts = [right] if quoted_sentence(f.doc, right[0]) else [left, right]  # guard lead-in-words
+    f.add(parts, Rule.PARENTHETICAL_CUE, confidence(Rule.PARENTHETICAL_CUE) + speaker_bonus(text, sp), cue, sp)
     return True
 
 

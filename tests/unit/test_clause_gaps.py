@@ -87,7 +87,8 @@ class TestFrontedPart:
         ("text", "parts"),
         [
             # "that" after the cue: the words before the speaker are the writer's
-            ("The mayor asserted that, tolls aside, the ferry was cheap.", ["tolls aside, the ferry was cheap"]),
+            # (the "that" before an aside stays: guard that-aside)
+            ("The mayor asserted that, tolls aside, the ferry was cheap.", ["that, tolls aside, the ferry was cheap"]),
             # a quotation after the comma
             ('In the end, Osei said on Monday, "We will build it."', ["We will build it."]),
             # fewer than two words before the speaker
