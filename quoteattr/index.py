@@ -104,14 +104,10 @@ class Spans:
 
 _set = object.__setattr__
 
-#: How many of the cue matches a :class:`CueTable` made last it keeps.
-_RECENT = 64
-
 
 class CueTable(Sequence[CueMatch]):
-    """The cue matches of a document in :mod:`array` columns; a read makes
-    the :class:`~quoteattr.cues.CueMatch` (frozen; the 64 made last are kept
-    and read again).
+    """The cue matches of a document in :mod:`array` columns; each read
+    makes the :class:`~quoteattr.cues.CueMatch` (equal, not the same object).
 
     Issue 18: a ``CueMatch`` and its two ``int`` offsets cost about 150
     bytes, 9.5 times the input on ``'"Yes," he said. ' * 62500``; here 18
@@ -122,13 +118,12 @@ class CueTable(Sequence[CueMatch]):
         cues: the matches, in text order.
     """
 
-    __slots__ = ("_ends", "_info", "_info_index", "_infos", "_recent", "_starts")
+    __slots__ = ("_ends", "_info", "_info_index", "_infos", "_starts")
 
     def __init__(self, cues: Iterable[CueMatch] = ()) -> None:
         self._starts, self._ends, self._info = array("q"), array("q"), array("I")
         self._infos: list[tuple[str, CueClass, str | None, str]] = []
         self._info_index: dict[tuple[str, CueClass, str | None, str], int] = {}
-        self._recent: dict[int, CueMatch] = {}
         for c in cues:
             self.append(c)
 
@@ -151,17 +146,6 @@ class CueTable(Sequence[CueMatch]):
         return len(self._starts)
 
     def _item(self, i: int) -> CueMatch:
-        # (the last _RECENT made are kept: the stages read a few neighbours
-        # many times, and the objects are frozen; issue 18)
-        x = self._recent.get(i)
-        if x is None:
-            x = self._make(i)
-            if len(self._recent) >= _RECENT:
-                del self._recent[next(iter(self._recent))]
-            self._recent[i] = x
-        return x
-
-    def _make(self, i: int) -> CueMatch:
         m = object.__new__(CueMatch)
         lemma, cue_class, form_kind, kind = self._infos[self._info[i]]
         _set(m, "start", self._starts[i])
@@ -178,8 +162,6 @@ class CueTable(Sequence[CueMatch]):
     def __getitem__(self, i: slice) -> list[CueMatch]: ...
     def __getitem__(self, i: int | slice) -> CueMatch | list[CueMatch]:
         """Cue *i*, or a list of the cues of a slice."""
-        if type(i) is int and 0 <= i < len(self._starts):
-            return self._item(i)
         if isinstance(i, slice):
             return [self._item(k) for k in range(*i.indices(len(self)))]
         if i < 0:

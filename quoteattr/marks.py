@@ -133,13 +133,10 @@ class QuoteRegion:
 
 _set = object.__setattr__
 
-#: How many of the regions a :class:`RegionTable` made last it keeps.
-_RECENT = 64
-
 
 class RegionTable(Sequence[QuoteRegion]):
-    """Quoted regions in :mod:`array` columns; a read makes the
-    :class:`QuoteRegion` (frozen; the 64 made last are kept and read again).
+    """Quoted regions in :mod:`array` columns; each read makes the
+    :class:`QuoteRegion` (equal, not the same object).
 
     Issue 18: a region object and its two ``int`` offsets cost about 160
     bytes, 10 times the input on ``'"Yes," he said. ' * 62500``; here 25
@@ -149,14 +146,13 @@ class RegionTable(Sequence[QuoteRegion]):
         regions: the regions, in order of their opening marks.
     """
 
-    __slots__ = ("_classes", "_depth", "_end", "_lens", "_open_start", "_parts", "_recent")
+    __slots__ = ("_classes", "_depth", "_end", "_lens", "_open_start", "_parts")
 
     def __init__(self, regions: Iterable[QuoteRegion] = ()) -> None:
         self._open_start, self._end, self._depth = array("q"), array("q"), array("q")
         self._lens = array("B")  # open_len | close_len << 2 | the mark class's index << 4
         self._classes: list[str] = []
         self._parts: dict[int, tuple[tuple[int, int], ...]] = {}  # (only where there are several)
-        self._recent: dict[int, QuoteRegion] = {}
         for r in regions:
             self.append(r)
 
@@ -193,17 +189,6 @@ class RegionTable(Sequence[QuoteRegion]):
         return len(self._end)
 
     def _item(self, i: int) -> QuoteRegion:
-        # (the last _RECENT made are kept: the stages read a few neighbours
-        # many times, and the objects are frozen; issue 18)
-        x = self._recent.get(i)
-        if x is None:
-            x = self._make(i)
-            if len(self._recent) >= _RECENT:
-                del self._recent[next(iter(self._recent))]
-            self._recent[i] = x
-        return x
-
-    def _make(self, i: int) -> QuoteRegion:
         r: QuoteRegion = object.__new__(QuoteRegion)
         bits = self._lens[i]
         _set(r, "open_start", self._open_start[i])
@@ -221,9 +206,7 @@ class RegionTable(Sequence[QuoteRegion]):
     def __getitem__(self, i: slice) -> list[QuoteRegion]: ...
     def __getitem__(self, i: int | slice) -> QuoteRegion | list[QuoteRegion]:
         """Region *i*, or a list of those of a slice."""
-        n = len(self._end)
-        if type(i) is int and 0 <= i < n:
-            return self._item(i)
+        n = len(self)
         if isinstance(i, slice):
             return [self._item(k) for k in range(*i.indices(n))]
         if i < 0:
