@@ -11,8 +11,8 @@ function with its name and base confidence as module constants.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 import regex
 
@@ -65,13 +65,42 @@ _BEAT_AFTER = 80
 _BEAT_BEFORE = 600
 
 
-class Attribution(NamedTuple):
-    """A quote's speaker while resolving: its entity, the mention span that names it, how, and how surely."""
+class Attribution:
+    """A quote's speaker while resolving: its entity, the mention span that names it, how, and how surely.
 
-    entity: _Entity
-    span: Pair
-    resolution: Resolution
-    confidence: float
+    Unpacks as ``entity, span, resolution, confidence``. The span's offsets
+    are kept as two slots, not a pair (issue 18: a named tuple and its pair
+    were 160 bytes a quote, 5 times the input on ``'"Yes," he said. ' *
+    62500``; now 72).
+    """
+
+    __slots__ = ("confidence", "end", "entity", "resolution", "start")
+
+    def __init__(self, entity: _Entity, span: Pair, resolution: Resolution, confidence: float) -> None:
+        self.entity = entity
+        self.start, self.end = span
+        self.resolution = resolution
+        self.confidence = confidence
+
+    @property
+    def span(self) -> Pair:
+        return self.start, self.end
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.entity, (self.start, self.end), self.resolution, self.confidence))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Attribution:
+            return NotImplemented
+        return tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]  # (compared by value, as the named tuple it replaces)
+
+    def __repr__(self) -> str:
+        return (
+            f"Attribution(entity={self.entity!r}, span={self.span!r}, "
+            f"resolution={self.resolution!r}, confidence={self.confidence!r})"
+        )
 
 
 class _Dialogue:
