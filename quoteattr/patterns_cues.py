@@ -77,6 +77,7 @@ _PROGRESSIVE_RE = regex.compile(
     r"(?r)(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$"
 )
 _TO_INF_RE = regex.compile(r"(?i)to\s+\w")
+_WORD_RE = regex.compile(r"\w+")
 
 #: subject-cue-clause without "that" ('Peskov said the U.S. must ...'), and
 #: what a thought cue ("believes", "thinks", "knew") takes off: it puts the
@@ -326,6 +327,39 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
     return True
 
 
+#: Guard ``trailing-adjunct``: words that open a phrase of time, place or
+#: occasion after a sentence-final cue ("..., Okafor said during a visit to the
+#: docks.", "..., the board said Tuesday in Leith."), so that the clause before
+#: the comma is still what was said.
+_TRAILING_OPENERS = frozenset(
+    ["in", "on", "at", "during", "after", "before", "while", "following"]
+)
+_TRAILING_STOP_RE = regex.compile(r"(?i)\bthat\b|[\"“”‘’«»]|''")
+#: "reported at least six planes ...": "at least" opens a noun phrase, no adjunct
+_AT_LEAST_RE = regex.compile(r"(?i)\s+(?:least|most)\b")
+#: the cues whose sentence-final use takes a trailing adjunct ("told" with no addressee)
+_TRAILING_CUES = frozenset(["say", "tell", "write", "report"])
+
+
+def _trailing_adjunct(f: Finder, lemma: str, pos: int, sb: int) -> bool:
+    """Guard ``trailing-adjunct``: after the cue (and its known adjuncts) a
+    phrase that opens with a preposition runs to the end of the sentence,
+    within 120 characters, with no "that" and no quote mark in it."""
+    text = f.text
+    if lemma not in _TRAILING_CUES:
+        return False
+    p = skip_ws(text, skip_adjuncts(text, pos, sb), sb)
+    end = last_nonspace(text, p, sb)
+    if end - p > 120 or text[end - 1 : end] not in (".", "!", "?"):
+        return False
+    m = _WORD_RE.match(text, p, end)
+    if m is None or m.group(0).lower() not in _TRAILING_OPENERS:
+        return False
+    if _AT_LEAST_RE.match(text, m.end(), end):
+        return False
+    return _TRAILING_STOP_RE.search(text, p, end) is None
+
+
 @register(
     Rule.CLAUSE_SUBJECT_CUE, Stage.CUE, confidence=0.8, example="⟦The vote will wait until spring⟧, the council said."
 )
@@ -333,7 +367,7 @@ def clause_subject_cue(f: Finder, item: CueItem) -> bool:
     """A clause, a comma, the speaker and the cue that ends the sentence."""
     cue, sa, sb = item.cue, item.sa, item.sb
     sp = f.subject_before(cue.start)
-    if sp is None or not f.ends_clause(cue.end, sb):
+    if sp is None or not (f.ends_clause(cue.end, sb) or _trailing_adjunct(f, cue.lemma, cue.end, sb)):
         return False
     pre_end = last_nonspace(f.text, sa, sp[0])
     if not (pre_end > sa and f.text[pre_end - 1] == ","):

@@ -1,0 +1,67 @@
+"""Indirect quotes whose cue was found but no quote came out, session 6
+(issue 16): each class covers one named rule or guard. Sentences written for
+these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr.registry import Rule
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _quotes(text: str, rule: Rule) -> list[quoteattr.Quote]:
+    return [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == rule.value]
+
+
+class TestTrailingAdjunct:
+    """Guard trailing-adjunct (rule clause-subject-cue): a phrase of time, place
+    or occasion may follow a sentence-final 'said', 'told', 'wrote' or 'reported'."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "The ferry will run until May, the harbour master said at the time.",
+                "The ferry will run until May",
+                "the harbour master",
+            ),
+            (
+                "Two depots would close by spring, Okafor wrote in a memo to the dock board.",
+                "Two depots would close by spring",
+                "Okafor",
+            ),
+            (
+                "The toll had doubled in a year, the dock union said after a meeting on Friday.",
+                "The toll had doubled in a year",
+                "the dock union",
+            ),
+            (
+                "Nobody had warned the crews, the Leith Gazette reported before the inquiry.",
+                "Nobody had warned the crews",
+                "the Leith Gazette",
+            ),
+        ],
+    )
+    def test_patterns_lost6_trailing_adjunct_reports_the_clause(self, text: str, content: str, speaker: str) -> None:
+        """The clause before the comma is reported, the subject before the cue speaks."""
+        qs = _quotes(text, Rule.CLAUSE_SUBJECT_CUE)
+        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # "at least" opens a noun phrase: the clause comes after the cue
+            "On Friday morning, the Gazette reported at least six ferries were late.",
+            # a "that" clause after the phrase: the clause comes after the cue
+            "On Friday, Osei said in a letter that the depot would close.",
+            # a cue that is not say, tell, write or report
+            "In the spring, the mayor decided on a new toll for the bridge.",
+        ],
+    )
+    def test_patterns_lost6_trailing_adjunct_not_a_lead_phrase(self, text: str) -> None:
+        """A lead phrase before the subject is not reported as a clause."""
+        assert [] == _quotes(text, Rule.CLAUSE_SUBJECT_CUE)
