@@ -39,6 +39,7 @@ from .patterns_according import according_to
 from .patterns_asked import asked_question
 from .cue_guards import earlier_speaker, fronted_clause_ok, modified_subject
 from .patterns_describe import described_object_as
+from .patterns_gerunds import noun_gerund
 from .patterns_passive import passive_by_agent
 from .patterns_speak import speak_about
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
@@ -213,6 +214,9 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
         return False
     # ', saying', ', even suggesting', 'and saying', 'by telling them that'
     if _BEFORE_GERUND_RE.search(text, max(sa, cue.start - 40), cue.start) is None:
+        # rule noun-gerund: "a statement confirming ⟦...⟧"
+        if cue.lemma not in _NOT_NOUN_GERUND and noun_gerund(f, item):
+            return True
         _noun_saying(f, item)
         return True
     sp = f.sentence_subject(sa, cue.start)
@@ -264,6 +268,10 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
     )
     return True
 
+
+#: Gerunds that rule noun-gerund leaves to the frames of call, describe and
+#: speak ("a statement calling the test a violation" is a description).
+_NOT_NOUN_GERUND = frozenset(["call", "describe", "speak"])
 
 declare(
     Rule.NOUN_SAYING,
@@ -331,9 +339,7 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
 #: occasion after a sentence-final cue ("..., Okafor said during a visit to the
 #: docks.", "..., the board said Tuesday in Leith."), so that the clause before
 #: the comma is still what was said.
-_TRAILING_OPENERS = frozenset(
-    ["in", "on", "at", "during", "after", "before", "while", "following"]
-)
+_TRAILING_OPENERS = frozenset(["in", "on", "at", "during", "after", "before", "while", "following"])
 _TRAILING_STOP_RE = regex.compile(r"(?i)\bthat\b|[\"“”‘’«»]|''")
 #: "reported at least six planes ...": "at least" opens a noun phrase, no adjunct
 _AT_LEAST_RE = regex.compile(r"(?i)\s+(?:least|most)\b")

@@ -98,6 +98,7 @@ class Rule(enum.StrEnum):
     ASKED_QUESTION = "asked-question"
     SAYING_CLAUSE = "saying-clause"
     SAYING_OBJECT = "saying-object"
+    NOUN_GERUND = "noun-gerund"
     NOUN_SAYING = "noun-saying"
     PROGRESSIVE_CUE = "progressive-cue"
     PASSIVE_CUE = "passive-cue"

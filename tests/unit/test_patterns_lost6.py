@@ -65,3 +65,47 @@ class TestTrailingAdjunct:
     def test_patterns_lost6_trailing_adjunct_not_a_lead_phrase(self, text: str) -> None:
         """A lead phrase before the subject is not reported as a clause."""
         assert [] == _quotes(text, Rule.CLAUSE_SUBJECT_CUE)
+
+
+class TestNounGerund:
+    """Rule noun-gerund: a gerund cue right after a document noun reports its clause."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "The harbour board released a statement confirming that the west depot would close in May.",
+                "the west depot would close in May",
+                "The harbour board",
+            ),
+            (
+                "Okafor sent the council a memo explaining why the ferry had been late all winter.",
+                "why the ferry had been late all winter",
+                "Okafor",
+            ),
+            (
+                "The dock union issued a press release saying the new toll was unfair to drivers.",
+                "the new toll was unfair to drivers",
+                "The dock union",
+            ),
+        ],
+    )
+    def test_patterns_lost6_noun_gerund_reports_the_clause(self, text: str, content: str, speaker: str) -> None:
+        """The clause after the gerund is reported, the sentence's subject speaks."""
+        qs = _quotes(text, Rule.NOUN_GERUND)
+        assert [(content, speaker)] == [(q.content.text, q.speaker.mention.text if q.speaker else None) for q in qs]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # an object, not a clause
+            "The ferry company ran ads praising the new captain of the night boat.",
+            # a description: rule described-as
+            'The council issued a statement calling the closure "a betrayal" of the town.',
+            # no document noun before the gerund
+            "The drivers kept the road blocked, the crowd chanting that the toll must go.",
+        ],
+    )
+    def test_patterns_lost6_noun_gerund_needs_a_noun_and_a_clause(self, text: str) -> None:
+        """Without a document noun before it, or with an object after it, the gerund gives no noun-gerund quote."""
+        assert [] == _quotes(text, Rule.NOUN_GERUND)
