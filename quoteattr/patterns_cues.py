@@ -516,18 +516,24 @@ def described_as(f: Finder, item: CueItem) -> bool:
     """A describing cue takes the first unused quote within 120 characters."""
     if item.cue.lemma not in DESCRIBE_CUES:
         return False
-    _described(f, item.cue, item.speaker, item.opening(f)[0], item.sb)
-    return True
+    # guard described-object: with no quote to take, "decried", "derided",
+    # "hailed" (frame object-message) report their object (rule
+    # subject-cue-object: "Osei decried ⟦the new toll⟧")
+    return _described(f, item.cue, item.speaker, item.opening(f)[0], item.sb) or (
+        item.cue.lemma not in OBJECT_ATTRIBUTION_CUES
+    )
 
 
-def _described(f: Finder, cue: CueMatch, sp: Pair | None, start: int, sb: int) -> None:
+def _described(f: Finder, cue: CueMatch, sp: Pair | None, start: int, sb: int) -> bool:
+    """Propose the first unused quote within 120 characters; True when one is taken."""
     for r in f.doc.regions_starting_in(start, min(sb, start + 120)):
         idx = f.doc.region_index(r)
         if idx in f.used_regions:
             continue
         f.used_regions.add(idx)
         f.add(f.region_parts(r), Rule.DESCRIBED_AS, confidence(Rule.DESCRIBED_AS) + speaker_bonus(f.text, sp), cue, sp)
-        return
+        return True
+    return False
 
 
 @register(Rule.CUE_TO_INFINITIVE, Stage.CUE, confidence=0.25, example="The union has pledged ⟦to strike⟧.")

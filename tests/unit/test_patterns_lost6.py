@@ -109,3 +109,29 @@ class TestNounGerund:
     def test_patterns_lost6_noun_gerund_needs_a_noun_and_a_clause(self, text: str) -> None:
         """Without a document noun before it, or with an object after it, the gerund gives no noun-gerund quote."""
         assert [] == _quotes(text, Rule.NOUN_GERUND)
+
+
+class TestDescribedObject:
+    """Guard described-object: with no quote to take, a describing cue of frame
+    object-message ("decried", "derided", "hailed") reports its object."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The harbour master decried the new toll on the east bridge.", "the new toll on the east bridge"),
+            ("Dock workers hailed the ferry deal.", "the ferry deal"),
+        ],
+    )
+    def test_patterns_lost6_described_object_reports_the_object(self, text: str, content: str) -> None:
+        """The object after the cue is reported by rule subject-cue-object."""
+        assert [content] == [q.content.text for q in _quotes(text, Rule.SUBJECT_CUE_OBJECT)]
+
+    def test_patterns_lost6_described_object_quote_first(self) -> None:
+        """A quote after the cue is still taken by rule described-as."""
+        text = 'The harbour master decried the "daylight robbery" of the new toll.'
+        assert ["daylight robbery"] == [q.content.text for q in _quotes(text, Rule.DESCRIBED_AS)]
+        assert [] == _quotes(text, Rule.SUBJECT_CUE_OBJECT)
+
+    def test_patterns_lost6_described_object_not_for_call(self) -> None:
+        """'called' without a quote is no object attribution ('called a meeting')."""
+        assert [] == _quotes("The harbour board called an emergency meeting on Monday.", Rule.SUBJECT_CUE_OBJECT)
