@@ -77,7 +77,9 @@ _CALL_FOR_RE = regex.compile(r"(?i)(?:for|on)\s+")
 _PROGRESSIVE_RE = regex.compile(
     r"(?r)(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$"
 )
-_TO_INF_RE = regex.compile(r"(?i)to\s+\w")
+#: "to" + verb after an infinitive cue; the verb may open a quote ('vowed to
+#: "bomb the hell" out of ...', a mixed quote of rule promise-to; issue 16)
+_TO_INF_RE = regex.compile(r"(?i)to\s+[\"“‘']?\w")
 _WORD_RE = regex.compile(r"\w+")
 
 #: subject-cue-clause without "that" ('Peskov said the U.S. must ...'), and

@@ -135,3 +135,22 @@ class TestDescribedObject:
     def test_patterns_lost6_described_object_not_for_call(self) -> None:
         """'called' without a quote is no object attribution ('called a meeting')."""
         assert [] == _quotes("The harbour board called an emergency meeting on Monday.", Rule.SUBJECT_CUE_OBJECT)
+
+
+class TestQuotedInfinitive:
+    """Rule promise-to (cue-to-infinitive): the verb after "to" may open a quote (a mixed quote)."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "The union vowed to “shut the port” until the toll is scrapped.",
+                "to “shut the port” until the toll is scrapped",
+            ),
+            ('Okafor promised to "fix the ferries" before the winter.', 'to "fix the ferries" before the winter'),
+        ],
+    )
+    def test_patterns_lost6_quoted_infinitive_is_mixed(self, text: str, content: str) -> None:
+        """The infinitive with its quoted words is reported as one mixed quote."""
+        qs = _quotes(text, Rule.PROMISE_TO)
+        assert [(content, "mixed")] == [(q.content.text, q.kind.value) for q in qs]
