@@ -154,3 +154,30 @@ class TestQuotedInfinitive:
         """The infinitive with its quoted words is reported as one mixed quote."""
         qs = _quotes(text, Rule.PROMISE_TO)
         assert [(content, "mixed")] == [(q.content.text, q.kind.value) for q in qs]
+
+
+class TestDurationAdjunct:
+    """Guard duration-adjunct: "for years", "for the first time" after a cue is skipped."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The harbour board has said for years that the east pier is unsafe.", "the east pier is unsafe"),
+            ("Okafor admitted for the first time on Monday that the ferry had no licence.", "the ferry had no licence"),
+            ("The dockers have argued for several months the toll is too high.", "the toll is too high"),
+        ],
+    )
+    def test_patterns_lost6_duration_then_clause(self, text: str, content: str) -> None:
+        """The clause after the duration phrase is reported."""
+        assert [content] == [q.content.text for q in _quotes(text, Rule.SUBJECT_CUE_CLAUSE)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Dockers still cheer the words he has been repeating for decades, not because they are new.",
+            "The union has argued for the bill since it was drafted.",
+        ],
+    )
+    def test_patterns_lost6_duration_needs_a_clause(self, text: str) -> None:
+        """Before a comma, or when "for" opens an object, nothing is read as a clause after it."""
+        assert [] == _quotes(text, Rule.SUBJECT_CUE_CLAUSE)
