@@ -115,6 +115,7 @@ class Rule(enum.StrEnum):
     CALL_OBJECT_PREDICATE = "call-object-predicate"
     SPEAK_ABOUT = "speak-about"
     DESCRIBED_OBJECT_AS = "described-object-as"
+    DESCRIBED_OBJECT_QUOTE = "described-object-quote"
     DESCRIBED_AS = "described-as"
     CUE_TO_INFINITIVE = "cue-to-infinitive"
     PROMISE_TO = "promise-to"

@@ -128,7 +128,7 @@ class TestDescribedObject:
 
     def test_patterns_lost6_described_object_quote_first(self) -> None:
         """A quote after the cue is still taken by rule described-as."""
-        text = 'The harbour master decried the "daylight robbery" of the new toll.'
+        text = 'The harbour master decried it as "daylight robbery" at the meeting.'
         assert ["daylight robbery"] == [q.content.text for q in _quotes(text, Rule.DESCRIBED_AS)]
         assert [] == _quotes(text, Rule.SUBJECT_CUE_OBJECT)
 
@@ -181,3 +181,48 @@ class TestDurationAdjunct:
     def test_patterns_lost6_duration_needs_a_clause(self, text: str) -> None:
         """Before a comma, or when "for" opens an object, nothing is read as a clause after it."""
         assert [] == _quotes(text, Rule.SUBJECT_CUE_CLAUSE)
+
+
+class TestDescribedObjectQuote:
+    """Rule described-object-quote: an object between a describing cue and its
+    quote makes one mixed quote of both; a pronoun alone or an "as" phrase
+    before the quote leaves the quote alone (rule described-as)."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Osei called the new toll “daylight robbery.”", "the new toll “daylight robbery.”"),
+            (
+                'The mayor called Okafor a "hater of ferries" who had "sunk" the port.',
+                'Okafor a "hater of ferries" who had "sunk" the port',
+            ),
+            ('The union called him a "menace," and the crowd cheered.', 'him a "menace,"'),
+        ],
+    )
+    def test_patterns_lost6_object_and_quote(self, text: str, content: str) -> None:
+        """The object, the quote and the words of its phrase after it are one mixed quote."""
+        qs = _quotes(text, Rule.DESCRIBED_OBJECT_QUOTE)
+        assert [(content, "mixed")] == [(q.content.text, q.kind.value) for q in qs]
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ('The mayor attacked the plan, calling it "reckless."', "reckless."),
+            ('Ruiz described the budget as "a work of fiction."', "a work of fiction."),
+            ('Ruiz described the budget, at length, as "a work of fiction."', "a work of fiction."),
+        ],
+    )
+    def test_patterns_lost6_pronoun_or_as_keeps_the_quote(self, text: str, content: str) -> None:
+        """'calling it "X"' and 'described Y as "X"' report the quote alone, as the seed documents do."""
+        assert [content] == [q.content.text for q in _quotes(text, Rule.DESCRIBED_AS)]
+        assert [] == _quotes(text, Rule.DESCRIBED_OBJECT_QUOTE)
+
+    def test_patterns_lost6_object_quote_stops_at_the_next_cue(self) -> None:
+        """The words after the quote stop before the next cue: its quote stays its own."""
+        text = 'The mayor called the levy "a tax on hope" saying it would drive families away.'
+        assert ['the levy "a tax on hope"'] == [q.content.text for q in _quotes(text, Rule.DESCRIBED_OBJECT_QUOTE)]
+
+    def test_patterns_lost6_object_quote_not_after_a_comma(self) -> None:
+        """A quote after a comma or colon is a direct quote, not an object's description."""
+        text = 'The steward called rather than said to him, "Your lunch is served, sir."'
+        assert [] == _quotes(text, Rule.DESCRIBED_OBJECT_QUOTE)
