@@ -81,11 +81,10 @@ _PROGRESSIVE_RE = regex.compile(
 #: "to" + verb after an infinitive cue; the verb may open a quote ('vowed to
 #: "bomb the hell" out of ...', a mixed quote of rule promise-to; issue 16)
 _TO_INF_RE = regex.compile(r"(?i)to\s+[\"“‘']?\w")
-_WORD_RE = regex.compile(r"\w+")
-#: rule described-object-quote: a pronoun object or an "as" phrase before the quote
-_PRONOUN_OR_AS_RE = regex.compile(r"(?is)(?:it|him|her|them|this|that|these|those|us|me|you)\s*|.*\bas\b.*")
-#: rule described-object-quote: where the words after the quote end
-_AFTER_DESCRIBED_STOP_RE = regex.compile(r"[,;:(]|\s[—–-]{1,2}\s|\s(?:and|but|while|as)\s")
+#: rule described-object-quote: a pronoun that alone before the quote leaves it alone
+_OBJECT_PRONOUNS = frozenset(["it", "him", "her", "them", "this", "that", "these", "those", "us", "me", "you"])
+#: rule described-object-quote: the words after the quote end before these
+_PHRASE_STOP_WORDS = frozenset(["and", "but", "while", "as"])
 
 #: subject-cue-clause without "that" ('Peskov said the U.S. must ...'), and
 #: what a thought cue ("believes", "thinks", "knew") takes off: it puts the
@@ -347,9 +346,8 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
 #: docks.", "..., the board said Tuesday in Leith."), so that the clause before
 #: the comma is still what was said.
 _TRAILING_OPENERS = frozenset(["in", "on", "at", "during", "after", "before", "while", "following"])
-_TRAILING_STOP_RE = regex.compile(r"(?i)\bthat\b|[\"“”‘’«»]|''")
-#: "reported at least six planes ...": "at least" opens a noun phrase, no adjunct
-_AT_LEAST_RE = regex.compile(r"(?i)\s+(?:least|most)\b")
+#: quote marks that stop the phrase (guard trailing-adjunct)
+_TRAILING_QUOTES = frozenset('"“”‘’«»')
 #: the cues whose sentence-final use takes a trailing adjunct ("told" with no addressee)
 _TRAILING_CUES = frozenset(["say", "tell", "write", "report"])
 
@@ -357,7 +355,9 @@ _TRAILING_CUES = frozenset(["say", "tell", "write", "report"])
 def _trailing_adjunct(f: Finder, lemma: str, pos: int, sb: int) -> bool:
     """Guard ``trailing-adjunct``: after the cue (and its known adjuncts) a
     phrase that opens with a preposition runs to the end of the sentence,
-    within 120 characters, with no "that" and no quote mark in it."""
+    within 120 characters, with no "that" and no quote mark in it (word
+    tests, no regex: the regex module keeps a pattern's state from its first
+    use, and this path is rare)."""
     text = f.text
     if lemma not in _TRAILING_CUES:
         return False
@@ -365,12 +365,14 @@ def _trailing_adjunct(f: Finder, lemma: str, pos: int, sb: int) -> bool:
     end = last_nonspace(text, p, sb)
     if end - p > 120 or text[end - 1 : end] not in (".", "!", "?"):
         return False
-    m = _WORD_RE.match(text, p, end)
-    if m is None or m.group(0).lower() not in _TRAILING_OPENERS:
+    phrase = text[p:end]
+    if not phrase[:1].isalpha() or "''" in phrase or any(ch in _TRAILING_QUOTES for ch in phrase):
         return False
-    if _AT_LEAST_RE.match(text, m.end(), end):
+    words = "".join(ch if ch.isalnum() else " " for ch in phrase.lower()).split()
+    # ("reported at least six planes ...": "at least" opens a noun phrase)
+    if not words or words[0] not in _TRAILING_OPENERS or words[1:2] in (["least"], ["most"]):
         return False
-    return _TRAILING_STOP_RE.search(text, p, end) is None
+    return "that" not in words
 
 
 @register(
@@ -572,9 +574,10 @@ def _described_object(f: Finder, r: QuoteRegion, obj: int, sb: int) -> Pair | No
     candidates of this engine), for a quote right after the cue, and for one
     after a comma or colon (a direct quote)."""
     text = f.text
-    if not (r.close_len and len(r.parts) == 1 and _WORD_RE.search(text, obj, r.open_start)):
+    if not (r.close_len and len(r.parts) == 1 and any(ch.isalnum() for ch in text[obj : r.open_start])):
         return None
-    if _PRONOUN_OR_AS_RE.fullmatch(text, obj, r.open_start):
+    between = text[obj : r.open_start].strip().lower()
+    if between in _OBJECT_PRONOUNS or "as" in between.split():
         return None
     if text[last_nonspace(text, obj, r.open_start) - 1] in ",:":
         return None  # ('called rather than said to him, "Your lunch is served."': a direct quote)
@@ -582,14 +585,32 @@ def _described_object(f: Finder, r: QuoteRegion, obj: int, sb: int) -> Pair | No
     cl = f.clauses.clause(obj, sb)
     if cl is not None and cl[1] > end:
         stop = cl[1]
-        m = _AFTER_DESCRIBED_STOP_RE.search(text, end, stop)
-        if m is not None:
-            stop = m.start()
+        stop = _phrase_stop(text, end, stop)
         cues = f.doc.cues_between(end, stop)
         if cues:
             stop = cues[0].start
         end = max(end, last_nonspace(text, end, stop))
     return obj, end
+
+
+def _phrase_stop(text: str, a: int, b: int) -> int:
+    """Where the words after a describing quote end in ``[a, b)``: at a comma,
+    semicolon, colon, bracket, a spaced dash or a spaced "and", "but",
+    "while", "as" (word tests, no regex: see guard trailing-adjunct)."""
+    i = a
+    while i < b:
+        ch = text[i]
+        if ch in ",;:(":
+            return i
+        if ch.isspace():
+            j = i + 1
+            while j < b and not text[j].isspace():
+                j += 1
+            w = text[i + 1 : j]
+            if j < b and (w.lower() in _PHRASE_STOP_WORDS or (w and all(c in "—–-" for c in w) and len(w) <= 2)):
+                return i
+        i += 1
+    return b
 
 
 @register(Rule.CUE_TO_INFINITIVE, Stage.CUE, confidence=0.25, example="The union has pledged ⟦to strike⟧.")
