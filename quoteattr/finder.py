@@ -39,6 +39,7 @@ from .clauses import (
     skip_object,
     skip_ws,
 )
+from .cue_adjuncts import skip_duration
 from .cue_nouns import noun_context
 from .cues import CueMatch
 from .index import DocIndex
@@ -487,6 +488,8 @@ class CueItem:
         if self._opening is None:
             text, cue, sb = f.text, self.cue, self.sb
             pos = skip_adjuncts(text, cue.end, sb)
+            # guard duration-adjunct: "said for months that ..." (quoteattr.cue_adjuncts)
+            pos = skip_adjuncts(text, skip_duration(text, pos, sb), sb)
             addressee = cue.lemma in OBJECT_CUES and cue.type == "verb"
             if addressee:
                 pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
