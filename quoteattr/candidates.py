@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, overload
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import regex
 
 from .marks import QuoteRegion
 from .model import CueClass, QuoteKind
 from .registry import Rule, Stage, declare
+from .tables import ItemTable
 
 __all__ = ["Candidate", "CandidateTable", "kind_of", "trim"]
 
@@ -150,7 +151,7 @@ class Candidate:
         self._offs, self.rule, self.confidence, self.cue_class, self.follow_on_of, self.kind = state
 
 
-class CandidateTable(Sequence[Candidate]):
+class CandidateTable(ItemTable[Candidate], Sequence[Candidate]):
     """Settled candidates in :mod:`array` columns, read as candidates.
 
     Speaker resolution reads the settled candidates by index, many times,
@@ -214,24 +215,6 @@ class CandidateTable(Sequence[Candidate]):
         c.follow_on_of = None if f < 0 else f
         return c
 
-    @overload
-    def __getitem__(self, i: int) -> Candidate: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Candidate]: ...
-    def __getitem__(self, i: int | slice) -> Candidate | list[Candidate]:
-        """Candidate *i*, or a list of those of a slice."""
-        n = len(self)
-        if isinstance(i, slice):
-            return [self._item(k) for k in range(*i.indices(n))]
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("CandidateTable index out of range")
-        return self._item(i)
-
-    def __iter__(self) -> Iterator[Candidate]:
-        for i in range(len(self)):
-            yield self._item(i)
 
 
 _CUE_CLASSES = tuple(CueClass)

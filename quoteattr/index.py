@@ -63,14 +63,13 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
 
 from . import defaults
 from .annotations import Annotation
 from .cues import CueMatch, find_cues, is_cue_wall
 from .model import CueClass
 from .marks import QuoteRegion, RegionTable
-from .tables import PairTable
+from .tables import ItemTable, PairTable
 from .text import TOKEN_RE, WORD_RE
 
 __all__ = ["CueTable", "DocIndex", "Spans", "scan_tokens"]
@@ -105,7 +104,7 @@ class Spans:
 _set = object.__setattr__
 
 
-class CueTable(Sequence[CueMatch]):
+class CueTable(ItemTable[CueMatch], Sequence[CueMatch]):
     """The cue matches of a document in :mod:`array` columns; each read
     makes the :class:`~quoteattr.cues.CueMatch` (equal, not the same object).
 
@@ -156,23 +155,6 @@ class CueTable(Sequence[CueMatch]):
         _set(m, "type", kind)
         return m
 
-    @overload
-    def __getitem__(self, i: int) -> CueMatch: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[CueMatch]: ...
-    def __getitem__(self, i: int | slice) -> CueMatch | list[CueMatch]:
-        """Cue *i*, or a list of the cues of a slice."""
-        if isinstance(i, slice):
-            return [self._item(k) for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError("CueTable index out of range")
-        return self._item(i)
-
-    def __iter__(self) -> Iterator[CueMatch]:
-        for i in range(len(self._starts)):
-            yield self._item(i)
 
 
 class DocIndex:

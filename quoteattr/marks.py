@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from collections.abc import Iterable, Sequence
 
 import attrs
 import regex
 
 from .model import Diagnostic
+from .tables import ItemTable
 
 __all__ = ["QuoteRegion", "RegionTable", "find_quotes"]
 
@@ -134,7 +134,7 @@ class QuoteRegion:
 _set = object.__setattr__
 
 
-class RegionTable(Sequence[QuoteRegion]):
+class RegionTable(ItemTable[QuoteRegion], Sequence[QuoteRegion]):
     """Quoted regions in :mod:`array` columns; each read makes the
     :class:`QuoteRegion` (equal, not the same object).
 
@@ -200,24 +200,6 @@ class RegionTable(Sequence[QuoteRegion]):
         _set(r, "mark_class", self._classes[bits >> 4])
         return r
 
-    @overload
-    def __getitem__(self, i: int) -> QuoteRegion: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[QuoteRegion]: ...
-    def __getitem__(self, i: int | slice) -> QuoteRegion | list[QuoteRegion]:
-        """Region *i*, or a list of those of a slice."""
-        n = len(self)
-        if isinstance(i, slice):
-            return [self._item(k) for k in range(*i.indices(n))]
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("RegionTable index out of range")
-        return self._item(i)
-
-    def __iter__(self) -> Iterator[QuoteRegion]:
-        for i in range(len(self._end)):
-            yield self._item(i)
 
 
 def _region(o: _Open, close: tuple[int, int] | None, depth: int) -> QuoteRegion:

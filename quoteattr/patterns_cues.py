@@ -20,7 +20,6 @@ from .clauses import (
     INFINITIVE_CUES,
     NP_OBJECT_CUES,
     OBJECT_ATTRIBUTION_CUES,
-    OBJECT_CUES,
     PROMISE_CUES,
     THAT_RE,
     TRAILING,
@@ -29,18 +28,17 @@ from .clauses import (
     last_nonspace,
     looks_like_clause,
     skip_adjuncts,
-    skip_object,
     skip_ws,
     source_clause_ok,
 )
-from .clause_starts import quoted_sentence, skip_to_late_that
+from .clause_starts import quoted_sentence
 from .cues import CueMatch
 from .marks import QuoteRegion
 from .patterns_according import according_to
 from .patterns_asked import asked_question
 from .cue_guards import earlier_speaker, fronted_clause_ok, modified_subject
 from .patterns_describe import described_object_as
-from .patterns_gerunds import noun_gerund
+from .patterns_gerunds import gerund_clause, noun_gerund
 from .patterns_passive import passive_by_agent
 from .patterns_speak import speak_about
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
@@ -242,13 +240,7 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
     if cue.lemma in DESCRIBE_CUES:
         _described(f, cue, sp, cue.end, sb)
         return True
-    pos = skip_adjuncts(text, cue.end, sb)
-    addressee = cue.lemma in OBJECT_CUES and cue.type == "verb"
-    if addressee:
-        pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
-    # rule late-that, as for a finite cue: ', saying at a church in Leith that ...'
-    pos = skip_to_late_that(f.doc, skip_ws(text, pos, sb), sb, addressee)
-    cl = f.clauses.clause(pos, sb)
+    pos, cl = gerund_clause(f, cue, sb)
     if cl is None or not clause_ok(f.doc, *cl):
         return True
     cl = cl[0], cut_gerund_attribution(f.doc, *cl)  # "saying X and warning that Y"

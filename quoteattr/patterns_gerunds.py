@@ -17,6 +17,7 @@ from .clause_ends import cut_gerund_attribution
 from .clause_starts import skip_to_late_that
 from .clauses import OBJECT_CUES, THAT_RE, clause_ok, looks_like_clause, skip_adjuncts, skip_object, skip_ws
 from .chunker import np_left
+from .cues import CueMatch
 from .finder import Finder, speaker_bonus
 from .npwords import SOURCE_NOUNS
 from .registry import Rule, Stage, confidence, declare
@@ -24,7 +25,7 @@ from .registry import Rule, Stage, confidence, declare
 if TYPE_CHECKING:
     from .finder import CueItem
 
-__all__ = ["noun_gerund"]
+__all__ = ["gerund_clause", "noun_gerund"]
 
 Pair = tuple[int, int]
 
@@ -52,12 +53,7 @@ def noun_gerund(f: Finder, item: CueItem) -> bool:
     m = _WORD_BEFORE_RE.search(text, max(sa, cue.start - 40), cue.start)
     if m is None or m.group(1).lower() not in SOURCE_NOUNS:
         return False
-    pos = skip_adjuncts(text, cue.end, sb)
-    addressee = cue.lemma in OBJECT_CUES and cue.type == "verb"
-    if addressee:
-        pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
-    pos = skip_to_late_that(f.doc, skip_ws(text, pos, sb), sb, addressee)
-    cl = f.clauses.clause(pos, sb)
+    pos, cl = gerund_clause(f, cue, sb)
     if cl is None or not clause_ok(f.doc, *cl):
         return True
     has_that = THAT_RE.match(text, skip_ws(text, pos, sb), min(sb, pos + 8)) is not None
@@ -84,3 +80,17 @@ def _issuer(f: Finder, sa: int, pos: int) -> Pair | None:
         return doc
     verb = before[-1][0]
     return f.subject_before(verb) or f.sentence_subject(sa, verb)
+
+
+def gerund_clause(f: Finder, cue: CueMatch, sb: int) -> tuple[int, tuple[int, int] | None]:
+    """Where a gerund cue's content may start, and the clause there (or
+    ``None``): after the adjuncts, the addressee of an object cue, and a
+    late "that" (rule ``late-that``, as for a finite cue: ', saying at a
+    church in Leith that ...'). Rules ``saying-clause`` and ``noun-gerund``."""
+    text = f.text
+    pos = skip_adjuncts(text, cue.end, sb)
+    addressee = cue.lemma in OBJECT_CUES and cue.type == "verb"
+    if addressee:
+        pos = skip_object(f.doc, skip_ws(text, pos, sb), sb, cue.lemma)
+    pos = skip_to_late_that(f.doc, skip_ws(text, pos, sb), sb, addressee)
+    return pos, f.clauses.clause(pos, sb)

@@ -53,7 +53,7 @@ def bind(**model: Any) -> None:
     _MODEL.update(model)
 
 
-__all__ = ["PairTable", "QuoteRow", "QuoteTable", "SpanTable"]
+__all__ = ["ItemTable", "PairTable", "QuoteRow", "QuoteTable", "SpanTable"]
 
 _set = object.__setattr__
 
@@ -115,6 +115,42 @@ class _TupleLike(Generic[_T]):
 
     def __repr__(self) -> str:
         return repr(tuple(self))
+
+
+class ItemTable(Generic[_T]):
+    """Read-only access to a table whose item *i* is made by ``_item(i)``:
+    ``len``, indexing (negative too), iteration, and a slice as a ``list``
+    (the engine's working tables: :class:`~quoteattr.index.CueTable`,
+    :class:`~quoteattr.marks.RegionTable`,
+    :class:`~quoteattr.candidates.CandidateTable`)."""
+
+    __slots__ = ()
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def _item(self, i: int) -> _T:
+        """Item *i*, ``0 <= i < len(self)``."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> _T: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[_T]: ...
+    def __getitem__(self, i: int | slice) -> _T | list[_T]:
+        """Item *i*, or a list of the items of a slice."""
+        n = len(self)
+        if isinstance(i, slice):
+            return [self._item(k) for k in range(*i.indices(n))]
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._item(i)
+
+    def __iter__(self) -> Iterator[_T]:
+        for i in range(len(self)):
+            yield self._item(i)
 
 
 def _check_bounds(source: str, bounds: array[int], what: str) -> None:
