@@ -172,7 +172,7 @@ class DocIndex:
         #: the outermost regions, in text order (they never overlap); a
         #: table of numbers, each read a new region object (issue 18)
         table = (regions if isinstance(regions, RegionTable) else RegionTable(regions)).outermost()
-        if len(table) >= defaults.TABLES_FROM:
+        if defaults.use_tables(len(table), len(self.text)):
             self.regions: list[QuoteRegion] | RegionTable = table
             self.region_starts: Sequence[int] = table.starts
         else:  # (guard tables-from: objects, read many times, for a short text)
@@ -182,7 +182,7 @@ class DocIndex:
         del table
         #: the cues that start outside every quote, in text order
         cues = CueTable(self._cues_outside_quotes())
-        if len(cues) >= defaults.TABLES_FROM:
+        if defaults.use_tables(len(cues), len(self.text)):
             self.cues: list[CueMatch] | CueTable = cues
             self.cue_starts: Sequence[int] = cues.starts
         else:  # (guard tables-from)

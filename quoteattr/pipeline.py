@@ -189,7 +189,7 @@ def extract_annotation(
     # object freed as it is stored (issue 18); speaker resolution reads them
     # from there.
     # (guard tables-from: a list of objects for the usual article)
-    table: Sequence[Candidate] = CandidateTable() if len(cands) >= defaults.TABLES_FROM else cands
+    table: Sequence[Candidate] = CandidateTable() if defaults.use_tables(len(cands), len(text)) else cands
     for i, c in enumerate(cands):
         if c.kind is None:
             c.kind = kind_of(text, c.parts, outer, outer_starts)

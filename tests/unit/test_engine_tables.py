@@ -2,8 +2,9 @@
 paragraphs (``PairTable``), cue matches (``CueTable``), quoted regions
 (``RegionTable``) and settled candidates (``CandidateTable``).
 
-From ``defaults.TABLES_FROM`` items on the engine holds them as tables, below
-it as objects (guard ``tables-from``); both forms must give the same output.
+From ``defaults.TABLES_FROM`` items on, or one every ``defaults.TABLES_DENSITY``
+characters, the engine holds them as tables, else as objects (guard
+``tables-from``); both forms must give the same output.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def _both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
         as_tables = json.dumps(quoteattr.extract(text).to_dict(), sort_keys=True)
     with monkeypatch.context() as m:
         m.setattr(defaults, "TABLES_FROM", 10**6)
+        m.setattr(defaults, "TABLES_DENSITY", 0)
         as_objects = json.dumps(quoteattr.extract(text).to_dict(), sort_keys=True)
     return as_tables, as_objects
 
@@ -156,11 +158,26 @@ def test_engine_tables_candidate_keeps_its_offsets() -> None:
     assert "Candidate(parts=[(2, 5)]" in repr(c)
 
 
-def test_engine_tables_short_quotes_peak_is_bounded() -> None:
-    """A text of short quotes (one quote every 16 bytes, 100 KB) peaks under
-    30 times its size (71 at the start of the fifth session of 2026-12-01,
-    24 now; docs/benchmarks.md gives the 1 MB figure)."""
-    text = '"Yes," he said. ' * 6250
+def test_engine_tables_guard_by_count_and_density() -> None:
+    """Guard tables-from: many items, or items dense in the text, go to tables."""
+    assert defaults.use_tables(5000, 10**7) and defaults.use_tables(300, 5000)
+    assert not defaults.use_tables(249, 30_000)  # (a long news article)
+    ann = segment('"Yes," he said. ' * 20)
+    regions, _ = find_quotes(ann.text, ann.paragraphs)
+    idx = DocIndex(ann, regions)
+    assert isinstance(idx.regions, RegionTable) and isinstance(idx.cues, CueTable)
+    news = segment(TEXTS[0] + " The council met on Monday to discuss the harbour budget for next year." * 3)
+    idx = DocIndex(news, find_quotes(news.text, news.paragraphs)[0])
+    assert isinstance(idx.regions, list) and isinstance(idx.cues, list)
+
+
+@pytest.mark.parametrize("reps", [625, 62_500 // 10])
+def test_engine_tables_short_quotes_peak_is_bounded(reps: int) -> None:
+    """A text of short quotes (one quote every 16 bytes; 10 and 100 KB)
+    peaks under 30 times its size (71 at the start of the fifth session of
+    2026-12-01, 22 to 25 now; 37 at 10 KB before the guard's density test;
+    docs/benchmarks.md gives the 1 MB figure)."""
+    text = '"Yes," he said. ' * reps
     quoteattr.extract('"Hi," he said.')
     tracemalloc.start()
     try:
@@ -168,5 +185,5 @@ def test_engine_tables_short_quotes_peak_is_bounded() -> None:
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert 3125 == len(r.quotes)
+    assert (reps + 1) // 2 == len(r.quotes)  # (two sentences a split quote; the last alone)
     assert peak < 30 * len(text.encode())
