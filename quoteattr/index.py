@@ -171,24 +171,26 @@ class DocIndex:
         self.paras = Spans(ann.paragraphs)
         #: the outermost regions, in text order (they never overlap); a
         #: table of numbers, each read a new region object (issue 18)
-        table = (regions if isinstance(regions, RegionTable) else RegionTable(regions)).outermost()
-        if defaults.use_tables(len(table), len(self.text)):
-            self.regions: list[QuoteRegion] | RegionTable = table
-            self.region_starts: Sequence[int] = table.starts
+        outer = (regions if isinstance(regions, RegionTable) else RegionTable(regions)).outermost()
+        if defaults.use_tables(len(outer), len(self.text)):
+            self.regions: list[QuoteRegion] | RegionTable = outer
+            self.region_starts: Sequence[int] = outer.starts
         else:  # (guard tables-from: objects, read many times, for a short text)
-            self.regions = list(table)
+            self.regions = list(outer)
             self.region_starts = [r.open_start for r in self.regions]
-        self.region_ends = table.outer_ends()
-        del table
+        self.region_ends = outer.outer_ends()
         #: the cues that start outside every quote, in text order
-        cues = CueTable(self._cues_outside_quotes())
-        if defaults.use_tables(len(cues), len(self.text)):
-            self.cues: list[CueMatch] | CueTable = cues
-            self.cue_starts: Sequence[int] = cues.starts
-        else:  # (guard tables-from)
-            self.cues = list(cues)
-            self.cue_starts = [c.start for c in self.cues]
-        del cues
+        # (kept as objects until guard tables-from asks for a table, which
+        # grows from there: a news article's cues are not made twice, and a
+        # text of short quotes never holds a list of them all)
+        n = len(self.text)
+        cues: list[CueMatch] | CueTable = []
+        for c in self._cues_outside_quotes():
+            if isinstance(cues, list) and defaults.use_tables(len(cues) + 1, n):
+                cues = CueTable(cues)
+            cues.append(c)
+        self.cues: list[CueMatch] | CueTable = cues
+        self.cue_starts: Sequence[int] = cues.starts if isinstance(cues, CueTable) else [c.start for c in cues]
 
     # --- sentences and paragraphs ---------------------------------------------
     def sentence(self, pos: int) -> Pair:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import operator
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from typing import Any, Generic, TypeVar, overload
 
 from .errors import InvalidSpanError
@@ -61,6 +61,18 @@ _set = object.__setattr__
 _T = TypeVar("_T")
 
 
+def _index(table: Sized, i: Any) -> int:
+    """*i* as an index into *table*, from the end when negative (a
+    ``TypeError`` for a ``str``, as a tuple gives; ``IndexError`` out of range)."""
+    n = len(table)
+    k: int = operator.index(i)
+    if k < 0:
+        k += n
+    if not 0 <= k < n:
+        raise IndexError(f"{type(table).__name__} index out of range")
+    return k
+
+
 class _TupleLike(Generic[_T]):
     """``==``, ``hash``, ``+`` and ``repr`` of a read-only sequence as those
     of the tuple of its items, so that a table and the tuple it stands for
@@ -85,15 +97,9 @@ class _TupleLike(Generic[_T]):
     def __getitem__(self, i: slice) -> tuple[_T, ...]: ...
     def __getitem__(self, i: int | slice) -> _T | tuple[_T, ...]:
         """Item *i* (from the end when negative) or a slice, as a ``tuple``."""
-        n = len(self)
         if isinstance(i, slice):
-            return tuple(self._item(k) for k in range(*i.indices(n)))
-        i = operator.index(i)  # (a TypeError for a str, as a tuple gives)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError(f"{type(self).__name__} index out of range")
-        return self._item(i)
+            return tuple(self._item(k) for k in range(*i.indices(len(self))))
+        return self._item(_index(self, i))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (tuple, _TupleLike)):
@@ -139,14 +145,9 @@ class ItemTable(Generic[_T]):
     def __getitem__(self, i: slice) -> list[_T]: ...
     def __getitem__(self, i: int | slice) -> _T | list[_T]:
         """Item *i*, or a list of the items of a slice."""
-        n = len(self)
         if isinstance(i, slice):
-            return [self._item(k) for k in range(*i.indices(n))]
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError(f"{type(self).__name__} index out of range")
-        return self._item(i)
+            return [self._item(k) for k in range(*i.indices(len(self)))]
+        return self._item(_index(self, i))
 
     def __iter__(self) -> Iterator[_T]:
         for i in range(len(self)):
