@@ -46,10 +46,10 @@ import regex
 from . import defaults
 from .anaphora import resolve_anaphora
 from .annotations import Annotation
-from .candidates import Candidate
+from .candidates import Candidate, text_order
 from .clustering import _cluster_names
 from .dialogue import Attribution, _Dialogue, attribute_uncued
-from .entities import _CONFIDENCE, Pair, _Entity, _Mention
+from .entities import _CONFIDENCE, _SPEAKER, Pair, _Entity, _Mention
 from .gather import gather_mentions
 from .marks import QuoteRegion, find_quotes
 from .mentions import PRONOUN_FEATURES, analyse_mention
@@ -71,7 +71,6 @@ __all__ = [
 
 _start_of = operator.attrgetter("start")
 _end_of = operator.attrgetter("end")
-_KEY_LIMIT = 1 << 32
 
 
 def resolve(
@@ -190,9 +189,9 @@ def resolve_rows(
     resolve_anaphora(mentions, starts, entities, candidates, speaker_of, paragraph_of)
     if narrator_names:
         _name_narrator(ann.text, narrator_names[0], mentions, entities)
-    raw = _attributions(candidates, speaker_of)
+    raw = _attributions(candidates, speaker_of, mentions)
     del speaker_of
-    order = sorted(range(len(candidates)), key=lambda i: candidates[i].start)
+    order = text_order(candidates)
     attribute_uncued(
         _Dialogue(ann.text, candidates, raw, order, ann.paragraphs, paragraph_of, mentions, starts, entities)
     )
@@ -259,20 +258,18 @@ def _name_narrator(text: str, span: Pair, mentions: list[_Mention], entities: li
         narrator.kind = EntityKind.PERSON
 
 
-def _attributions(candidates: Sequence[Candidate], speaker_of: list[_Mention | None]) -> list[Attribution | None]:
+def _attributions(
+    candidates: Sequence[Candidate], speaker_of: list[_Mention | None], mentions: list[_Mention]
+) -> list[Attribution | None]:
     """The attribution of each candidate with a resolved speaker mention (else ``None``)."""
     raw: list[Attribution | None] = []
-    # Rule ``shared-mention``: quotes whose cues share one speaker mention
-    # ("The university insisted that X and said that Y.") share its entity.
-    # (keyed by one int a span, start << 32 | end, where the end fits in 32
-    # bits: a pair was 110 bytes a quote; issue 18)
-    by_span: dict[int | Pair, _Entity] = {}
+    shared = _shared_mentions(mentions)
     for c, sm in zip(candidates, speaker_of, strict=False):
         sp = c.speaker
         if sm is None or sm.entity is None or sp is None:
             raw.append(None)
             continue
-        entity = by_span.setdefault(sp[0] << 32 | sp[1] if sp[1] < _KEY_LIMIT else sp, sm.entity)
+        entity = sm.entity if not shared else shared.get(id(sm), sm.entity)
         res = sm.resolution
         if sm.chain is not None and res in (Resolution.UNRESOLVED,):
             res = Resolution.COREF
@@ -282,9 +279,44 @@ def _attributions(candidates: Sequence[Candidate], speaker_of: list[_Mention | N
         # (an entity whose key is empty has no named mention: absorb keeps the longest key)
         if entity.key == () and res is not Resolution.UNRESOLVED:
             conf = min(conf, 0.5)
-        # (the mention's offsets where they are the speaker span's: its ints are shared)
-        raw.append(Attribution(entity, sm.span if sm.span == sp else sp, res, conf))
+        # (the mention's offsets: its ints are shared; a candidate's speaker
+        # mention has the candidate's speaker span)
+        raw.append(Attribution(entity, sm.span, res, conf))
     return raw
+
+
+def _shared_mentions(mentions: list[_Mention]) -> dict[int, _Entity]:
+    """Rule ``shared-mention``: quotes whose cues share one speaker mention
+    ("The university insisted that X and said that Y.") share its entity,
+    the entity of the first of them (in text order) that has one.
+
+    Each candidate has a speaker mention of its own, so a shared span is two
+    or more speaker mentions with the same offsets; *mentions* are sorted by
+    start, longest first, with stable sorts, so these stand together in the
+    order of their candidates. Gives ``id(mention) -> entity`` for those
+    mentions only (a key per quote was the peak of a text of short quotes:
+    2.3 times its size; issue 18).
+    """
+    shared: dict[int, _Entity] = {}
+    prev: _Mention | None = None
+    first: _Entity | None = None
+    for m in mentions:
+        if not m.flags & _SPEAKER:
+            continue
+        if prev is not None and m.start == prev.start and m.end == prev.end:
+            if first is None:
+                first = prev.entity
+            if first is not None:
+                if prev.entity is not None:
+                    shared[id(prev)] = first
+                if m.entity is not None:
+                    shared[id(m)] = first
+            elif m.entity is not None:
+                first = m.entity
+        else:
+            first = None
+        prev = m
+    return shared
 
 
 def _used_entities(raw: list[Attribution | None]) -> list[_Entity]:
@@ -302,7 +334,11 @@ def _used_entities(raw: list[Attribution | None]) -> list[_Entity]:
 def _build_speakers(
     text: str, used: list[_Entity], raw: list[Attribution | None]
 ) -> tuple[tuple[Speaker, ...], list[SpeakerRow | None]]:
-    """The frozen speakers of *used* (ids ``e0``, ``e1`` ...) and a row per attribution of *raw*."""
+    """The frozen speakers of *used* (ids ``e0``, ``e1`` ...) and a row per attribution of *raw*.
+
+    Empties *raw* as its rows are made (each attribution goes as its row
+    comes: both at once were the peak of a text of short quotes; issue 18).
+    """
     index = {id(e): i for i, e in enumerate(used)}
     built = []
     for i, e in enumerate(used):
@@ -310,12 +346,12 @@ def _build_speakers(
         e.mentions = ()  # (dropped as the speakers are built)
     speakers = tuple(built)
     rows: list[SpeakerRow | None] = []
-    for r in raw:
+    for k, r in enumerate(raw):
         if r is None:
             rows.append(None)
             continue
-        e, (a, b), res, conf = r
-        rows.append((a, b, index[id(e)], res, float(conf)))
+        raw[k] = None
+        rows.append((r.start, r.end, index[id(r.entity)], r.resolution, float(r.confidence)))
     return speakers, rows
 
 

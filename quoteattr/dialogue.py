@@ -11,6 +11,7 @@ function with its name and base confidence as module constants.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -109,7 +110,7 @@ class _Dialogue:
     of the sweep (the quotes with a speaker, the quote just before)."""
 
     def __init__(
-        self, text: str, candidates: Sequence[Candidate], raw: list[Attribution | None], order: list[int],
+        self, text: str, candidates: Sequence[Candidate], raw: list[Attribution | None], order: Sequence[int],
         paragraphs: Sequence[Pair], paragraph_of: Callable[[int], int], mentions: list[_Mention], starts: list[int],
         entities: list[_Entity],
     ) -> None:  # fmt: skip
@@ -122,7 +123,9 @@ class _Dialogue:
         self.mentions = mentions
         self.starts = starts
         self.entities = entities
-        self.history: list[int] = []  # candidate indices with a speaker, in text order
+        # candidate indices with a speaker, in text order (an array: a list of
+        # every quote's index was a text of short quotes' size; issue 18)
+        self.history = array("q")
         self.previous: int | None = None  # the candidate just before, resolved or not
         self.exchange = False  # rule ``exchange``, decided before the sweep
         self._vocatives: dict[int, list[tuple[Pair, _Entity | None]]] = {}
@@ -602,7 +605,10 @@ def turn_taking_back(d: _Dialogue) -> None:
 
 
 def _is_exchange(
-    candidates: Sequence[Candidate], raw: list[Attribution | None], order: list[int], paragraph_of: Callable[[int], int]
+    candidates: Sequence[Candidate],
+    raw: list[Attribution | None],
+    order: Sequence[int],
+    paragraph_of: Callable[[int], int],
 ) -> bool:
     """Rule ``exchange``: a text is written as a dialogue exchange (fiction)
     when most pairs of attributed quotes in consecutive paragraphs have

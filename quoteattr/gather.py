@@ -240,17 +240,20 @@ def _mark_positions(
 ) -> None:
     """Sort *mentions* by start, longest first, and flag those inside
     quotes and the first outside quotes of each sentence (its subject)."""
-    seen_sentence: set[int] = set()
     mentions.sort(key=_minus_end)  # by start, then longest first
     mentions.sort(key=_start_of)
+    # (the mentions go by start, so their sentences never go back: the last
+    # one with a subject is all there is to remember, where a set of every
+    # sentence was the size of a text of short quotes; issue 18)
+    last_sentence = -1
     for m in mentions:
         if _inside(merged, q_starts, m.start):
             m.flags |= _IN_QUOTE
             continue
         s = bisect.bisect_right(sent_starts, m.start) - 1
-        if s not in seen_sentence:
+        if s != last_sentence:
             m.flags |= _SUBJECT
-            seen_sentence.add(s)
+            last_sentence = s
 
 
 def _inside(regions: Sequence[Pair], starts: Sequence[int], pos: int) -> bool:
