@@ -69,9 +69,13 @@ def skip_duration(text: str, pos: int, limit: int) -> int:
         >>> t[skip_duration(t, 13, len(t)):]
         'that the pier is unsafe.'
     """
+    i = pos
+    while i < limit and text[i] in " \t":
+        i += 1
+    # (a test of three letters first: most cues are not followed by "for")
+    if text[i : i + 3].lower() != "for" or (i + 3 < limit and text[i + 3].isalpha()) or i + 3 > limit:
+        return pos
     w = _words(text, pos, min(limit, pos + 40), 5)
-    if not w or w[0][0] != "for":
-        return pos  # (a word test first: most cues are not followed by "for")
     end = _phrase_end(w[1:])
     if end < 0:
         return pos

@@ -77,9 +77,12 @@ def gather_mentions(
     del analyse, speaker_spans  # (their memory goes back before the sorts below)
     # (the starts as arrays where the tables have them: a list of a long
     # document's sentence starts was 2 times its size; issue 18)
-    q_starts = merged.starts if isinstance(merged, PairTable) else [a for a, _ in merged]
-    _pronoun_mentions(ann.text, mentions, merged, q_starts)
-    _mark_positions(mentions, merged, q_starts, ann.sentences.starts or [0])
+    if isinstance(merged, PairTable):
+        q_starts, q_ends = merged.starts, merged.ends
+    else:
+        q_starts, q_ends = [a for a, _ in merged], [b for _, b in merged]
+    _pronoun_mentions(ann.text, mentions, q_starts, q_ends)
+    _mark_positions(mentions, q_starts, q_ends, ann.sentences.starts or [0])
     return mentions, speaker_of
 
 
@@ -217,7 +220,7 @@ def _name_mentions(ann: Annotation, mentions: list[_Mention], speaker_spans: lis
             mentions.append(m)
 
 
-def _pronoun_mentions(text: str, mentions: list[_Mention], merged: Sequence[Pair], q_starts: Sequence[int]) -> None:
+def _pronoun_mentions(text: str, mentions: list[_Mention], q_starts: Sequence[int], q_ends: Sequence[int]) -> None:
     """Rule ``find-pronouns``: nominative pronouns outside quotes are subject
     mentions ("He tilted me again." gives the speaker of the quote beside it)."""
     # (sorted by start, then end; two stable sorts make no key tuples, which
@@ -227,7 +230,7 @@ def _pronoun_mentions(text: str, mentions: list[_Mention], merged: Sequence[Pair
     taken_starts = [m.start for m in taken]
     for pm in _PRONOUN_RE.finditer(text, concurrent=False):
         a, b = pm.span()
-        if _inside(merged, q_starts, a):
+        if _inside(q_starts, q_ends, a):
             continue
         i = bisect.bisect_right(taken_starts, a) - 1
         if i >= 0 and taken[i].start <= a < taken[i].end:
@@ -236,7 +239,7 @@ def _pronoun_mentions(text: str, mentions: list[_Mention], merged: Sequence[Pair
 
 
 def _mark_positions(
-    mentions: list[_Mention], merged: Sequence[Pair], q_starts: Sequence[int], sent_starts: Sequence[int]
+    mentions: list[_Mention], q_starts: Sequence[int], q_ends: Sequence[int], sent_starts: Sequence[int]
 ) -> None:
     """Sort *mentions* by start, longest first, and flag those inside
     quotes and the first outside quotes of each sentence (its subject)."""
@@ -247,7 +250,7 @@ def _mark_positions(
     # sentence was the size of a text of short quotes; issue 18)
     last_sentence = -1
     for m in mentions:
-        if _inside(merged, q_starts, m.start):
+        if _inside(q_starts, q_ends, m.start):
             m.flags |= _IN_QUOTE
             continue
         s = bisect.bisect_right(sent_starts, m.start) - 1
@@ -256,9 +259,10 @@ def _mark_positions(
             last_sentence = s
 
 
-def _inside(regions: Sequence[Pair], starts: Sequence[int], pos: int) -> bool:
+def _inside(starts: Sequence[int], ends: Sequence[int], pos: int) -> bool:
+    """*pos* lies in one of the sorted disjoint spans ``[starts[i], ends[i])``."""
     i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and regions[i][0] <= pos < regions[i][1]
+    return i >= 0 and pos < ends[i]
 
 
 def _minus_end(m: _Mention) -> int:

@@ -358,8 +358,14 @@ def _trailing_adjunct(f: Finder, lemma: str, pos: int, sb: int) -> bool:
     end = last_nonspace(text, p, sb)
     if end - p > 120 or text[end - 1 : end] not in (".", "!", "?"):
         return False
+    i = p
+    while i < end and text[i].isalnum():
+        i += 1
+    # (the opening word first: most cues end in no such phrase)
+    if i == p or not text[p].isalpha() or text[p:i].lower() not in _TRAILING_OPENERS:
+        return False
     phrase = text[p:end]
-    if not phrase[:1].isalpha() or "''" in phrase or any(ch in _TRAILING_QUOTES for ch in phrase):
+    if "''" in phrase or any(ch in _TRAILING_QUOTES for ch in phrase):
         return False
     words = "".join(ch if ch.isalnum() else " " for ch in phrase.lower()).split()
     # ("reported at least six planes ...": "at least" opens a noun phrase)
