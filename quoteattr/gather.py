@@ -77,6 +77,8 @@ def gather_mentions(
     del analyse, speaker_spans  # (their memory goes back before the sorts below)
     # (the starts as arrays where the tables have them: a list of a long
     # document's sentence starts was 2 times its size; issue 18)
+    q_starts: Sequence[int]
+    q_ends: Sequence[int]
     if isinstance(merged, PairTable):
         q_starts, q_ends = merged.starts, merged.ends
     else:
