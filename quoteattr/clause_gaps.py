@@ -136,6 +136,50 @@ def _aside_before(doc: DocIndex, a: int) -> CueMatch | None:
     return cues[-1]
 
 
+# Guard ``subject-after-comma``: when the speaker noun phrase that np_left
+# reads does not start right after a comma ("Many days, former employees
+# said, she ...": np_left reads "employees"; "In particular, Will wrote,
+# ..."; "For decades, Mr. de Vos noted, ..."), the comma is the last one
+# before the cue, with one to five words between it and the cue, none of
+# them punctuation but the full stop of a title ("as Western Journalism
+# reported": an "as" may open them).
+_MAX_SUBJECT_WORDS = 5
+# Words that show the comma opens no subject (", according to members who
+# spoke ...", ", and officials said").
+_NOT_IN_SUBJECT = frozenset(
+    ["who", "whom", "which", "that", "according", "to", "with", "when", "while", "and", "but", "or"]
+)
+
+
+def _speaker_comma(doc: DocIndex, lo: int, cue_start: int, sp: Pair | None) -> int | None:
+    """The offset of the comma before the speaker of a fronted part (see
+    guard ``subject-after-comma``), or ``None``."""
+    text = doc.text
+    e = sp[0] if sp is not None else cue_start
+    while e > lo and text[e - 1].isspace():
+        e -= 1
+    if e > lo and text[e - 1] == ",":
+        return e - 1
+    c = text.rfind(",", max(lo, cue_start - 60), cue_start)
+    if c == -1:
+        return None
+    mid = text[c + 1 : cue_start]
+    words = mid.split()
+    if not 1 <= len(words) <= _MAX_SUBJECT_WORDS or any(not (ch.isalnum() or ch in " .-’'") for ch in mid):
+        return None
+    if any(w.lower() in _NOT_IN_SUBJECT for w in words):
+        return None
+    # (and the words before it are no writer's lead-in to a quote or a
+    # "that", hold no dash or semicolon and end in no conjunction: 'given
+    # that, as The Times reported, he ...')
+    before = text[lo:c]
+    if any(ch in _MARKS or ch in "—;" for ch in before) or "--" in before or _THAT_WORD_RE.search(before):
+        return None
+    if before.rsplit(None, 1)[-1:] and before.rsplit(None, 1)[-1].lower() in _NOT_IN_SUBJECT:
+        return None  # ("He left early, and, ..." ends in a conjunction)
+    return c
+
+
 def fronted_part(doc: DocIndex, a: int) -> Pair | None:
     """Rule ``fronted-part``: the words before ", SPEAKER CUE words," when
     the clause after that aside begins at *a* ("If she wins" in "If she wins,
@@ -149,14 +193,9 @@ def fronted_part(doc: DocIndex, a: int) -> Pair | None:
         return None
     sent = doc.sentence(cue.start)
     sp = np_left(doc, sent[0], cue.start)
-    if sp is None:
+    e = _speaker_comma(doc, sent[0], cue.start, sp)
+    if e is None:
         return None
-    e = sp[0]
-    while e > sent[0] and text[e - 1].isspace():
-        e -= 1
-    if e <= sent[0] or text[e - 1] != ",":
-        return None
-    e -= 1
     s = sent[0]
     while s < e and (text[s].isspace() or text[s] in _MARKS):
         s += 1
