@@ -53,3 +53,41 @@ class TestCutObjectDay:
     def test_clause_tails_day_kept(self, text: str, content: str) -> None:
         """Without a noun-phrase object and an opener before the day, the day stays."""
         assert [content] == _contents(text)
+
+
+class TestCutObjectOccasion:
+    """Rule cut-object-occasion: a noun-phrase object ends before 'in a statement', 'during a debate'."""
+
+    def test_clause_tails_occasion_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_OBJECT_OCCASION).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Osei praised the harbour crew in a statement after the storm.", "the harbour crew"),
+            ("The senator criticized the ferry contract during a radio interview.", "the ferry contract"),
+            ("Mayor Ruiz mentioned the old toll bridge at her first rally in Salem.", "the old toll bridge"),
+        ],
+    )
+    def test_clause_tails_occasion_after_object(self, text: str, content: str) -> None:
+        """The occasion of the speech act is the writer's: the object ends before it."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            # a clause keeps it
+            (
+                "Osei said the crew was brave in a statement after the storm.",
+                "the crew was brave in a statement after the storm",
+            ),
+            # "the": an occasion named before
+            ("The senator criticized the ferry contract in the interview.", "the ferry contract in the interview"),
+            # a one-word object keeps it
+            ("The senator criticized Osei in a radio interview.", "Osei in a radio interview"),
+        ],
+    )
+    def test_clause_tails_occasion_kept(self, text: str, content: str) -> None:
+        """Without a noun-phrase object of two words or more and 'a/an/his...', the phrase stays."""
+        assert [content] == _contents(text)
