@@ -27,7 +27,7 @@ from .clause_ends import (
     drop_dangling_dash,
 )
 from .clause_gaps import fronted_part, relative_gap
-from .clause_tails import cut_object_day, cut_object_occasion
+from .clause_tails import cut_object_tail
 from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
@@ -348,7 +348,7 @@ class ClauseReader:
         b = drop_dangling_dash(text, a, b)
         if b > a and text[b - 1] == "." and not text[max(a, b - 4) : b - 1].isupper():
             b -= 1
-        b = cut_object_occasion(doc, a, cut_object_day(doc, a, b, FINITE), FINITE)
+        b = cut_object_tail(doc, a, b, FINITE)
         if b <= a:
             return None
         return a, b
