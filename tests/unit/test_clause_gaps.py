@@ -34,6 +34,16 @@ class TestRelativeGap:
                 "The council kept the old ferry, which two engineers argued needed new engines.",
                 ["which", "needed new engines"],
             ),
+            # guard object-gap: the clause lacks its object ("afford" it)
+            (
+                "The board approved the levy, which the mayor said the city could afford.",
+                ["which", "the city could afford"],
+            ),
+            # guard object-gap: a verb the verb test does not know ("spur")
+            (
+                "The board backed the new tolls, which its members argue spur ferry use.",
+                ["which", "spur ferry use"],
+            ),
         ],
     )
     def test_clause_gaps_pronoun_opens_the_content(self, text: str, parts: list[str]) -> None:
@@ -43,8 +53,8 @@ class TestRelativeGap:
     @pytest.mark.parametrize(
         ("text", "parts"),
         [
-            # the clause has a subject of its own: the pronoun is the object of "afford"
-            ("The board approved the levy, which the mayor said the city could afford.", ["the city could afford"]),
+            # the clause has a pronoun subject of its own: PolNeAR's content starts after the cue
+            ("The board approved the levy, which the mayor said she could afford.", ["she could afford"]),
             # "that" is left out (the annotation is split on it)
             ("The plan that the mayor said was too costly passed.", ["was too costly passed"]),
             # no pronoun before the speaker
