@@ -493,6 +493,11 @@ _BEFORE_NEW_SUBJECT_RE = regex.compile(
 )
 
 
+def _thousands(text: str, pos: int) -> bool:
+    """A digit at *pos* right after a comma that follows a digit ("20,000")."""
+    return text[pos : pos + 1].isdigit() and text[max(0, pos - 2) : pos - 1].isdigit() and text[pos - 1] == ","
+
+
 def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> PairTable:
     """``(cue start, cut offset)`` for every cue that opens a coordinated
     attribution (rule ``cut-next-attribution``), found once per document.
@@ -518,7 +523,9 @@ def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> Pa
             if text.find(",", lo, c.start) == -1 and text.find(";", lo, c.start) == -1:
                 continue
             sp = subject(c.start)
-            if sp is not None:
+            # guard thousands-comma: "20,000 emails" is no new subject
+            # after a comma (the verb cue "emails" cut "the first batch of 20")
+            if sp is not None and not _thousands(text, sp[0]):
                 m = _BEFORE_NEW_SUBJECT_RE.search(text, max(0, sp[0] - 20), sp[0])
             if m is not None:
                 starts.append(c.start)

@@ -9,6 +9,10 @@ import pytest
 
 import quoteattr
 from quoteattr import clause_ends  # noqa: F401  (registers the rules of this module)
+from quoteattr.clauses import coordinated_cuts
+from quoteattr.index import DocIndex
+from quoteattr.marks import find_quotes
+from quoteattr.pipeline import annotate
 from quoteattr.registry import Rule, Stage, spec
 
 pytestmark = pytest.mark.issue(16)
@@ -285,3 +289,29 @@ class TestNotOnlyButAlso:
         assert (
             "he opposes the toll" == _contents("Kim has said he opposes the toll, but also thinks it raises money.")[0]
         )
+
+
+class TestThousandsComma:
+    """Guard thousands-comma of rule cut-next-attribution: '20,000 emails' opens no new subject."""
+
+    @staticmethod
+    def _cuts(text: str, subject_word: str) -> list[tuple[int, int]]:
+        """The (cue start, cut) pairs of coordinated_cuts when the noun phrase
+        before each cue starts at *subject_word* (as np_left read it in the
+        news text that showed the bug)."""
+        ann = annotate(text, engine="rules")
+        doc = DocIndex(ann, find_quotes(text, ann.paragraphs)[0])
+        sub = text.index(subject_word)
+        table = coordinated_cuts(doc, lambda cue_start: (sub, cue_start - 1))
+        return list(zip(table.starts, table.ends, strict=True))
+
+    def test_clause_ends_number_is_no_subject(self) -> None:
+        """A comma inside a number ("20,000 Harbour Board emails") is no clause boundary."""
+        text = "Osei said the clerks sorted the first batch of 20,000 Harbour Board emails in July."
+        assert [] == self._cuts(text, "000 Harbour")
+
+    def test_clause_ends_new_subject_still_cuts(self) -> None:
+        """A comma and a new subject before a cue still end the clause."""
+        text = "Osei said the toll would rise, but Kim said it would not."
+        cue = text.index("said it")
+        assert [(cue, text.index(", but"))] == self._cuts(text, "Kim")
