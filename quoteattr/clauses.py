@@ -201,7 +201,10 @@ ADJUNCT_RE = regex.compile(
 
 
 MAX_CLAUSE = 2000
-THAT_RE = regex.compile(r"(?i)that\b\s*")
+# (guard that-contraction: "that's" / "that’ll" is the clause's subject, not
+# the complementiser: 'reports reveal that’s untrue', "Shaw said that's what
+# he would expect")
+THAT_RE = regex.compile(r"(?i)that\b(?![’']\w)\s*")
 # Guard ``that-aside`` (of rule ``drop-that``): a "that" followed by a comma
 # opens an aside before the clause ("said that, if elected, she would cut
 # the toll"), and PolNeAR keeps the "that" in the content then: on
