@@ -315,3 +315,18 @@ class TestThousandsComma:
         text = "Osei said the toll would rise, but Kim said it would not."
         cue = text.index("said it")
         assert [(cue, text.index(", but"))] == self._cuts(text, "Kim")
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "The board ordered the clerks to sort the roughly 54,000 letters by May.",
+                "the clerks to sort the roughly 54,000 letters by May",
+            ),
+            # a comma after the infinitive still ends it
+            ("The board urged the council to act, which it did.", "the council to act"),
+        ],
+    )
+    def test_clause_ends_number_in_infinitive(self, text: str, content: str) -> None:
+        """Rule object-to-infinitive: the comma of a number does not end the infinitive."""
+        assert [content] == _contents(text)
