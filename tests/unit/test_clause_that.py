@@ -39,3 +39,36 @@ class TestThatContraction:
     def test_clause_that_complementiser_dropped(self, text: str, content: str) -> None:
         """A plain 'that' is dropped as before (rule drop-that)."""
         assert [content] == _contents(text)
+
+
+class TestDropParticle:
+    """Rule drop-against, for a particle: 'commented on', 'remarked upon', 'tweeted out' open the object."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei would not comment on a memo signed by the harbour master on Monday.",
+                "a memo signed by the harbour master on Monday",
+            ),
+            (
+                "The mayor remarked upon the fact that the pier had been closed twice.",
+                "the fact that the pier had been closed twice",
+            ),
+            ("A woman shouted out an insult aimed at the mayor.", "an insult aimed at the mayor"),
+        ],
+    )
+    def test_clause_particle_dropped(self, text: str, content: str) -> None:
+        """The content starts after the particle."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            # "said on Monday": "on" opens an adjunct, no particle of "say"
+            ("Osei said on Monday the pier would reopen.", "the pier would reopen"),
+        ],
+    )
+    def test_clause_particle_other_cue(self, text: str, content: str) -> None:
+        """Other cues keep their reading."""
+        assert [content] == _contents(text)
