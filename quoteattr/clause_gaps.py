@@ -113,12 +113,13 @@ def relative_gap(doc: DocIndex, a: int, finite: frozenset[str]) -> Pair | None:
     cue = cues[-1]
     if cue.end > a or text[cue.end : a].strip() or cue.type not in ("verb", "verb-object") or cue.form_kind == "gerund":
         return None
-    if not (_opens_with_verb(doc, a, finite) or _object_gap(doc, a)):
-        return None
     # (the "which" / "what" ends where the subject starts, at most NP_WINDOW
-    # before the cue: without one there, no noun phrase need be read)
+    # before the cue: without one there, no noun phrase need be read, and
+    # the clause's words are read only after this cheap test)
     near = text[max(0, cue.start - NP_WINDOW - _LOOKBACK) : cue.start].lower()
     if "which" not in near and "what" not in near:
+        return None
+    if not (_opens_with_verb(doc, a, finite) or _object_gap(doc, a)):
         return None
     sent = doc.sentence(cue.start)
     sp = np_left(doc, sent[0], cue.start)

@@ -97,7 +97,8 @@ def cut_object_tail(doc: DocIndex, a: int, b: int, finite: frozenset[str]) -> in
     above) outside quotes, or *b*. *finite* are the finite verbs and
     auxiliaries of :data:`quoteattr.clauses.FINITE`."""
     text = doc.text
-    m = _TAIL_RE.search(text, max(a, b - _TAIL_WINDOW), b)
+    lo = b - _TAIL_WINDOW
+    m = _TAIL_RE.search(text, lo if lo > a else a, b)
     if m is None or m.start() <= a:
         return b
     cut = m.start()

@@ -526,7 +526,7 @@ _BEFORE_NEW_SUBJECT_RE = regex.compile(
 
 def _thousands(text: str, pos: int) -> bool:
     """A digit at *pos* right after a comma that follows a digit ("20,000")."""
-    return text[pos : pos + 1].isdigit() and text[max(0, pos - 2) : pos - 1].isdigit() and text[pos - 1] == ","
+    return text[pos - 1] == "," and text[pos : pos + 1].isdigit() and text[max(0, pos - 2) : pos - 1].isdigit()
 
 
 def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> PairTable:
@@ -556,7 +556,7 @@ def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> Pa
             sp = subject(c.start)
             # guard thousands-comma: "20,000 emails" is no new subject
             # after a comma (the verb cue "emails" cut "the first batch of 20")
-            if sp is not None and not _thousands(text, sp[0]):
+            if sp is not None and not (text[sp[0] - 1 : sp[0]] == "," and _thousands(text, sp[0])):
                 m = _BEFORE_NEW_SUBJECT_RE.search(text, max(0, sp[0] - 20), sp[0])
             if m is not None:
                 starts.append(c.start)
