@@ -529,6 +529,22 @@ def _thousands(text: str, pos: int) -> bool:
     return text[pos - 1] == "," and text[pos : pos + 1].isdigit() and text[max(0, pos - 2) : pos - 1].isdigit()
 
 
+# Guard ``noun-after-and`` (of rule ``cut-next-attribution``): after a bare
+# "and", a cue word followed by "of", "in", "for" or "from" is a noun ("a
+# hunger for new faces and voices in government", "despite their conference
+# call and claims of momentum"), not a coordinated cue; a verb there takes a
+# phrase, not a clause, and PolNeAR keeps it with the first clause ("said he
+# was holding a fundraiser and asked for people to chip in", "said he voted
+# for Obama in 2008 and wrote in Ron Paul in 2012"). On polnear-train the
+# five clauses the guard keeps whole are all exact matches now.
+_NOUN_AFTER_AND_RE = regex.compile(r"\s+(?:of|in|for|from)\b")
+
+
+def _noun_after_and(text: str, end: int) -> bool:
+    """Guard ``noun-after-and``: a preposition follows the cue that ends at *end*."""
+    return _NOUN_AFTER_AND_RE.match(text, end, end + 8) is not None
+
+
 def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> PairTable:
     """``(cue start, cut offset)`` for every cue that opens a coordinated
     attribution (rule ``cut-next-attribution``), found once per document.
@@ -565,7 +581,7 @@ def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> Pa
         bare = m is not None and m.group().strip()[:1] not in (",", ";")
         # (a base form after a bare "and" joins words, not attributions:
         # "violated federal and state law" keeps "and state law")
-        if m is None or (bare and c.form_kind in ("gerund", "base")):
+        if m is None or (bare and (c.form_kind in ("gerund", "base") or _noun_after_and(text, c.end))):
             continue
         starts.append(c.start)
         cuts.append(m.end("mark") if m.group("mark") else m.start())

@@ -330,3 +330,30 @@ class TestThousandsComma:
     def test_clause_ends_number_in_infinitive(self, text: str, content: str) -> None:
         """Rule object-to-infinitive: the comma of a number does not end the infinitive."""
         assert [content] == _contents(text)
+
+
+class TestNounAfterAnd:
+    """Guard noun-after-and of rule cut-next-attribution: 'and claims of ...' is no coordinated cue."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the harbour needed new cranes and voices in the council.",
+                "the harbour needed new cranes and voices in the council",
+            ),
+            (
+                "Kim said the board had ignored the petition and claims of neglect.",
+                "the board had ignored the petition and claims of neglect",
+            ),
+        ],
+    )
+    def test_clause_ends_noun_after_and_kept(self, text: str, content: str) -> None:
+        """A cue word with a preposition after a bare 'and' stays in the clause."""
+        assert [content] == _contents(text)
+
+    def test_clause_ends_coordinated_cue_still_cuts(self) -> None:
+        """A coordinated cue with a clause of its own still ends the first clause."""
+        assert ["the pier was safe", "the ferry would run"] == _contents(
+            "Osei said the pier was safe and added that the ferry would run."
+        )
