@@ -51,9 +51,10 @@ _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
 # or spaced dash after "to" (", which ...", ", but Republican leaders ..."),
 # or before "and" + an auxiliary or past verb whose subject is the speaker
 # again ("asked them to disavow him and has repeatedly characterized ...").
-# A comma before "and to" / "or to" coordinates two infinitives: kept.
+# A comma before "and to" / "or to" coordinates two infinitives: kept; so
+# is the comma of a number ("the roughly 54,000 pages").
 _INFINITIVE_END_RE = regex.compile(
-    r"""(?i)\s*(?:,(?!\s*(?:and|or)\s+to\s)|;|\s[—–-]{1,2}\s)
+    r"""(?i)\s*(?:,(?!\d)(?!\s*(?:and|or)\s+to\s)|;|\s[—–-]{1,2}\s)
       | \s+and\s+(?=(?:has|have|had|was|is|also|then|later|\w+ed)\b)""",
     regex.X,
 )

@@ -143,6 +143,8 @@ class Rule(enum.StrEnum):
     CUT_RELATIVE_TAIL = "cut-relative-tail"
     CUT_CLOSING_PAREN = "cut-closing-paren"
     CUT_SUMMARY_APPOSITIVE = "cut-summary-appositive"
+    CUT_OBJECT_DAY = "cut-object-day"
+    CUT_OBJECT_OCCASION = "cut-object-occasion"
     DASH_ELABORATION = "dash-elaboration"
     RELATIVE_GAP = "relative-gap"
     FRONTED_PART = "fronted-part"

@@ -9,6 +9,10 @@ import pytest
 
 import quoteattr
 from quoteattr import clause_ends  # noqa: F401  (registers the rules of this module)
+from quoteattr.clauses import coordinated_cuts
+from quoteattr.index import DocIndex
+from quoteattr.marks import find_quotes
+from quoteattr.pipeline import annotate
 from quoteattr.registry import Rule, Stage, spec
 
 pytestmark = pytest.mark.issue(16)
@@ -284,4 +288,72 @@ class TestNotOnlyButAlso:
         """Without 'not only', ', but also' + a verb still ends the clause."""
         assert (
             "he opposes the toll" == _contents("Kim has said he opposes the toll, but also thinks it raises money.")[0]
+        )
+
+
+class TestThousandsComma:
+    """Guard thousands-comma of rule cut-next-attribution: '20,000 emails' opens no new subject."""
+
+    @staticmethod
+    def _cuts(text: str, subject_word: str) -> list[tuple[int, int]]:
+        """The (cue start, cut) pairs of coordinated_cuts when the noun phrase
+        before each cue starts at *subject_word* (as np_left read it in the
+        news text that showed the bug)."""
+        ann = annotate(text, engine="rules")
+        doc = DocIndex(ann, find_quotes(text, ann.paragraphs)[0])
+        sub = text.index(subject_word)
+        table = coordinated_cuts(doc, lambda cue_start: (sub, cue_start - 1))
+        return list(zip(table.starts, table.ends, strict=True))
+
+    def test_clause_ends_number_is_no_subject(self) -> None:
+        """A comma inside a number ("20,000 Harbour Board emails") is no clause boundary."""
+        text = "Osei said the clerks sorted the first batch of 20,000 Harbour Board emails in July."
+        assert [] == self._cuts(text, "000 Harbour")
+
+    def test_clause_ends_new_subject_still_cuts(self) -> None:
+        """A comma and a new subject before a cue still end the clause."""
+        text = "Osei said the toll would rise, but Kim said it would not."
+        cue = text.index("said it")
+        assert [(cue, text.index(", but"))] == self._cuts(text, "Kim")
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "The board ordered the clerks to sort the roughly 54,000 letters by May.",
+                "the clerks to sort the roughly 54,000 letters by May",
+            ),
+            # a comma after the infinitive still ends it
+            ("The board urged the council to act, which it did.", "the council to act"),
+        ],
+    )
+    def test_clause_ends_number_in_infinitive(self, text: str, content: str) -> None:
+        """Rule object-to-infinitive: the comma of a number does not end the infinitive."""
+        assert [content] == _contents(text)
+
+
+class TestNounAfterAnd:
+    """Guard noun-after-and of rule cut-next-attribution: 'and claims of ...' is no coordinated cue."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the harbour needed new cranes and voices in the council.",
+                "the harbour needed new cranes and voices in the council",
+            ),
+            (
+                "Kim said the board had ignored the petition and claims of neglect.",
+                "the board had ignored the petition and claims of neglect",
+            ),
+        ],
+    )
+    def test_clause_ends_noun_after_and_kept(self, text: str, content: str) -> None:
+        """A cue word with a preposition after a bare 'and' stays in the clause."""
+        assert [content] == _contents(text)
+
+    def test_clause_ends_coordinated_cue_still_cuts(self) -> None:
+        """A coordinated cue with a clause of its own still ends the first clause."""
+        assert ["the pier was safe", "the ferry would run"] == _contents(
+            "Osei said the pier was safe and added that the ferry would run."
         )

@@ -34,6 +34,16 @@ class TestRelativeGap:
                 "The council kept the old ferry, which two engineers argued needed new engines.",
                 ["which", "needed new engines"],
             ),
+            # guard object-gap: the clause lacks its object ("afford" it)
+            (
+                "The board approved the levy, which the mayor said the city could afford.",
+                ["which", "the city could afford"],
+            ),
+            # guard object-gap: a verb the verb test does not know ("spur")
+            (
+                "The board backed the new tolls, which its members argue spur ferry use.",
+                ["which", "spur ferry use"],
+            ),
         ],
     )
     def test_clause_gaps_pronoun_opens_the_content(self, text: str, parts: list[str]) -> None:
@@ -43,8 +53,8 @@ class TestRelativeGap:
     @pytest.mark.parametrize(
         ("text", "parts"),
         [
-            # the clause has a subject of its own: the pronoun is the object of "afford"
-            ("The board approved the levy, which the mayor said the city could afford.", ["the city could afford"]),
+            # the clause has a pronoun subject of its own: PolNeAR's content starts after the cue
+            ("The board approved the levy, which the mayor said she could afford.", ["she could afford"]),
             # "that" is left out (the annotation is split on it)
             ("The plan that the mayor said was too costly passed.", ["was too costly passed"]),
             # no pronoun before the speaker
@@ -98,3 +108,50 @@ class TestFrontedPart:
     def test_clause_gaps_no_fronted_part(self, text: str, parts: list[str]) -> None:
         """Without the shape the rule names, the clause keeps one part."""
         assert [parts] == _parts(text)
+
+
+class TestSubjectAfterComma:
+    """Guard subject-after-comma: the fronted part ends at the last comma before a speaker np_left reads short."""
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            # np_left reads "drivers" alone; the comma stands before "several drivers"
+            (
+                "On most nights, several drivers said, the last ferry left early.",
+                ["On most nights", "the last ferry left early"],
+            ),
+            # a name with a particle
+            (
+                "For many years, Mr. van Dam noted, the harbour has flooded in March.",
+                ["For many years", "the harbour has flooded in March"],
+            ),
+            # "as" before the speaker
+            (
+                "Only last winter, as the Gazette reported, the pier was closed twice.",
+                ["Only last winter", "the pier was closed twice"],
+            ),
+        ],
+    )
+    def test_clause_gaps_comma_before_speaker(self, text: str, parts: list[str]) -> None:
+        """The words from the sentence start to that comma are the clause's first part."""
+        assert [parts] == _parts(text)
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            # the comma opens a source phrase, not a subject
+            (
+                "Nowhere in the report, according to members who spoke with reporters, was the toll named.",
+                ["was the toll named"],
+            ),
+            # a "that" before the comma: the words before it are the writer's
+            (
+                "The fares rose, given that, as the Gazette reported, the fuel cost doubled.",
+                ["the fuel cost doubled"],
+            ),
+        ],
+    )
+    def test_clause_gaps_no_subject_after_comma(self, text: str, parts: list[str]) -> None:
+        """Without a plain subject between the comma and the cue, no fronted part."""
+        assert parts == next(iter(_parts(text)), [])
