@@ -1,0 +1,93 @@
+"""Mixed quotes, session 7 (issue 16): each class covers one named rule or
+guard. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr.registry import Rule
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _quotes(text: str, rule: Rule) -> list[quoteattr.Quote]:
+    return [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.rule == rule.value]
+
+
+class TestLeadNounCue:
+    """Guard lead-noun-cue of rule mixed-lead-in: a cue word that is a noun in
+    the words before the quote does not stop the lead-in."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                'His remarks on the ferry were "a disgrace to the town," Okafor said.',
+                'His remarks on the ferry were "a disgrace to the town,',
+                "Okafor",
+            ),
+            (
+                'Her comments about the pier were "long overdue," the harbour master said on Friday.',
+                'Her comments about the pier were "long overdue,',
+                "the harbour master",
+            ),
+        ],
+    )
+    def test_patterns_mixed7_noun_cue_in_the_lead(self, text: str, content: str, speaker: str) -> None:
+        """The words before the quote, with their noun cue, open a mixed quote."""
+        qs = _quotes(text, Rule.MIXED_LEAD_IN)
+        assert [(content, "mixed", speaker)] == [
+            (q.content.text, q.kind.value, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
+            for q in qs
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "quote"),
+        [
+            ('The mayor said the pier was "unsafe for anyone," Okafor added.', "unsafe for anyone,"),
+            ('Dockers have warned the toll is "a tax on work," Okafor said.', "a tax on work,"),
+        ],
+    )
+    def test_patterns_mixed7_verb_cue_in_the_lead(self, text: str, quote: str) -> None:
+        """A cue that is a verb keeps its own clause: the quote is taken alone."""
+        assert [] == _quotes(text, Rule.MIXED_LEAD_IN)
+        assert [quote] == [q.content.text for q in _quotes(text, Rule.QUOTE_SPEAKER_CUE)]
+
+
+class TestLeadPhraseEnd:
+    """Guard lead-phrase-end of rule mixed-lead-in: a quote inside the sentence
+    that ends without a comma or sentence mark is a name, not the end of what
+    was said."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'The dockers\' "Save the Pier" campaign says the toll must go.',
+            'The union-backed "Fair Fares" group says the toll must go.',
+        ],
+    )
+    def test_patterns_mixed7_bare_name_is_no_lead_in(self, text: str) -> None:
+        """The quoted name and the words before it are no quote of the cue after it."""
+        assert [] == _quotes(text, Rule.MIXED_LEAD_IN)
+        assert [] == _quotes(text, Rule.QUOTE_SPEAKER_CUE)
+
+    def test_patterns_mixed7_clause_after_the_name(self) -> None:
+        """The cue after the quoted name reports its own clause."""
+        text = 'The dockers\' "Save the Pier" campaign says the toll must go.'
+        assert ["the toll must go"] == [q.content.text for q in _quotes(text, Rule.SUBJECT_CUE_CLAUSE)]
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                'Cutting the ferry budget "will hurt the islands," Okafor said.',
+                'Cutting the ferry budget "will hurt the islands,',
+            ),
+            ("The new toll is \"'a tax on work,'\" the union said.", "The new toll is \"'a tax on work,'"),
+        ],
+    )
+    def test_patterns_mixed7_comma_ends_the_phrase(self, text: str, content: str) -> None:
+        """A comma inside the closing mark (also behind a nested mark) keeps the lead-in."""
+        assert [content] == [q.content.text for q in _quotes(text, Rule.MIXED_LEAD_IN)]
