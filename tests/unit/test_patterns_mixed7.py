@@ -91,3 +91,35 @@ class TestLeadPhraseEnd:
     def test_patterns_mixed7_comma_ends_the_phrase(self, text: str, content: str) -> None:
         """A comma inside the closing mark (also behind a nested mark) keeps the lead-in."""
         assert [content] == [q.content.text for q in _quotes(text, Rule.MIXED_LEAD_IN)]
+
+
+class TestQuotedPledge:
+    """Guard quoted-pledge of rule cue-to-infinitive: a pledge whose words are
+    quoted is reported as rule promise-to, above the default threshold."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                'The mayor pledged to "sweep the harbour clean" before the election.',
+                'to "sweep the harbour clean" before the election',
+            ),
+            (
+                'Okafor has pledged to keep "every single ferry" running through the winter.',
+                'to keep "every single ferry" running through the winter',
+            ),
+        ],
+    )
+    def test_patterns_mixed7_quoted_pledge_is_kept(self, text: str, content: str) -> None:
+        """The infinitive with its quoted words is one mixed quote, kept at the default threshold."""
+        qs = [q for q in quoteattr.extract(text).quotes if q.rule == Rule.PROMISE_TO.value]
+        assert [(content, "mixed")] == [(q.content.text, q.kind.value) for q in qs]
+
+    def test_patterns_mixed7_unquoted_pledge_stays_low(self) -> None:
+        """Without quoted words the pledge stays a cue-to-infinitive quote below the default threshold."""
+        text = "The mayor pledged to sweep the harbour before the election."
+        assert [] == _quotes(text, Rule.PROMISE_TO)
+        assert () == quoteattr.extract(text).quotes
+        assert ["to sweep the harbour before the election"] == [
+            q.content.text for q in _quotes(text, Rule.CUE_TO_INFINITIVE)
+        ]
