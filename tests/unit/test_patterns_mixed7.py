@@ -123,3 +123,33 @@ class TestQuotedPledge:
         assert ["to sweep the harbour before the election"] == [
             q.content.text for q in _quotes(text, Rule.CUE_TO_INFINITIVE)
         ]
+
+
+class TestPersonPronounObject:
+    """Guard person-pronoun-object of rule described-object-quote: a person's
+    pronoun before a describing quote is an object like a name."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ('Okafor called him "a danger to every ferry."', 'him "a danger to every ferry."'),
+            ('The union leader called them "toll thieves."', 'them "toll thieves."'),
+        ],
+    )
+    def test_patterns_mixed7_person_pronoun_and_quote(self, text: str, content: str) -> None:
+        """The pronoun and the quote are one mixed quote."""
+        qs = _quotes(text, Rule.DESCRIBED_OBJECT_QUOTE)
+        assert [(content, "mixed")] == [(q.content.text, q.kind.value) for q in qs]
+        assert [] == _quotes(text, Rule.DESCRIBED_AS)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ('Okafor called this "a danger to every ferry."', "a danger to every ferry."),
+            ('Okafor described him as "a danger to every ferry."', "a danger to every ferry."),
+        ],
+    )
+    def test_patterns_mixed7_other_pronoun_or_as_keeps_the_quote(self, text: str, content: str) -> None:
+        """A pronoun that is no person's, or an object with "as", leaves the quote alone."""
+        assert [content] == [q.content.text for q in _quotes(text, Rule.DESCRIBED_AS)]
+        assert [] == _quotes(text, Rule.DESCRIBED_OBJECT_QUOTE)
