@@ -41,6 +41,7 @@ from .patterns_describe import described_object_as
 from .patterns_gerunds import gerund_clause, noun_gerund
 from .patterns_passive import passive_by_agent
 from .patterns_speak import speak_about
+from .quoted_words import quote_opens_inside
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
 from .finder import CueItem, Finder, speaker_bonus
@@ -254,7 +255,12 @@ def saying_clause(f: Finder, item: CueItem) -> bool:
     # for the other gerunds of frame clausal the test stays: on polnear-train
     # their objects ("adding Sunday routes") matched 23 of 51
     clausal = cue.lemma == "say"
-    if not has_that and not quoted and (cue.lemma in NP_OBJECT_CUES or not (clausal or looks_like_clause(f.doc, *cl))):
+    if (
+        not has_that
+        and not quoted
+        and (cue.lemma in NP_OBJECT_CUES or not (clausal or looks_like_clause(f.doc, *cl)))
+        and not _quoted_predicate(f, cue.lemma, cl)
+    ):
         if cue.lemma in OBJECT_ATTRIBUTION_CUES:
             # Rule ``saying-object``: ', citing low growth' reports its object
             conf = confidence(Rule.SAYING_OBJECT) + speaker_bonus(text, sp)
@@ -656,6 +662,13 @@ def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
     return item._reported  # type: ignore[return-value]  # (False replaced above)
 
 
+def _quoted_predicate(f: Finder, lemma: str, cl: Pair) -> bool:
+    """Guard ``quoted-predicate`` (:mod:`quoteattr.quoted_words`): a cue
+    outside frame object-message whose object holds a quote that opens
+    inside it with a lowercase word reports the object as a clause."""
+    return lemma not in OBJECT_ATTRIBUTION_CUES and quote_opens_inside(f.doc, *cl)
+
+
 @register(Rule.SUBJECT_CUE_OBJECT, Stage.CUE, confidence=0.45, example="Warren blasted ⟦him for not paying taxes⟧")
 def subject_cue_object(f: Finder, item: CueItem) -> bool:
     """Without "that", a cue whose object is no clause: PolNeAR-style
@@ -671,6 +684,8 @@ def subject_cue_object(f: Finder, item: CueItem) -> bool:
         or not (lemma in NP_OBJECT_CUES or (lemma not in CLAUSAL_CUES and not looks_like_clause(f.doc, *cl)))
     ):
         return False
+    if _quoted_predicate(f, lemma, cl):
+        return False  # rule subject-cue-clause: 'pledged a "political revolution"'
     if lemma in OBJECT_ATTRIBUTION_CUES:
         conf = confidence(Rule.SUBJECT_CUE_OBJECT) + speaker_bonus(f.text, item.speaker)
         cl = cl[0], cut_object_predicate(f.doc, *cl)  # "blasted X and signaled ..."

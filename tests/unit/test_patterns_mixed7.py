@@ -153,3 +153,34 @@ class TestPersonPronounObject:
         """A pronoun that is no person's, or an object with "as", leaves the quote alone."""
         assert [content] == [q.content.text for q in _quotes(text, Rule.DESCRIBED_AS)]
         assert [] == _quotes(text, Rule.DESCRIBED_OBJECT_QUOTE)
+
+
+class TestQuotedPredicate:
+    """Guard quoted-predicate (rules saying-clause and subject-cue-object): a
+    quote that opens inside a cue's object with a lowercase word makes the
+    object reported words, a mixed quote."""
+
+    @pytest.mark.parametrize(
+        ("text", "rule", "content"),
+        [
+            (
+                'The mayor criticized the plan, noting the harbour board "makes you want to weep."',
+                Rule.SAYING_CLAUSE,
+                'the harbour board "makes you want to weep."',
+            ),
+            (
+                'Okafor pledged a "new deal for the docks" at the rally.',
+                Rule.SUBJECT_CUE_CLAUSE,
+                'a "new deal for the docks" at the rally',
+            ),
+        ],
+    )
+    def test_patterns_mixed7_quote_inside_the_object(self, text: str, rule: Rule, content: str) -> None:
+        """The object with its quoted words is one mixed quote."""
+        assert [(content, "mixed")] == [(q.content.text, q.kind.value) for q in _quotes(text, rule)]
+
+    def test_patterns_mixed7_capitalised_quote_is_a_name(self) -> None:
+        """A quote that opens with a capital is a title or a name: the object is not reported."""
+        text = 'Okafor pledged a "New Deal for the Docks" at the rally.'
+        assert [] == _quotes(text, Rule.SUBJECT_CUE_CLAUSE)
+        assert ["direct-bare"] == [q.rule for q in quoteattr.extract(text, min_confidence=0).quotes]
