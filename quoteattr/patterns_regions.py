@@ -14,7 +14,7 @@ import regex
 from .candidates import trim
 from .chunker import is_cap, norm, np_left, np_right
 from .clauses import FINITE, TRAILING, VERBLIKE, WORD_RE, last_nonspace, skip_adjuncts, skip_ws
-from .cues import CueMatch
+from .cues import DETERMINERS, CueMatch
 from .finder import Finder, speaker_bonus
 from .marks import QuoteRegion
 from .model import CueClass
@@ -223,8 +223,18 @@ def _lead_has_verb_cue(f: Finder, sa: int, qa: int) -> bool:
     if not f.doc.has_cue(sa, qa):
         return False
     return any(
-        c.type in VERBLIKE and not f.noun_cue(c, sa) and not f.in_name(c, sa) for c in f.doc.cues_between(sa, qa)
+        c.type in VERBLIKE and not f.noun_cue(c, sa) and not f.in_name(c, sa) and not _gerund_noun(f, c, sa)
+        for c in f.doc.cues_between(sa, qa)
     )
+
+
+def _gerund_noun(f: Finder, c: CueMatch, sa: int) -> bool:
+    """Guard ``lead-noun-cue``: a gerund right after a determiner or a
+    possessive is a noun ('Since that ruling, Arizona has engaged in "..."')."""
+    if c.form_kind != "gerund":
+        return False
+    words = f.doc.words(max(sa, c.start - 20), c.start)
+    return bool(words) and (words[-1].lower() in DETERMINERS or words[-1].endswith(("'s", "’s")))
 
 
 def _continue_quote(

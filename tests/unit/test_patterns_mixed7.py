@@ -33,6 +33,16 @@ class TestLeadNounCue:
                 'Her comments about the pier were "long overdue,',
                 "the harbour master",
             ),
+            (
+                'Since that ruling, the port has shown "a stubborn contempt for the islands," the union says.',
+                'Since that ruling, the port has shown "a stubborn contempt for the islands,',
+                "the union",
+            ),
+            (
+                'After his warning, the ferries ran "as if nothing had happened," Okafor said.',
+                'After his warning, the ferries ran "as if nothing had happened,',
+                "Okafor",
+            ),
         ],
     )
     def test_patterns_mixed7_noun_cue_in_the_lead(self, text: str, content: str, speaker: str) -> None:
