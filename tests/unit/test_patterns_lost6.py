@@ -185,8 +185,9 @@ class TestDurationAdjunct:
 
 class TestDescribedObjectQuote:
     """Rule described-object-quote: an object between a describing cue and its
-    quote makes one mixed quote of both; a pronoun alone or an "as" phrase
-    before the quote leaves the quote alone (rule described-as)."""
+    quote makes one mixed quote of both; a pronoun alone (not a person's: guard
+    person-pronoun-object) or an "as" phrase before the quote leaves the quote
+    alone (rule described-as)."""
 
     @pytest.mark.parametrize(
         ("text", "content"),
