@@ -98,6 +98,8 @@ class Rule(enum.StrEnum):
     ASKED_QUESTION = "asked-question"
     SAYING_CLAUSE = "saying-clause"
     SAYING_OBJECT = "saying-object"
+    WITH_GERUND = "with-gerund"
+    FRONTED_PARTICIPLE = "fronted-participle"
     NOUN_GERUND = "noun-gerund"
     NOUN_SAYING = "noun-saying"
     PROGRESSIVE_CUE = "progressive-cue"
