@@ -74,8 +74,11 @@ _BEFORE_GERUND_RE = regex.compile(
     regex.I,
 )
 _CALL_FOR_RE = regex.compile(r"(?i)(?:for|on)\s+")
+#: rule progressive-cue: a form of "be" and at most one adverb before a
+#: gerund cue make it finite ("is saying", "are now saying", "are
+#: increasingly admitting that ..."; an -ly adverb since issue 16)
 _PROGRESSIVE_RE = regex.compile(
-    r"(?r)(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already)\s+)?$"
+    r"(?r)(?i)\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:(?:also|still|now|not|already|(?-i:\p{Ll}+ly))\s+)?$"
 )
 #: "to" + verb after an infinitive cue; the verb may open a quote ('vowed to
 #: "bomb the hell" out of ...', a mixed quote of rule promise-to; issue 16)

@@ -162,3 +162,31 @@ class TestFrontedParticiple:
     def test_patterns_participles_fronted_near_misses(self, text: str) -> None:
         """An object, an intransitive gerund, a main clause with no cue verb or no comma: nothing."""
         assert [] == _by_rule(text, Rule.FRONTED_PARTICIPLE)
+
+
+class TestProgressiveCue:
+    """Rule progressive-cue: a gerund cue after a form of "be" is finite, also after an -ly adverb."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "Council leaders are increasingly admitting that the toll is unpopular.",
+                "the toll is unpopular",
+                "Council leaders",
+            ),
+            (
+                "The harbour board is quietly suggesting that the ferry will stop in May.",
+                "the ferry will stop in May",
+                "The harbour board",
+            ),
+            (
+                "The mayor was not suggesting that the pier should close.",
+                "the pier should close",
+                "The mayor",
+            ),
+        ],
+    )
+    def test_patterns_participles_progressive(self, text: str, content: str, speaker: str) -> None:
+        """The clause is read as for 'admits that': the subject before "be" speaks."""
+        assert [(content, speaker)] == _by_rule(text, Rule.SUBJECT_CUE_CLAUSE)
