@@ -697,6 +697,11 @@ def subject_cue_object(f: Finder, item: CueItem) -> bool:
     ):
         return False
     if lemma in OBJECT_ATTRIBUTION_CUES:
+        # guard passive-object: after a form of "be" an -ed form is passive
+        # and what follows is no object ("the scene is described in a
+        # voiceover", "Osei was blasted for the toll")
+        if item.cue.form_kind == "past" and _PASSIVE_RE.search(item.prev(f)[1]):
+            return True
         conf = confidence(Rule.SUBJECT_CUE_OBJECT) + speaker_bonus(f.text, item.speaker)
         cl = cl[0], cut_object_predicate(f.doc, *cl)  # "blasted X and signaled ..."
         f.add(f.clauses.content_parts(*cl), Rule.SUBJECT_CUE_OBJECT, conf, item.cue, item.speaker)

@@ -1,0 +1,74 @@
+"""Frame object-message of "describe" and guard passive-object (issue 16):
+"Osei described ⟦the damage to the pier⟧" reports the object.
+
+Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr.clauses import CUE_FRAMES
+from quoteattr.registry import Rule
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _by_rule(text: str, rule: Rule) -> list[tuple[str, str | None]]:
+    return [
+        (q.content.text, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
+        for q in quoteattr.extract(text, min_confidence=0).quotes
+        if q.rule == rule.value
+    ]
+
+
+class TestDescribeObject:
+    """Rule subject-cue-object reads the object of "describe" when no quote and no "as" follow."""
+
+    def test_describe_object_frames(self) -> None:
+        """'describe' keeps frame describe (a quote after it) and takes np-object and object-message."""
+        assert frozenset({"describe", "np-object", "object-message"}) == CUE_FRAMES["describe"]
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            ("Osei described the damage to the old pier.", "the damage to the old pier", "Osei"),
+            ("Kim described how the ferry had saved the town.", "how the ferry had saved the town", "Kim"),
+            ("The harbour report describes a town in decline.", "a town in decline", "The harbour report"),
+        ],
+    )
+    def test_describe_object_reported(self, text: str, content: str, speaker: str) -> None:
+        """The object (or a how-clause) is what was said; the subject speaks."""
+        assert [(content, speaker)] == _by_rule(text, Rule.SUBJECT_CUE_OBJECT)
+
+    @pytest.mark.parametrize(
+        ("text", "rule", "content"),
+        [
+            ('Osei described the pier as "a ruin."', Rule.DESCRIBED_AS, "a ruin."),
+            ("Osei described the pier as a ruin.", Rule.DESCRIBED_OBJECT_AS, "the pier as a ruin"),
+        ],
+    )
+    def test_describe_object_other_rules_first(self, text: str, rule: Rule, content: str) -> None:
+        """A quote or an "as" phrase stays with rules described-as and described-object-as."""
+        assert [content] == [c for c, _ in _by_rule(text, rule)]
+
+
+class TestPassiveObject:
+    """Guard passive-object: after a form of "be" an -ed cue form takes no object."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "A similar scene is described in the second chapter.",
+            "The damage was described in the harbour report.",
+            "Osei was blasted for the new toll.",
+        ],
+    )
+    def test_passive_object_nothing(self, text: str) -> None:
+        """No object is reported after a passive form."""
+        assert [] == _by_rule(text, Rule.SUBJECT_CUE_OBJECT)
+
+    def test_passive_object_active_still_reported(self) -> None:
+        """The active form is unchanged."""
+        assert [("the mayor", "Kim")] == _by_rule("Kim blasted the mayor.", Rule.SUBJECT_CUE_OBJECT)
