@@ -72,3 +72,32 @@ class TestPassiveObject:
     def test_passive_object_active_still_reported(self) -> None:
         """The active form is unchanged."""
         assert [("the mayor", "Kim")] == _by_rule("Kim blasted the mayor.", Rule.SUBJECT_CUE_OBJECT)
+
+
+class TestObjectMessageFrames:
+    """'congratulate', 'dispute' and 'retweet' report their object (frames np-object, object-message)."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "The mayor congratulated Osei on her win in the harbour ward.",
+                "Osei on her win in the harbour ward",
+                "The mayor",
+            ),
+            (
+                "A council spokesman disputed the ferry company's figures.",
+                "the ferry company's figures",
+                "A council spokesman",
+            ),
+            ("Kim retweeted the harbour board's warning.", "the harbour board's warning", "Kim"),
+        ],
+    )
+    def test_object_message_frames_reported(self, text: str, content: str, speaker: str) -> None:
+        """The object is what was said; the subject speaks."""
+        assert [(content, speaker)] == _by_rule(text, Rule.SUBJECT_CUE_OBJECT)
+
+    @pytest.mark.parametrize("word", ["congratulate", "dispute", "retweet"])
+    def test_object_message_frames_listed(self, word: str) -> None:
+        """The three lemmas carry both frames."""
+        assert {"np-object", "object-message"} <= CUE_FRAMES[word]
