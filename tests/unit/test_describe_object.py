@@ -101,3 +101,34 @@ class TestObjectMessageFrames:
     def test_object_message_frames_listed(self, word: str) -> None:
         """The three lemmas carry both frames."""
         assert {"np-object", "object-message"} <= CUE_FRAMES[word]
+
+
+class TestObjectMessagePhrases:
+    """'plead', 'point out' and 'speak out' report what follows them (frame object-message)."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            (
+                "In 2012, the ferry owner pleaded guilty to making false claims about the pier.",
+                "guilty to making false claims about the pier",
+                "the ferry owner",
+            ),
+            (
+                "The harbour report points out a second crack in the pier.",
+                "a second crack in the pier",
+                "The harbour report",
+            ),
+            ("Osei has spoken out in favour of the new toll.", "in favour of the new toll", "Osei"),
+            # (rule drop-against takes the leading "against")
+            ("Osei spoke out against the new toll.", "the new toll", "Osei"),
+        ],
+    )
+    def test_object_message_phrases_reported(self, text: str, content: str, speaker: str) -> None:
+        """The words after the cue are what was said; the subject speaks."""
+        assert [(content, speaker)] == _by_rule(text, Rule.SUBJECT_CUE_OBJECT)
+
+    def test_object_message_phrases_clause(self) -> None:
+        """A that-clause after 'points out' stays with rule subject-cue-clause."""
+        text = "Kim points out that the pier is older than the town."
+        assert [("the pier is older than the town", "Kim")] == _by_rule(text, Rule.SUBJECT_CUE_CLAUSE)
