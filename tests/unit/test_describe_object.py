@@ -132,3 +132,28 @@ class TestObjectMessagePhrases:
         """A that-clause after 'points out' stays with rule subject-cue-clause."""
         text = "Kim points out that the pier is older than the town."
         assert [("the pier is older than the town", "Kim")] == _by_rule(text, Rule.SUBJECT_CUE_CLAUSE)
+
+
+class TestRecallExplainObjects:
+    """', recalling X' and ', explaining X' report their object (frame object-message, rule saying-object)."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            ("Kim spoke for an hour, recalling the winter the harbour froze.", "the winter the harbour froze", "Kim"),
+            ("Osei wrote to the council, explaining her vote on the toll.", "her vote on the toll", "Osei"),
+            ("Kim spoke for an hour, explaining why she backed the toll.", "why she backed the toll", "Kim"),
+        ],
+    )
+    def test_recall_explain_objects_reported(self, text: str, content: str, speaker: str) -> None:
+        """The object of the gerund is what was said; the sentence's subject speaks."""
+        qs = [
+            (q.content.text, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
+            for q in quoteattr.extract(text, min_confidence=0).quotes
+        ]
+        assert [(content, speaker)] == qs
+
+    @pytest.mark.parametrize("word", ["recall", "explain"])
+    def test_recall_explain_frames(self, word: str) -> None:
+        """Both keep frame clausal ("explained that ...") and take object-message."""
+        assert {"clausal", "object-message"} <= CUE_FRAMES[word]
