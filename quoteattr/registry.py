@@ -136,6 +136,7 @@ class Rule(enum.StrEnum):
     BARE_PHRASE = "bare-phrase"
     HEADLINE = "headline"
     NO_NESTED_ATTRIBUTION = "no-nested-attribution"
+    HOLE_ATTRIBUTION = "hole-attribution"
     KIND_BY_MARKS = "kind-by-marks"
     # stage clause
     CUT_TRAILING_SOURCE = "cut-trailing-source"
