@@ -208,13 +208,14 @@ def _predicate_start(text: str, toks: list[regex.Match[str]]) -> int | None:
     confidence=0.6,
     example="The mayor called ⟦the plan a disaster⟧. / Kim has called ⟦him a liar⟧.",
 )
-def call_object_predicate(f: Finder, item: CueItem) -> bool:
+def call_object_predicate(f: Finder, item: CueItem, gerund: bool = False) -> bool:
     """'called X Y' without quotes: the object and what it was called, as
     PolNeAR annotates them ("called ⟦him a political opportunist⟧"), to the
     next comma or the sentence end; a quoted description stays with rule
-    described-as."""
+    described-as. A gerund (", calling ⟦him a liar⟧") only when rule
+    saying-clause asks (*gerund*)."""
     cue, sb = item.cue, item.sb
-    if cue.lemma != "call" or cue.type != "verb" or cue.form_kind == "gerund":
+    if cue.lemma != "call" or cue.type != "verb" or (cue.form_kind == "gerund" and not gerund):
         return False
     text = f.text
     if _PASSIVE_BEFORE_RE.search(text, max(item.sa, cue.start - 12), cue.start):

@@ -98,6 +98,8 @@ class Rule(enum.StrEnum):
     ASKED_QUESTION = "asked-question"
     SAYING_CLAUSE = "saying-clause"
     SAYING_OBJECT = "saying-object"
+    WITH_GERUND = "with-gerund"
+    FRONTED_PARTICIPLE = "fronted-participle"
     NOUN_GERUND = "noun-gerund"
     NOUN_SAYING = "noun-saying"
     PROGRESSIVE_CUE = "progressive-cue"
@@ -134,6 +136,7 @@ class Rule(enum.StrEnum):
     BARE_PHRASE = "bare-phrase"
     HEADLINE = "headline"
     NO_NESTED_ATTRIBUTION = "no-nested-attribution"
+    HOLE_ATTRIBUTION = "hole-attribution"
     KIND_BY_MARKS = "kind-by-marks"
     # stage clause
     CUT_TRAILING_SOURCE = "cut-trailing-source"

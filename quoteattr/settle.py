@@ -7,7 +7,9 @@ overlaps a kept candidate, or whose cue lies inside a kept content, is
 dropped: 'Peskov said he hoped ...' keeps the said-quote, not the
 hoped-quote inside it. Kept contents never overlap (their spans from first
 to last part, holes included), so every lookup is a bisection: settling is
-O(n log n) in the number of candidates.
+O(n log n) in the number of candidates. Rule ``hole-attribution`` then
+adds the dropped candidates that lie, cue included, between two parts of a
+kept one (they overlap none of its parts).
 
 Example:
     >>> from quoteattr.candidates import Candidate
@@ -35,6 +37,12 @@ declare(
     example="Peskov said ⟦he hoped …⟧ keeps the said-quote, not a hoped-quote inside it",
     summary="of overlapping candidates the most confident (then the longest) is kept; "
     "a candidate whose cue lies in a kept content is dropped",
+)
+declare(
+    Rule.HOLE_ATTRIBUTION,
+    Stage.SETTLE,
+    example='"⟦The pier was never safe,⟧" Osei said, referring to ⟦the old wall⟧. "⟦We knew it.⟧" keeps both',
+    summary="a candidate that lies, with its cue, between two parts of a kept quote is kept too",
 )
 declare(
     Rule.DEP_SURFACE_FALLBACK,
@@ -115,23 +123,43 @@ def _in_turn(cands: Iterable[Candidate], longest_first: bool) -> list[Candidate]
     return order
 
 
-def _keep(cands: Iterable[Candidate], longest_first: bool = True) -> _Kept:
+def _keep(cands: Iterable[Candidate], longest_first: bool = True, holes: list[Candidate] | None = None) -> _Kept:
     kept = _Kept()
     for c in _in_turn(cands, longest_first):
         if c.cue is not None:
             k = kept.hit(c.cue[0], c.cue[1])
             if k is not None and _inside_content(c.cue, k):
                 continue
-        if kept.hit(c.start, c.end) is not None:
+        k = kept.hit(c.start, c.end)
+        if k is not None:
+            if holes is not None and _in_hole(c, k) and not any(h.start < c.end and c.start < h.end for h in holes):
+                holes.append(c)
             continue
         kept.add(c)
     return kept
 
 
+def _in_hole(c: Candidate, k: Candidate) -> bool:
+    """Rule ``hole-attribution``: *c*, with its cue, lies between two parts
+    of *k* ('"⟦The pier was never safe,⟧" Osei said, referring to ⟦the old
+    wall⟧. "⟦We knew it.⟧"'): PolNeAR annotates both."""
+    if c.cue is None:
+        return False
+    a, b = min(c.start, c.cue[0]), max(c.end, c.cue[1])
+    parts = k.parts
+    return any(parts[i][1] <= a and b <= parts[i + 1][0] for i in range(len(parts) - 1))
+
+
 def settle(cands: Iterable[Candidate]) -> list[Candidate]:
-    """The candidates kept by rule ``no-nested-attribution``, in text order."""
-    kept = _keep(cands)
-    return [c for c in kept.cands if not kept.nested(c)]
+    """The candidates kept by rule ``no-nested-attribution``, in text order,
+    and those of rule ``hole-attribution``."""
+    holes: list[Candidate] = []
+    kept = _keep(cands, holes=holes)
+    out = [c for c in kept.cands if not kept.nested(c)]
+    if holes:
+        out.extend(holes)
+        out.sort(key=_start)
+    return out
 
 
 def merge_fallback(cands: Iterable[Candidate], extra: Iterable[Candidate]) -> list[Candidate]:
