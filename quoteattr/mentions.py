@@ -115,14 +115,25 @@ def _cap(w: str) -> bool:
 
 
 def _lower(w: str) -> str:
-    w = w.lower().replace("\u2019", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    """*w* lower-cased, with a straight apostrophe, without a final "'s" and final periods."""
+    # (hot: 33,000 calls over PolNeAR dev; most words have no apostrophe,
+    # and the test by operator calls no method)
+    w = w.lower()
+    if "'" in w or "\u2019" in w:
+        w = w.replace("\u2019", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
     return w.rstrip(".")
 
 
 def _role_info(w: str) -> tuple[str | None, str] | None:
-    lw = _lower(w)
+    # (_lower inlined: 9,600 calls over PolNeAR dev)
+    lw = w.lower()
+    if "'" in lw or "\u2019" in lw:
+        lw = lw.replace("\u2019", "'")
+        if lw.endswith("'s"):
+            lw = lw[:-2]
+    lw = lw.rstrip(".")
     info = ROLE_NOUNS.get(lw)
     if info is not None:
         return info.gender, info.kind

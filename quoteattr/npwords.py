@@ -64,12 +64,16 @@ DOTTED = load_set("dotted_titles.txt")
 
 def is_cap(w: str) -> bool:
     """True for a word that starts with a capital letter or a digit."""
-    return w[:1].isupper() or w[:1].isdigit()
+    c = w[:1]
+    return c.isupper() or c.isdigit()
 
 
 def norm(w: str) -> str:
     """*w* lower-cased, without final periods, with a straight apostrophe."""
-    return w.lower().rstrip(".").replace("’", "'")
+    # (hot: 40,000 calls over PolNeAR dev; most words have no curly
+    # apostrophe, and the test by operator calls no method)
+    w = w.lower().rstrip(".")
+    return w.replace("’", "'") if "’" in w else w
 
 
 def np_token(w: str) -> bool:
