@@ -24,9 +24,12 @@ from .text import ABBREVIATIONS
 # and initials, is a proper-name mention. Example: "Sergey V. Lavrov",
 # "Ursula von der Leyen", "Mr. Peskov". A dialogue dash ends a name: "Mem
 # Sahib--Mary" is "Mem Sahib" and "Mary".
+# (The first capital comes before the lookbehind that checks the character
+# before it, "(?<!...\p{Lu})": the same matches as the lookbehind first, but
+# the scan tests a capital, not the lookbehind, at every position.)
 _NAME_SEQ_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’])"
-    r"(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}(?:[\p{L}\p{M}'’]|-(?!-))*(?![.]\p{L}))"
+    r"\p{Lu}(?<![\p{L}\p{M}\p{N}'’]\p{Lu})"
+    r"(?:\p{Ll}{0,3}\.|(?:[\p{L}\p{M}'’]|-(?!-))*(?![.]\p{L}))"
     r"(?:[ \u00a0](?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}(?:[\p{L}\p{M}'’]|-(?!-))*"
     r"|(?:de|del|der|di|da|dos|du|la|le|van|von|al|el|bin|ibn)(?=[ \u00a0](?:\p{Lu}|der |la |los |de ))))*",
     regex.V1,
@@ -77,7 +80,10 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
     # (see _LowerWords), with that word
     deferred: list[tuple[list[Word], str]] = []
     for m in _NAME_SEQ_RE.finditer(text, start, end, concurrent=False):
-        ws = mention_words(text, m.start(), m.end())
+        g = m.group()
+        # (two names in three are one run of letters, which is its own only
+        # word: "Lavrov" needs no second regex scan)
+        ws = [(m.start(), m.end(), g)] if g.isalpha() else mention_words(text, m.start(), m.end())
         # a period ends the name unless the word is a title, an initial or
         # an abbreviation: "Florence. By" -> "Florence"
         for i in range(len(ws) - 1):
@@ -221,8 +227,8 @@ def _caps_label(text: str, a: int, b: int) -> bool:
     le = text.find("\n", b, b + _HEADING_LINE)
     le = len(text) if le < 0 and b + _HEADING_LINE >= len(text) else (le if le >= 0 else b + _HEADING_LINE)
     before, after = text[ls:a], text[b:le]
-    if not any(ch.isalpha() for ch in before):
-        if not any(ch.isalpha() for ch in after) or _DASH_AFTER_RE.match(text, b, le):
+    if not any(map(str.isalpha, before)):
+        if not any(map(str.isalpha, after)) or _DASH_AFTER_RE.match(text, b, le):
             return True
     line = text[ls:le]
     upper = sum(map(str.isupper, line))

@@ -9,10 +9,11 @@ from a corpus.
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr import mentions, npwords
+from quoteattr import coref, mentions, namefinder, npwords
 
 # words made of the characters the helpers treat specially
 _WORDS = st.text(alphabet="aAbZ.'’sS-é1 ", max_size=8)
@@ -88,3 +89,57 @@ class TestMentionWords:
         assert ["Deputy", "mayor", "Ana", "O’Hara-Lind", "of", "Bristol", "Rd.", "said", "it."] == [w[2] for w in words]
         assert all(text[a:b] == w for a, b, w in words)
         assert all(type(w) is tuple and len(w) == 3 for w in words)
+
+
+# The name regex as it stood before the capital moved in front of its lookbehind.
+_NAME_SEQ_PLAIN = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’])"
+    r"(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}(?:[\p{L}\p{M}'’]|-(?!-))*(?![.]\p{L}))"
+    r"(?:[ \u00a0](?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}(?:[\p{L}\p{M}'’]|-(?!-))*"
+    r"|(?:de|del|der|di|da|dos|du|la|le|van|von|al|el|bin|ibn)(?=[ \u00a0](?:\p{Lu}|der |la |los |de ))))*",
+    regex.V1,
+)
+_NAME_TEXT = st.text(alphabet="AbÉé' ’.-1\u00a0\nvondeLM", max_size=40)
+
+
+class TestNameFinder:
+    """The name finder's regex and its one-word shortcut find what they found before."""
+
+    @pytest.mark.issue(16)
+    @given(_NAME_TEXT, st.integers(0, 40))
+    def test_namefinder_name_regex_as_before(self, text: str, pos: int) -> None:
+        def spans(r: regex.Pattern[str]) -> list[tuple[int, int]]:
+            return [m.span() for m in r.finditer(text, min(pos, len(text)))]
+
+        assert spans(_NAME_SEQ_PLAIN) == spans(namefinder._NAME_SEQ_RE)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Then Deputy Mayor Ana Okafor-Lind spoke to Ruiz on Monday.", ["Deputy Mayor Ana Okafor-Lind", "Ruiz"]),
+            ("The board met; Mr. O’Hara and Ines de la Cruz left.", ["Mr. O’Hara", "Ines de la Cruz"]),
+            ("Kwame waved. Tomás did not.", ["Kwame", "Tomás"]),
+        ],
+    )
+    def test_namefinder_one_word_names(self, text: str, expected: list[str]) -> None:
+        assert expected == [text[a:b] for a, b, _ in namefinder.find_name_mentions(text)]
+
+
+class TestLetterCounts:
+    """coref._all_caps reads letters only."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("WALLACE", True),
+            ("BARBARA PINKERTON", True),
+            ("CNN", False),
+            ("O'BRIEN-SMITH", True),
+            ("Wallace", False),
+            ("", False),
+        ],
+    )
+    def test_coref_all_caps(self, text: str, expected: bool) -> None:
+        assert expected == coref._all_caps(text)
