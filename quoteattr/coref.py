@@ -360,8 +360,9 @@ _LEADING_ARTICLE_RE = regex.compile(r"(?i)^\W*(?:the|a|an)\b")
 
 def _all_caps(t: str) -> bool:
     """Every letter of *t* is a capital, and it is no short acronym ("WALLACE", "BARBARA PINKERTON"; not "CNN")."""
-    letters = [ch for ch in t if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters) and (len(t.split()) > 1 or len(letters) > 5)
+    # (map and filter with str methods: no generator frame per character)
+    letters = list(filter(str.isalpha, t))
+    return bool(letters) and all(map(str.isupper, letters)) and (len(t.split()) > 1 or len(letters) > 5)
 
 
 def _title_case(t: str) -> str:
@@ -450,16 +451,15 @@ def _build(text: str, e: _Entity, sid: str) -> Speaker:
             # beats one inside a description ("Facebook creator Mark Zuckerberg")
             ta, _ = m.alias or m.name  # type: ignore[misc]
             before = text[m.start : ta]
-            clean = not any(ch.isalnum() for ch in before) or not any(
-                ch.isalnum() for ch in _LEADING_ARTICLE_RE.sub("", before)
-            )
+            # (any/sum over map: no generator frame per character)
+            clean = not any(map(str.isalnum, before)) or not any(map(str.isalnum, _LEADING_ARTICLE_RE.sub("", before)))
             # (a shouted form, "WALLACE", loses to "Chris Wallace" and "Wallace")
             return (
                 1 < len(m.w.key) <= 4,
                 clean,
                 len(m.w.key),
                 not _all_caps(t),
-                sum(ch.isupper() for ch in t),
+                sum(map(str.isupper, t)),
                 -int(m.w.title is not None),
                 -m.start,
             )

@@ -363,8 +363,8 @@ _HEADING_FUNCTION_WORDS = frozenset(["from", "with", "into", "upon", "over", "ab
 
 
 def _is_heading(para: str) -> bool:
-    letters = [ch for ch in para if ch.isalpha()]
-    if letters and sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
+    letters = list(filter(str.isalpha, para))
+    if letters and sum(map(str.isupper, letters)) > 0.5 * len(letters):
         return True  # "CHAPTER I. THE YOUNG ADVENTURERS"
     return len(para) < 120 and all(
         w.group() in _HEADING_FUNCTION_WORDS for w in _HEADING_WORD_RE.finditer(para)
