@@ -321,7 +321,8 @@ def _head_mention(
     head_word = name_words[-1][2]
     head = _lower(head_word)
     head_info = _role_info(head_word)
-    caps = [w for w in name_words if _cap(w[2])]
+    caps = [w for w in name_words if w[2][:1].isupper()]  # (_cap, inlined)
+    head_cap = head_word[:1].isupper()
     # Rule ``org-head``: a phrase headed by an organisation noun is an
     # organisation, named when any of its words is capitalised ("the Russian
     # Foreign Ministry"), a role mention otherwise ("the ministry").
@@ -344,7 +345,7 @@ def _head_mention(
     if (
         head_info is not None
         and head_info[1] == "person"
-        and (not _cap(head_word) or len(caps) < len(name_words) or len(name_words) == 1)
+        and (not head_cap or len(caps) < len(name_words) or len(name_words) == 1)
     ):
         # A person role with no name: "the foreign minister", "officials".
         plural = (head.endswith("s") and not head.endswith("ss") and head not in ("boss",)) or head in (
@@ -369,12 +370,12 @@ def _head_mention(
         t = TITLES[head]
         return _mention(
             start, end, "role", head=head, gender=t.gender, kind=EntityKind.PERSON,
-            definite=(definite or _cap(head_word)) and not indefinite, role=head_word,
+            definite=(definite or head_cap) and not indefinite, role=head_word,
         )  # fmt: skip
     if len(name_words) == 1 and head in _VERB_FORMS and not _is_acronym(head_word):
         # Rule ``name-trim``: a verb form alone is no name ("Asked", "Citing", "Reports")
         return _mention(start, end, "role", head=head, kind=None, definite=False, role=None)
-    if not caps or not _cap(head_word):
+    if not caps or not head_cap:
         # a lowercase head is no name ("boy wearing a NASA T-shirt")
         return _mention(
             start,
@@ -422,9 +423,10 @@ def _trim_name(words: list[Word]) -> list[Word]:
         lw = _lower(w)
         if w[0].isdigit():
             continue  # "AM 970 The Answer"
-        if lw in _ADDRESS_ADJECTIVES or lw in _VERB_FORMS or (not _cap(w) and lw not in _NAME_PARTICLES):
+        cap = w[:1].isupper()  # (_cap, inlined: read twice per word)
+        if lw in _ADDRESS_ADJECTIVES or lw in _VERB_FORMS or (not cap and lw not in _NAME_PARTICLES):
             cut = i + 1
-        elif _cap(w) and lw in _NOT_NAMES and lw not in _KEEP_LEADING and lw not in _NAME_PARTICLES:
+        elif cap and lw in _NOT_NAMES and lw not in _KEEP_LEADING and lw not in _NAME_PARTICLES:
             if i == 0 and _month_given_name(w):
                 continue  # rule ``month-given-name``: "August Wilson"
             cut = i + 1  # "Then", "BY", "Although" inside the run
@@ -446,7 +448,7 @@ def _proper_name(
     rest, title = strip_title(raw)
     offset = len(raw) - len(rest)
     nw = name_words[offset:]
-    key = tuple(canonical_token(w) for w in rest)
+    key = tuple(map(canonical_token, rest))
     gender = role_gender
     kind: EntityKind | None = EntityKind.PERSON if role_kind == "person" else None
     if title is not None:

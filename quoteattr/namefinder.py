@@ -369,7 +369,7 @@ def _role_near(text: str, a: int, b: int) -> str | None:
         if found is None:
             return None
         last = found.group(1)
-    if _cap(last) or _role_info(last) is None:
+    if last[:1].isupper() or _role_info(last) is None:  # (_cap, inlined)
         return None
     pm = _PREMOD_RE.search(text[max(0, a - 60) : a])
     if pm:

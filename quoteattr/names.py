@@ -84,9 +84,10 @@ def canonical_token(word: str) -> str:
     Example: ``canonical_token("Dmitri") == "dmitry"``.
     """
     w = word.lower().rstrip(".")
-    w = w.replace("\u2019", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    if "'" in w or "\u2019" in w:  # (most words have no apostrophe: no method call)
+        w = w.replace("\u2019", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
     # (interned: the keys of "Sergey Lavrov", "Lavrov" and "Mr Lavrov" share
     # one "lavrov"; Python drops an interned str that nothing holds)
     return sys.intern(NAME_VARIANTS.get(w, w))
@@ -105,7 +106,8 @@ def strip_title(words: list[str]) -> tuple[list[str], str | None]:
     A title alone is not stripped (``["President"]`` stays as it is).
     """
     for n in range(min(_MAX_TITLE_WORDS, len(words) - 1), 0, -1):
-        key = " ".join(w.lower().rstrip(".") for w in words[:n])
+        # (one word, the usual case, without a generator and a join)
+        key = words[0].lower().rstrip(".") if n == 1 else " ".join(w.lower().rstrip(".") for w in words[:n])
         if key in TITLES:
             return words[n:], key
     return words, None

@@ -13,7 +13,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr import coref, mentions, namefinder, npwords
+from quoteattr import coref, mentions, namefinder, names, npwords
 
 # words made of the characters the helpers treat specially
 _WORDS = st.text(alphabet="aAbZ.'’sS-é1 ", max_size=8)
@@ -143,3 +143,45 @@ class TestLetterCounts:
     )
     def test_coref_all_caps(self, text: str, expected: bool) -> None:
         assert expected == coref._all_caps(text)
+
+
+def _canonical_plain(word: str) -> str:
+    w = word.lower().rstrip(".").replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return names.NAME_VARIANTS.get(w, w)
+
+
+class TestNameKeys:
+    """names.canonical_token and strip_title keep their answers."""
+
+    @pytest.mark.issue(16)
+    @given(_WORDS)
+    def test_names_canonical_token_as_plain_expression(self, word: str) -> None:
+        assert _canonical_plain(word) == names.canonical_token(word)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("words", "expected"),
+        [
+            (["Mr.", "Okafor"], (["Okafor"], "mr")),
+            (["Prime", "Minister", "Ruiz"], (["Ruiz"], "prime minister")),
+            (["President"], (["President"], None)),
+            (["Ana", "Okafor"], (["Ana", "Okafor"], None)),
+        ],
+    )
+    def test_names_strip_title(self, words: list[str], expected: tuple[list[str], str | None]) -> None:
+        assert expected == names.strip_title(words)
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "form", "key"),
+        [
+            ("Dr. Ana Okafor’s", "name", ("ana", "okafor")),
+            ("the ministry spokeswoman", "role", ()),
+            ("Deputy Mayor Tomás Ruiz", "name", ("tomás", "ruiz")),
+        ],
+    )
+    def test_mentions_analyse_names(self, text: str, form: str, key: tuple[str, ...]) -> None:
+        m = mentions.analyse_mention(text, 0, len(text))
+        assert (form, key) == (m.w.form, m.w.key)
