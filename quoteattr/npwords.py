@@ -78,17 +78,23 @@ def norm(w: str) -> str:
 
 def np_token(w: str) -> bool:
     """True for a token that can be part of a speaker noun phrase."""
+    c = w[:1]
+    if c.isupper() or c.isdigit():  # (is_cap, inlined, before any lowercasing)
+        return True
     low = norm(w)
-    return is_cap(w) or low in ROLE_NOUNS or low in TITLES or low in SOURCE_NOUNS
+    return low in ROLE_NOUNS or low in TITLES or low in SOURCE_NOUNS
 
 
 def np_head(w: str) -> bool:
     """True for a token that can end (head) a speaker noun phrase."""
-    low = norm(w)
+    low = w.lower().rstrip(".")  # (norm, inlined)
+    if "’" in low:
+        low = low.replace("’", "'")
     if low in PRONOUNS:
         return True
     if low in QUANTITY_HEADS:
         return True
     if low in DETERMINERS or low in AUX_FILLER or low in DAYS or low in FUNCTION_WORDS:
         return False
-    return is_cap(w) or low in ROLE_NOUNS or low in SOURCE_NOUNS
+    c = w[:1]
+    return c.isupper() or c.isdigit() or low in ROLE_NOUNS or low in SOURCE_NOUNS  # (is_cap, inlined)
