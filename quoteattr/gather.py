@@ -245,17 +245,22 @@ def _mark_positions(
 ) -> None:
     """Sort *mentions* by start, longest first, and flag those inside
     quotes and the first outside quotes of each sentence (its subject)."""
-    mentions.sort(key=_minus_end)  # by start, then longest first
+    # by start, then longest first (a reversed sort is stable too, and its
+    # C key function calls no Python function per mention)
+    mentions.sort(key=_end_of, reverse=True)
     mentions.sort(key=_start_of)
     # (the mentions go by start, so their sentences never go back: the last
     # one with a subject is all there is to remember, where a set of every
     # sentence was the size of a text of short quotes; issue 18)
     last_sentence = -1
+    bisect_right = bisect.bisect_right
     for m in mentions:
-        if _inside(q_starts, q_ends, m.start):
+        start = m.start
+        q = bisect_right(q_starts, start) - 1  # (_inside, inlined)
+        if q >= 0 and start < q_ends[q]:
             m.flags |= _IN_QUOTE
             continue
-        s = bisect.bisect_right(sent_starts, m.start) - 1
+        s = bisect_right(sent_starts, start) - 1
         if s != last_sentence:
             m.flags |= _SUBJECT
             last_sentence = s
@@ -265,10 +270,6 @@ def _inside(starts: Sequence[int], ends: Sequence[int], pos: int) -> bool:
     """*pos* lies in one of the sorted disjoint spans ``[starts[i], ends[i])``."""
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and pos < ends[i]
-
-
-def _minus_end(m: _Mention) -> int:
-    return -m.end
 
 
 def _overlap(a: Pair, b: Pair) -> int:
