@@ -79,6 +79,9 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
     # names whose first word waits for the answer of one scan over the text
     # (see _LowerWords), with that word
     deferred: list[tuple[list[Word], str]] = []
+    # (one scan of the text instead of a line read per name, in a text
+    # with no heading: news has none)
+    headings = _CHAPTER_WORD_RE.search(text) is not None
     for m in _NAME_SEQ_RE.finditer(text, start, end, concurrent=False):
         g = m.group()
         # (two names in three are one run of letters, which is its own only
@@ -121,7 +124,7 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
                     ws = ws[1:]
             if not ws:
                 continue
-        _add_name(text, ws, out)
+        _add_name(text, ws, out, headings)
     if deferred:
         assert lower_words is not None
         lowercase = lower_words.among({lg for _, lg in deferred})
@@ -129,7 +132,7 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
             if lg in lowercase:
                 ws = ws[1:]
             if ws:
-                _add_name(text, ws, out)
+                _add_name(text, ws, out, headings)
         out.sort(key=_first)  # (the names do not overlap: their starts differ)
     return out
 
@@ -138,8 +141,9 @@ def _first(t: NameMention) -> int:
     return t[0]
 
 
-def _add_name(text: str, ws: list[Word], out: list[NameMention]) -> None:
-    """Append the name of the words *ws* to *out*, unless they make none."""
+def _add_name(text: str, ws: list[Word], out: list[NameMention], headings: bool = True) -> None:
+    """Append the name of the words *ws* to *out*, unless they make none
+    (*headings*: the text may hold a chapter heading, see ``_CHAPTER_WORD_RE``)."""
     # split at a possessive: "Russia's Vladimir Putin" -> "Vladimir Putin"
     for i, w in enumerate(ws[:-1]):
         if w[2].endswith(("'s", "’s")):
@@ -151,7 +155,7 @@ def _add_name(text: str, ws: list[Word], out: list[NameMention]) -> None:
     if text[b - 1] == "." and len(ws) > 1 and _lower(ws[-1][2]) not in ABBREVIATIONS:
         b -= 1
     word = text[a:b]
-    if _in_chapter_heading(text, a, b) or (len(word) > 2 and word.isupper() and _caps_label(text, a, b)):
+    if (headings and _in_chapter_heading(text, a, b)) or (len(word) > 2 and word.isupper() and _caps_label(text, a, b)):
         return
     if len(ws) > 2 or (len(ws) == 2 and _lower(ws[0][2]) not in FIRST_NAMES):
         if _in_title_case_line(text, a, b):
@@ -175,6 +179,14 @@ def _add_name(text: str, ws: list[Word], out: list[NameMention]) -> None:
 # Heir.", "CHAPTER III. RAGGED DICK'S NEW SUIT", "BOOK II".
 _CHAPTER_LINE_RE = regex.compile(
     r"[ \t_*]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave)"
+    r"[ \t\u00a0]+(?:[IVXLC]+\b|\d+|\p{Lu}\p{L}+)"
+)
+# A chapter word and its number anywhere in the text: the part of
+# _CHAPTER_LINE_RE after the line's leading space, which a heading holds
+# (its line ends at a newline, so "\b" reads the same in the line and in
+# the text). A text without one has no heading line.
+_CHAPTER_WORD_RE = regex.compile(
+    r"(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave)"
     r"[ \t\u00a0]+(?:[IVXLC]+\b|\d+|\p{Lu}\p{L}+)"
 )
 #: Only a line at most this long can be a heading.

@@ -185,3 +185,19 @@ class TestNameKeys:
     def test_mentions_analyse_names(self, text: str, form: str, key: tuple[str, ...]) -> None:
         m = mentions.analyse_mention(text, 0, len(text))
         assert (form, key) == (m.w.form, m.w.key)
+
+
+class TestChapterPrecheck:
+    """A text with a chapter heading still loses the heading's names; one without keeps its names."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Chapter IV. The Dunmore Heir\nMarta Velez smiled at Oskar.", ["Marta Velez", "Oskar"]),
+            ("BOOK II\n\nMarta Velez smiled at Oskar.", ["Marta Velez", "Oskar"]),
+            ("The chapter was long. Marta Velez smiled at Oskar.", ["Marta Velez", "Oskar"]),
+        ],
+    )
+    def test_namefinder_chapter_heading_names(self, text: str, expected: list[str]) -> None:
+        assert expected == [text[a:b] for a, b, _ in namefinder.find_name_mentions(text)]
