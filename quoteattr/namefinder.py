@@ -362,20 +362,25 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def _role_near(text: str, a: int, b: int) -> str | None:
-    m = _APPOSITIVE_RE.match(text[b : b + 100]) if text.startswith(",", b) else None
+    # (tests by operator and slice before any method call: _role_near runs
+    # once per name, and most names have no comma after and no role before)
+    m = _APPOSITIVE_RE.match(text[b : b + 100]) if text[b : b + 1] == "," else None
     if m:
         words = m.group(1).split()
         if words and _role_info(words[-1]) is not None:
             return m.group(1)
     # The premodifier must end in a lowercase role noun right before the
     # space before the name: test that word before running the regex.
-    lo = max(0, a - 60)
     if a < 2 or text[a - 1] not in " \u00a0\n":
         return None
+    lo = a - 60 if a > 60 else 0
     last = ""
     if text[a - 1] != "\n":
-        last = text[max(lo, text.rfind(" ", lo, a - 1) + 1, text.rfind("\u00a0", lo, a - 1) + 1) : a - 1]
-    if not last.replace("-", "").isalpha():
+        s1 = text.rfind(" ", lo, a - 1) + 1
+        s2 = text.rfind("\u00a0", lo, a - 1) + 1
+        s1 = s1 if s1 > s2 else s2
+        last = text[s1 if s1 > lo else lo : a - 1]
+    if not (last.isalpha() or ("-" in last and last.replace("-", "").isalpha())):
         # not a plain word before the name: find the letters that end it
         found = _LAST_WORD_RE.search(text, lo, a)
         if found is None:

@@ -201,3 +201,22 @@ class TestChapterPrecheck:
     )
     def test_namefinder_chapter_heading_names(self, text: str, expected: list[str]) -> None:
         assert expected == [text[a:b] for a, b, _ in namefinder.find_name_mentions(text)]
+
+
+class TestRoleNear:
+    """namefinder._role_near finds the role before or after a name as before."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize(
+        ("text", "name", "expected"),
+        [
+            ("The deputy foreign minister Ana Okafor spoke.", "Ana Okafor", "deputy foreign minister"),
+            ("Ana Okafor, the ministry spokeswoman, spoke.", "Ana Okafor", "ministry spokeswoman"),
+            ("Then vice-chair\u00a0Tomás Ruiz left.", "Tomás Ruiz", None),
+            ("Reporters asked Ana Okafor twice.", "Ana Okafor", None),
+            ("spokesman\nOskar Lind", "Oskar Lind", None),
+        ],
+    )
+    def test_namefinder_role_near(self, text: str, name: str, expected: str | None) -> None:
+        a = text.index(name)
+        assert expected == namefinder._role_near(text, a, a + len(name))
