@@ -220,3 +220,37 @@ class TestRoleNear:
     def test_namefinder_role_near(self, text: str, name: str, expected: str | None) -> None:
         a = text.index(name)
         assert expected == namefinder._role_near(text, a, a + len(name))
+
+
+def _np_token_plain(w: str) -> bool:
+    low = _norm_plain(w)
+    return (w[:1].isupper() or w[:1].isdigit()) or low in npwords.ROLE_NOUNS or low in npwords.TITLES or (
+        low in npwords.SOURCE_NOUNS
+    )
+
+
+def _np_head_plain(w: str) -> bool:
+    low = _norm_plain(w)
+    if low in npwords.PRONOUNS or low in npwords.QUANTITY_HEADS:
+        return True
+    if low in npwords.DETERMINERS or low in npwords.AUX_FILLER or low in npwords.DAYS or low in npwords.FUNCTION_WORDS:
+        return False
+    return w[:1].isupper() or w[:1].isdigit() or low in npwords.ROLE_NOUNS or low in npwords.SOURCE_NOUNS
+
+
+_TOKENS = ("The", "the", "spokeswoman", "Spokeswoman.", "he", "percent", "Friday", "officials’", "2024", "-", "x")
+
+
+class TestNounPhraseWords:
+    """npwords.np_token and np_head (norm inlined) classify every token as before."""
+
+    @pytest.mark.issue(16)
+    @pytest.mark.parametrize("word", _TOKENS)
+    def test_npwords_classes_written(self, word: str) -> None:
+        assert (_np_token_plain(word), _np_head_plain(word)) == (npwords.np_token(word), npwords.np_head(word))
+
+    @pytest.mark.issue(16)
+    @given(st.sampled_from(sorted(npwords.ROLE_NOUNS | npwords.DAYS | npwords.PRONOUNS)), _WORDS)
+    def test_npwords_classes_as_plain_expression(self, word: str, suffix: str) -> None:
+        for w in (word, word.title(), word + suffix, word.upper() + "."):
+            assert (_np_token_plain(w), _np_head_plain(w)) == (npwords.np_token(w), npwords.np_head(w))
