@@ -1,6 +1,7 @@
 """Whether a cue word is a noun in its context (rule ``noun-cue`` and the
 rules that refine it: ``name-word``, ``noun-first``, ``adverb-before-cue``,
-``say-verb``, ``base-cue-that``, ``subjectless-cue``).
+``say-verb``, ``base-cue-that``, ``subjectless-cue``,
+``plural-determiner-cue``).
 
 "the rules", "Trump's claims", "a state law", "the 50 states" are nouns;
 "they claim", "will say", "The memo states that ..." are verbs. Read by
@@ -18,9 +19,10 @@ from .cues import VERBS, CueMatch
 from .index import DocIndex
 from .lexicons import load_set
 from .model import CueClass
+from .registry import Rule, Stage, declare
 from .text import TOKEN_RE
 
-__all__ = ["NOUN_FIRST_CUES", "noun_context"]
+__all__ = ["NOUN_FIRST_CUES", "PLURAL_DETERMINERS", "noun_context"]
 
 
 def _adverb(w: str) -> bool:
@@ -37,6 +39,18 @@ def _adverb(w: str) -> bool:
 _SAY_ARTICLES = frozenset(["a", "an", "the", "his", "her", "its", "my", "our", "their", "your", "no", "any", "every"])
 _SAY_AMOUNTS = frozenset(["final", "last", "more", "greater", "bigger", "larger", "equal", "real", "little", "much"])
 _SAY_NOUN_BEFORE = _SAY_ARTICLES | _SAY_AMOUNTS | {"this", "direct", "big"}
+
+
+#: Rule ``plural-determiner-cue``: words that take only a plural noun
+#: ("many voters", "both parties"); a singular form after them is a verb.
+PLURAL_DETERMINERS = load_set("plural_determiners.txt")
+
+declare(
+    Rule.PLURAL_DETERMINER_CUE,
+    Stage.CUE,
+    example="Many mention ⟦the mayor only in passing⟧; not: many claims, both sides",
+    summary="a base cue form right after a determiner that takes only plurals (many, both, several, those) is a verb",
+)
 
 
 #: Guard ``past-like-base``: what may follow a base form that is also the
@@ -112,6 +126,13 @@ def noun_context(doc: DocIndex, cue: CueMatch, sa: int) -> bool:
     lower_or_first = w.islower() or last[0] <= sa
     if cue.lemma == "say" and cue.type == "verb":
         return _say_is_noun(text, cue, prev, lower_or_first)
+    # rule plural-determiner-cue: "Many mention the mayor only in
+    # passing", "Both agree that ...", "The two admit that ...": these
+    # words take only plural nouns ("many claims"), so a base form after
+    # them is the verb of a plural subject (speech cues only: "those
+    # doubt" is rare, "many call centres" is no report)
+    if cue.form_kind == "base" and prev in PLURAL_DETERMINERS and cue.cue_class is CueClass.SPEECH:
+        return False
     if (
         (prev in DETERMINERS - {"that"} and lower_or_first)
         or prev.endswith("'s")
