@@ -16,6 +16,7 @@ from .chunker import ROLE_NOUNS, norm, np_right
 from .clauses import FINITE, TRAILING, last_nonspace, looks_like_clause, skip_ws, source_clause_ok
 from .cues import CueMatch
 from .finder import CueItem, Finder, speaker_bonus
+from .lead_words import ACCORDING_LEAD, skip_lead_word
 from .registry import Rule, Stage, confidence, register
 from .text import TOKEN_RE
 
@@ -152,8 +153,11 @@ def _according_to(f: Finder, cue: CueMatch, sa: int, sb: int) -> None:
             # guard fronted-clause: the clause opens the sentence, so "In
             # 2014, ...", "Of the 121 detained, 77 ...", "As of Friday, ..."
             # may open it (source_clause_ok), unlike a clause after a verb
+            # guard lead-word: "And the pier will close, according to
+            # the board." reports ⟦the pier will close⟧
+            start = skip_lead_word(text, sa, before_end - 1, ACCORDING_LEAD)
             f.clause_before(
-                cue, sp, sa, before_end - 1, Rule.ACCORDING_TO, confidence(Rule.ACCORDING_TO), source_clause_ok
+                cue, sp, start, before_end - 1, Rule.ACCORDING_TO, confidence(Rule.ACCORDING_TO), source_clause_ok
             )
         return
     if text[after : after + 1] != ",":
