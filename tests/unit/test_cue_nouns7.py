@@ -92,3 +92,38 @@ class TestPluralDeterminerCue:
     def test_cue_nouns7_plural_determiners_take_no_mass_words(self) -> None:
         """The lexicon holds no word that also takes a mass noun."""
         assert set() == PLURAL_DETERMINERS & {"all", "some", "most", "more", "no", "any"}
+
+
+class TestRelativeSayGap:
+    """Guard relative-say-gap: "say" before a finite verb is a verb inside a
+    relative clause opened by "which" or "that" ("which the union says has")."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "The port has a new ferry that the crews say is late every day.",
+                [("subject-cue-clause", "is late every day", "the crews")],
+            ),
+            (
+                "Wages fell in Leith, which the union says has the lowest pay in the region.",
+                [("subject-cue-clause", "which the union says has the lowest pay in the region", "the union")],
+            ),
+        ],
+    )
+    def test_cue_nouns7_say_in_a_relative_clause_reports(self, text: str, expected: list[tuple[str, str, str]]) -> None:
+        """The finite verb after "say" opens the reported clause."""
+        assert expected == _reports(text)
+
+    @pytest.mark.parametrize(
+        ("text", "word"),
+        [
+            ("Not everything the mayor says is true.", "says"),
+            ("Their say will count for little.", "say"),
+            ("The board will decide what the council says is a fair toll.", "says"),
+        ],
+    )
+    def test_cue_nouns7_say_before_a_finite_verb_elsewhere_is_a_noun(self, text: str, word: str) -> None:
+        """Without "which" or "that" a few words back, "say" before a finite
+        verb stays what the noun reader made of it."""
+        assert _is_noun(text, word)
