@@ -190,15 +190,21 @@ def _verb_before_that(doc: DocIndex, cue: CueMatch, sa: int, nxt: regex.Match[st
     return not (prev[:1].isdigit() or prev in DETERMINERS or prev in NUMBER_WORDS)
 
 
+#: Rule ``base-cue-that``: an object pronoun ends the words read back
+#: ("those around him acknowledge that ...": "those" is no determiner of
+#: "acknowledge").
+_OBJECT_PRONOUNS = frozenset(["him", "them", "us", "me"])
+
+
 def _determiner_before(doc: DocIndex, end: int, sa: int) -> bool:
     """Rule ``base-cue-that``: the words that end at *end* (up to three,
-    back to punctuation or a function word) hold a determiner or a
-    possessive: "the debunked", "a new federal"."""
+    back to punctuation, a function word or an object pronoun) hold a
+    determiner or a possessive: "the debunked", "a new federal"."""
     for a, b in reversed(doc.tokens(max(sa, end - 40), end)[-3:]):
         v = norm(doc.text[a:b])
         if (v in DETERMINERS and v != "that") or v.endswith("'s"):
             return True
-        if not v.isalpha() or v in FUNCTION_WORDS:
+        if not v.isalpha() or v in FUNCTION_WORDS or v in _OBJECT_PRONOUNS:
             return False
     return False
 

@@ -127,3 +127,24 @@ class TestRelativeSayGap:
         """Without "which" or "that" a few words back, "say" before a finite
         verb stays what the noun reader made of it."""
         assert _is_noun(text, word)
+
+
+class TestBaseCueThatPronoun:
+    """Rule base-cue-that: an object pronoun ends the words read back for a
+    determiner, so "those around him acknowledge that" is a verb."""
+
+    def test_cue_nouns7_object_pronoun_before_base_cue_that(self) -> None:
+        """The clause after "that" is reported, with the whole subject as speaker."""
+        text = "He has shown great stamina, but those around him acknowledge that a third bid seems unlikely."
+        assert [("subject-cue-clause", "a third bid seems unlikely", "those around him")] == _reports(text)
+
+    @pytest.mark.parametrize(
+        ("text", "word"),
+        [
+            ("She repeated the debunked claim that the pier was sold.", "claim"),
+            ("He gave them a promise that the pier would stay.", "promise"),
+        ],
+    )
+    def test_cue_nouns7_determiner_before_base_cue_that(self, text: str, word: str) -> None:
+        """A determiner after the pronoun still makes the cue word a noun."""
+        assert _is_noun(text, word)
