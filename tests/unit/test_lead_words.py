@@ -88,3 +88,40 @@ class TestParentheticalLead:
         """ "Instead" (which PolNeAR keeps) stays a part of the content."""
         text = "Instead, Okafor said, the council should rebuild the pier."
         assert [text[:-1]] == _contents(text, Rule.PARENTHETICAL_CUE)
+
+
+class TestSourceAside:
+    """Guard source-aside of rule according-to: 'X, according to Y, Z' with X
+    no clause of its own reports X and Z together."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Other big splits, according to the poll, include age and income.",
+                "Other big splits, according to the poll, include age and income",
+            ),
+            (
+                "But the next day, according to the harbour master, the crews made new demands.",
+                "the next day, according to the harbour master, the crews made new demands",
+            ),
+            ("But, according to the poll, most voters want a new pier.", "most voters want a new pier"),
+        ],
+    )
+    def test_lead_words_source_aside_reports_both_sides(self, text: str, content: str) -> None:
+        """The words on both sides of the source phrase, without a lead connective."""
+        assert [content] == _contents(text, Rule.ACCORDING_TO)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The ferry lost money, according to the board, a body of nine members.", "The ferry lost money"),
+            (
+                "Coastal towns like Leith (80 percent of them voted, according to the board), want a pier.",
+                "Coastal towns like Leith (80 percent of them voted",
+            ),
+        ],
+    )
+    def test_lead_words_source_aside_not_after_a_clause(self, text: str, content: str) -> None:
+        """A clause before the source, or a bracket it opens, keeps the trailing reading."""
+        assert [content] == _contents(text, Rule.ACCORDING_TO)
