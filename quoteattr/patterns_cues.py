@@ -46,6 +46,7 @@ from .quoted_words import quote_opens_inside
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
 from .finder import CueItem, Finder, speaker_bonus
+from .lead_words import PARENTHETICAL_LEAD
 from .lexicons import load_set
 from .model import CueClass
 from .registry import Rule, Stage, confidence, declare, register
@@ -372,7 +373,8 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
     right = f.clauses.clause(after + 1, sb)
     if right is None or not left[0] < left[1] or not clause_ok(f.doc, left[0], right[1]):
         return False
-    parts = [right] if quoted_sentence(f.doc, right[0]) else [left, right]  # guard lead-in-words
+    lone_lead = text[left[0] : left[1]] in PARENTHETICAL_LEAD  # guard lead-word: "Still, she said, ..."
+    parts = [right] if lone_lead or quoted_sentence(f.doc, right[0]) else [left, right]  # guard lead-in-words
     f.add(parts, Rule.PARENTHETICAL_CUE, confidence(Rule.PARENTHETICAL_CUE) + speaker_bonus(text, sp), cue, sp)
     return True
 

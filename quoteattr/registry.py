@@ -92,6 +92,7 @@ class Rule(enum.StrEnum):
     ADVERB_BEFORE_CUE = "adverb-before-cue"
     SAY_VERB = "say-verb"
     BASE_CUE_THAT = "base-cue-that"
+    PLURAL_DETERMINER_CUE = "plural-determiner-cue"
     ACCORDING_TO = "according-to"
     NON_VERB_CUE = "non-verb-cue"
     INTRANSITIVE_CUE = "intransitive-cue"
