@@ -290,15 +290,17 @@ def kind_of(
         starts = [r.outer[0] for r in outer]
     quoted = 0
     outside = []  # parts that quotes do not wholly cover, with their quoted count
+    n_outer, past = len(outer), len(text) + 1
     for a, b in parts:
         in_part = covered = 0
         # outermost regions do not overlap: start from the last one opening before a
         i = max(0, bisect.bisect_right(starts, a) - 1)
-        while i < len(outer) and outer[i].outer[0] < b:
+        # (starts[i] is outer[i].outer[0]: no region object is made for the test)
+        while i < n_outer and starts[i] < b:
             rparts = outer[i].parts
             # a region continued over many paragraphs has many parts: start
             # at the last one beginning at or before a (parts are in order)
-            j = max(0, bisect.bisect_right(rparts, (a, len(text) + 1)) - 1)
+            j = max(0, bisect.bisect_right(rparts, (a, past)) - 1)
             while j < len(rparts) and rparts[j][0] < b:
                 lo, hi = max(a, rparts[j][0]), min(b, rparts[j][1])
                 if lo < hi:
