@@ -74,12 +74,11 @@ class Candidate:
         kind: QuoteKind | None = None,
     ) -> None:
         # [cue start, cue end, speaker start, speaker end, part starts and ends ...]
-        offs = array("q", cue or _NONE)
-        offs.extend(speaker or _NONE)
+        # (one list, then one array of its exact size: no call a part)
+        vals = [*(cue or _NONE), *(speaker or _NONE)]
         for a, b in parts:
-            offs.append(a)
-            offs.append(b)
-        self._offs = offs
+            vals += (a, b)
+        self._offs = array("q", vals)
         self.rule = rule
         self.confidence = confidence
         self.cue_class = cue_class
