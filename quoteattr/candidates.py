@@ -74,12 +74,11 @@ class Candidate:
         kind: QuoteKind | None = None,
     ) -> None:
         # [cue start, cue end, speaker start, speaker end, part starts and ends ...]
-        offs = array("q", cue or _NONE)
-        offs.extend(speaker or _NONE)
+        # (one list, then one array of its exact size: no call a part)
+        vals = [*(cue or _NONE), *(speaker or _NONE)]
         for a, b in parts:
-            offs.append(a)
-            offs.append(b)
-        self._offs = offs
+            vals += (a, b)
+        self._offs = array("q", vals)
         self.rule = rule
         self.confidence = confidence
         self.cue_class = cue_class
@@ -290,15 +289,17 @@ def kind_of(
         starts = [r.outer[0] for r in outer]
     quoted = 0
     outside = []  # parts that quotes do not wholly cover, with their quoted count
+    n_outer, past = len(outer), len(text) + 1
     for a, b in parts:
         in_part = covered = 0
         # outermost regions do not overlap: start from the last one opening before a
         i = max(0, bisect.bisect_right(starts, a) - 1)
-        while i < len(outer) and outer[i].outer[0] < b:
+        # (starts[i] is outer[i].outer[0]: no region object is made for the test)
+        while i < n_outer and starts[i] < b:
             rparts = outer[i].parts
             # a region continued over many paragraphs has many parts: start
             # at the last one beginning at or before a (parts are in order)
-            j = max(0, bisect.bisect_right(rparts, (a, len(text) + 1)) - 1)
+            j = max(0, bisect.bisect_right(rparts, (a, past)) - 1)
             while j < len(rparts) and rparts[j][0] < b:
                 lo, hi = max(a, rparts[j][0]), min(b, rparts[j][1])
                 if lo < hi:

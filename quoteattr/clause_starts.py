@@ -120,11 +120,14 @@ def _past_possessive(text: str, pos: int) -> int:
     return pos + 2 if text[pos + 1 : pos + 2] in ("s", "S") else pos + 1
 
 
+_TITLE_MARKS = "\"“'‘`"  # (the marks a quoted title may open with)
+
+
 def _quoted_title_end(doc: DocIndex, i: int) -> int | None:
     """The end of a closed quote that opens at *i* and holds a title
     ('"Meet the Press"'), or ``None``."""
     text = doc.text
-    if text[i : i + 1] not in "\"“'‘`":
+    if text[i : i + 1] not in _TITLE_MARKS:
         return None
     r = doc.region_at(i)
     if r is None or r.outer[0] != i or r.close is None:
@@ -214,7 +217,7 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
         first = next(toks, None)
         if first is None:
             return pos
-        w = first.group().lower()
+        w = first[0].lower()
         opener = w in _LATE_THAT_OPENERS or _is_ly_adverb(w) or w == "to"
         if (w in _LATE_THAT_STOP and w not in _DASHES) or not (addressee or w in (",", *_DASHES) or opener):
             return _lead_in_quote(doc, pos, limit)
@@ -228,14 +231,19 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
         m = next(toks, None)
         if m is None:
             return pos
-        w = m.group().lower().replace("’", "'")
+        # (m[0] and a test before the replace: the loop runs a token, and
+        # most tokens hold no "’")
+        tok = m[0]
+        w = tok.lower()
+        if "’" in w:
+            w = w.replace("’", "'")
         if w in (",", ":") and _opens_quote(text, q := skip_ws(text, m.end(), limit)):
             return q  # guard late-quote
         if addressee and w in _WH and before != ",":
             return m.start()
         if w == "that" or (addressee and w in ("if", "whether")):
             nxt = next(toks, None)
-            nw = "" if nxt is None else nxt.group().lower().replace("’", "'")
+            nw = "" if nxt is None else nxt[0].lower().replace("’", "'")
             opens = nxt is not None and _opens_quote(text, nxt.start())
             # ("said only that and left": a conjunction after "that" makes it a pronoun)
             if nw in FINITE or nw in _CONJUNCTIONS or not (nw[:1].isalnum() or opens) or before in _NOT_BEFORE_THAT:
@@ -243,7 +251,7 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
             # guards determiner-ing and to-hearer: after "the overlapping
             # demographics that", "to veto the bill that", only a subject opens
             # the clause ("comprise ...", "allows ..." is a relative's verb)
-            subject = opens or nw.split("'")[0] in _SUBJECT_OPENERS or nxt is None or nxt.group()[:1].isupper()
+            subject = opens or nw.split("'")[0] in _SUBJECT_OPENERS or nxt is None or nxt[0][:1].isupper()
             if needs_subject and not subject:
                 return pos
             if aside and before != closer:
@@ -254,12 +262,13 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
             continue
         if w in ("'", "’") and _possessive_mark(text, m.start()):
             continue  # guard title-or-possessive
-        title_end = _quoted_title_end(doc, m.start())
+        # (the first test of _quoted_title_end, made here: most tokens open no quote)
+        title_end = _quoted_title_end(doc, m.start()) if tok[:1] in _TITLE_MARKS else None
         if title_end is not None:
             toks = TOKEN_RE.finditer(text, title_end, end, concurrent=False)
             before = "title"
             continue
-        if _stops_scan(w, m.group(), before):
+        if _stops_scan(w, tok, before):
             return pos
         needs_subject = needs_subject or (w.endswith("ing") and w not in _PREPOSITION_ING)
         before = w

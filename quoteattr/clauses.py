@@ -558,8 +558,10 @@ def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> Pa
         # (only speech opens an attribution of its own: "said she was tired
         # of the delays and wanted a new contractor" is one clause; a gerund
         # still cuts, ", hoping that ...")
+        # (doc.cues start outside every quote by construction, DocIndex's
+        # sweep: no region_at test a cue here)
         thought = c.cue_class is not CueClass.SPEECH and c.form_kind != "gerund"
-        if c.type not in VERBLIKE or thought or doc.region_at(c.start) is not None:
+        if c.type not in VERBLIKE or thought:
             continue
         m = _BEFORE_NEXT_CUE_RE.search(text, max(0, c.start - 40), c.start)
         if m is None and c.form_kind != "gerund":

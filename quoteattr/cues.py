@@ -321,7 +321,7 @@ def _match_at(text: str, a: int, b: int, low: str, stop: int) -> CueMatch | None
     hit: CueMatch | None = None
     # the next word, casefolded ("" when none follows after whitespace)
     nw = _NEXT_WORD_RE.match(text, b, b + _WINDOW)
-    nxt = "" if nw is None else nw.group(1).casefold()
+    nxt = "" if nw is None else nw[1].casefold()
     cont = _CONTINUATIONS.get(low)
     if cont is not None and low in _NEXT_WORDS and nxt not in _NEXT_WORDS[low]:
         cont = None
@@ -390,11 +390,13 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
     # Two characters past *stop* let a word cut by it be seen whole
     # ("said-so" or "Saidi" across *stop* is one word and is dropped).
     # (concurrent=False keeps the GIL: see the docstring of quoteattr.text)
+    # (m[0], not m.group(), and one span() for both ends: the loop runs once
+    # a word of the text, and every call saved there counts)
     for m in _WORD_RE.finditer(text, start, min(n, stop + 2), concurrent=False):
-        low = m.group().lower()
+        low = m[0].lower()
         if low not in keys:
             continue
-        a = m.start()
+        a, b = m.span()
         if a >= stop:
             break
         if a < last:
@@ -402,7 +404,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
         if a == start and _continues_word(text, a):
             # the scan began inside a word: not a word start
             continue
-        hit = _match_at(text, a, m.end(), low, stop)
+        hit = _match_at(text, a, b, low, stop)
         if hit is not None:
             out.append(hit)
             last = hit.end

@@ -104,6 +104,20 @@ class Spans:
 _set = object.__setattr__
 
 
+def _first_table_count(text_length: int) -> int:
+    """How many cues a text of *text_length* characters holds as objects
+    before guard ``tables-from`` (:func:`quoteattr.defaults.use_tables`,
+    which grows with the count) puts them in a table, plus one: the count
+    at which the table is made, found once and not asked a cue."""
+    if defaults.TABLES_DENSITY > 0:
+        by_density = max(1, -(-text_length // defaults.TABLES_DENSITY))
+    else:
+        by_density = 1 if text_length <= 0 else defaults.TABLES_FROM
+    k = max(1, min(defaults.TABLES_FROM, by_density))
+    assert defaults.use_tables(k, text_length) and (k == 1 or not defaults.use_tables(k - 1, text_length))
+    return k
+
+
 class CueTable(ItemTable[CueMatch], Sequence[CueMatch]):
     """The cue matches of a document in :mod:`array` columns; each read
     makes the :class:`~quoteattr.cues.CueMatch` (equal, not the same object).
@@ -183,19 +197,38 @@ class DocIndex:
         # (kept as objects until guard tables-from asks for a table, which
         # grows from there: a news article's cues are not made twice, and a
         # text of short quotes never holds a list of them all)
-        n = len(self.text)
         cues: list[CueMatch] | CueTable = []
-        for c in self._cues_outside_quotes():
-            if isinstance(cues, list) and defaults.use_tables(len(cues) + 1, n):
-                cues = CueTable(cues)
-            cues.append(c)
+        first_table = _first_table_count(len(self.text))
+        starts, ends = self.region_starts, self.region_ends
+        j, n_regions, count = 0, len(ends), 0
+        for stretch in self._cue_stretches():
+            for c in stretch:
+                # (a sweep over the outermost regions, as the cues come in
+                # text order: region_at(c.start) is None, without a bisection
+                # a cue; the first region ending after the cue is the only
+                # one that can hold it)
+                s = c.start
+                while j < n_regions and ends[j] <= s:
+                    j += 1
+                if j < n_regions and starts[j] <= s:
+                    continue
+                count += 1
+                if count == first_table:
+                    cues = CueTable(cues)
+                cues.append(c)
         self.cues: list[CueMatch] | CueTable = cues
         self.cue_starts: Sequence[int] = cues.starts if isinstance(cues, CueTable) else [c.start for c in cues]
 
     # --- sentences and paragraphs ---------------------------------------------
     def sentence(self, pos: int) -> Pair:
         """The sentence at *pos*, else its paragraph, else ``(pos, pos)``."""
-        return self.sents.at(pos) or self.paras.at(pos) or (pos, pos)
+        # (Spans.at of the sentences inlined: asked about ten thousand times a
+        # PolNeAR dev pass)
+        starts, ends = self.sents.starts, self.sents.ends
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < ends[i]:
+            return starts[i], ends[i]
+        return self.paras.at(pos) or (pos, pos)
 
     def paragraph(self, pos: int) -> Pair:
         """The paragraph at *pos*, else the whole text."""
@@ -233,13 +266,14 @@ class DocIndex:
         return self.regions[bisect.bisect_right(self.region_ends, a) : bisect.bisect_left(self.region_starts, b)]
 
     # --- cues --------------------------------------------------------------------
-    def _cues_outside_quotes(self) -> Iterator[CueMatch]:
-        """The cues that start outside every quote, the quotes' own text
-        left unread where that gives the same cues (a third of a news text
-        is quoted): a quote closed by a mark that is no word character,
+    def _cue_stretches(self) -> Iterator[list[CueMatch]]:
+        """The cues of each stretch of text between quotes, the quotes' own
+        text left unread where that gives the same cues (a third of a news
+        text is quoted): a quote closed by a mark that is no word character,
         hyphen, apostrophe or space, and opened by one, is a wall that no
         word or cue phrase crosses. Unclosed quotes, which end at a
-        paragraph break, are read and their cues dropped."""
+        paragraph break, are read: the caller drops the cues that start
+        inside a quote."""
         text = self.text
         pos = 0
         for r in self.regions:
@@ -247,9 +281,9 @@ class DocIndex:
             if r.close is None or not (is_cue_wall(text[a]) and is_cue_wall(text[b - 1])):
                 continue
             if a > pos:
-                yield from (c for c in find_cues(text, pos, a) if self.region_at(c.start) is None)
+                yield find_cues(text, pos, a)
             pos = max(pos, b)
-        yield from (c for c in find_cues(text, pos) if self.region_at(c.start) is None)
+        yield find_cues(text, pos)
 
     def has_cue(self, a: int, b: int) -> bool:
         """True when a cue outside quotes starts in ``[a, b)``."""

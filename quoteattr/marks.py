@@ -407,7 +407,7 @@ class _Pairing:
         # keeps the GIL: see the docstring of quoteattr.text)
         for m in MARK_RE.finditer(text, pa, pb, concurrent=False):
             s, e = m.span()
-            mark = m.group()
+            mark = m[0]  # (a subscript, not a method call: once a mark)
             if s > self.last_mark and _CONTENT_RE.search(text, self.last_mark, s, concurrent=False):
                 self.content_from = self.last_mark
             self.last_mark = e

@@ -68,15 +68,20 @@ class _Kept:
         """The kept candidates whose span shares a character with ``[a, b)``."""
         i = max(0, bisect.bisect_right(self.starts, a) - 1)
         j = bisect.bisect_left(self.starts, b)
-        return [k for k in self.cands[i:j] if k.start < b and a < k.end]
+        # (every kept start is below b here: the start of cands[j] is starts[j])
+        return [k for k in self.cands[i:j] if a < k.end]
 
     def hit(self, a: int, b: int) -> Candidate | None:
         """A kept candidate whose span overlaps ``[a, b)`` (at most two are
         looked at: the spans are disjoint)."""
-        i = bisect.bisect_right(self.starts, a) - 1
+        starts, cands = self.starts, self.cands
+        i = bisect.bisect_right(starts, a) - 1
+        # (starts[j] is cands[j].start, kept beside it: no property read)
         for j in (i, i + 1):
-            if 0 <= j < len(self.cands) and self.cands[j].start < b and a < self.cands[j].end:
-                return self.cands[j]
+            if 0 <= j < len(cands) and starts[j] < b:
+                k = cands[j]
+                if a < k.end:
+                    return k
         return None
 
     def add(self, c: Candidate) -> None:
@@ -92,10 +97,11 @@ class _Kept:
 
     def nested(self, c: Candidate) -> bool:
         """True when *c*'s cue lies inside another kept content."""
-        if c.cue is None:
+        cue = c.cue
+        if cue is None:
             return False
-        k = self.hit(c.cue[0], c.cue[1])
-        return k is not None and k is not c and _inside_content(c.cue, k)
+        k = self.hit(cue[0], cue[1])
+        return k is not None and k is not c and _inside_content(cue, k)
 
 
 def _start(c: Candidate) -> int:
@@ -126,9 +132,10 @@ def _in_turn(cands: Iterable[Candidate], longest_first: bool) -> list[Candidate]
 def _keep(cands: Iterable[Candidate], longest_first: bool = True, holes: list[Candidate] | None = None) -> _Kept:
     kept = _Kept()
     for c in _in_turn(cands, longest_first):
-        if c.cue is not None:
-            k = kept.hit(c.cue[0], c.cue[1])
-            if k is not None and _inside_content(c.cue, k):
+        cue = c.cue  # (a property: read once)
+        if cue is not None:
+            k = kept.hit(cue[0], cue[1])
+            if k is not None and _inside_content(cue, k):
                 continue
         k = kept.hit(c.start, c.end)
         if k is not None:

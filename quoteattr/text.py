@@ -140,10 +140,11 @@ def sentence_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -
         for la, lb in _lines(text, pa, pb):
             pos = la
             for m in SENTENCE_END_RE.finditer(text, la, lb, concurrent=False):
-                if _is_abbreviation(text, m.start(), la):
+                cut, after = m.span()
+                if _is_abbreviation(text, cut, la):
                     continue
-                _add_stripped(text, pos, m.start(), out)
-                pos = m.end()
+                _add_stripped(text, pos, cut, out)
+                pos = after
             _add_stripped(text, pos, lb, out)
     return out
 
