@@ -216,7 +216,7 @@ def test_engine_tables_short_quotes_peak_is_bounded(reps: int) -> None:
     """A text of short quotes (one quote every 16 bytes; 10 and 100 KB)
     peaks under 30 times its size (71 at the start of the fifth session of
     2026-12-01; 37 at 10 KB before the guard's density test; 22 to 25 at the
-    end of the sixth; 18.8 and 19.6 alone since the seventh, up to 26 inside
+    end of the sixth; 18.9 and 19.6 alone since the seventh, up to 26 inside
     the test suite; docs/benchmarks.md gives the 1 MB figure)."""
     text = '"Yes," he said. ' * reps
     quoteattr.extract('"Hi," he said. ' * 40)  # (the first call's caches are no part of the peak)
