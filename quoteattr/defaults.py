@@ -7,7 +7,7 @@ engine, its lexicons or attrs.
 
 from __future__ import annotations
 
-__all__ = ["DEFAULT_MIN_CONFIDENCE", "ENGINES", "TABLES_DENSITY", "TABLES_FROM", "use_tables"]
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "ENGINES", "TABLES_DENSITY", "TABLES_FROM", "first_table_count", "use_tables"]
 
 #: Quotes below this confidence are dropped unless the caller asks for them:
 #: scare quotes and titles with no cue ('so-called "peace plan"') score lower.
@@ -44,3 +44,17 @@ def use_tables(count: int, text_length: int) -> bool:
     """Guard ``tables-from``: hold *count* items of a text of *text_length*
     characters in a table (else as Python objects)."""
     return count >= TABLES_FROM or count * TABLES_DENSITY >= text_length
+
+
+def first_table_count(text_length: int) -> int:
+    """The least count, one or more, that :func:`use_tables` accepts for a
+    text of *text_length* characters (it grows with the count): where a
+    stream of items moves from objects to a table, found once and not asked
+    an item (:class:`quoteattr.index.DocIndex`'s cues)."""
+    if TABLES_DENSITY > 0:
+        by_density = max(1, -(-text_length // TABLES_DENSITY))
+    else:
+        by_density = 1 if text_length <= 0 else TABLES_FROM
+    k = max(1, min(TABLES_FROM, by_density))
+    assert use_tables(k, text_length) and (k == 1 or not use_tables(k - 1, text_length))
+    return k

@@ -104,20 +104,6 @@ class Spans:
 _set = object.__setattr__
 
 
-def _first_table_count(text_length: int) -> int:
-    """How many cues a text of *text_length* characters holds as objects
-    before guard ``tables-from`` (:func:`quoteattr.defaults.use_tables`,
-    which grows with the count) puts them in a table, plus one: the count
-    at which the table is made, found once and not asked a cue."""
-    if defaults.TABLES_DENSITY > 0:
-        by_density = max(1, -(-text_length // defaults.TABLES_DENSITY))
-    else:
-        by_density = 1 if text_length <= 0 else defaults.TABLES_FROM
-    k = max(1, min(defaults.TABLES_FROM, by_density))
-    assert defaults.use_tables(k, text_length) and (k == 1 or not defaults.use_tables(k - 1, text_length))
-    return k
-
-
 class CueTable(ItemTable[CueMatch], Sequence[CueMatch]):
     """The cue matches of a document in :mod:`array` columns; each read
     makes the :class:`~quoteattr.cues.CueMatch` (equal, not the same object).
@@ -198,7 +184,7 @@ class DocIndex:
         # grows from there: a news article's cues are not made twice, and a
         # text of short quotes never holds a list of them all)
         cues: list[CueMatch] | CueTable = []
-        first_table = _first_table_count(len(self.text))
+        first_table = defaults.first_table_count(len(self.text))
         starts, ends = self.region_starts, self.region_ends
         j, n_regions, count = 0, len(ends), 0
         for stretch in self._cue_stretches():

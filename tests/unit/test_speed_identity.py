@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from quoteattr import defaults
-from quoteattr.index import DocIndex, _first_table_count
+from quoteattr.index import DocIndex
 from quoteattr.marks import find_quotes
 from quoteattr.text import segment
 
@@ -23,7 +23,7 @@ class TestFirstTableCount:
     ) -> None:
         monkeypatch.setattr(defaults, "TABLES_FROM", tables_from)
         monkeypatch.setattr(defaults, "TABLES_DENSITY", density)
-        k = _first_table_count(length)
+        k = defaults.first_table_count(length)
         first = next(c for c in range(1, 10**6 + 2) if defaults.use_tables(c, length))
         assert first == k
 
