@@ -129,7 +129,7 @@ def _in_turn(cands: Iterable[Candidate], longest_first: bool) -> list[Candidate]
     return order
 
 
-def _keep(cands: Iterable[Candidate], longest_first: bool = True, holes: list[Candidate] | None = None) -> _Kept:
+def _keep(cands: Iterable[Candidate], longest_first: bool = True, holes: _Kept | None = None) -> _Kept:
     kept = _Kept()
     for c in _in_turn(cands, longest_first):
         cue = c.cue  # (a property: read once)
@@ -139,8 +139,9 @@ def _keep(cands: Iterable[Candidate], longest_first: bool = True, holes: list[Ca
                 continue
         k = kept.hit(c.start, c.end)
         if k is not None:
-            if holes is not None and _in_hole(c, k) and not any(h.start < c.end and c.start < h.end for h in holes):
-                holes.append(c)
+            # (the holes kept so far never overlap: a bisection, not a scan of them all)
+            if holes is not None and _in_hole(c, k) and holes.hit(c.start, c.end) is None:
+                holes.add(c)
             continue
         kept.add(c)
     return kept
@@ -160,11 +161,11 @@ def _in_hole(c: Candidate, k: Candidate) -> bool:
 def settle(cands: Iterable[Candidate]) -> list[Candidate]:
     """The candidates kept by rule ``no-nested-attribution``, in text order,
     and those of rule ``hole-attribution``."""
-    holes: list[Candidate] = []
+    holes = _Kept()
     kept = _keep(cands, holes=holes)
     out = [c for c in kept.cands if not kept.nested(c)]
-    if holes:
-        out.extend(holes)
+    if holes.cands:
+        out.extend(holes.cands)
         out.sort(key=_start)
     return out
 
