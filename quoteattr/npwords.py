@@ -87,9 +87,7 @@ def np_token(w: str) -> bool:
 
 def np_head(w: str) -> bool:
     """True for a token that can end (head) a speaker noun phrase."""
-    low = w.lower().rstrip(".")  # (norm, inlined)
-    if "’" in low:
-        low = low.replace("’", "'")
+    low = norm(w)
     if low in PRONOUNS:
         return True
     if low in QUANTITY_HEADS:
