@@ -22,7 +22,11 @@ a summary replaces the ``speed`` section of ``docs/benchmarks.md``):
   dev), then the best and median of each tree and the ratio of the bests
   (this tree's speed over the other's). Written to
   ``benchmarks/results/speed-compare.json`` (or ``--out``); no other
-  section runs, and docs/benchmarks.md is left alone.
+  section runs, and docs/benchmarks.md is left alone. With
+  ``--instructions`` the two trees are also counted by callgrind: the
+  instructions of extracting every PolNeAR dev article, minus those of
+  starting up, with ``PYTHONHASHSEED=0``; unlike seconds, the ratio is the
+  same on a busy machine as on an idle one (about four minutes).
 * ``memory`` (issue 18): the tracemalloc peak of one :func:`quoteattr.extract`
   over the input's UTF-8 size, on the shapes of :data:`MEMORY_SHAPES` (target
   <= 20) and on PolNeAR prose of 10 KB to 10 MB (target <= 10), with the
@@ -399,6 +403,28 @@ def compare_trees(other: Path, data: Path, rounds: int, passes: int = 3) -> dict
     return row
 
 
+def compare_instructions(other: Path, data: Path, limit: float) -> dict[str, Any]:
+    """Instructions (callgrind) of extracting every PolNeAR dev article with
+    this tree and with the checkout *other*, each minus those of starting up
+    and warming up alone. ``PYTHONHASHSEED=0`` fixes the order of sets and
+    dicts of strings, so a count repeats to within a few in 100,000."""
+    import os
+
+    if shutil.which("valgrind") is None:
+        return {"status": "absent: valgrind is not installed"}
+    row: dict[str, Any] = {}
+    for name, tree in (("this", HERE.parent), ("other", other.resolve())):
+        env = dict(os.environ, PYTHONPATH=str(tree), PYTHONHASHSEED="0")
+        spec = {"kind": "corpus", "data": str(data)}
+        start = _count_run(dict(spec, extract=False), limit, env)
+        both = _count_run(dict(spec, extract=True), limit, env)
+        row[name] = {"tree": str(tree), "instructions": None if start is None or both is None else both - start}
+        print(f"instructions, {name} ({tree}): {row[name]['instructions']}", flush=True)
+    mine, theirs = row["this"]["instructions"], row["other"]["instructions"]
+    row["instruction_ratio"] = round(theirs / mine, 4) if mine and theirs else None
+    return row
+
+
 def _textacy(texts: list[str], rules_seconds: float) -> dict[str, Any]:
     try:
         import spacy
@@ -684,8 +710,9 @@ def adversarial(data: Path, limit: float, scale: float, cases: set[str] | None =
     return rows
 
 
-def _count_run(spec: dict[str, Any], limit: float) -> int | None:
-    """Instructions that ``--count`` with *spec* executes under callgrind, or None."""
+def _count_run(spec: dict[str, Any], limit: float, env: dict[str, str] | None = None) -> int | None:
+    """Instructions that ``--count`` with *spec* executes under callgrind
+    (in the environment *env*, this one's by default), or None."""
     try:
         proc = subprocess.run(
             [
@@ -700,6 +727,7 @@ def _count_run(spec: dict[str, Any], limit: float) -> int | None:
             capture_output=True,
             text=True,
             timeout=limit,
+            env=env,
         )
     except subprocess.TimeoutExpired:
         return None
@@ -779,6 +807,12 @@ def _count(spec: dict[str, Any]) -> None:
     import quoteattr
 
     quoteattr.extract("Warm-up: “We will respond,” he said. “It is robbery,” Lavrov said.")
+    if spec.get("kind") == "corpus":
+        texts = _texts(Path(spec["data"]))
+        if spec["extract"]:
+            for t in texts:
+                quoteattr.extract(t)
+        return
     text = _build(spec.get("kind", "adversarial"), spec["name"], spec["size"], Path(spec["data"]))
     if spec["extract"] == "tenths":
         for piece in _tenths(text):
@@ -936,6 +970,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="measure only throughput, this tree against the checkout DIR, alternating (--runs rounds)",
     )
+    ap.add_argument(
+        "--instructions",
+        action="store_true",
+        help="with --compare-with: also count both trees' instructions over PolNeAR dev with callgrind",
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--tree-worker", help=argparse.SUPPRESS)
     ap.add_argument("--count", help=argparse.SUPPRESS)
@@ -946,6 +985,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.tree_worker:
         print(json.dumps(_tree_worker(json.loads(args.tree_worker))))
         return 0
+    if args.instructions and not args.compare_with:
+        ap.error("--instructions counts two trees: give --compare-with DIR")
     if args.compare_with:
         if not (args.compare_with / "quoteattr" / "__init__.py").is_file():
             ap.error(f"{args.compare_with} holds no quoteattr package")
@@ -957,6 +998,9 @@ def main(argv: list[str] | None = None) -> int:
             f"speed ratio this/other: best {row['speed_ratio_best']}, median {row['speed_ratio_median']}, "
             f"best CPU time {row['speed_ratio_best_cpu']}"
         )
+        if args.instructions:
+            row["instructions"] = compare_instructions(args.compare_with, args.data, args.limit * 20)
+            print(f"instruction ratio other/this: {row['instructions'].get('instruction_ratio')}")
         out_path = args.out if args.out != RESULTS / "speed.json" else RESULTS / "speed-compare.json"
         print(f"wrote {write_json(out_path, {'machine': machine_info(), 'compare': row})}")
         return 0
