@@ -36,9 +36,7 @@ def test_compare_instructions_says_valgrind_is_absent(monkeypatch: pytest.Monkey
     assert row == {"status": "absent: valgrind is not installed"}
 
 
-def test_count_program_extracts_every_article_of_the_corpus(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_count_program_extracts_every_article_of_the_corpus(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # the program callgrind counts: with extract=True it runs extract() once
     # per article after the warm-up, with extract=False only the warm-up
     speed = _speed()
