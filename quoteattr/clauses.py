@@ -446,7 +446,8 @@ _CUT_RE = regex.compile(
     r""",(?:["”’]|'')?\s*(?:which\s+)?"""
     + _CUT_SOURCE
     + r"""
-      | ,(?<!\bnot\s+(?:only|just|merely)\b[^.;]{0,200},)  # (not "not only X, but also Y")
+      | ,(?=\s+(?:but|and|yet)\s)  # (tested first: the lookbehind reads up to 200 characters back)
+        (?<!\bnot\s+(?:only|just|merely)\b[^.;]{0,200},)  # (not "not only X, but also Y")
         \s+(?:but|and|yet)\s+(?=(?:has|have|had|also|later|then|is|was|will|would|did|does|didn[’']t|doesn[’']t)\s)
       | ,(?:["”’]|'')?\s+(?=(?:although|though|even\s+though|whereas|while)\s)
       | ;\s""",
@@ -456,10 +457,14 @@ _CUT_RE = regex.compile(
 # found by the word or dash after the whitespace: a pattern that starts with
 # \s+ is tried at every space of the text, which made one scan cost as much
 # as all the others. _clause_cuts moves each start back over the whitespace.
-_CUT_AFTER_SPACE_RE = regex.compile(
-    r"(?<=\s)(?:which\s+" + _CUT_SOURCE + r"|[—–-]{1,2}\s+" + _CUT_ELABORATION + ")",
-    regex.I,
-)
+# (Two scans, not one of the alternation: "which" is a literal that the
+# regex module finds fast, where a scan that may start at a dash tests every
+# character; and the dash scan runs only on a text that holds one of the
+# words it looks for. The two never match overlapping text, so their union
+# is the alternation's scan.)
+_CUT_AFTER_WHICH_RE = regex.compile(r"(?<=\s)which\s+" + _CUT_SOURCE, regex.I)
+_CUT_AFTER_DASH_RE = regex.compile(r"(?<=\s)[—–-]{1,2}\s+" + _CUT_ELABORATION, regex.I)
+_ELABORATION_WORD_RES = tuple(regex.compile(w, regex.I) for w in (r"namely", r"i\.e\.", r"e\.g\."))
 _SPACES_BEFORE_RE = regex.compile(r"\s+", regex.REVERSE)
 
 
@@ -487,7 +492,10 @@ def _clause_cuts(text: str) -> list[int]:
     (matches do not overlap; a whitespace opening starts at the first space
     of its run that the previous match left)."""
     found = [(m.start(), m.start(), m.end()) for m in _CUT_RE.finditer(text, concurrent=False)]
-    for m in _CUT_AFTER_SPACE_RE.finditer(text, concurrent=False):
+    after_space = [_CUT_AFTER_WHICH_RE]
+    if any(w.search(text, concurrent=False) for w in _ELABORATION_WORD_RES):
+        after_space.append(_CUT_AFTER_DASH_RE)
+    for m in (m for p in after_space for m in p.finditer(text, concurrent=False)):
         run = _SPACES_BEFORE_RE.match(text, 0, m.start())
         found.append((run.start() if run is not None else m.start(), m.start(), m.end()))
     found.sort()
