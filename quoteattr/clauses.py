@@ -280,9 +280,27 @@ def _right_after_cue(doc: DocIndex, a: int) -> bool:
     return bool(cues) and cues[-1].type in VERBLIKE and not doc.text[cues[-1].end : a].strip()
 
 
+# The ASCII characters an adjunct's first word may begin with (read from
+# ADJUNCT_RE itself: a partial match of the one character).
+_ADJUNCT_FIRST = frozenset(
+    c for c in map(chr, range(128)) if not c.isspace() and c != "," and ADJUNCT_RE.match(c, partial=True)
+)
+
+
 def skip_adjuncts(text: str, pos: int, limit: int) -> int:
     """Skip "on Tuesday", "in a statement", ", in an interview with CNN," after a cue."""
     for _ in range(4):
+        # (ADJUNCT_RE is run only where the first character after the
+        # spaces and comma may begin an adjunct: a call of it costs more than
+        # this test, and most cues are followed by no adjunct; the spaces
+        # are str.isspace() ones, of which ADJUNCT_RE's \s is a part)
+        seg = text[pos : min(limit, pos + 32)]
+        rest = seg.lstrip()
+        if rest[:1] == ",":
+            rest = rest[1:].lstrip()
+        first = rest[:1]
+        if (first or pos + 32 >= limit) and first.isascii() and first not in _ADJUNCT_FIRST:
+            break
         m = ADJUNCT_RE.match(text, pos, limit)
         if not m or m.end() == pos:
             break
@@ -349,12 +367,19 @@ class ClauseReader:
         """
         text, doc = self.doc.text, self.doc
         a = skip_ws(text, a, sent_end)
-        m = THAT_RE.match(text, a, min(sent_end, a + 6))
+        # (each pattern is run only where its first letter is: a regex call
+        # costs more than the test, and these letters have no other case)
+        first = text[a : a + 1]
+        m = THAT_RE.match(text, a, min(sent_end, a + 6)) if first in "tT" else None
         if m and not _that_aside(doc, m.end(), sent_end):
             a = m.end()
-        elif (m := _AGAINST_RE.match(text, a, min(sent_end, a + 16))) is not None and _right_after_cue(doc, a):
+        elif (
+            first in "aA"
+            and (m := _AGAINST_RE.match(text, a, min(sent_end, a + 16))) is not None
+            and _right_after_cue(doc, a)
+        ):
             a = m.end()  # rule drop-against
-        elif _ON_RE.match(text, a, min(sent_end, a + 8)) and _right_after_cue(doc, a):
+        elif first in "oOaAdDbBtT" and _ON_RE.match(text, a, min(sent_end, a + 8)) and _right_after_cue(doc, a):
             if not (looks_like_clause(doc, a, min(sent_end, a + MAX_CLAUSE)) or _leads_in(text, a, sent_end)):
                 return None  # guard on-object
             if (m := _PARTICLE_RE.match(text, a, min(sent_end, a + 8))) is not None:
