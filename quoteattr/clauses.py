@@ -644,7 +644,7 @@ NUMBER_WORDS = load_set("number_words.txt")
 
 def clause_ok(doc: DocIndex, a: int, b: int) -> bool:
     """A reported clause has two words or more and does not start with "to", "about", ..."""
-    ws = doc.words(a, min(b, a + 200))
+    ws = doc.first_words(a, min(b, a + 200), 2)
     if len(ws) < 2:
         return False
     # rule about-quantity: "said about 5,500 troops would stay" -- "about"
@@ -659,7 +659,7 @@ def source_clause_ok(doc: DocIndex, a: int, b: int) -> bool:
     to the bank, about 12 percent of ...", "..., no one may ...") may start
     with words that open no clause after a verb ("said about", "said no"):
     it needs two words and must not open with "to"."""
-    ws = doc.words(a, min(b, a + 200))
+    ws = doc.first_words(a, min(b, a + 200), 2)
     return len(ws) >= 2 and ws[0].lower() != "to"
 
 
@@ -722,7 +722,7 @@ def looks_like_clause(doc: DocIndex, a: int, b: int) -> bool:
     """Rule ``clause-shape``: a clause reported without "that" starts with a
     subject pronoun, or has a finite verb among its first twelve words
     ("the USA would be able ..."); "the seizure of two mansions" has none."""
-    ws = [w.lower().replace("’", "'") for w in doc.words(a, min(b, a + 150))[:12]]
+    ws = [w.lower().replace("’", "'") for w in doc.first_words(a, min(b, a + 150), 12)]
     if not ws:
         return False
     if ws[0] in _SUBJECT_PRONOUNS or ws[0].endswith(("'s", "'re", "'ll", "'d")):

@@ -10,7 +10,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr import clauses, cues, text
+from quoteattr import candidates, clauses, cues, text
+from quoteattr.annotations import Annotation
+from quoteattr.index import DocIndex
 
 pytestmark = pytest.mark.issue(16)
 
@@ -266,3 +268,20 @@ def test_cue_next_word_after_punctuation(t: str, cue_end: int) -> None:
 )
 def test_lines_with_and_without_breaks(t: str, lines: list[str]) -> None:
     assert [t[a:b] for a, b in text._lines(t, 0, len(t))] == lines
+
+
+@given(
+    _text(["a", "Z", "9", " ", ",", "_", "’", "é", "ß", "٣", "Ⅳ", "\u0301", "-", "x y"]),
+    st.integers(0, 50),
+    st.integers(0, 50),
+)
+def test_alnum_counts_letters_and_digits(t: str, a: int, b: int) -> None:
+    """candidates._alnum's ASCII count is the regex count of \\p{L} and \\p{N}."""
+    plain = sum(map(len, candidates._ALNUM_RUN_RE.findall(t, a, b))) if a < b else 0
+    assert candidates._alnum(t, a, b) == plain
+
+
+@given(_text(["Ana", "said", " ", "  ", ",", "’s", "U.S.", "well-known", "3.5", "-", "—", "é"]), st.integers(0, 9))
+def test_first_words_are_the_words_read_first(t: str, n: int) -> None:
+    idx = DocIndex(Annotation(text=t, paragraphs=[(0, len(t))] if t else [], sentences=[]), [])
+    assert idx.first_words(0, len(t), n) == idx.words(0, len(t))[:n]
