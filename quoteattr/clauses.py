@@ -280,9 +280,27 @@ def _right_after_cue(doc: DocIndex, a: int) -> bool:
     return bool(cues) and cues[-1].type in VERBLIKE and not doc.text[cues[-1].end : a].strip()
 
 
+# The ASCII characters an adjunct's first word may begin with (read from
+# ADJUNCT_RE itself: a partial match of the one character).
+_ADJUNCT_FIRST = frozenset(
+    c for c in map(chr, range(128)) if not c.isspace() and c != "," and ADJUNCT_RE.match(c, partial=True)
+)
+
+
 def skip_adjuncts(text: str, pos: int, limit: int) -> int:
     """Skip "on Tuesday", "in a statement", ", in an interview with CNN," after a cue."""
     for _ in range(4):
+        # (ADJUNCT_RE is run only where the first character after the
+        # spaces and comma may begin an adjunct: a call of it costs more than
+        # this test, and most cues are followed by no adjunct; the spaces
+        # are str.isspace() ones, of which ADJUNCT_RE's \s is a part)
+        seg = text[pos : min(limit, pos + 32)]
+        rest = seg.lstrip()
+        if rest[:1] == ",":
+            rest = rest[1:].lstrip()
+        first = rest[:1]
+        if (first or pos + 32 >= limit) and first.isascii() and first not in _ADJUNCT_FIRST:
+            break
         m = ADJUNCT_RE.match(text, pos, limit)
         if not m or m.end() == pos:
             break
@@ -349,12 +367,19 @@ class ClauseReader:
         """
         text, doc = self.doc.text, self.doc
         a = skip_ws(text, a, sent_end)
-        m = THAT_RE.match(text, a, min(sent_end, a + 6))
+        # (each pattern is run only where its first letter is: a regex call
+        # costs more than the test, and these letters have no other case)
+        first = text[a : a + 1]
+        m = THAT_RE.match(text, a, min(sent_end, a + 6)) if first in "tT" else None
         if m and not _that_aside(doc, m.end(), sent_end):
             a = m.end()
-        elif (m := _AGAINST_RE.match(text, a, min(sent_end, a + 16))) is not None and _right_after_cue(doc, a):
+        elif (
+            first in "aA"
+            and (m := _AGAINST_RE.match(text, a, min(sent_end, a + 16))) is not None
+            and _right_after_cue(doc, a)
+        ):
             a = m.end()  # rule drop-against
-        elif _ON_RE.match(text, a, min(sent_end, a + 8)) and _right_after_cue(doc, a):
+        elif first in "oOaAdDbBtT" and _ON_RE.match(text, a, min(sent_end, a + 8)) and _right_after_cue(doc, a):
             if not (looks_like_clause(doc, a, min(sent_end, a + MAX_CLAUSE)) or _leads_in(text, a, sent_end)):
                 return None  # guard on-object
             if (m := _PARTICLE_RE.match(text, a, min(sent_end, a + 8))) is not None:
@@ -446,7 +471,8 @@ _CUT_RE = regex.compile(
     r""",(?:["”’]|'')?\s*(?:which\s+)?"""
     + _CUT_SOURCE
     + r"""
-      | ,(?<!\bnot\s+(?:only|just|merely)\b[^.;]{0,200},)  # (not "not only X, but also Y")
+      | ,(?=\s+(?:but|and|yet)\s)  # (tested first: the lookbehind reads up to 200 characters back)
+        (?<!\bnot\s+(?:only|just|merely)\b[^.;]{0,200},)  # (not "not only X, but also Y")
         \s+(?:but|and|yet)\s+(?=(?:has|have|had|also|later|then|is|was|will|would|did|does|didn[’']t|doesn[’']t)\s)
       | ,(?:["”’]|'')?\s+(?=(?:although|though|even\s+though|whereas|while)\s)
       | ;\s""",
@@ -456,10 +482,14 @@ _CUT_RE = regex.compile(
 # found by the word or dash after the whitespace: a pattern that starts with
 # \s+ is tried at every space of the text, which made one scan cost as much
 # as all the others. _clause_cuts moves each start back over the whitespace.
-_CUT_AFTER_SPACE_RE = regex.compile(
-    r"(?<=\s)(?:which\s+" + _CUT_SOURCE + r"|[—–-]{1,2}\s+" + _CUT_ELABORATION + ")",
-    regex.I,
-)
+# (Two scans, not one of the alternation: "which" is a literal that the
+# regex module finds fast, where a scan that may start at a dash tests every
+# character; and the dash scan runs only on a text that holds one of the
+# words it looks for. The two never match overlapping text, so their union
+# is the alternation's scan.)
+_CUT_AFTER_WHICH_RE = regex.compile(r"(?<=\s)which\s+" + _CUT_SOURCE, regex.I)
+_CUT_AFTER_DASH_RE = regex.compile(r"(?<=\s)[—–-]{1,2}\s+" + _CUT_ELABORATION, regex.I)
+_ELABORATION_WORD_RES = tuple(regex.compile(w, regex.I) for w in (r"namely", r"i\.e\.", r"e\.g\."))
 _SPACES_BEFORE_RE = regex.compile(r"\s+", regex.REVERSE)
 
 
@@ -487,7 +517,10 @@ def _clause_cuts(text: str) -> list[int]:
     (matches do not overlap; a whitespace opening starts at the first space
     of its run that the previous match left)."""
     found = [(m.start(), m.start(), m.end()) for m in _CUT_RE.finditer(text, concurrent=False)]
-    for m in _CUT_AFTER_SPACE_RE.finditer(text, concurrent=False):
+    after_space = [_CUT_AFTER_WHICH_RE]
+    if any(w.search(text, concurrent=False) for w in _ELABORATION_WORD_RES):
+        after_space.append(_CUT_AFTER_DASH_RE)
+    for m in (m for p in after_space for m in p.finditer(text, concurrent=False)):
         run = _SPACES_BEFORE_RE.match(text, 0, m.start())
         found.append((run.start() if run is not None else m.start(), m.start(), m.end()))
     found.sort()
@@ -611,7 +644,7 @@ NUMBER_WORDS = load_set("number_words.txt")
 
 def clause_ok(doc: DocIndex, a: int, b: int) -> bool:
     """A reported clause has two words or more and does not start with "to", "about", ..."""
-    ws = doc.words(a, min(b, a + 200))
+    ws = doc.first_words(a, min(b, a + 200), 2)
     if len(ws) < 2:
         return False
     # rule about-quantity: "said about 5,500 troops would stay" -- "about"
@@ -626,7 +659,7 @@ def source_clause_ok(doc: DocIndex, a: int, b: int) -> bool:
     to the bank, about 12 percent of ...", "..., no one may ...") may start
     with words that open no clause after a verb ("said about", "said no"):
     it needs two words and must not open with "to"."""
-    ws = doc.words(a, min(b, a + 200))
+    ws = doc.first_words(a, min(b, a + 200), 2)
     return len(ws) >= 2 and ws[0].lower() != "to"
 
 
@@ -689,7 +722,7 @@ def looks_like_clause(doc: DocIndex, a: int, b: int) -> bool:
     """Rule ``clause-shape``: a clause reported without "that" starts with a
     subject pronoun, or has a finite verb among its first twelve words
     ("the USA would be able ..."); "the seizure of two mansions" has none."""
-    ws = [w.lower().replace("’", "'") for w in doc.words(a, min(b, a + 150))[:12]]
+    ws = [w.lower().replace("’", "'") for w in doc.first_words(a, min(b, a + 150), 12)]
     if not ws:
         return False
     if ws[0] in _SUBJECT_PRONOUNS or ws[0].endswith(("'s", "'re", "'ll", "'d")):

@@ -319,8 +319,10 @@ def _match_at(text: str, a: int, b: int, low: str, stop: int) -> CueMatch | None
     a phrase ("pointed out"), else a verb with its audience ("told
     reporters"), else the verb or noun alone; ``None`` when none ends by *stop*."""
     hit: CueMatch | None = None
-    # the next word, casefolded ("" when none follows after whitespace)
-    nw = _NEXT_WORD_RE.match(text, b, b + _WINDOW)
+    # the next word, casefolded ("" when none follows after whitespace;
+    # the regex is not run where no whitespace follows, as after "said,":
+    # every character of its \s is a str.isspace() one)
+    nw = _NEXT_WORD_RE.match(text, b, b + _WINDOW) if text[b : b + 1].isspace() else None
     nxt = "" if nw is None else nw[1].casefold()
     cont = _CONTINUATIONS.get(low)
     if cont is not None and low in _NEXT_WORDS and nxt not in _NEXT_WORDS[low]:

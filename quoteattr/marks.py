@@ -408,8 +408,15 @@ class _Pairing:
         for m in MARK_RE.finditer(text, pa, pb, concurrent=False):
             s, e = m.span()
             mark = m[0]  # (a subscript, not a method call: once a mark)
-            if s > self.last_mark and _CONTENT_RE.search(text, self.last_mark, s, concurrent=False):
-                self.content_from = self.last_mark
+            last = self.last_mark
+            # (str tests before the regex: its \s holds only str.isspace()
+            # characters, so a character that is not isspace() is content)
+            if s > last and (
+                not text[last].isspace()
+                or not text[last:s].isspace()
+                or _CONTENT_RE.search(text, last, s, concurrent=False)
+            ):
+                self.content_from = last
             self.last_mark = e
             cls = _CLASS[mark]
             # Rule ``paragraph-continuation``: an open quote carried over from

@@ -664,7 +664,7 @@ def cue_to_infinitive(f: Finder, item: CueItem) -> bool:
     """An intention or promise: a cue of the infinitive frame before "to" + verb
     (rule promise-to for a cue of the promise frame)."""
     start, rest = item.opening(f)
-    if not _TO_INF_RE.match(rest):
+    if rest[:1] not in "tT" or not _TO_INF_RE.match(rest):
         return False
     if item.cue.lemma in INFINITIVE_CUES:
         cl = f.clauses.clause(start, item.sb)
@@ -694,7 +694,7 @@ def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
     if item._reported is False:
         start, rest = item.opening(f)
         cl = f.clauses.clause(start, item.sb)
-        has_that = THAT_RE.match(rest) is not None
+        has_that = rest[:1] in "tT" and THAT_RE.match(rest) is not None
         # after "that", "no", "nothing", "so" open a clause ("added that no
         # jobs would go"); without it they are an answer ("said no")
         if cl is None or not (source_clause_ok if has_that else clause_ok)(f.doc, *cl):

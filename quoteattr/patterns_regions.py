@@ -108,7 +108,8 @@ def transcript_speaker(f: Finder, para: Pair) -> bool:
     person's words (debate and interview transcripts); the colon is the cue."""
     text = f.text
     pa, pb = para
-    m = _TRANSCRIPT_RE.match(text, pa, min(pb, pa + 40))
+    # (the colon first: most paragraphs have none near their start)
+    m = _TRANSCRIPT_RE.match(text, pa, min(pb, pa + 40)) if text.find(":", pa, min(pb, pa + 40)) != -1 else None
     if m is None or norm(m.group("name")) in _TRANSCRIPT_NOT_NAMES or _label_has_verb(m.group("name")):
         return False
     a, b = trim(text, m.end(), pb, TRAILING + '"”“')
