@@ -138,6 +138,7 @@ class Rule(enum.StrEnum):
     HEADLINE = "headline"
     NO_NESTED_ATTRIBUTION = "no-nested-attribution"
     HOLE_ATTRIBUTION = "hole-attribution"
+    OUTER_ATTRIBUTION = "outer-attribution"
     KIND_BY_MARKS = "kind-by-marks"
     # stage clause
     CUT_TRAILING_SOURCE = "cut-trailing-source"
