@@ -12,11 +12,12 @@ from __future__ import annotations
 import regex
 
 from .candidates import trim
-from .chunker import ROLE_NOUNS, norm, np_right
+from .chunker import norm, np_right
 from .clauses import FINITE, TRAILING, last_nonspace, looks_like_clause, skip_ws, source_clause_ok
 from .cues import CueMatch
 from .finder import CueItem, Finder, speaker_bonus
 from .lead_words import ACCORDING_LEAD, ASIDE_LEAD, skip_lead_word
+from .names import ROLE_NOUNS as ROLE_INFO
 from .registry import Rule, Stage, confidence, register
 from .text import TOKEN_RE
 
@@ -82,7 +83,7 @@ _APPOSITIVE_OPENERS = frozenset(["who", "whose", "which", "where", "a", "an", "a
 
 def _source_appositive(f: Finder, a: int, b: int) -> bool:
     """Guard ``source-appositive``: after 'CLAUSE, according to X,' the words
-    that open with a relative pronoun, an indefinite article, a role noun,
+    that open with a relative pronoun, an indefinite article, a person's role noun,
     a gerund or a concession ('Andy Smith, director of the poll centre,
     which ...'; ', who prosecuted ...'; ', writing for ...') describe the
     source: the clause before is the content."""
@@ -90,9 +91,18 @@ def _source_appositive(f: Finder, a: int, b: int) -> bool:
     if not words:
         return False
     w = norm(words[0])
-    if w in _APPOSITIVE_OPENERS or w in ROLE_NOUNS or (w.endswith("ing") and len(w) > 4):
+    if w in _APPOSITIVE_OPENERS or _person_role(w) or (w.endswith("ing") and len(w) > 4):
         return True
-    return w == "the" and len(words) > 1 and (norm(words[1]) in ROLE_NOUNS or norm(words[1]) == "former")
+    return w == "the" and len(words) > 1 and (_person_role(norm(words[1])) or norm(words[1]) == "former")
+
+
+def _person_role(w: str) -> bool:
+    """A role noun of a person ("director", "spokesman"); an organisation's
+    ("state", "CIA") opens a clause as often ("..., according to the report,
+    state security forces have killed ...", "..., the CIA security
+    contractors left ...")."""
+    r = ROLE_INFO.get(w)
+    return r is not None and r.kind == "person"
 
 
 def _source_aside(f: Finder, sa: int, comma: int, b0: int, sb: int, cue: CueMatch, sp: Pair) -> bool:

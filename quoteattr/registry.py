@@ -106,6 +106,7 @@ class Rule(enum.StrEnum):
     PROGRESSIVE_CUE = "progressive-cue"
     PASSIVE_CUE = "passive-cue"
     PASSIVE_BY_AGENT = "passive-by-agent"
+    PASSIVE_DECLARED = "passive-declared"
     PARENTHETICAL_CUE = "parenthetical-cue"
     CLAUSE_SUBJECT_CUE = "clause-subject-cue"
     CLAUSE_CUE_SUBJECT = "clause-cue-subject"
@@ -138,6 +139,7 @@ class Rule(enum.StrEnum):
     HEADLINE = "headline"
     NO_NESTED_ATTRIBUTION = "no-nested-attribution"
     HOLE_ATTRIBUTION = "hole-attribution"
+    OUTER_ATTRIBUTION = "outer-attribution"
     KIND_BY_MARKS = "kind-by-marks"
     # stage clause
     CUT_TRAILING_SOURCE = "cut-trailing-source"
@@ -240,6 +242,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.PUT_IT,
         Rule.ASKED_QUESTION,
         Rule.SAYING_CLAUSE,
+        Rule.PASSIVE_DECLARED,
         Rule.PASSIVE_CUE,
         Rule.PARENTHETICAL_CUE,
         Rule.CLAUSE_SUBJECT_CUE,
