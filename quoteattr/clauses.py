@@ -28,6 +28,7 @@ from .clause_ends import (
 )
 from .clause_gaps import fronted_part, relative_gap
 from .clause_tails import cut_object_tail
+from .clause_writer import cut_writer_tail
 from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
@@ -375,6 +376,7 @@ class ClauseReader:
         b = cut_closing_paren(doc, a, b)
         b = cut_summary_appositive(doc, a, b)
         b = cut_which_attribution(doc, a, b, lambda x, y: looks_like_clause(doc, x, y))
+        b = cut_writer_tail(doc, a, b)
         a, b = trim(text, a, b, TRAILING)
         b = drop_dangling_dash(text, a, b)
         if b > a and text[b - 1] == "." and not text[max(a, b - 4) : b - 1].isupper():

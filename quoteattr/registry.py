@@ -150,6 +150,8 @@ class Rule(enum.StrEnum):
     CUT_OBJECT_DAY = "cut-object-day"
     CUT_OBJECT_OCCASION = "cut-object-occasion"
     DASH_ELABORATION = "dash-elaboration"
+    CUT_POLL_COMPARISON = "cut-poll-comparison"
+    CUT_DASH_CLAUSE = "cut-dash-clause"
     RELATIVE_GAP = "relative-gap"
     FRONTED_PART = "fronted-part"
     # stage phrase

@@ -1,0 +1,119 @@
+"""The writer's words after a reported clause (issue 16): rules of
+:mod:`quoteattr.clause_writer`.
+
+Sentences written for these tests; the cuts were counted on polnear-train.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr import clause_writer  # noqa: F401  (registers the rules of this module)
+from quoteattr.registry import Rule, Stage, spec
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _contents(text: str) -> list[str]:
+    return [q.content.text for q in quoteattr.extract(text, min_confidence=0).quotes]
+
+
+class TestCutPollComparison:
+    """Rule cut-poll-comparison: ', compared with' and a number is the writer's."""
+
+    def test_clause_writer_poll_comparison_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_POLL_COMPARISON).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Most riders said the night ferry should keep running, compared with 38 percent in the spring.",
+                "the night ferry should keep running",
+            ),
+            (
+                "Six in 10 fishermen said the harbour fees were too high, compared to four in 10 a year ago.",
+                "the harbour fees were too high",
+            ),
+            (
+                "Half of the tenants said they trusted the landlord, compared with about a third of owners.",
+                "they trusted the landlord",
+            ),
+        ],
+    )
+    def test_clause_writer_ends_before_poll_comparison(self, text: str, content: str) -> None:
+        """The clause stops before the comparison with another figure."""
+        assert content == _contents(text)[0]
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the new pier was small, compared with the one in Tema.",
+                "the new pier was small, compared with the one in Tema",
+            ),
+            (
+                'Osei said the toll was "tiny, compared with 40 cedis elsewhere" and would stay.',
+                'the toll was "tiny, compared with 40 cedis elsewhere" and would stay',
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_other_comparisons(self, text: str, content: str) -> None:
+        """A comparison with no number, or one inside a quote, stays in the clause."""
+        assert [content] == _contents(text)
+
+
+class TestCutDashClause:
+    """Rule cut-dash-clause: a spaced dash and 'and' open the writer's new main clause."""
+
+    def test_clause_writer_dash_clause_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_DASH_CLAUSE).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the tide of opinion was turning - and the council is still debating the toll.",
+                "the tide of opinion was turning",
+            ),
+            (
+                "The ferry operator said fuel costs had doubled since May — and several captains were at the hearing.",
+                "fuel costs had doubled since May",
+            ),
+            (
+                "Mensah said the harbour would reopen in June -- and she means to be there when it does.",
+                "the harbour would reopen in June",
+            ),
+        ],
+    )
+    def test_clause_writer_ends_before_dash_and(self, text: str, content: str) -> None:
+        """The clause stops before the dash."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the new toll would fail - and could cost the port its busiest season.",
+                "the new toll would fail - and could cost the port its busiest season",
+            ),
+            (
+                "Osei said the harbour board - mostly retired captains - and the mayor had agreed on the toll.",
+                "the harbour board - mostly retired captains - and the mayor had agreed on the toll",
+            ),
+            (
+                "Osei said the council had cut the ferry runs - and moved them to Sundays - to save fuel.",
+                "the council had cut the ferry runs - and moved them to Sundays - to save fuel",
+            ),
+            (
+                'Osei said the plan was "bold - and the crews love it" at the meeting.',
+                'the plan was "bold - and the crews love it" at the meeting',
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_dash_and(self, text: str, content: str) -> None:
+        """A second predicate, a pair of dashes around an aside or a quote keeps the clause whole."""
+        assert [content] == _contents(text)
