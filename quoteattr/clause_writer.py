@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import regex
 
-from .clause_ends import DASHES
 from .index import DocIndex
 from .lexicons import load_set
 from .registry import Rule, Stage, declare
 
-__all__ = ["cut_writer_tail"]
+__all__ = ["DASHES", "cut_but_clause", "cut_writer_tail"]
 
 declare(
     Rule.CUT_POLL_COMPARISON,
@@ -31,6 +30,12 @@ declare(
     Stage.CLAUSE,
     example="Osei said ⟦the tide was turning⟧ - and the council is still debating the toll.",
     summary="a clause ends before a spaced dash and 'and' that open a new main clause of the writer's",
+)
+declare(
+    Rule.CUT_BUT_CLAUSE,
+    Stage.CLAUSE,
+    example="Osei said ⟦the toll was fair⟧, but Mensah was furious. / Osei praised ⟦the crews⟧, but it rained.",
+    summary="a clause ends before ', but' and a capitalised subject; a noun-phrase object before any ', but'",
 )
 
 # Rule ``cut-poll-comparison``: ", compared with" or ", compared to" and a
@@ -46,6 +51,9 @@ _POLL_COMPARISON_RE = regex.compile(
     regex.X,
 )
 
+#: The dashes of rules ``dash-elaboration`` and ``cut-dash-clause``
+#: (:mod:`quoteattr.clause_ends` imports them from here).
+DASHES = "—–-"
 #: Words after "- and" that go on with the reported clause: a second
 #: predicate ("- and could be costly"), a second complement ("- and that
 #: ...", "- and to ..."), an adverb or a preposition (rule ``cut-dash-clause``).
@@ -111,12 +119,45 @@ def _dash_and(doc: DocIndex, a: int, b: int) -> int:
     return b
 
 
+# Rule ``cut-but-clause``: ", but" (or a spaced dash and "but") that opens
+# a main clause of the writer's. After a reported clause only with a
+# capitalised subject that is no "I" ("said it was done without his
+# knowledge, but Mr. Obama was furious"): on polnear-train the gold content
+# ended there in 3 of the 5 clauses the cut changes (3 more predictions
+# match, 2 lose an exact match); after a pronoun or "the ..." it ran on
+# more often than it stopped ("..., but they are unfamiliar with ...").
+# After a noun-phrase object (rule subject-cue-object) before any "but"
+# but "but also" ("praised the trade deal, but the real issue is ..."):
+# the gold content ended there 8 times in 11 (4 more predictions match).
+_BUT_RE = regex.compile(r"(?:,|\s[—–-]{1,2})\s+but\s+(?!also\b)")
+#: The characters before "but" that :data:`_BUT_RE` allows (and after it, to see "also").
+_BUT_WINDOW = 6
+
+
+def cut_but_clause(doc: DocIndex, a: int, b: int, *, capitalised: bool) -> int:
+    """Rule ``cut-but-clause``: the end of ``[a, b)`` before the first
+    ", but" (see above) outside quotes, followed by a capitalised word that
+    is no "I" when *capitalised*, or *b*."""
+    text = doc.text
+    i = text.find(" but ", a, b)
+    while i != -1:
+        m = _BUT_RE.search(text, max(a, i - _BUT_WINDOW), min(b, i + _BUT_WINDOW + 5))
+        if m is not None and m.start() > a + 3 and m.end() < b:
+            nxt = text[m.end()]
+            if (not capitalised or (nxt.isupper() and _next_word(text, m.end(), b) != "i")) and doc.region_at(
+                m.start()
+            ) is None:
+                return m.start()
+        i = text.find(" but ", i + 4, b)
+    return b
+
+
 def cut_writer_tail(doc: DocIndex, a: int, b: int) -> int:
-    """Rules ``cut-poll-comparison`` and ``cut-dash-clause``: the end of the
-    reported clause ``[a, b)`` before the writer's comparison or new main
-    clause (see above), or *b*."""
+    """Rules ``cut-poll-comparison``, ``cut-dash-clause`` and
+    ``cut-but-clause``: the end of the reported clause ``[a, b)`` before
+    the writer's comparison or new main clause (see above), or *b*."""
     text = doc.text
     c = text.find(", compared ", a, b)
     if c > a and _POLL_COMPARISON_RE.match(text, c, b) is not None and doc.region_at(c) is None:
         b = c
-    return _dash_and(doc, a, b)
+    return cut_but_clause(doc, a, _dash_and(doc, a, b), capitalised=True)

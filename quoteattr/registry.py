@@ -152,6 +152,7 @@ class Rule(enum.StrEnum):
     DASH_ELABORATION = "dash-elaboration"
     CUT_POLL_COMPARISON = "cut-poll-comparison"
     CUT_DASH_CLAUSE = "cut-dash-clause"
+    CUT_BUT_CLAUSE = "cut-but-clause"
     RELATIVE_GAP = "relative-gap"
     FRONTED_PART = "fronted-part"
     # stage phrase

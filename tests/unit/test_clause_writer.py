@@ -117,3 +117,67 @@ class TestCutDashClause:
     def test_clause_writer_keeps_dash_and(self, text: str, content: str) -> None:
         """A second predicate, a pair of dashes around an aside or a quote keeps the clause whole."""
         assert [content] == _contents(text)
+
+
+class TestCutButClause:
+    """Rule cut-but-clause: ', but' opens the writer's main clause."""
+
+    def test_clause_writer_but_clause_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_BUT_CLAUSE).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the toll was fair to every driver, but Mayor Mensah was furious about it.",
+                "the toll was fair to every driver",
+            ),
+            (
+                "The captain said the night ferry would run on time — but Harbour officials disagreed.",
+                "the night ferry would run on time",
+            ),
+        ],
+    )
+    def test_clause_writer_ends_before_but_and_new_subject(self, text: str, content: str) -> None:
+        """After a reported clause, ', but' and a capitalised subject end it."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the toll was fair to every driver, but they are still angry about it.",
+                "the toll was fair to every driver, but they are still angry about it",
+            ),
+            (
+                "Osei said the toll was steep, but I think he will pay it.",
+                "the toll was steep, but I think he will pay it",
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_but_with_pronoun(self, text: str, content: str) -> None:
+        """A pronoun subject or "I" after ', but' goes on with the clause."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Mensah praised the harbour crews for their quick work, but the strike went on for a week.",
+                "the harbour crews for their quick work",
+            ),
+            (
+                "Mensah criticized the new ferry timetable, but it was too late to change.",
+                "the new ferry timetable",
+            ),
+        ],
+    )
+    def test_clause_writer_object_ends_before_but(self, text: str, content: str) -> None:
+        """A noun-phrase object ends before any ', but'."""
+        assert [content] == _contents(text)
+
+    def test_clause_writer_object_keeps_but_also(self) -> None:
+        """'..., but also ...' goes on with the object."""
+        text = "Mensah criticized not only the ferry timetable, but also the fares."
+        assert ["not only the ferry timetable, but also the fares"] == _contents(text)
