@@ -17,7 +17,7 @@ from .index import DocIndex
 from .lexicons import load_set
 from .registry import Rule, Stage, declare
 
-__all__ = ["DASHES", "cut_but_clause", "cut_writer_tail"]
+__all__ = ["DASHES", "cut_but_clause", "cut_writer_tail", "unread_subject_cut"]
 
 declare(
     Rule.CUT_POLL_COMPARISON,
@@ -161,3 +161,31 @@ def cut_writer_tail(doc: DocIndex, a: int, b: int) -> int:
     if c > a and _POLL_COMPARISON_RE.match(text, c, b) is not None and doc.region_at(c) is None:
         b = c
     return cut_but_clause(doc, a, _dash_and(doc, a, b), capitalised=True)
+
+
+# Rule ``cut-next-attribution``, for a subject that the noun-phrase reader
+# does not read: a quantity ("..., and three-quarters said the same of
+# Sanders", "..., and more than 4 in 10 said ..."). After a comma or a
+# semicolon and "and", "but", "while" or "yet", one to five words with no
+# comma, then the speech cue: the clause before ends at the comma. Not when
+# the words open with "that", a subordinator or a wh-word (guard
+# `continued-clause`): "said X, and that the council ...", "..., but when
+# Osei mentioned ..." go on with the first clause.
+_UNREAD_SUBJECT_RE = regex.compile(
+    r"""(?r)[,;](?P<mark>["”’]|'')?\s*(?:and|but|while|whereas|yet)\s+
+    (?!(?:that|only|when|if|also|not|as|because|since|after|before|to|who|which|whether|what|how|why|where)\s)
+    (?:[^\s,;]+\s+){1,5}$""",
+    regex.I | regex.X,
+)
+#: How far before the cue the words are read.
+_UNREAD_WINDOW = 60
+
+
+def unread_subject_cut(text: str, cue_start: int) -> int | None:
+    """Rule ``cut-next-attribution``: the offset where the clause before a
+    speech cue at *cue_start* ends when ", and" and up to five words come
+    before the cue (see above), or ``None``."""
+    m = _UNREAD_SUBJECT_RE.search(text, max(0, cue_start - _UNREAD_WINDOW), cue_start)
+    if m is None:
+        return None
+    return m.end("mark") if m.group("mark") else m.start()

@@ -28,7 +28,7 @@ from .clause_ends import (
 )
 from .clause_gaps import fronted_part, relative_gap
 from .clause_tails import cut_object_tail
-from .clause_writer import cut_writer_tail
+from .clause_writer import cut_writer_tail, unread_subject_cut
 from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
@@ -581,6 +581,9 @@ def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> Pa
             if m is not None:
                 starts.append(c.start)
                 cuts.append(m.end("mark") if m.group("mark") else m.start())
+            elif (cut := unread_subject_cut(text, c.start)) is not None:
+                starts.append(c.start)
+                cuts.append(cut)
             continue
         bare = m is not None and m.group().strip()[:1] not in (",", ";")
         # (a base form after a bare "and" joins words, not attributions:

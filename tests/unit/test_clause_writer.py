@@ -181,3 +181,41 @@ class TestCutButClause:
         """'..., but also ...' goes on with the object."""
         text = "Mensah criticized not only the ferry timetable, but also the fares."
         assert ["not only the ferry timetable, but also the fares"] == _contents(text)
+
+
+class TestUnreadSubject:
+    """Rule cut-next-attribution: a quantity subject after ', and' opens a new attribution."""
+
+    @pytest.mark.parametrize(
+        ("text", "contents"),
+        [
+            (
+                "Most riders said the ferry was safe, and two-thirds said the same of the bridge.",
+                ["the ferry was safe", "the same of the bridge"],
+            ),
+            (
+                "Half said they feared higher tolls; and more than 3 in 10 said the port should close.",
+                ["they feared higher tolls", "the port should close"],
+            ),
+        ],
+    )
+    def test_clause_writer_ends_before_quantity_subject(self, text: str, contents: list[str]) -> None:
+        """The first clause ends at the comma before the second attribution."""
+        assert contents == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the toll would stay, and that the ferry crews said nothing about it.",
+                "the toll would stay, and that the ferry crews said nothing about it",
+            ),
+            (
+                "Osei said he had no plan to speak, but when Mensah said his name he stood up.",
+                "he had no plan to speak, but when Mensah said his name he stood up",
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_continued_clause(self, text: str, content: str) -> None:
+        """Guard continued-clause: 'and that', 'but when' go on with the first clause."""
+        assert content == _contents(text)[0]
