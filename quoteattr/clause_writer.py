@@ -17,7 +17,7 @@ from .index import DocIndex
 from .lexicons import load_set
 from .registry import Rule, Stage, declare
 
-__all__ = ["DASHES", "cut_but_clause", "cut_writer_tail", "unread_subject_cut"]
+__all__ = ["DASHES", "cut_but_clause", "cut_fronted_subordinate", "cut_writer_tail", "unread_subject_cut"]
 
 declare(
     Rule.CUT_POLL_COMPARISON,
@@ -36,6 +36,12 @@ declare(
     Stage.CLAUSE,
     example="Osei said ⟦the toll was fair⟧, but Mensah was furious. / Osei praised ⟦the crews⟧, but it rained.",
     summary="a clause ends before ', but' and a capitalised subject; a noun-phrase object before any ', but'",
+)
+declare(
+    Rule.CUT_FRONTED_SUBORDINATE,
+    Stage.CLAUSE,
+    example="While Osei said ⟦the toll was fair⟧, drivers stayed away.",
+    summary="in a sentence that opens with 'While', 'Although', 'If' ... the clause ends at its first comma",
 )
 
 # Rule ``cut-poll-comparison``: ", compared with" or ", compared to" and a
@@ -160,6 +166,7 @@ def cut_writer_tail(doc: DocIndex, a: int, b: int) -> int:
     c = text.find(", compared ", a, b)
     if c > a and _POLL_COMPARISON_RE.match(text, c, b) is not None and doc.region_at(c) is None:
         b = c
+    b = cut_fronted_subordinate(doc, a, b)
     return cut_but_clause(doc, a, _dash_and(doc, a, b), capitalised=True)
 
 
@@ -189,3 +196,44 @@ def unread_subject_cut(text: str, cue_start: int) -> int | None:
     if m is None:
         return None
     return m.end("mark") if m.group("mark") else m.start()
+
+
+# Rule ``cut-fronted-subordinate``: a sentence that opens with a
+# subordinator and holds the cue before its first comma ("While the mayor
+# has said he opposes the toll, his council carves out exceptions", "If we
+# hear him right when he says he intends to win, it would seem ...") puts
+# the reported clause in the subordinate clause: it ends at its first comma
+# outside quotes (not one of a number, "2,400"), or after the closing mark
+# of a quote that ends with that comma ('says it is "too cold," the ...'). On polnear-train the gold
+# content ended there in 19 of the 33 predictions the cut changes and ran
+# on in 14, many of them a quote of the main clause that the long
+# prediction overlapped (16 more predictions match, 6 fewer).
+_SUBORDINATOR_RE = regex.compile(
+    r"""[\s"“'‘]*(?:While|Although|Though|Even\s+though|If|Even\s+if|When|Whereas|Because|Since|After|Before
+    |Once|Unless|As)\s""",
+    regex.X,
+)
+#: The letters a sentence that :data:`_SUBORDINATOR_RE` matches may open with.
+_SUBORDINATOR_FIRST = frozenset("WATIEBSOU\"“'‘ ")
+
+
+def cut_fronted_subordinate(doc: DocIndex, a: int, b: int) -> int:
+    """Rule ``cut-fronted-subordinate``: the end of the clause ``[a, b)``
+    at its first comma outside quotes and numbers when its sentence opens
+    with a subordinator and has no comma before *a* (see above), or *b*."""
+    text = doc.text
+    s0 = doc.sentence(a)[0]
+    if s0 >= a or text[s0] not in _SUBORDINATOR_FIRST or text.find(",", s0, a) != -1:
+        return b
+    if _SUBORDINATOR_RE.match(text, s0, a) is None:
+        return b
+    c = text.find(",", a + 3, b)
+    while c != -1:
+        if not (text[c - 1].isdigit() and text[c + 1 : c + 2].isdigit()):
+            r = doc.region_at(c)
+            if r is None:
+                return c
+            if r.outer[1] in (c + 2, c + 3) and r.outer[1] <= b:
+                return r.outer[1]  # 'says the sea is "too rough, too cold," the ferry ...'
+        c = text.find(",", c + 1, b)
+    return b

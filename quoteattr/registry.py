@@ -153,6 +153,7 @@ class Rule(enum.StrEnum):
     CUT_POLL_COMPARISON = "cut-poll-comparison"
     CUT_DASH_CLAUSE = "cut-dash-clause"
     CUT_BUT_CLAUSE = "cut-but-clause"
+    CUT_FRONTED_SUBORDINATE = "cut-fronted-subordinate"
     RELATIVE_GAP = "relative-gap"
     FRONTED_PART = "fronted-part"
     # stage phrase

@@ -219,3 +219,49 @@ class TestUnreadSubject:
     def test_clause_writer_keeps_continued_clause(self, text: str, content: str) -> None:
         """Guard continued-clause: 'and that', 'but when' go on with the first clause."""
         assert content == _contents(text)[0]
+
+
+class TestCutFrontedSubordinate:
+    """Rule cut-fronted-subordinate: a clause inside a fronted 'While ...' clause ends at its comma."""
+
+    def test_clause_writer_fronted_subordinate_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_FRONTED_SUBORDINATE).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "While the mayor has said she opposes the new toll, her council keeps raising it every spring.",
+                "she opposes the new toll",
+            ),
+            (
+                "Although Osei claimed the ferry was safe, inspectors found 2,400 faults in its hull.",
+                "the ferry was safe",
+            ),
+            (
+                'If the captain says the crossing is "too rough, too cold," the ferry stays in port.',
+                'the crossing is "too rough, too cold,"',
+            ),
+        ],
+    )
+    def test_clause_writer_ends_at_subordinate_comma(self, text: str, content: str) -> None:
+        """The clause stops at the first comma outside quotes."""
+        assert content == _contents(text)[0]
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "The mayor said the toll, the tax and the fee would all rise next year.",
+                "the toll, the tax and the fee would all rise next year",
+            ),
+            (
+                "While in Tema, Osei said the ferry, the bus and the train would all run late.",
+                "the ferry, the bus and the train would all run late",
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_commas_without_subordinate(self, text: str, content: str) -> None:
+        """No subordinator, or a comma before the cue, leaves the clause whole."""
+        assert [content] == _contents(text)
