@@ -43,6 +43,12 @@ declare(
     example="While Osei said ⟦the toll was fair⟧, drivers stayed away.",
     summary="in a sentence that opens with 'While', 'Although', 'If' ... the clause ends at its first comma",
 )
+declare(
+    Rule.CUT_AS_COMPARISON,
+    Stage.CLAUSE,
+    example="Osei said ⟦he would not back the toll⟧, as have two other councillors.",
+    summary="a clause ends before ', as has/have/did ...' or ', as X did/has ...' that sets others beside the speaker",
+)
 
 # Rule ``cut-poll-comparison``: ", compared with" or ", compared to" and a
 # number, in figures or words ("said they back the plan, compared with 41
@@ -125,6 +131,18 @@ def _dash_and(doc: DocIndex, a: int, b: int) -> int:
     return b
 
 
+# Rule ``cut-as-comparison``: ", as" and an auxiliary, straight away or
+# after up to three words ("said he would not back the toll, as have two
+# other councillors", "..., as they did in a debate last week", "..., as
+# was the case with Tuesday's news conference"): the writer sets others,
+# or another time, beside the report. On polnear-train the gold content
+# ended there in 4 of the 4 predictions the cut changes (3 more match);
+# ", as is tradition" and ", as are attitudes ..." (a form of "be" in the
+# present) ran on, and are left.
+_AS_COMPARISON_RE = regex.compile(
+    r",\s+as\s+(?:(?:has|have|had|did|does|do|was|were)\s|(?:[\w’'.-]+\s+){1,3}?(?:did|does|do|has|have|had)\b)"
+)
+
 # Rule ``cut-but-clause``: ", but" (or a spaced dash and "but") that opens
 # a main clause of the writer's. After a reported clause only with a
 # capitalised subject that is no "I" ("said it was done without his
@@ -159,14 +177,21 @@ def cut_but_clause(doc: DocIndex, a: int, b: int, *, capitalised: bool) -> int:
 
 
 def cut_writer_tail(doc: DocIndex, a: int, b: int) -> int:
-    """Rules ``cut-poll-comparison``, ``cut-dash-clause`` and
-    ``cut-but-clause``: the end of the reported clause ``[a, b)`` before
-    the writer's comparison or new main clause (see above), or *b*."""
+    """Rules ``cut-poll-comparison``, ``cut-fronted-subordinate``,
+    ``cut-as-comparison``, ``cut-dash-clause`` and ``cut-but-clause``: the
+    end of the reported clause ``[a, b)`` before the writer's comparison or
+    new main clause (see above), or *b*."""
     text = doc.text
     c = text.find(", compared ", a, b)
     if c > a and _POLL_COMPARISON_RE.match(text, c, b) is not None and doc.region_at(c) is None:
         b = c
     b = cut_fronted_subordinate(doc, a, b)
+    c = text.find(", as ", a, b)
+    while c != -1:
+        if c > a + 3 and _AS_COMPARISON_RE.match(text, c, b) is not None and doc.region_at(c) is None:
+            b = c
+            break
+        c = text.find(", as ", c + 5, b)
     return cut_but_clause(doc, a, _dash_and(doc, a, b), capitalised=True)
 
 

@@ -154,6 +154,7 @@ class Rule(enum.StrEnum):
     CUT_DASH_CLAUSE = "cut-dash-clause"
     CUT_BUT_CLAUSE = "cut-but-clause"
     CUT_FRONTED_SUBORDINATE = "cut-fronted-subordinate"
+    CUT_AS_COMPARISON = "cut-as-comparison"
     RELATIVE_GAP = "relative-gap"
     FRONTED_PART = "fronted-part"
     # stage phrase

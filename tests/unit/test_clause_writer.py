@@ -265,3 +265,49 @@ class TestCutFrontedSubordinate:
     def test_clause_writer_keeps_commas_without_subordinate(self, text: str, content: str) -> None:
         """No subordinator, or a comma before the cue, leaves the clause whole."""
         assert [content] == _contents(text)
+
+
+class TestCutAsComparison:
+    """Rule cut-as-comparison: ', as have two others' sets others beside the report."""
+
+    def test_clause_writer_as_comparison_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_AS_COMPARISON).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said he would not back the new toll, as have two other councillors from the coast.",
+                "he would not back the new toll",
+            ),
+            (
+                "Mensah said the ferry crews were underpaid, as she did at the hearing last spring.",
+                "the ferry crews were underpaid",
+            ),
+            (
+                "The captain said the crossing was delayed, as was the case with the storm in May.",
+                "the crossing was delayed",
+            ),
+        ],
+    )
+    def test_clause_writer_ends_before_as_comparison(self, text: str, content: str) -> None:
+        """The clause stops before the comparison."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said he would publish the harbour accounts, as is the custom for new mayors.",
+                "he would publish the harbour accounts, as is the custom for new mayors",
+            ),
+            (
+                "Osei said the toll would rise, as fuel costs keep climbing.",
+                "the toll would rise, as fuel costs keep climbing",
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_other_as(self, text: str, content: str) -> None:
+        """'as is', 'as are' and a causal 'as' clause go on with the report."""
+        assert [content] == _contents(text)
