@@ -189,7 +189,8 @@ def cut_writer_tail(doc: DocIndex, a: int, b: int) -> int:
     c = text.find(", compared ", a, b)
     if c > a and _POLL_COMPARISON_RE.match(text, c, b) is not None and doc.region_at(c) is None:
         b = c
-    b = cut_fronted_subordinate(doc, a, b)
+    if text.find(",", a + 3, b) != -1:  # (no comma: no cut, and no sentence to look up)
+        b = cut_fronted_subordinate(doc, a, b)
     c = text.find(", as ", a, b)
     while c != -1:
         if c > a + 3 and _AS_COMPARISON_RE.match(text, c, b) is not None and doc.region_at(c) is None:
