@@ -186,17 +186,17 @@ def cut_writer_tail(doc: DocIndex, a: int, b: int) -> int:
     end of the reported clause ``[a, b)`` before the writer's comparison or
     new main clause (see above), or *b*."""
     text = doc.text
-    c = text.find(", compared ", a, b)
-    if c > a and _POLL_COMPARISON_RE.match(text, c, b) is not None and doc.region_at(c) is None:
-        b = c
-    if text.find(",", a + 3, b) != -1:  # (no comma: no cut, and no sentence to look up)
-        b = cut_fronted_subordinate(doc, a, b)
-    c = text.find(", as ", a, b)
-    while c != -1:
-        if c > a + 3 and _AS_COMPARISON_RE.match(text, c, b) is not None and doc.region_at(c) is None:
+    if text.find(",", a + 3, b) != -1:  # (the first three cuts open with a comma)
+        c = text.find(", compared ", a, b)
+        if c > a and _POLL_COMPARISON_RE.match(text, c, b) is not None and doc.region_at(c) is None:
             b = c
-            break
-        c = text.find(", as ", c + 5, b)
+        b = cut_fronted_subordinate(doc, a, b)
+        c = text.find(", as ", a, b)
+        while c != -1:
+            if c > a + 3 and _AS_COMPARISON_RE.match(text, c, b) is not None and doc.region_at(c) is None:
+                b = c
+                break
+            c = text.find(", as ", c + 5, b)
     # (the finds before the calls: most clauses hold neither word, issue 16's throughput)
     i = text.find(" and ", a, b)
     if i != -1:
