@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import regex
 
+from .clause_writer import DASHES, cut_but_clause
 from .index import DocIndex
 from .model import CueClass
 from .registry import Rule, Stage, declare
@@ -29,8 +30,6 @@ __all__ = [
 
 #: Sentence punctuation trimmed from the end of indirect content.
 TRAILING = " \t\r\n\u00a0,;:"
-#: The dashes of rule ``dash-elaboration``.
-DASHES = "—–-"
 
 declare(
     Rule.CUT_CLOSING_PAREN,
@@ -180,8 +179,10 @@ _RELATIVE_RE = regex.compile(r"\b(?:who|whom|whose|which|that)\b", regex.I)
 def cut_object_predicate(doc: DocIndex, a: int, b: int) -> int:
     """Rule ``cut-coordinated-predicate``: the end of the object ``[a, b)``
     before "and/but" + a verb (see :data:`_OBJECT_PREDICATE_RE`) outside
-    quotes, or *b*."""
+    quotes, or *b*; and rule ``cut-but-clause`` (:mod:`quoteattr.clause_writer`)
+    before ", but"."""
     text = doc.text
+    b = cut_but_clause(doc, a, b, capitalised=False)
     for m in _OBJECT_PREDICATE_RE.finditer(text, a, b, concurrent=False):
         s = m.start()
         if s <= a + 3 or doc.region_at(s) is not None:

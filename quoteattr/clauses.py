@@ -28,6 +28,7 @@ from .clause_ends import (
 )
 from .clause_gaps import fronted_part, relative_gap
 from .clause_tails import cut_object_tail
+from .clause_writer import cut_writer_tail, unread_subject_cut
 from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
@@ -400,6 +401,7 @@ class ClauseReader:
         b = cut_closing_paren(doc, a, b)
         b = cut_summary_appositive(doc, a, b)
         b = cut_which_attribution(doc, a, b, lambda x, y: looks_like_clause(doc, x, y))
+        b = cut_writer_tail(doc, a, b)
         a, b = trim(text, a, b, TRAILING)
         b = drop_dangling_dash(text, a, b)
         if b > a and text[b - 1] == "." and not text[max(a, b - 4) : b - 1].isupper():
@@ -612,6 +614,9 @@ def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> Pa
             if m is not None:
                 starts.append(c.start)
                 cuts.append(m.end("mark") if m.group("mark") else m.start())
+            elif (cut := unread_subject_cut(text, c.start)) is not None:
+                starts.append(c.start)
+                cuts.append(cut)
             continue
         bare = m is not None and m.group().strip()[:1] not in (",", ";")
         # (a base form after a bare "and" joins words, not attributions:

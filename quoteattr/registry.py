@@ -152,6 +152,11 @@ class Rule(enum.StrEnum):
     CUT_OBJECT_DAY = "cut-object-day"
     CUT_OBJECT_OCCASION = "cut-object-occasion"
     DASH_ELABORATION = "dash-elaboration"
+    CUT_POLL_COMPARISON = "cut-poll-comparison"
+    CUT_DASH_CLAUSE = "cut-dash-clause"
+    CUT_BUT_CLAUSE = "cut-but-clause"
+    CUT_FRONTED_SUBORDINATE = "cut-fronted-subordinate"
+    CUT_AS_COMPARISON = "cut-as-comparison"
     RELATIVE_GAP = "relative-gap"
     FRONTED_PART = "fronted-part"
     # stage phrase

@@ -1,0 +1,313 @@
+"""The writer's words after a reported clause (issue 16): rules of
+:mod:`quoteattr.clause_writer`.
+
+Sentences written for these tests; the cuts were counted on polnear-train.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr import clause_writer  # noqa: F401  (registers the rules of this module)
+from quoteattr.registry import Rule, Stage, spec
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _contents(text: str) -> list[str]:
+    return [q.content.text for q in quoteattr.extract(text, min_confidence=0).quotes]
+
+
+class TestCutPollComparison:
+    """Rule cut-poll-comparison: ', compared with' and a number is the writer's."""
+
+    def test_clause_writer_poll_comparison_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_POLL_COMPARISON).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Most riders said the night ferry should keep running, compared with 38 percent in the spring.",
+                "the night ferry should keep running",
+            ),
+            (
+                "Six in 10 fishermen said the harbour fees were too high, compared to four in 10 a year ago.",
+                "the harbour fees were too high",
+            ),
+            (
+                "Half of the tenants said they trusted the landlord, compared with about a third of owners.",
+                "they trusted the landlord",
+            ),
+        ],
+    )
+    def test_clause_writer_ends_before_poll_comparison(self, text: str, content: str) -> None:
+        """The clause stops before the comparison with another figure."""
+        assert content == _contents(text)[0]
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the new pier was small, compared with the one in Tema.",
+                "the new pier was small, compared with the one in Tema",
+            ),
+            (
+                'Osei said the toll was "tiny, compared with 40 cedis elsewhere" and would stay.',
+                'the toll was "tiny, compared with 40 cedis elsewhere" and would stay',
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_other_comparisons(self, text: str, content: str) -> None:
+        """A comparison with no number, or one inside a quote, stays in the clause."""
+        assert [content] == _contents(text)
+
+
+class TestCutDashClause:
+    """Rule cut-dash-clause: a spaced dash and 'and' open the writer's new main clause."""
+
+    def test_clause_writer_dash_clause_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_DASH_CLAUSE).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the tide of opinion was turning - and the council is still debating the toll.",
+                "the tide of opinion was turning",
+            ),
+            (
+                "The ferry operator said fuel costs had doubled since May — and several captains were at the hearing.",
+                "fuel costs had doubled since May",
+            ),
+            (
+                "Mensah said the harbour would reopen in June -- and she means to be there when it does.",
+                "the harbour would reopen in June",
+            ),
+        ],
+    )
+    def test_clause_writer_ends_before_dash_and(self, text: str, content: str) -> None:
+        """The clause stops before the dash."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the new toll would fail - and could cost the port its busiest season.",
+                "the new toll would fail - and could cost the port its busiest season",
+            ),
+            (
+                "Osei said the harbour board - mostly retired captains - and the mayor had agreed on the toll.",
+                "the harbour board - mostly retired captains - and the mayor had agreed on the toll",
+            ),
+            (
+                "Osei said the council had cut the ferry runs - and moved them to Sundays - to save fuel.",
+                "the council had cut the ferry runs - and moved them to Sundays - to save fuel",
+            ),
+            (
+                'Osei said the plan was "bold - and the crews love it" at the meeting.',
+                'the plan was "bold - and the crews love it" at the meeting',
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_dash_and(self, text: str, content: str) -> None:
+        """A second predicate, a pair of dashes around an aside or a quote keeps the clause whole."""
+        assert [content] == _contents(text)
+
+
+class TestCutButClause:
+    """Rule cut-but-clause: ', but' opens the writer's main clause."""
+
+    def test_clause_writer_but_clause_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_BUT_CLAUSE).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the toll was fair to every driver, but Mayor Mensah was furious about it.",
+                "the toll was fair to every driver",
+            ),
+            (
+                "The captain said the night ferry would run on time — but Harbour officials disagreed.",
+                "the night ferry would run on time",
+            ),
+        ],
+    )
+    def test_clause_writer_ends_before_but_and_new_subject(self, text: str, content: str) -> None:
+        """After a reported clause, ', but' and a capitalised subject end it."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the toll was fair to every driver, but they are still angry about it.",
+                "the toll was fair to every driver, but they are still angry about it",
+            ),
+            (
+                "Osei said the toll was steep, but I think he will pay it.",
+                "the toll was steep, but I think he will pay it",
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_but_with_pronoun(self, text: str, content: str) -> None:
+        """A pronoun subject or "I" after ', but' goes on with the clause."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Mensah praised the harbour crews for their quick work, but the strike went on for a week.",
+                "the harbour crews for their quick work",
+            ),
+            (
+                "Mensah criticized the new ferry timetable, but it was too late to change.",
+                "the new ferry timetable",
+            ),
+        ],
+    )
+    def test_clause_writer_object_ends_before_but(self, text: str, content: str) -> None:
+        """A noun-phrase object ends before any ', but'."""
+        assert [content] == _contents(text)
+
+    def test_clause_writer_object_keeps_but_also(self) -> None:
+        """'..., but also ...' goes on with the object."""
+        text = "Mensah criticized not only the ferry timetable, but also the fares."
+        assert ["not only the ferry timetable, but also the fares"] == _contents(text)
+
+
+class TestUnreadSubject:
+    """Rule cut-next-attribution: a quantity subject after ', and' opens a new attribution."""
+
+    @pytest.mark.parametrize(
+        ("text", "contents"),
+        [
+            (
+                "Most riders said the ferry was safe, and two-thirds said the same of the bridge.",
+                ["the ferry was safe", "the same of the bridge"],
+            ),
+            (
+                "Half said they feared higher tolls; and more than 3 in 10 said the port should close.",
+                ["they feared higher tolls", "the port should close"],
+            ),
+        ],
+    )
+    def test_clause_writer_ends_before_quantity_subject(self, text: str, contents: list[str]) -> None:
+        """The first clause ends at the comma before the second attribution."""
+        assert contents == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said the toll would stay, and that the ferry crews said nothing about it.",
+                "the toll would stay, and that the ferry crews said nothing about it",
+            ),
+            (
+                "Osei said he had no plan to speak, but when Mensah said his name he stood up.",
+                "he had no plan to speak, but when Mensah said his name he stood up",
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_continued_clause(self, text: str, content: str) -> None:
+        """Guard continued-clause: 'and that', 'but when' go on with the first clause."""
+        assert content == _contents(text)[0]
+
+
+class TestCutFrontedSubordinate:
+    """Rule cut-fronted-subordinate: a clause inside a fronted 'While ...' clause ends at its comma."""
+
+    def test_clause_writer_fronted_subordinate_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_FRONTED_SUBORDINATE).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "While the mayor has said she opposes the new toll, her council keeps raising it every spring.",
+                "she opposes the new toll",
+            ),
+            (
+                "Although Osei claimed the ferry was safe, inspectors found 2,400 faults in its hull.",
+                "the ferry was safe",
+            ),
+            (
+                'If the captain says the crossing is "too rough, too cold," the ferry stays in port.',
+                'the crossing is "too rough, too cold,"',
+            ),
+        ],
+    )
+    def test_clause_writer_ends_at_subordinate_comma(self, text: str, content: str) -> None:
+        """The clause stops at the first comma outside quotes."""
+        assert content == _contents(text)[0]
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "The mayor said the toll, the tax and the fee would all rise next year.",
+                "the toll, the tax and the fee would all rise next year",
+            ),
+            (
+                "While in Tema, Osei said the ferry, the bus and the train would all run late.",
+                "the ferry, the bus and the train would all run late",
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_commas_without_subordinate(self, text: str, content: str) -> None:
+        """No subordinator, or a comma before the cue, leaves the clause whole."""
+        assert [content] == _contents(text)
+
+
+class TestCutAsComparison:
+    """Rule cut-as-comparison: ', as have two others' sets others beside the report."""
+
+    def test_clause_writer_as_comparison_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_AS_COMPARISON).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said he would not back the new toll, as have two other councillors from the coast.",
+                "he would not back the new toll",
+            ),
+            (
+                "Mensah said the ferry crews were underpaid, as she did at the hearing last spring.",
+                "the ferry crews were underpaid",
+            ),
+            (
+                "The captain said the crossing was delayed, as was the case with the storm in May.",
+                "the crossing was delayed",
+            ),
+        ],
+    )
+    def test_clause_writer_ends_before_as_comparison(self, text: str, content: str) -> None:
+        """The clause stops before the comparison."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "Osei said he would publish the harbour accounts, as is the custom for new mayors.",
+                "he would publish the harbour accounts, as is the custom for new mayors",
+            ),
+            (
+                "Osei said the toll would rise, as fuel costs keep climbing.",
+                "the toll would rise, as fuel costs keep climbing",
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_other_as(self, text: str, content: str) -> None:
+        """'as is', 'as are' and a causal 'as' clause go on with the report."""
+        assert [content] == _contents(text)
