@@ -299,6 +299,15 @@ KNOWN_BUG_NAME_WORDS = frozenset(
 #: an address adjective ("Poor Tom said"); a generated "Several Aa" is no name.
 _NOT_NAME_WORDS |= _INDEFINITE | _ADDRESS_ADJECTIVES | load_set("np_determiners.txt")
 
+#: The inflected forms of the reporting verbs and the auxiliaries "having",
+#: "says", "said", "does", "did", which the engine reads, by design, as no word
+#: of a name ("Said Comey", "Having said that": mentions._VERB_FORMS); a
+#: generated "Having Aa" is no name (hypothesis found it in the eighth
+#: session of 2026-12-01: the speaker's entity was "Aa").
+_NOT_NAME_WORDS |= frozenset(w for row in load_rows("reporting_verbs.txt") for w in row[2].split()[1:]) | frozenset(
+    ["having", "says", "said", "does", "did"]
+)
+
 _name_word = _word.filter(lambda w: w not in _NOT_NAME_WORDS and w not in KNOWN_BUG_NAME_WORDS)
 
 #: First names of the lexicon, capitalised, less the reserved and known-bug words.
