@@ -439,12 +439,31 @@ def _role_near(text: str, a: int, b: int) -> str | None:
 
 def _may_be_appositive(text: str, b: int) -> bool:
     """False when ``_APPOSITIVE_RE`` cannot match at the comma ``text[b]``:
-    its spaces must be followed by "the", "a", "an" or a capital ("Lavrov, who" is no appositive)."""
+    its spaces must be followed by "the", "a" or "an", or a capitalised
+    possessive ("Iran's"), then a space ("Lavrov, who" and "Lavrov, Russia
+    and Iran" hold no appositive)."""
     j = b + 1
     while text[j : j + 1] in (" ", "\u00a0"):
         j += 1
+    if j == b + 1:
+        return False
     c = text[j : j + 1]
-    return j > b + 1 and (c == "t" or c == "a" or c.isupper() or not c.isascii())
+    if c == "t":
+        return text[j + 1 : j + 3] == "he" and text[j + 3 : j + 4] in (" ", "\u00a0")
+    if c == "a":
+        k = j + 2 if text[j + 1 : j + 2] == "n" else j + 1  # ("an", else "a")
+        return text[k : k + 1] in (" ", "\u00a0")
+    if not c.isascii():
+        return True
+    if not c.isupper():
+        return False
+    # a capitalised word of letters and periods, then "'s" and a space
+    k = j + 1
+    while text[k : k + 1].isalpha() or text[k : k + 1] == ".":
+        k += 1
+    if not text[j : k + 1].isascii():
+        return True  # (a character outside ASCII, "’" among them: the regex decides)
+    return text[k : k + 2] == "'s" and text[k + 2 : k + 3] in (" ", "\u00a0")
 
 
 def _may_end_word(text: str, lo: int, a: int) -> bool:

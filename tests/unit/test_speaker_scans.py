@@ -117,7 +117,7 @@ class TestPronounGaps:
 # texts around a name: what comes before it and after it
 _AROUND = st.lists(
     st.sampled_from([" ", "\u00a0", "\n", ",", ".", "-", "the ", "a ", "an ", "who ", "Mr.", "Iran's ", "é", "“", "x",
-                     "minister", "spokesman "]),
+                     "minister", "spokesman ", "Iran", "'s", "’s", "U.S.", "th", "an", "a"]),
     max_size=8,
 ).map("".join)  # fmt: skip
 
@@ -128,7 +128,16 @@ class TestRoleNearGates:
     @pytest.mark.issue(16)
     @pytest.mark.parametrize(
         ("after", "expected"),
-        [(", the mayor of Tull,", True), (", who left,", False), (",Prime Minister", False), (", Iran's envoy,", True)],
+        [
+            (", the mayor of Tull,", True),
+            (", who left,", False),
+            (",Prime Minister", False),
+            (", Iran's envoy,", True),
+            (", Iran and Oman", False),
+            (", an aide,", True),
+            (", another aide", False),
+            (", Zoë's aide,", True),
+        ],
     )
     def test_appositive_written(self, after: str, expected: bool) -> None:
         text = "Ida Marsh" + after
