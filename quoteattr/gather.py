@@ -16,6 +16,7 @@ first of its sentence (:func:`_mark_positions`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 from collections.abc import Sequence
 from typing import Any
@@ -99,7 +100,8 @@ def _speaker_mentions(
             speaker_of.append(None)
             continue
         a, b = c.speaker
-        Span.of(text, a, b)  # raises InvalidSpanError on bad offsets
+        if not (type(a) is int and type(b) is int and 0 <= a <= b <= len(text)):
+            Span.of(text, a, b)  # raises InvalidSpanError on bad offsets (no Span made for good ones)
         m = analyse(a, b)
         m.speaker = True
         if c.rule == Rule.TRANSCRIPT_SPEAKER and m.w.form == "name" and m.w.kind is EntityKind.ORGANISATION:
@@ -178,8 +180,11 @@ def _name_mentions(ann: Annotation, mentions: list[_Mention], speaker_spans: lis
 
     def covered(a: int, b: int) -> bool:
         i = bisect.bisect_right(sp_starts, b) - 1
-        while i >= 0 and speaker_spans[i][1] > a - 200:
-            if _overlap(speaker_spans[i], (a, b)):
+        while i >= 0:
+            s, e = speaker_spans[i]
+            if e <= a - 200:
+                break
+            if s < b and a < e and s < e and a < b:  # (_overlap, inlined: they share a character)
                 return True
             i -= 1
         return False
@@ -230,14 +235,30 @@ def _pronoun_mentions(text: str, mentions: list[_Mention], q_starts: Sequence[in
     taken = sorted(mentions, key=_end_of)
     taken.sort(key=_start_of)
     taken_starts = [m.start for m in taken]
-    for pm in _PRONOUN_RE.finditer(text, concurrent=False):
-        a, b = pm.span()
-        if _inside(q_starts, q_ends, a):
-            continue
-        i = bisect.bisect_right(taken_starts, a) - 1
-        if i >= 0 and taken[i].start <= a < taken[i].end:
-            continue
-        mentions.append(analyse_mention(text, a, b))
+    # Only the text between the quoted spans is read (a pronoun inside a
+    # quote is no subject mention): each gap up to the next quote's start,
+    # and a few characters past it, where the lookahead of a pronoun that
+    # ends the gap reads ("He" before a quote that opens with a letter is
+    # no match). The lookbehind reads before a scan's start.
+    n = len(text)
+    pos = 0
+    for qa, qb in itertools.chain(zip(q_starts, q_ends, strict=True), ((n, n),)):
+        if qa > pos:
+            for pm in _PRONOUN_RE.finditer(text, pos, qa + _PRONOUN_TAIL, concurrent=False):
+                a, b = pm.span()
+                if a >= qa:
+                    break  # (inside the quote)
+                i = bisect.bisect_right(taken_starts, a) - 1
+                if i >= 0 and taken[i].start <= a < taken[i].end:
+                    continue
+                mentions.append(analyse_mention(text, a, b))
+        if qb > pos:
+            pos = qb
+
+
+#: Characters after a gap that :func:`_pronoun_mentions` reads: a pronoun's
+#: length ("they") and the one its lookahead tests.
+_PRONOUN_TAIL = 5
 
 
 def _mark_positions(
@@ -256,7 +277,7 @@ def _mark_positions(
     bisect_right = bisect.bisect_right
     for m in mentions:
         start = m.start
-        q = bisect_right(q_starts, start) - 1  # (_inside, inlined)
+        q = bisect_right(q_starts, start) - 1  # (the quoted span it may lie in)
         if q >= 0 and start < q_ends[q]:
             m.flags |= _IN_QUOTE
             continue
@@ -264,12 +285,6 @@ def _mark_positions(
         if s != last_sentence:
             m.flags |= _SUBJECT
             last_sentence = s
-
-
-def _inside(starts: Sequence[int], ends: Sequence[int], pos: int) -> bool:
-    """*pos* lies in one of the sorted disjoint spans ``[starts[i], ends[i])``."""
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and pos < ends[i]
 
 
 def _overlap(a: Pair, b: Pair) -> int:

@@ -81,7 +81,7 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
     deferred: list[tuple[list[Word], str]] = []
     # (one scan of the text instead of a line read per name, in a text
     # with no heading: news has none)
-    headings = _CHAPTER_WORD_RE.search(text) is not None
+    headings = _has_chapter_word(text)
     for m in _NAME_SEQ_RE.finditer(text, start, end, concurrent=False):
         g = m.group()
         # (two names in three are one run of letters, which is its own only
@@ -145,8 +145,8 @@ def _add_name(text: str, ws: list[Word], out: list[NameMention], headings: bool 
     """Append the name of the words *ws* to *out*, unless they make none
     (*headings*: the text may hold a chapter heading, see ``_CHAPTER_WORD_RE``)."""
     # split at a possessive: "Russia's Vladimir Putin" -> "Vladimir Putin"
-    for i, w in enumerate(ws[:-1]):
-        if w[2].endswith(("'s", "’s")):
+    for i in range(len(ws) - 1):
+        if ws[i][2].endswith(("'s", "’s")):
             ws = ws[i + 1 :]
             break
     a, b = ws[0][0], ws[-1][1]
@@ -171,7 +171,12 @@ def _add_name(text: str, ws: list[Word], out: list[NameMention], headings: bool 
             return
     if len(ws) == 1 and word.endswith(".") and len(word) <= 3:
         return
-    out.append(NameMention(a, b, _role_near(text, a, b)))
+    # (tuple.__new__ makes the record in C: NameMention(...) runs the
+    # named tuple's Python __new__, once per name)
+    out.append(_new_tuple(NameMention, (a, b, _role_near(text, a, b))))
+
+
+_new_tuple = tuple.__new__
 
 
 # Rule ``chapter-heading``: a line that opens with a chapter word and a number
@@ -189,6 +194,24 @@ _CHAPTER_WORD_RE = regex.compile(
     r"(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave)"
     r"[ \t\u00a0]+(?:[IVXLC]+\b|\d+|\p{Lu}\p{L}+)"
 )
+# The words that open _CHAPTER_WORD_RE: every match starts with one.
+_CHAPTER_WORDS = ("CHAPTER", "Chapter", "BOOK", "Book", "PART", "Part", "VOLUME", "Volume", "STAVE", "Stave")
+
+
+def _has_chapter_word(text: str) -> bool:
+    """``_CHAPTER_WORD_RE.search(text) is not None``, tried only where a
+    chapter word stands: ``str.find`` reads the text many times faster than
+    the regex scan, which tests every position (a news text has a few
+    "Party" and "Book" at most)."""
+    for word in _CHAPTER_WORDS:
+        i = text.find(word)
+        while i != -1:
+            if _CHAPTER_WORD_RE.match(text, i):
+                return True
+            i = text.find(word, i + 1)
+    return False
+
+
 #: Only a line at most this long can be a heading.
 _HEADING_LINE = 120
 
@@ -267,8 +290,13 @@ def _in_title_case_line(text: str, a: int, b: int) -> bool:
     le = _line_end(text, b)
     if le < 0:
         return False
-    words = [m.group() for m in _LONG_WORD_RE.finditer(text, ls + 1, le)]
-    if len(words) < _HEADLINE_WORDS or not all(w[0].isupper() for w in words) or text[ls + 1 : le].isupper():
+    words = []
+    for m in _LONG_WORD_RE.finditer(text, ls + 1, le, concurrent=False):
+        w = m.group()
+        if not w[0].isupper():
+            return False  # (a lowercase word: no title case; the rest of the line goes unread)
+        words.append(w)
+    if len(words) < _HEADLINE_WORDS or text[ls + 1 : le].isupper():
         return False
     # (a capitalised verb or function word tells a headline from a line of
     # names: "Trump Praises ...", "... Leaders To Be Executed For ..."; not
@@ -364,7 +392,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _role_near(text: str, a: int, b: int) -> str | None:
     # (tests by operator and slice before any method call: _role_near runs
     # once per name, and most names have no comma after and no role before)
-    m = _APPOSITIVE_RE.match(text[b : b + 100]) if text[b : b + 1] == "," else None
+    m = _APPOSITIVE_RE.match(text[b : b + 100]) if text[b : b + 1] == "," and _may_be_appositive(text, b) else None
     if m:
         words = m.group(1).split()
         if words and _role_info(words[-1]) is not None:
@@ -382,6 +410,9 @@ def _role_near(text: str, a: int, b: int) -> str | None:
         last = text[s1 if s1 > lo else lo : a - 1]
     if not (last.isalpha() or ("-" in last and last.replace("-", "").isalpha())):
         # not a plain word before the name: find the letters that end it
+        # (most often there are none: "Mr. Lavrov", a name that opens its line)
+        if not _may_end_word(text, lo, a):
+            return None
         found = _LAST_WORD_RE.search(text, lo, a)
         if found is None:
             return None
@@ -398,3 +429,49 @@ def _role_near(text: str, a: int, b: int) -> str | None:
             if words:
                 return " ".join(words)
     return None
+
+
+# Cheap rejections before the regexes of _role_near (a name is most often
+# followed by no appositive and preceded by no word): they test by operator
+# and str method the characters a match must hold, and leave to the regex
+# every character outside ASCII (its Unicode tables are newer than str's).
+
+
+def _may_be_appositive(text: str, b: int) -> bool:
+    """False when ``_APPOSITIVE_RE`` cannot match at the comma ``text[b]``:
+    its spaces must be followed by "the", "a" or "an", or a capitalised
+    possessive ("Iran's"), then a space ("Lavrov, who" and "Lavrov, Russia
+    and Iran" hold no appositive)."""
+    j = b + 1
+    while text[j : j + 1] in (" ", "\u00a0"):
+        j += 1
+    if j == b + 1:
+        return False
+    c = text[j : j + 1]
+    if c == "t":
+        return text[j + 1 : j + 3] == "he" and text[j + 3 : j + 4] in (" ", "\u00a0")
+    if c == "a":
+        k = j + 2 if text[j + 1 : j + 2] == "n" else j + 1  # ("an", else "a")
+        return text[k : k + 1] in (" ", "\u00a0")
+    if not c.isascii():
+        return True
+    if not c.isupper():
+        return False
+    # a capitalised word of letters and periods, then "'s" and a space
+    k = j + 1
+    while text[k : k + 1].isalpha() or text[k : k + 1] == ".":
+        k += 1
+    if not text[j : k + 1].isascii():
+        return True  # (a character outside ASCII, "’" among them: the regex decides)
+    return text[k : k + 2] == "'s" and text[k + 2 : k + 3] in (" ", "\u00a0")
+
+
+def _may_end_word(text: str, lo: int, a: int) -> bool:
+    """False when ``_LAST_WORD_RE.search(text, lo, a)`` finds nothing: its
+    space ends the text at *a*, or stands before a final newline there
+    (``$``), with a letter or hyphen right before it ("Mr. Lavrov" has none)."""
+    e = a - 1 if text[a - 1] == "\n" else a
+    if e - 2 < lo or text[e - 1] not in " \u00a0":
+        return False
+    c = text[e - 2]
+    return c.isalpha() or c == "-" or not c.isascii()
