@@ -57,7 +57,7 @@ from .namefinder import find_name_mentions
 from .model import EntityKind, Resolution, Span, Speaker, SpeakerRef
 from .names import FIRST_NAMES, ROLE_NOUNS, strip_title
 from .tables import PairTable, SpanTable
-from .text import ABBREVIATIONS
+from .text import ABBREVIATIONS, found_after_word
 
 __all__ = [
     "PRONOUN_FEATURES",
@@ -228,17 +228,9 @@ _NARRATOR_AFTER = (
 
 def _may_name_narrator(text: str) -> bool:
     """False when _NARRATOR_NAME_RE cannot match *text*: no word of
-    ``_NARRATOR_AFTER`` stands there with what must follow it. (``str.find``
-    and a match at each such word cost a twentieth of the scan that tests
-    every position; a news text has "all" and "name" but seldom "call me".)"""
-    for word, after in _NARRATOR_AFTER:
-        i = text.find(word)
-        while i != -1:
-            j = i + len(word)
-            if text[j : j + 1].isspace() and after.match(text, j):
-                return True
-            i = text.find(word, j)
-    return False
+    ``_NARRATOR_AFTER`` stands there with what must follow it (a news text
+    has "all" and "name" but seldom "call me")."""
+    return found_after_word(text, _NARRATOR_AFTER)
 
 
 def _narrator_names(text: str, quoted: Sequence[Pair]) -> list[Pair]:

@@ -18,7 +18,7 @@ from .mentions import _DETERMINERS, _NOT_NAMES, Word, _cap, _lower, _role_info, 
 from .cues import FORMS
 from .lexicons import load_set
 from .names import FIRST_NAMES, ROLE_NOUNS, TITLES
-from .text import ABBREVIATIONS
+from .text import ABBREVIATIONS, found_after_word
 
 # Rule ``find-names``: a capitalised word sequence, possibly with particles
 # and initials, is a proper-name mention. Example: "Sergey V. Lavrov",
@@ -182,34 +182,25 @@ _new_tuple = tuple.__new__
 # Rule ``chapter-heading``: a line that opens with a chapter word and a number
 # is a heading, and its capitalised words are no names: "Chapter I. The Missing
 # Heir.", "CHAPTER III. RAGGED DICK'S NEW SUIT", "BOOK II".
-_CHAPTER_LINE_RE = regex.compile(
-    r"[ \t_*]*(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave)"
-    r"[ \t\u00a0]+(?:[IVXLC]+\b|\d+|\p{Lu}\p{L}+)"
-)
+_CHAPTER_WORDS = ("CHAPTER", "Chapter", "BOOK", "Book", "PART", "Part", "VOLUME", "Volume", "STAVE", "Stave")
+# What follows a chapter word: whitespace and a number or a capitalised word.
+_CHAPTER_AFTER = r"[ \t\u00a0]+(?:[IVXLC]+\b|\d+|\p{Lu}\p{L}+)"
+_CHAPTER_LINE_RE = regex.compile(r"[ \t_*]*(?:" + "|".join(_CHAPTER_WORDS) + ")" + _CHAPTER_AFTER)
 # A chapter word and its number anywhere in the text: the part of
 # _CHAPTER_LINE_RE after the line's leading space, which a heading holds
 # (its line ends at a newline, so "\b" reads the same in the line and in
 # the text). A text without one has no heading line.
-_CHAPTER_WORD_RE = regex.compile(
-    r"(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave)"
-    r"[ \t\u00a0]+(?:[IVXLC]+\b|\d+|\p{Lu}\p{L}+)"
-)
-# The words that open _CHAPTER_WORD_RE: every match starts with one.
-_CHAPTER_WORDS = ("CHAPTER", "Chapter", "BOOK", "Book", "PART", "Part", "VOLUME", "Volume", "STAVE", "Stave")
+_CHAPTER_WORD_RE = regex.compile("(?:" + "|".join(_CHAPTER_WORDS) + ")" + _CHAPTER_AFTER)
+# Each chapter word with what must follow it (no chapter word is a prefix
+# of another, so a match of _CHAPTER_WORD_RE at a word is one of these).
+_CHAPTER_AFTER_RE = regex.compile(_CHAPTER_AFTER)
+_CHAPTER_ANCHORS = tuple((w, _CHAPTER_AFTER_RE) for w in _CHAPTER_WORDS)
 
 
 def _has_chapter_word(text: str) -> bool:
     """``_CHAPTER_WORD_RE.search(text) is not None``, tried only where a
-    chapter word stands: ``str.find`` reads the text many times faster than
-    the regex scan, which tests every position (a news text has a few
-    "Party" and "Book" at most)."""
-    for word in _CHAPTER_WORDS:
-        i = text.find(word)
-        while i != -1:
-            if _CHAPTER_WORD_RE.match(text, i):
-                return True
-            i = text.find(word, i + 1)
-    return False
+    chapter word stands (a news text has a few "Party" and "Book" at most)."""
+    return found_after_word(text, _CHAPTER_ANCHORS)
 
 
 #: Only a line at most this long can be a heading.
