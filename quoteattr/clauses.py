@@ -36,6 +36,7 @@ from .model import CueClass
 from .registry import Rule, Stage, declare
 from .tables import PairTable
 from .text import WORD_RE
+from .word_gate import TailGate, WordGate
 
 __all__ = [
     "ADJUNCT_RE",
@@ -286,6 +287,9 @@ def _right_after_cue(doc: DocIndex, a: int) -> bool:
 _ADJUNCT_FIRST = frozenset(
     c for c in map(chr, range(128)) if not c.isspace() and c != "," and ADJUNCT_RE.match(c, partial=True)
 )
+# The words an adjunct may open with ("on", "in", "earlier"): a set test of
+# the first word before ADJUNCT_RE ("said that", "told the" run no regex).
+_ADJUNCT_GATE = WordGate(ADJUNCT_RE, _ADJUNCT_FIRST)
 
 
 def skip_adjuncts(text: str, pos: int, limit: int) -> int:
@@ -301,6 +305,8 @@ def skip_adjuncts(text: str, pos: int, limit: int) -> int:
             rest = rest[1:].lstrip()
         first = rest[:1]
         if (first or pos + 32 >= limit) and first.isascii() and first not in _ADJUNCT_FIRST:
+            break
+        if not _ADJUNCT_GATE.may_match(rest):
             break
         m = ADJUNCT_RE.match(text, pos, limit)
         if not m or m.end() == pos:
@@ -558,6 +564,11 @@ _BEFORE_NEW_SUBJECT_RE = regex.compile(
     r"(?r)[,;](?P<mark>[\"”’]|'')?\s*(?:(?:and|but|while|whereas|yet)\s+)?$", regex.I
 )
 
+# (the words and marks that can end a match right before the cue or
+# subject: a text ending otherwise, "Trump said", runs neither pattern)
+_NEXT_CUE_GATE = TailGate(_BEFORE_NEXT_CUE_RE)
+_NEW_SUBJECT_GATE = TailGate(_BEFORE_NEW_SUBJECT_RE)
+
 
 def _thousands(text: str, pos: int) -> bool:
     """A digit at *pos* right after a comma that follows a digit ("20,000")."""
@@ -598,7 +609,8 @@ def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> Pa
         thought = c.cue_class is not CueClass.SPEECH and c.form_kind != "gerund"
         if c.type not in VERBLIKE or thought:
             continue
-        m = _BEFORE_NEXT_CUE_RE.search(text, max(0, c.start - 40), c.start)
+        lo = max(0, c.start - 40)
+        m = _BEFORE_NEXT_CUE_RE.search(text, lo, c.start) if _NEXT_CUE_GATE.may_match(text, lo, c.start) else None
         if m is None and c.form_kind != "gerund":
             # ", but Afghan Ambassador Hamdullah Mohib says ..." -- a new
             # subject after a comma and a conjunction (no comma or semicolon
@@ -610,7 +622,9 @@ def coordinated_cuts(doc: DocIndex, subject: Callable[[int], Pair | None]) -> Pa
             # guard thousands-comma: "20,000 emails" is no new subject
             # after a comma (the verb cue "emails" cut "the first batch of 20")
             if sp is not None and not (text[sp[0] - 1 : sp[0]] == "," and _thousands(text, sp[0])):
-                m = _BEFORE_NEW_SUBJECT_RE.search(text, max(0, sp[0] - 20), sp[0])
+                lo = max(0, sp[0] - 20)
+                if _NEW_SUBJECT_GATE.may_match(text, lo, sp[0]):
+                    m = _BEFORE_NEW_SUBJECT_RE.search(text, lo, sp[0])
             if m is not None:
                 starts.append(c.start)
                 cuts.append(m.end("mark") if m.group("mark") else m.start())

@@ -1,0 +1,209 @@
+"""Issue 16 (throughput): the word gates of :mod:`quoteattr.word_gate` say
+no only where the pattern they stand before cannot match, so the output is
+the pattern's own. Each property test runs the live pattern of the module
+as the reference on text built from the words and marks it reads, their
+prefixes and extensions, and characters outside ASCII that case-insensitive
+matching folds onto ASCII letters ("ſ" is "s", "K" is "k")."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteattr import clauses
+from quoteattr.word_gate import TailGate, WordGate
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _text(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=30).map("".join)
+
+
+class TestWordGate:
+    """A set test of the first word before an anchored pattern."""
+
+    def test_words_of_adjunct_re(self) -> None:
+        """The words are those that open an adjunct, none of those that follow one."""
+        words = clauses._ADJUNCT_GATE.words
+        assert {"on", "in", "during", "earlier", "yesterday", "via"} <= words
+        assert not {"statement", "twitter", "morning", "x", "the", "s"} & words
+
+    @pytest.mark.parametrize(
+        ("rest", "may"),
+        [
+            ("that it rained", False),
+            ("the bill", False),
+            ("On Tuesday", True),
+            ("in a statement", True),
+            ("Ontario said", False),
+            ("insisted that", False),
+            ("insisted", True),  # (letters to the end of the window)
+            ("earlier,", True),
+            ("earlie", True),  # (letters to the end of the window: the regex decides)
+            ("laſt week", True),  # (a letter outside ASCII: "ſ" is "s" to the regex)
+            ("ſunday", True),
+            ("“On”", True),
+            ("", True),
+        ],
+    )
+    def test_may_match(self, rest: str, may: bool) -> None:
+        assert may == clauses._ADJUNCT_GATE.may_match(rest)
+
+    def test_opening_class_is_refused(self) -> None:
+        """A pattern that opens with a class of letters has openings the gate cannot see."""
+        pattern = regex.compile(r"(?:on\s+\w+|\p{Lu}\w+day)", regex.I)
+        first = frozenset(c for c in map(chr, range(128)) if pattern.match(c, partial=True))
+        with pytest.raises(ValueError, match="opening letters"):
+            WordGate(pattern, first)
+
+    def test_case_sensitive_pattern_is_refused(self) -> None:
+        with pytest.raises(ValueError, match="case-insensitive"):
+            WordGate(regex.compile(r"on\s+\w+"), frozenset("o"))
+
+
+_ADJUNCT_PIECES = [
+    " ",
+    "\u00a0",
+    "\n",
+    ",",
+    ".",
+    "x",
+    "1",
+    "_",
+    "-",
+    "that",
+    "on",
+    "On",
+    "ON",
+    "o",
+    "ons",
+    "Ontario",
+    "Tuesday",
+    "Tues",
+    "in",
+    "inside",
+    "a",
+    "statement",
+    "with",
+    "CNN",
+    "last",
+    "laſt",
+    "week",
+    "earlier",
+    "Later",
+    "laterally",
+    "again",
+    "via",
+    "twitter",
+    "é",
+    "K",
+]
+
+
+def _skip_adjuncts_plain(t: str, pos: int, limit: int) -> int:
+    """clauses.skip_adjuncts without any test before ADJUNCT_RE."""
+    for _ in range(4):
+        m = clauses.ADJUNCT_RE.match(t, pos, limit)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+@given(_text(_ADJUNCT_PIECES), st.integers(0, 8), st.integers(0, 300))
+@settings(max_examples=500)
+def test_skip_adjuncts_with_the_gate_matches_plain_loop(t: str, pos: int, limit: int) -> None:
+    pos, limit = min(pos, len(t)), min(limit, len(t))
+    assert _skip_adjuncts_plain(t, pos, limit) == clauses.skip_adjuncts(t, pos, limit)
+
+
+class TestTailGate:
+    """What can end a reverse pattern anchored at the end of its window."""
+
+    def test_syntax_letters_are_no_words(self) -> None:
+        gate = TailGate(regex.compile(r"(?r)(?:,|\band|(?P<x>but))\s*$", regex.I))
+        assert {"and", "but"} == gate.words
+
+    def test_marks_and_words(self) -> None:
+        gate = clauses._NEXT_CUE_GATE
+        assert {",", ";", '"', "'"} <= gate.marks
+        assert {"and", "but", "he", "she", "also", "had"} <= gate.words
+        assert not {"r", "s", "p", "mark"} & gate.words  # (the pattern's syntax)
+
+    @pytest.mark.parametrize(
+        ("before", "may"),
+        [
+            ("The senator said", False),
+            ("Smith ", False),
+            ("the senators ", False),
+            ("the plan, he ", True),
+            ("the plan, and ", True),
+            ("Bland ", True),  # (an ending of the word is "and": the regex decides)
+            ("the plan,", True),
+            ("the plan.", False),
+            ("the plan, ” ", True),  # (outside ASCII: the regex decides)
+            ("   ", False),
+            ("", False),
+        ],
+    )
+    def test_may_match_before_cue(self, before: str, may: bool) -> None:
+        assert may == clauses._NEXT_CUE_GATE.may_match(before + "said", 0, len(before))
+
+
+_TAIL_PIECES = [
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    ",",
+    ";",
+    ".",
+    ":",
+    '"',
+    "”",
+    "’",
+    "'",
+    "''",
+    "x",
+    "and",
+    "And",
+    "but",
+    "BUT",
+    "Bland",
+    "he",
+    "she",
+    "They",
+    "it",
+    "we",
+    "I",
+    "also",
+    "later",
+    "then",
+    "has",
+    "have",
+    "had",
+    "while",
+    "whereas",
+    "yet",
+    "ſhe",
+    "K",
+    "said",
+    "Trump",
+]
+
+
+@given(_text(_TAIL_PIECES), st.integers(0, 60))
+@settings(max_examples=500)
+def test_tail_gates_never_refuse_a_match(t: str, width: int) -> None:
+    """Where a gate says no, its pattern finds nothing ending at that offset."""
+    for pattern, gate in (
+        (clauses._BEFORE_NEXT_CUE_RE, clauses._NEXT_CUE_GATE),
+        (clauses._BEFORE_NEW_SUBJECT_RE, clauses._NEW_SUBJECT_GATE),
+    ):
+        for hi in range(len(t) + 1):
+            lo = max(0, hi - width)
+            if not gate.may_match(t, lo, hi):
+                assert pattern.search(t, lo, hi) is None, (t[lo:hi], pattern.pattern)
