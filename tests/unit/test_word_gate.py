@@ -12,7 +12,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr import clauses
+from quoteattr import clauses, cues
 from quoteattr.word_gate import TailGate, WordGate
 
 pytestmark = pytest.mark.issue(16)
@@ -207,3 +207,44 @@ def test_tail_gates_never_refuse_a_match(t: str, width: int) -> None:
             lo = max(0, hi - width)
             if not gate.may_match(t, lo, hi):
                 assert pattern.search(t, lo, hi) is None, (t[lo:hi], pattern.pattern)
+
+
+# --- cues._next_word: one space and an ASCII word read without the regex ---
+
+_NEXT_PIECES = [
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u00a0",
+    "-",
+    "'",
+    "’",
+    ".",
+    ",",
+    "x",
+    "the",
+    "Reporters",
+    "to",
+    "_1",
+    "é",
+    "ſ",
+    "\u0301",
+    "op-ed",
+]
+
+
+@given(_text(_NEXT_PIECES))
+@settings(max_examples=500)
+def test_next_word_is_the_regex_word(t: str) -> None:
+    for b in range(len(t)):
+        nw = cues._NEXT_WORD_RE.match(t, b, b + cues._WINDOW)
+        assert ("" if nw is None else nw[1].casefold()) == cues._next_word(t, b)
+
+
+@pytest.mark.parametrize(
+    ("t", "word"),
+    [(" the press", "the"), (" op-ed", "op-ed"), (" Résumé", "résumé"), ("  To them", "to"), (' "to"', "")],
+)
+def test_next_word_examples(t: str, word: str) -> None:
+    assert word == cues._next_word(t, 0)
