@@ -7,6 +7,8 @@ matching folds onto ASCII letters ("ſ" is "s", "K" is "k")."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import regex
 from hypothesis import given, settings
@@ -248,3 +250,68 @@ def test_next_word_is_the_regex_word(t: str) -> None:
 )
 def test_next_word_examples(t: str, word: str) -> None:
     assert word == cues._next_word(t, 0)
+
+
+# --- cues: guard ascii-word-scan reads the words of _WORD_RE with re ---
+
+
+def test_news_punctuation_holds_no_word_character() -> None:
+    """The characters the ASCII scan passes over are no _WORD_RE word
+    characters, and "’" alone among them joins two parts of a word."""
+    for ch in cues._NEWS_PUNCTUATION:
+        assert cues._WORD_CHAR_RE.match(ch) is None
+        assert (cues._WORD_RE.fullmatch(f"a{ch}b") is not None) == (ch == "’")
+
+
+_SCAN_PIECES = [
+    " ",
+    "\n",
+    "\u00a0",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "'",
+    "-",
+    "—",
+    "…",
+    ".",
+    "_",
+    "7",
+    "said",
+    "Saidi",
+    "told",
+    "in",
+    "a",
+    "statement",
+    "é",
+    "\u0301",
+    "ſ",
+    "Ω",
+]
+
+
+@given(_text(_SCAN_PIECES), st.integers(0, 20), st.integers(0, 140))
+@settings(max_examples=500)
+def test_ascii_word_scan_reads_the_regex_words(t: str, start: int, end: int) -> None:
+    """Where the guard lets re read the words, they are _WORD_RE's, and the cues are those of a _WORD_RE scan."""
+    if cues._NOT_ASCII_SCAN_RE.search(t) is None:
+        assert [m.span() for m in cues._WORD_RE.finditer(t)] == [m.span() for m in cues._ASCII_WORD_RE.finditer(t)]
+    saved = cues._NOT_ASCII_SCAN_RE
+    try:
+        cues._NOT_ASCII_SCAN_RE = re.compile(".")  # (every stretch to _WORD_RE)
+        expected = cues.find_cues(t, start, end)
+    finally:
+        cues._NOT_ASCII_SCAN_RE = saved
+    assert expected == cues.find_cues(t, start, end)
+
+
+@pytest.mark.parametrize(
+    ("t", "found"),
+    [
+        ("Ana’s aide said “no” — and told reporters…", ["say", "tell"]),
+        ("Résumé said so, said-so and Saidi", ["say"]),
+    ],
+)
+def test_find_cues_across_news_punctuation(t: str, found: list[str]) -> None:
+    assert found == [c.lemma for c in cues.find_cues(t)]
