@@ -35,6 +35,7 @@ import regex
 
 from .lexicons import load_lines, load_rows
 from .model import CueClass
+from .plain_text import is_plain
 
 __all__ = [
     "AUDIENCE",
@@ -89,16 +90,11 @@ _BARE_OBJECT_VERBS = frozenset(
 # apostrophes ("so-called", "e-mail", "Russia's" are one word each, so that
 # no cue is found inside them). Example: "Saidi said" -> "Saidi", "said".
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:[-'’][\p{L}\p{M}\p{N}_]+)*")
-# Guard ``ascii-word-scan`` (issue 16, throughput): the same words in a
-# stretch whose characters outside ASCII are all punctuation or spaces of
-# news text (curly quotes, dashes, no-break spaces; "’" joins as in
-# _WORD_RE: "Russia’s"), read by the standard library's re, whose scan costs
-# less than the regex module's (about 10% of find_cues on PolNeAR dev). Any
-# other character outside ASCII ("é") leaves the stretch to _WORD_RE.
+# Guard ``plain-text`` (see quoteattr.plain_text): the same words in a
+# stretch whose characters outside ASCII are all news punctuation ("’" joins
+# as in _WORD_RE: "Russia’s"), read by the standard library's re (about 10%
+# of find_cues on PolNeAR dev). Any other stretch ("é") is _WORD_RE's.
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]+(?:[-'’][A-Za-z0-9_]+)*")
-#: Characters outside ASCII that are no word characters of _WORD_RE.
-_NEWS_PUNCTUATION = "“”‘’\u00a0—―–…"
-_NOT_ASCII_SCAN_RE = re.compile("[^\x00-\x7f" + _NEWS_PUNCTUATION + "]")
 # What may not follow a cue: a word character or a hyphen ("said-" in
 # "said-and-done" is not a cue).
 _NOT_AFTER = r"(?![\p{L}\p{M}\p{N}_-])"
@@ -433,7 +429,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
     # a word of the text, and every call saved there counts)
     hi = min(n, stop + 2)
     words: Iterable[re.Match[str] | regex.Match[str]]
-    if _NOT_ASCII_SCAN_RE.search(text, start, hi) is None:
+    if is_plain(text, start, hi):
         words = _ASCII_WORD_RE.finditer(text, start, hi)
     else:
         words = _WORD_RE.finditer(text, start, hi, concurrent=False)

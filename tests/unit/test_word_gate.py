@@ -7,14 +7,13 @@ matching folds onto ASCII letters ("ſ" is "s", "K" is "k")."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr import clauses, cues
+from quoteattr import clauses, cues, namefinder, plain_text
 from quoteattr.word_gate import TailGate, WordGate
 
 pytestmark = pytest.mark.issue(16)
@@ -255,10 +254,14 @@ def test_next_word_examples(t: str, word: str) -> None:
 # --- cues: guard ascii-word-scan reads the words of _WORD_RE with re ---
 
 
+def _never(text: str, a: int = 0, b: int | None = None) -> bool:
+    return False
+
+
 def test_news_punctuation_holds_no_word_character() -> None:
     """The characters the ASCII scan passes over are no _WORD_RE word
     characters, and "’" alone among them joins two parts of a word."""
-    for ch in cues._NEWS_PUNCTUATION:
+    for ch in plain_text.NEWS_PUNCTUATION:
         assert cues._WORD_CHAR_RE.match(ch) is None
         assert (cues._WORD_RE.fullmatch(f"a{ch}b") is not None) == (ch == "’")
 
@@ -295,14 +298,14 @@ _SCAN_PIECES = [
 @settings(max_examples=500)
 def test_ascii_word_scan_reads_the_regex_words(t: str, start: int, end: int) -> None:
     """Where the guard lets re read the words, they are _WORD_RE's, and the cues are those of a _WORD_RE scan."""
-    if cues._NOT_ASCII_SCAN_RE.search(t) is None:
+    if plain_text.is_plain(t):
         assert [m.span() for m in cues._WORD_RE.finditer(t)] == [m.span() for m in cues._ASCII_WORD_RE.finditer(t)]
-    saved = cues._NOT_ASCII_SCAN_RE
+    saved = cues.is_plain
     try:
-        cues._NOT_ASCII_SCAN_RE = re.compile(".")  # (every stretch to _WORD_RE)
+        cues.is_plain = _never  # (every stretch to _WORD_RE)
         expected = cues.find_cues(t, start, end)
     finally:
-        cues._NOT_ASCII_SCAN_RE = saved
+        cues.is_plain = saved
     assert expected == cues.find_cues(t, start, end)
 
 
@@ -315,3 +318,59 @@ def test_ascii_word_scan_reads_the_regex_words(t: str, start: int, end: int) -> 
 )
 def test_find_cues_across_news_punctuation(t: str, found: list[str]) -> None:
     assert found == [c.lemma for c in cues.find_cues(t)]
+
+
+# --- namefinder: guard plain-text reads names with _NAME_SEQ_RE's ASCII twin ---
+
+_NAME_PIECES = [
+    " ",
+    "\u00a0",
+    "\n",
+    ".",
+    ",",
+    "-",
+    "--",
+    "'",
+    "’",
+    "“",
+    "—",
+    "7",
+    "Mr",
+    "J",
+    "Ana",
+    "Lavrov",
+    "von",
+    "der",
+    "de",
+    "la",
+    "los",
+    "O'Brien",
+    "mc",
+    "e",
+    "US",
+    "x",
+    "said",
+]
+
+
+@given(_text(_NAME_PIECES), st.integers(0, 8))
+@settings(max_examples=500)
+def test_name_twin_reads_the_names_of_the_regex(t: str, start: int) -> None:
+    assert plain_text.is_plain(t)
+    start = min(start, len(t))
+    old = [(m.span(), m[0]) for m in namefinder._NAME_SEQ_RE.finditer(t, start, len(t))]
+    assert old == [(m.span(), m[0]) for m in namefinder._NAME_SEQ_ASCII_RE.finditer(t, start, len(t))]
+
+
+@pytest.mark.parametrize(
+    ("t", "names"),
+    [
+        (
+            "Sergey V. Lavrov met Ursula von der Leyen in Moscow.",
+            ["Sergey V. Lavrov", "Ursula von der Leyen", "Moscow"],
+        ),
+        ("Anna said. Zoë Ortiz of Łódź spoke.", ["Anna", "Zoë Ortiz", "Łódź"]),
+    ],
+)
+def test_find_name_mentions_plain_and_not(t: str, names: list[str]) -> None:
+    assert names == [t[m.start : m.end] for m in namefinder.find_name_mentions(t)]
