@@ -18,7 +18,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -27,8 +28,9 @@ import regex
 from .annotations import Annotation
 from .candidates import Candidate
 from .entities import _IN_QUOTE, _SUBJECT, Pair, _Mention, _Words
-from .mentions import _PRONOUN_RE, _descriptive, _give_role, analyse_mention
+from .mentions import _PRONOUN_ASCII_RE, _PRONOUN_RE, _descriptive, _give_role, analyse_mention
 from .namefinder import _role_near, find_name_mentions
+from .plain_text import is_plain
 from .model import EntityKind, Span
 from .registry import Rule
 from .tables import PairTable
@@ -242,9 +244,17 @@ def _pronoun_mentions(text: str, mentions: list[_Mention], q_starts: Sequence[in
     # no match). The lookbehind reads before a scan's start.
     n = len(text)
     pos = 0
+    # (guard plain-text: a plain text is read by the ASCII twin, with re)
+    plain = is_plain(text)
     for qa, qb in itertools.chain(zip(q_starts, q_ends, strict=True), ((n, n),)):
         if qa > pos:
-            for pm in _PRONOUN_RE.finditer(text, pos, qa + _PRONOUN_TAIL, concurrent=False):
+            hi = qa + _PRONOUN_TAIL
+            found: Iterable[re.Match[str] | regex.Match[str]] = (
+                _PRONOUN_ASCII_RE.finditer(text, pos, hi)
+                if plain
+                else _PRONOUN_RE.finditer(text, pos, hi, concurrent=False)
+            )
+            for pm in found:
                 a, b = pm.span()
                 if a >= qa:
                     break  # (inside the quote)

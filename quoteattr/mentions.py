@@ -11,6 +11,8 @@ capitalisation lives in :mod:`quoteattr.namefinder`.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .entities import _Mention, _mention, _Words
@@ -39,6 +41,9 @@ PRONOUN_FEATURES: dict[str, tuple[int, str, str | None, frozenset[EntityKind]]] 
 _PRONOUN_RE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?![\p{L}\p{M}\p{N}'’-])", regex.V1
 )
+# Guard ``plain-text`` (see quoteattr.plain_text): _PRONOUN_RE's ASCII twin,
+# read by the standard library's re in a plain text.
+_PRONOUN_ASCII_RE = re.compile(r"(?<![A-Za-z0-9'’-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?![A-Za-z0-9'’-])")
 
 # Words of a mention: letters with inner apostrophes, hyphens and periods
 # ("O'Brien", "Jean-Luc", "U.S.", "Mr.").

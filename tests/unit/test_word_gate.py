@@ -13,7 +13,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr import clauses, cues, namefinder, plain_text
+from quoteattr import clauses, cues, mentions, namefinder, plain_text
 from quoteattr.word_gate import TailGate, WordGate
 
 pytestmark = pytest.mark.issue(16)
@@ -374,3 +374,36 @@ def test_name_twin_reads_the_names_of_the_regex(t: str, start: int) -> None:
 )
 def test_find_name_mentions_plain_and_not(t: str, names: list[str]) -> None:
     assert names == [t[m.start : m.end] for m in namefinder.find_name_mentions(t)]
+
+
+# --- gather: guard plain-text reads pronouns with _PRONOUN_RE's ASCII twin ---
+
+_PRONOUN_PIECES = [
+    " ",
+    "\n",
+    "'",
+    "’",
+    "-",
+    "“",
+    "—",
+    "7",
+    "_",
+    "he",
+    "He",
+    "she",
+    "They",
+    "we",
+    "I",
+    "The",
+    "x",
+    "ſ",
+    "é",
+]
+
+
+@given(_text(_PRONOUN_PIECES), st.integers(0, 8), st.integers(0, 120))
+@settings(max_examples=500)
+def test_pronoun_twin_reads_the_pronouns_of_the_regex(t: str, pos: int, hi: int) -> None:
+    if plain_text.is_plain(t):
+        old = [m.span() for m in mentions._PRONOUN_RE.finditer(t, pos, hi)]
+        assert old == [m.span() for m in mentions._PRONOUN_ASCII_RE.finditer(t, pos, hi)]
