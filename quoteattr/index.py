@@ -62,6 +62,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -71,12 +72,20 @@ from .annotations import Annotation
 from .cues import CueMatch, find_cues, is_cue_wall
 from .model import CueClass
 from .marks import QuoteRegion, RegionTable
+from .plain_text import is_plain
 from .tables import ItemTable, PairTable
 from .text import TOKEN_RE, WORD_RE
 
 __all__ = ["CueTable", "DocIndex", "Spans", "scan_tokens"]
 
 Pair = tuple[int, int]
+
+# Guard ``plain-text``: TOKEN_RE on a plain text (its \p{Lu} is [A-Z], its \w
+# [A-Za-z0-9_], its \s the ASCII spaces and the no-break space; the news
+# punctuation are tokens of their own, "’" joins a word as in TOKEN_RE).
+_ASCII_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Za-z0-9_]+(?:[-'’.][A-Za-z0-9_]+)*|[^A-Za-z0-9_\t\n\x0b\x0c\r \u00a0]"
+)
 
 
 def scan_tokens(text: str, a: int, b: int) -> list[Pair]:
@@ -168,6 +177,9 @@ class DocIndex:
 
     def __init__(self, ann: Annotation, regions: Sequence[QuoteRegion]) -> None:
         self.text = ann.text
+        # guard plain-text (see quoteattr.plain_text): the tokens of a plain
+        # document are read by TOKEN_RE's ASCII twin, with re
+        self._plain = is_plain(self.text)
         self.sents = Spans(ann.sentences)
         self.paras = Spans(ann.paragraphs)
         #: the outermost regions, in text order (they never overlap); a
@@ -291,6 +303,8 @@ class DocIndex:
             [(4, 10), (11, 12)]
         """
         # (scan_tokens inlined: a call per window saved on the hot path)
+        if self._plain:
+            return [m.span() for m in _ASCII_TOKEN_RE.finditer(self.text, a, b)]
         return [m.span() for m in TOKEN_RE.finditer(self.text, a, b, concurrent=False)]
 
     def words(self, a: int, b: int) -> list[str]:

@@ -13,7 +13,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr import clauses, cues, mentions, namefinder, plain_text
+from quoteattr import clauses, cues, index, mentions, namefinder, plain_text, text
+from quoteattr.annotations import Annotation
 from quoteattr.word_gate import TailGate, WordGate
 
 pytestmark = pytest.mark.issue(16)
@@ -407,3 +408,52 @@ def test_pronoun_twin_reads_the_pronouns_of_the_regex(t: str, pos: int, hi: int)
     if plain_text.is_plain(t):
         old = [m.span() for m in mentions._PRONOUN_RE.finditer(t, pos, hi)]
         assert old == [m.span() for m in mentions._PRONOUN_ASCII_RE.finditer(t, pos, hi)]
+
+
+# --- index: guard plain-text reads tokens with TOKEN_RE's ASCII twin ---
+
+_TOKEN_PIECES = [
+    " ",
+    "\t",
+    "\n",
+    "\x0b",
+    "\x1c",
+    "\u00a0",
+    ".",
+    ",",
+    "-",
+    "'",
+    "’",
+    "“",
+    "—",
+    "…",
+    "_",
+    "7",
+    "U.S.",
+    "A.",
+    "x",
+    "Mr",
+    "said",
+]
+
+
+def test_token_twin_on_every_plain_character() -> None:
+    """Each ASCII character and news punctuation mark is a token alone, or none, as TOKEN_RE reads it."""
+    for ch in [chr(c) for c in range(128)] + list(plain_text.NEWS_PUNCTUATION):
+        assert (text.TOKEN_RE.fullmatch(ch) is None) == (index._ASCII_TOKEN_RE.fullmatch(ch) is None), repr(ch)
+
+
+@given(_text(_TOKEN_PIECES), st.integers(0, 10), st.integers(0, 120))
+@settings(max_examples=500)
+def test_token_twin_reads_the_tokens_of_the_regex(t: str, a: int, b: int) -> None:
+    assert plain_text.is_plain(t)
+    old = [m.span() for m in text.TOKEN_RE.finditer(t, a, b)]
+    assert old == [m.span() for m in index._ASCII_TOKEN_RE.finditer(t, a, b)]
+    idx = index.DocIndex(Annotation(text=t, paragraphs=[(0, len(t))], sentences=[]), [])
+    assert old == idx.tokens(a, b)
+
+
+def test_tokens_of_a_text_that_is_not_plain() -> None:
+    t = "Zoë’s U.S. aide—said “no”."
+    idx = index.DocIndex(Annotation(text=t, paragraphs=[(0, len(t))], sentences=[]), [])
+    assert ["Zoë’s", "U.S.", "aide", "—", "said", "“", "no", "”", "."] == [t[x:y] for x, y in idx.tokens(0, len(t))]
