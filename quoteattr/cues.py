@@ -387,7 +387,7 @@ def _next_word(text: str, b: int) -> str:
     return "" if nw is None else nw[1].casefold()
 
 
-def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
+def find_cues(text: str, start: int = 0, end: int | None = None, *, plain: bool = False) -> list[CueMatch]:
     """Every cue lying wholly inside ``text[start:end]``, in text order.
 
     Matching is case-insensitive and by whole words: "sayings", "Saidi",
@@ -402,6 +402,9 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
         start: where to begin.
         end: where to stop (default: the end of the text). Word boundaries
             are judged on the whole text, so a cue cut by *end* is dropped.
+        plain: True where the caller knows the whole text is plain
+            (:func:`quoteattr.plain_text.is_plain_text`); else the stretch
+            is asked (guard ``plain-text``). The cues are the same either way.
 
     Returns:
         The matches, non-overlapping, sorted by start.
@@ -429,7 +432,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
     # a word of the text, and every call saved there counts)
     hi = min(n, stop + 2)
     words: Iterable[re.Match[str] | regex.Match[str]]
-    if is_plain(text, start, hi):
+    if plain or is_plain(text, start, hi):
         words = _ASCII_WORD_RE.finditer(text, start, hi)
     else:
         words = _WORD_RE.finditer(text, start, hi, concurrent=False)

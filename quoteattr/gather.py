@@ -30,7 +30,7 @@ from .candidates import Candidate
 from .entities import _IN_QUOTE, _SUBJECT, Pair, _Mention, _Words
 from .mentions import _PRONOUN_ASCII_RE, _PRONOUN_RE, _descriptive, _give_role, analyse_mention
 from .namefinder import _role_near, find_name_mentions
-from .plain_text import is_plain
+from .plain_text import is_plain_text
 from .model import EntityKind, Span
 from .registry import Rule
 from .tables import PairTable
@@ -76,7 +76,9 @@ def gather_mentions(
     # (the speaker spans, sorted: names inside them are not mentions of their own)
     speaker_spans = sorted({m.span for m in mentions})
     _chain_mentions(ann, mentions, analyse)
-    _name_mentions(ann, mentions, speaker_spans, analyse)
+    # (guard plain-text: asked once for the names and the pronouns)
+    plain = is_plain_text(ann.text)
+    _name_mentions(ann, mentions, speaker_spans, analyse, plain)
     del analyse, speaker_spans  # (their memory goes back before the sorts below)
     # (the starts as arrays where the tables have them: a list of a long
     # document's sentence starts was 2 times its size; issue 18)
@@ -86,7 +88,7 @@ def gather_mentions(
         q_starts, q_ends = merged.starts, merged.ends
     else:
         q_starts, q_ends = [a for a, _ in merged], [b for _, b in merged]
-    _pronoun_mentions(ann.text, mentions, q_starts, q_ends)
+    _pronoun_mentions(ann.text, mentions, q_starts, q_ends, plain)
     _mark_positions(mentions, q_starts, q_ends, ann.sentences.starts or [0])
     return mentions, speaker_of
 
@@ -175,7 +177,9 @@ def _chain_mentions(ann: Annotation, mentions: list[_Mention], analyse: _Analyse
 _ORG_AFTER_ROLE_RE = regex.compile(r"\b(?:for|of|at|from)\s+(?:the\s+)?$")
 
 
-def _name_mentions(ann: Annotation, mentions: list[_Mention], speaker_spans: list[Pair], analyse: _Analyser) -> None:
+def _name_mentions(
+    ann: Annotation, mentions: list[_Mention], speaker_spans: list[Pair], analyse: _Analyser, plain: bool
+) -> None:
     """The names of ``ann.entities`` (an engine's NER), else, with no chains
     either, the names :func:`find_name_mentions` finds; none inside a speaker mention."""
     sp_starts = [a for a, _ in speaker_spans]
@@ -213,7 +217,7 @@ def _name_mentions(ann: Annotation, mentions: list[_Mention], speaker_spans: lis
             mentions.append(m)
     elif not ann.chains:
         text = ann.text
-        names: list[Any] = find_name_mentions(text)
+        names: list[Any] = find_name_mentions(text, plain=plain)
         for i, (a, b, role) in enumerate(names):
             # (each record let go once read: the mentions grow as the list
             # shrinks, and a 10 KB article's peak was the two side by side)
@@ -229,7 +233,13 @@ def _name_mentions(ann: Annotation, mentions: list[_Mention], speaker_spans: lis
             mentions.append(m)
 
 
-def _pronoun_mentions(text: str, mentions: list[_Mention], q_starts: Sequence[int], q_ends: Sequence[int]) -> None:
+def _pronoun_mentions(
+    text: str,
+    mentions: list[_Mention],
+    q_starts: Sequence[int],
+    q_ends: Sequence[int],
+    plain: bool | None = None,
+) -> None:
     """Rule ``find-pronouns``: nominative pronouns outside quotes are subject
     mentions ("He tilted me again." gives the speaker of the quote beside it)."""
     # (sorted by start, then end; two stable sorts make no key tuples, which
@@ -245,7 +255,8 @@ def _pronoun_mentions(text: str, mentions: list[_Mention], q_starts: Sequence[in
     n = len(text)
     pos = 0
     # (guard plain-text: a plain text is read by the ASCII twin, with re)
-    plain = is_plain(text)
+    if plain is None:
+        plain = is_plain_text(text)
     for qa, qb in itertools.chain(zip(q_starts, q_ends, strict=True), ((n, n),)):
         if qa > pos:
             hi = qa + _PRONOUN_TAIL

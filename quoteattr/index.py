@@ -72,7 +72,7 @@ from .annotations import Annotation
 from .cues import CueMatch, find_cues, is_cue_wall
 from .model import CueClass
 from .marks import QuoteRegion, RegionTable
-from .plain_text import is_plain
+from .plain_text import is_plain_text
 from .tables import ItemTable, PairTable
 from .text import TOKEN_RE, WORD_RE
 
@@ -86,6 +86,8 @@ Pair = tuple[int, int]
 _ASCII_TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Za-z0-9_]+(?:[-'’.][A-Za-z0-9_]+)*|[^A-Za-z0-9_\t\n\x0b\x0c\r \u00a0]"
 )
+# Guard ``plain-text``: WORD_RE on a plain text.
+_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]+(?:[-'’.][A-Za-z0-9_]+)*")
 
 
 def scan_tokens(text: str, a: int, b: int) -> list[Pair]:
@@ -179,7 +181,7 @@ class DocIndex:
         self.text = ann.text
         # guard plain-text (see quoteattr.plain_text): the tokens of a plain
         # document are read by TOKEN_RE's ASCII twin, with re
-        self._plain = is_plain(self.text)
+        self._plain = is_plain_text(self.text)
         self.sents = Spans(ann.sentences)
         self.paras = Spans(ann.paragraphs)
         #: the outermost regions, in text order (they never overlap); a
@@ -280,9 +282,9 @@ class DocIndex:
             if r.close is None or not (is_cue_wall(text[a]) and is_cue_wall(text[b - 1])):
                 continue
             if a > pos:
-                yield find_cues(text, pos, a)
+                yield find_cues(text, pos, a, plain=self._plain)
             pos = max(pos, b)
-        yield find_cues(text, pos)
+        yield find_cues(text, pos, plain=self._plain)
 
     def has_cue(self, a: int, b: int) -> bool:
         """True when a cue outside quotes starts in ``[a, b)``."""
@@ -315,6 +317,8 @@ class DocIndex:
             >>> idx.words(0, 24)
             ['Mr', "Peskov's", 'aide', 'spoke']
         """
+        if self._plain:
+            return _ASCII_WORD_RE.findall(self.text, a, b)
         return WORD_RE.findall(self.text, a, b, concurrent=False)
 
     def first_words(self, a: int, b: int, n: int) -> list[str]:
@@ -327,4 +331,6 @@ class DocIndex:
             >>> idx.first_words(0, 24, 2)
             ['Mr', "Peskov's"]
         """
+        if self._plain:
+            return [m[0] for m in islice(_ASCII_WORD_RE.finditer(self.text, a, b), n)]
         return [m[0] for m in islice(WORD_RE.finditer(self.text, a, b, concurrent=False), n)]

@@ -74,13 +74,18 @@ class NameMention(NamedTuple):
     role: str | None
 
 
-def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> list[NameMention]:
+def find_name_mentions(
+    text: str, start: int = 0, end: int | None = None, *, plain: bool | None = None
+) -> list[NameMention]:
     """Proper-name mentions found by capitalisation, with a role where the text gives one.
 
     Rule ``find-names``: capitalised word sequences, minus leading function
     words ("But Lavrov" -> "Lavrov") and a possessive "'s"; titles are kept
     ("Mr Peskov"). Rules ``role-premodifier`` and ``role-appositive`` attach a
     role ("Russian foreign minister Sergei Lavrov").
+
+    *plain*: whether the text is plain (:func:`quoteattr.plain_text.is_plain_text`),
+    where the caller knows; ``None``: asked here (guard ``plain-text``).
 
     Returns:
         :class:`NameMention` records in text order; *role* is ``None`` when
@@ -97,7 +102,9 @@ def find_name_mentions(text: str, start: int = 0, end: int | None = None) -> lis
     headings = _has_chapter_word(text)
     # (the lookbehind reads the character before *start*)
     names: Iterable[re.Match[str] | regex.Match[str]]
-    if is_plain(text, max(0, start - 1), end):
+    if plain is None:
+        plain = is_plain(text, max(0, start - 1), end)
+    if plain:
         names = _NAME_SEQ_ASCII_RE.finditer(text, start, end)
     else:
         names = _NAME_SEQ_RE.finditer(text, start, end, concurrent=False)

@@ -457,3 +457,33 @@ def test_tokens_of_a_text_that_is_not_plain() -> None:
     t = "Zoë’s U.S. aide—said “no”."
     idx = index.DocIndex(Annotation(text=t, paragraphs=[(0, len(t))], sentences=[]), [])
     assert ["Zoë’s", "U.S.", "aide", "—", "said", "“", "no", "”", "."] == [t[x:y] for x, y in idx.tokens(0, len(t))]
+
+
+@given(_text(_TOKEN_PIECES), st.integers(0, 10), st.integers(0, 120), st.integers(0, 5))
+@settings(max_examples=300)
+def test_word_twin_reads_the_words_of_the_regex(t: str, a: int, b: int, n: int) -> None:
+    idx = index.DocIndex(Annotation(text=t, paragraphs=[(0, len(t))], sentences=[]), [])
+    assert text.WORD_RE.findall(t, a, b) == idx.words(a, b)
+    assert text.WORD_RE.findall(t, a, b)[:n] == idx.first_words(a, b, n)
+
+
+@given(_text([*_TOKEN_PIECES, "é", "Ω", "\u0301", "“”"]))
+@settings(max_examples=300)
+def test_is_plain_text_is_is_plain(t: str) -> None:
+    assert plain_text.is_plain(t) == plain_text.is_plain_text(t)
+
+
+def test_is_plain_text_reads_every_block() -> None:
+    """A character that is not plain past the first block is found."""
+    t = "“a” — " * 20000
+    assert plain_text.is_plain_text(t)
+    assert not plain_text.is_plain_text(t + "é")
+
+
+@pytest.mark.parametrize("plain", [True, None])
+def test_cues_and_names_with_a_known_answer(plain: bool | None) -> None:
+    t = "Ana Ruiz said “no” — Mr. Lavrov told reporters…"
+    assert [(c.start, c.end) for c in cues.find_cues(t)] == [
+        (c.start, c.end) for c in cues.find_cues(t, plain=bool(plain))
+    ]
+    assert namefinder.find_name_mentions(t) == namefinder.find_name_mentions(t, plain=plain)
