@@ -14,7 +14,6 @@ import regex
 
 from .clauses import AUDIENCE_NOUNS, FINITE, skip_ws
 from .index import DocIndex
-from .text import TOKEN_RE
 
 __all__ = ["LATE_THAT_WINDOW", "quoted_sentence", "skip_to_late_that"]
 
@@ -175,7 +174,7 @@ def _lead_in_quote(doc: DocIndex, pos: int, limit: int) -> int:
     if text.find(":", pos, min(limit, pos + 120)) == -1:
         return pos  # (no colon, no lead-in: most cues; the scan below reads no further)
     before = ""
-    for m in TOKEN_RE.finditer(text, pos, min(limit, pos + 120), concurrent=False):
+    for m in doc.token_matches(pos, min(limit, pos + 120)):
         w = m.group().lower().replace("’", "'")
         if w == ":" and before and _opens_quote(text, q := skip_ws(text, m.end(), limit)):
             r = doc.region_at(q)
@@ -210,7 +209,7 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
     start = skip_ws(text, _past_possessive(text, pos), end)
     if start != pos or addressee:
         start = _quoted_title_end(doc, start) or start
-    toks = TOKEN_RE.finditer(text, start, end, concurrent=False)
+    toks = doc.token_matches(start, end)
     w = "'s"  # (the possessive or title read: the next token may be "that")
     first = None
     if start == pos:
@@ -265,7 +264,7 @@ def skip_to_late_that(doc: DocIndex, pos: int, limit: int, addressee: bool = Fal
         # (the first test of _quoted_title_end, made here: most tokens open no quote)
         title_end = _quoted_title_end(doc, m.start()) if tok[:1] in _TITLE_MARKS else None
         if title_end is not None:
-            toks = TOKEN_RE.finditer(text, title_end, end, concurrent=False)
+            toks = doc.token_matches(title_end, end)
             before = "title"
             continue
         if _stops_scan(w, tok, before):

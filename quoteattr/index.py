@@ -67,6 +67,8 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
+import regex
+
 from . import defaults
 from .annotations import Annotation
 from .cues import CueMatch, find_cues, is_cue_wall
@@ -308,6 +310,14 @@ class DocIndex:
         if self._plain:
             return [m.span() for m in _ASCII_TOKEN_RE.finditer(self.text, a, b)]
         return [m.span() for m in TOKEN_RE.finditer(self.text, a, b, concurrent=False)]
+
+    def token_matches(self, a: int, b: int) -> Iterator[re.Match[str] | regex.Match[str]]:
+        """``TOKEN_RE.finditer(text, a, b)``, read one at a time (a caller
+        that stops at the first tokens reads no further): the matches of
+        TOKEN_RE's ASCII twin in a plain document (guard ``plain-text``)."""
+        if self._plain:
+            return _ASCII_TOKEN_RE.finditer(self.text, a, b)
+        return TOKEN_RE.finditer(self.text, a, b, concurrent=False)
 
     def words(self, a: int, b: int) -> list[str]:
         """The words of ``text[a:b]``: ``WORD_RE.findall(text, a, b)``.

@@ -487,3 +487,11 @@ def test_cues_and_names_with_a_known_answer(plain: bool | None) -> None:
         (c.start, c.end) for c in cues.find_cues(t, plain=bool(plain))
     ]
     assert namefinder.find_name_mentions(t) == namefinder.find_name_mentions(t, plain=plain)
+
+
+@given(_text([*_TOKEN_PIECES, "é"]), st.integers(0, 10), st.integers(0, 120))
+@settings(max_examples=300)
+def test_token_matches_are_the_regex_matches(t: str, a: int, b: int) -> None:
+    idx = index.DocIndex(Annotation(text=t, paragraphs=[(0, len(t))], sentences=[]), [])
+    expected = [(m.span(), m.group()) for m in text.TOKEN_RE.finditer(t, a, b)]
+    assert expected == [(m.span(), m.group()) for m in idx.token_matches(a, b)]
