@@ -252,7 +252,7 @@ def test_next_word_examples(t: str, word: str) -> None:
     assert word == cues._next_word(t, 0)
 
 
-# --- cues: guard ascii-word-scan reads the words of _WORD_RE with re ---
+# --- cues: guard plain-text reads the words of _WORD_RE with re ---
 
 
 def _never(text: str, a: int = 0, b: int | None = None) -> bool:
