@@ -34,8 +34,11 @@ def is_plain(text: str, a: int = 0, b: int | None = None) -> bool:
     return _NOT_PLAIN_RE.search(text, a, len(text) if b is None else b) is None
 
 
-#: Characters per block of :func:`is_plain_text` (its only transient copy).
-_BLOCK = 65536
+#: Characters per block of :func:`is_plain_text`: its only transient copies
+#: are of one block (a block of 65,536 characters, a whole news article,
+#: raised the tracemalloc peak of a 10,000-character text by 0.3 times the
+#: input; 256 costs about as many instructions).
+_BLOCK = 256
 
 
 def is_plain_text(text: str) -> bool:
