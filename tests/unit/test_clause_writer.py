@@ -266,6 +266,24 @@ class TestCutFrontedSubordinate:
         """No subordinator, or a comma before the cue, leaves the clause whole."""
         assert [content] == _contents(text)
 
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "As the harbour board reported, even if the ferry runs at night, it would lose money every week.",
+                "even if the ferry runs at night, it would lose money every week",
+            ),
+            (
+                "As the captain said the crossing was shut, the crowd left the pier in silence.",
+                "the crossing was shut",
+            ),
+        ],
+    )
+    def test_clause_writer_cue_ends_subordinate(self, text: str, content: str) -> None:
+        """Guard cue-ends-subordinate: a comma right after the cue closes the fronted clause there;
+        without that comma the clause still ends at the first one."""
+        assert content == _contents(text)[0]
+
 
 class TestCutAsComparison:
     """Rule cut-as-comparison: ', as have two others' sets others beside the report."""
