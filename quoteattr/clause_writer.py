@@ -17,7 +17,14 @@ from .index import DocIndex
 from .lexicons import load_set
 from .registry import Rule, Stage, declare
 
-__all__ = ["DASHES", "cut_but_clause", "cut_fronted_subordinate", "cut_writer_tail", "unread_subject_cut"]
+__all__ = [
+    "DASHES",
+    "cut_but_clause",
+    "cut_fronted_subordinate",
+    "cut_writer_tail",
+    "fronted_condition",
+    "unread_subject_cut",
+]
 
 declare(
     Rule.CUT_POLL_COMPARISON,
@@ -237,6 +244,39 @@ def unread_subject_cut(text: str, cue_start: int) -> int | None:
     if not 1 <= len(words) <= 5 or words[0].lower() in _CONTINUED:
         return None
     return m.end("mark") if m.group("mark") else m.start()
+
+
+# Guard ``fronted-condition`` of rule ``cut-next-attribution``: a reported
+# clause that opens with a conditional or temporal subordinator ("if",
+# "when", "unless", "once", "after", "before", "because", "as long as")
+# is not cut at its first comma before a new subject and cue: the
+# subordinate clause needs the main clause after it, and the cue is the
+# speaker's own ("He told voters that ⟦if the port were a stock, he would
+# advise buying it⟧", "said ⟦after the storm, the mayor called her⟧"). An
+# "if" after "asked" or "wondered" opens the question itself ("asked if the
+# ferry would run, he laughed"), and is cut as before. On polnear-train: 3
+# more predictions match, 5 fewer false positives, 2 more exact matches;
+# polnear-dev: 1 false positive fewer, 1 more exact match.
+_FRONTED_CONDITION_RE = regex.compile(
+    r"(?:even\s+)?(?:if|when|unless|once|after|before|because|as\s+long\s+as)\s", regex.I
+)
+#: The letters a clause that :data:`_FRONTED_CONDITION_RE` matches may open with.
+_FRONTED_CONDITION_FIRST = frozenset("iIwWuUoOaAbBeE")
+_QUESTION_CUE_RE = regex.compile(r"(?i)\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)\b")
+#: How far before the clause a question cue is looked for.
+_QUESTION_WINDOW = 100
+
+
+def fronted_condition(text: str, a: int, cut: int) -> bool:
+    """Guard ``fronted-condition``: True when the clause at *a* opens with a
+    conditional or temporal subordinator, has no comma before *cut*, and
+    follows no question cue ("asked if ...")."""
+    if text[a : a + 1] not in _FRONTED_CONDITION_FIRST or _FRONTED_CONDITION_RE.match(text, a, cut) is None:
+        return False
+    if text.find(",", a, cut) != -1:
+        return False
+    before = text[max(0, a - _QUESTION_WINDOW) : a]
+    return not (text[a] in "iI" and _QUESTION_CUE_RE.search(before) is not None)
 
 
 # Rule ``cut-fronted-subordinate``: a sentence that opens with a

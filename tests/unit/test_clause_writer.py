@@ -329,3 +329,45 @@ class TestCutAsComparison:
     def test_clause_writer_keeps_other_as(self, text: str, content: str) -> None:
         """'as is', 'as are' and a causal 'as' clause go on with the report."""
         assert [content] == _contents(text)
+
+
+class TestFrontedCondition:
+    """Guard fronted-condition of rule cut-next-attribution: 'if X, he would advise Y' is one clause."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "He told the crowd that if the harbour were a company, he would advise buying shares in it.",
+                "if the harbour were a company, he would advise buying shares in it",
+            ),
+            (
+                "Osei said that after the flood, the mayor called her to offer help.",
+                "after the flood, the mayor called her to offer help",
+            ),
+            (
+                "Mensah said that unless the council acts, the union will urge its members to strike.",
+                "unless the council acts, the union will urge its members to strike",
+            ),
+        ],
+    )
+    def test_clause_writer_fronted_condition_keeps_main_clause(self, text: str, content: str) -> None:
+        """The clause runs on past the subordinate clause's comma and the cue after it."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "contents"),
+        [
+            (
+                "Mensah asked if the ferry would run, the captain said it would not.",
+                ["if the ferry would run", "it would not"],
+            ),
+            (
+                "The mayor said the bridge was safe, and Osei said it was not.",
+                ["the bridge was safe", "it was not"],
+            ),
+        ],
+    )
+    def test_clause_writer_fronted_condition_leaves_other_cuts(self, text: str, contents: list[str]) -> None:
+        """An 'if' after 'asked' is the question itself, and a clause with no subordinator is cut as before."""
+        assert contents == _contents(text)
