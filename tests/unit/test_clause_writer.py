@@ -231,6 +231,24 @@ class TestCutFrontedSubordinate:
     @pytest.mark.parametrize(
         ("text", "content"),
         [
+            ("Now that the mayor has said the ferry will run, the harbour is busy again.", "the ferry will run"),
+            ("Ever since Osei announced his candidacy, he has visited every pier in the port.", "his candidacy"),
+            ("At a time when critics said the port was dying, the mayor doubled its budget.", "the port was dying"),
+            ("Two days after the captain claimed the hull was sound, the ferry sank off Tema.", "the hull was sound"),
+        ],
+    )
+    def test_clause_writer_fronted_phrase_as_subordinator(self, text: str, content: str) -> None:
+        """'Now that', 'Ever since', 'At a time when', 'Two days after' open a fronted clause too."""
+        assert [content] == _contents(text)
+
+    def test_clause_writer_fronted_phrase_needs_the_phrase(self) -> None:
+        """'Now' alone is no subordinator: the clause keeps its comma."""
+        text = "Now the mayor says the ferry will run, the pier and the bridge will both reopen."
+        assert ["the ferry will run, the pier and the bridge will both reopen"] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
             (
                 "While the mayor has said she opposes the new toll, her council keeps raising it every spring.",
                 "she opposes the new toll",
