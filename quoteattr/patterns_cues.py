@@ -31,6 +31,7 @@ from .clauses import (
     skip_ws,
     source_clause_ok,
 )
+from .clause_gaps import described_gap
 from .clause_starts import quoted_sentence
 from .cues import CueMatch
 from .marks import QuoteRegion
@@ -597,7 +598,11 @@ def _described(f: Finder, cue: CueMatch, sp: Pair | None, start: int, sb: int) -
         obj = _described_object(f, r, skip_ws(text, start, sb), sb)
         if obj is None:
             conf = confidence(Rule.DESCRIBED_AS) + speaker_bonus(text, sp)
-            f.add(f.region_parts(r), Rule.DESCRIBED_AS, conf, cue, sp)
+            parts = f.region_parts(r)
+            if (gap := described_gap(text, sp, cue.end, r.open_start)) is not None:  # rule described-gap
+                pronoun, as_start = gap
+                parts = [pronoun, (parts[0][0] if as_start is None else as_start, parts[0][1]), *parts[1:]]
+            f.add(parts, Rule.DESCRIBED_AS, conf, cue, sp)
         else:
             conf = confidence(Rule.DESCRIBED_OBJECT_QUOTE) + speaker_bonus(text, sp)
             f.add([obj], Rule.DESCRIBED_OBJECT_QUOTE, conf, cue, sp)

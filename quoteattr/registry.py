@@ -159,6 +159,7 @@ class Rule(enum.StrEnum):
     CUT_AS_COMPARISON = "cut-as-comparison"
     RELATIVE_GAP = "relative-gap"
     FRONTED_PART = "fronted-part"
+    DESCRIBED_GAP = "described-gap"
     # stage phrase
     SPEAKER_LEFT = "speaker-left"
     SPEAKER_RIGHT = "speaker-right"
