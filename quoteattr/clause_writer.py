@@ -14,6 +14,7 @@ from __future__ import annotations
 import regex
 
 from .index import DocIndex
+from .model import CueClass
 from .lexicons import load_set
 from .registry import Rule, Stage, declare
 
@@ -23,6 +24,7 @@ __all__ = [
     "cut_fronted_subordinate",
     "cut_writer_tail",
     "fronted_condition",
+    "gerund_after_aside",
     "unread_subject_cut",
 ]
 
@@ -277,6 +279,30 @@ def fronted_condition(text: str, a: int, cut: int) -> bool:
         return False
     before = text[max(0, a - _QUESTION_WINDOW) : a]
     return not (text[a] in "iI" and _QUESTION_CUE_RE.search(before) is not None)
+
+
+# Guard ``gerund-after-aside`` of rule ``parenthetical-cue``: after ", X
+# said," a speech gerund ("adding", "citing", "recalling") or "on
+# condition" opens the writer's report of what else was said, or how, not
+# the rest of the reported clause: "The pier will close, the mayor said,
+# adding that ⟦the ferry would run⟧" reports "The pier will close" (rule
+# ``clause-subject-cue``) and the gerund's own clause (rule
+# ``saying-clause``), not "The pier will close" + "adding that ...". On
+# polnear-train: 9 more matches, 2 fewer false positives, 14 more exact
+# matches; polnear-dev unchanged.
+_ON_CONDITION = "on condition"
+
+
+def gerund_after_aside(doc: DocIndex, pos: int, sb: int) -> bool:
+    """Guard ``gerund-after-aside``: a speech gerund cue or "on condition"
+    opens the words at *pos* (after the comma that closes ", X said,")."""
+    text = doc.text
+    while pos < sb and text[pos].isspace():
+        pos += 1
+    if text.startswith(_ON_CONDITION, pos):
+        return True
+    cues = doc.cues_between(pos, pos + 1)
+    return bool(cues) and cues[0].form_kind == "gerund" and cues[0].cue_class is CueClass.SPEECH
 
 
 # Rule ``cut-fronted-subordinate``: a sentence that opens with a

@@ -32,6 +32,7 @@ from .clauses import (
     source_clause_ok,
 )
 from .clause_gaps import described_gap
+from .clause_writer import gerund_after_aside
 from .clause_starts import quoted_sentence
 from .cues import CueMatch
 from .marks import QuoteRegion
@@ -368,7 +369,7 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
     if not (pre_end > sa and text[pre_end - 1] == ","):
         return False
     after = skip_adjuncts(text, cue.end, sb)
-    if text[after : after + 1] != "," or f.ends_clause(after + 1, sb):
+    if text[after : after + 1] != "," or f.ends_clause(after + 1, sb) or gerund_after_aside(f.doc, after + 1, sb):
         return False
     left = trim(text, sa, pre_end - 1, TRAILING)
     right = f.clauses.clause(after + 1, sb)

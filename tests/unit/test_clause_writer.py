@@ -389,3 +389,27 @@ class TestFrontedCondition:
     def test_clause_writer_fronted_condition_leaves_other_cuts(self, text: str, contents: list[str]) -> None:
         """An 'if' after 'asked' is the question itself, and a clause with no subordinator is cut as before."""
         assert contents == _contents(text)
+
+
+class TestGerundAfterAside:
+    """Guard gerund-after-aside of rule parenthetical-cue: ', X said, adding that ...' is the writer's."""
+
+    @pytest.mark.parametrize(
+        ("text", "contents"),
+        [
+            (
+                "The pier will close in May, the mayor said, adding that the ferry would run all summer.",
+                ["The pier will close in May", "the ferry would run all summer"],
+            ),
+            ("The toll was fair, an aide said, on condition of anonymity.", ["The toll was fair"]),
+        ],
+    )
+    def test_clause_writer_gerund_after_aside(self, text: str, contents: list[str]) -> None:
+        """The clause before the aside is reported alone; the gerund reports its own clause."""
+        assert contents == _contents(text)
+
+    def test_clause_writer_aside_without_gerund(self) -> None:
+        """Without a gerund, the clause runs on both sides of the aside."""
+        text = "The repairs, the engineer said, would take a year."
+        parts = [[p.text for p in q.parts] for q in quoteattr.extract(text).quotes]
+        assert [["The repairs", "would take a year"]] == parts
