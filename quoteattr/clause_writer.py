@@ -23,6 +23,7 @@ __all__ = [
     "cut_but_clause",
     "cut_fronted_subordinate",
     "cut_writer_tail",
+    "dash_appositive_cuts",
     "fronted_condition",
     "gerund_after_aside",
     "unread_subject_cut",
@@ -57,6 +58,13 @@ declare(
     Stage.CLAUSE,
     example="Osei said ⟦he would not back the toll⟧, as have two other councillors.",
     summary="a clause ends before ', as has/have/did ...' or ', as X did/has ...' that sets others beside the speaker",
+)
+
+declare(
+    Rule.CUT_DASH_APPOSITIVE,
+    Stage.CLAUSE,
+    example="Osei said ⟦the ferry would run at night⟧ — a first for the port.",
+    summary="a clause ends before a spaced dash and 'a', 'an' or 'known': the writer's comment on the clause",
 )
 
 # Rule ``cut-poll-comparison``: ", compared with" or ", compared to" and a
@@ -105,6 +113,47 @@ def _spaced_dash(text: str, lo: int, hi: int) -> bool:
                 return True
             i = text.find(dash, e, hi)
     return False
+
+
+# Rule ``cut-dash-appositive``: a spaced dash and "a", "an" or "known" open
+# the writer's comment on the whole reported clause ("said he would not
+# kill the families of terrorists — a proposal he has raised before", "...
+# 99-county goal — known here as "the full Grassley""): the clause ends
+# before the dash. Guard ``dash-pair``: not when another spaced dash
+# follows in the sentence (an aside: "the board - a body of captains -
+# voted"). Inside quotes the dash is the speaker's (clause_cuts drops it).
+# On polnear-train: 5 more predictions match, 4 fewer false positives, 9
+# more exact matches; polnear-dev: 1 more match, 1 fewer false positive.
+# ("something" after the dash was left out: the gold content went on as
+# often as it stopped, and on polnear-dev it lost an exact match.) The
+# dashes are found with str.find once per document (a regex scan of the
+# text cost about 30 million instructions on PolNeAR dev).
+_DASH_APPOSITIVE_NEXT_RE = regex.compile(r"-?[^\S\n]+(?:an?|known)\s")
+_DASH_OPENERS = ("—", "–", " -")
+
+
+def dash_appositive_cuts(doc: DocIndex) -> list[int]:
+    """Rule ``cut-dash-appositive``: the offsets where a reported clause
+    ends before a spaced dash and "a", "an" or "known" (see above), found
+    once per document, in no particular order."""
+    text = doc.text
+    out: list[int] = []
+    for opener in _DASH_OPENERS:
+        i = text.find(opener)
+        while i != -1:
+            dash = i + len(opener) - 1
+            if (
+                dash > 0
+                and text[dash - 1].isspace()
+                and _DASH_APPOSITIVE_NEXT_RE.match(text, dash + 1) is not None
+                and not _spaced_dash(text, dash + 2, doc.sentence(dash)[1])
+            ):
+                c = dash - 1
+                while c > 0 and text[c - 1].isspace():
+                    c -= 1
+                out.append(c)
+            i = text.find(opener, i + len(opener))
+    return out
 
 
 def _dash_and(doc: DocIndex, a: int, b: int, i: int) -> int:

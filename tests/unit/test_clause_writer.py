@@ -413,3 +413,43 @@ class TestGerundAfterAside:
         text = "The repairs, the engineer said, would take a year."
         parts = [[p.text for p in q.parts] for q in quoteattr.extract(text).quotes]
         assert [["The repairs", "would take a year"]] == parts
+
+
+class TestCutDashAppositive:
+    """Rule cut-dash-appositive: ' — a first for the port' is the writer's comment on the clause."""
+
+    def test_clause_writer_dash_appositive_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_DASH_APPOSITIVE).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Osei said the ferry would run at night — a first for the port.", "the ferry would run at night"),
+            ("The mayor said the toll paid for the pier - a claim her rivals dispute.", "the toll paid for the pier"),
+        ],
+    )
+    def test_clause_writer_ends_before_dash_appositive(self, text: str, content: str) -> None:
+        """The clause stops before the spaced dash."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            # guard dash-pair: an aside between two dashes
+            (
+                "Osei said the board - a body of captains - voted against the toll.",
+                "the board - a body of captains - voted against the toll",
+            ),
+            # the speaker's own dash, inside the quote
+            ('Osei said the ferry was "late - a disgrace."', 'the ferry was "late - a disgrace."'),
+            # "something" is left out
+            (
+                "Osei said the ferry would run at night — something the port has never seen.",
+                "the ferry would run at night — something the port has never seen",
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_other_dashes(self, text: str, content: str) -> None:
+        """A dash pair, a quoted dash or another word after the dash leaves the clause whole."""
+        assert [content] == _contents(text)
