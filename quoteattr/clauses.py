@@ -28,7 +28,7 @@ from .clause_ends import (
 )
 from .clause_gaps import fronted_part, relative_gap
 from .clause_tails import cut_object_tail
-from .clause_writer import cut_writer_tail, unread_subject_cut
+from .clause_writer import cut_writer_tail, dash_appositive_cuts, fronted_condition, unread_subject_cut
 from .chunker import NP_WINDOW, PRONOUNS, norm, np_right
 from .index import DocIndex
 from .lexicons import load_rows, load_set
@@ -361,8 +361,9 @@ class ClauseReader:
         (found once per document)."""
         if self._cuts is None:
             text = self.doc.text
-            cuts = (_past_closing_mark(text, c) for c in _clause_cuts(text))
-            self._cuts = [c for c in cuts if self.doc.region_at(c) is None]
+            cuts = [_past_closing_mark(text, c) for c in _clause_cuts(text)]
+            cuts += dash_appositive_cuts(self.doc)  # rule cut-dash-appositive
+            self._cuts = sorted(c for c in cuts if self.doc.region_at(c) is None)
         return self._cuts
 
     def clause(self, a: int, sent_end: int) -> Pair | None:
@@ -432,7 +433,7 @@ class ClauseReader:
         starts, cuts = self.next_cue_cuts.starts, self.next_cue_cuts.ends
         i = bisect.bisect_right(starts, a)
         while i < len(starts) and starts[i] < b:
-            if cuts[i] > a:
+            if cuts[i] > a and not fronted_condition(self.doc.text, a, cuts[i]):
                 return cuts[i]
             i += 1
         return b

@@ -31,6 +31,8 @@ from .clauses import (
     skip_ws,
     source_clause_ok,
 )
+from .clause_gaps import described_gap
+from .clause_writer import gerund_after_aside
 from .clause_starts import quoted_sentence
 from .cues import CueMatch
 from .marks import QuoteRegion
@@ -367,7 +369,7 @@ def parenthetical_cue(f: Finder, item: CueItem) -> bool:
     if not (pre_end > sa and text[pre_end - 1] == ","):
         return False
     after = skip_adjuncts(text, cue.end, sb)
-    if text[after : after + 1] != "," or f.ends_clause(after + 1, sb):
+    if text[after : after + 1] != "," or f.ends_clause(after + 1, sb) or gerund_after_aside(f.doc, after + 1, sb):
         return False
     left = trim(text, sa, pre_end - 1, TRAILING)
     right = f.clauses.clause(after + 1, sb)
@@ -597,7 +599,11 @@ def _described(f: Finder, cue: CueMatch, sp: Pair | None, start: int, sb: int) -
         obj = _described_object(f, r, skip_ws(text, start, sb), sb)
         if obj is None:
             conf = confidence(Rule.DESCRIBED_AS) + speaker_bonus(text, sp)
-            f.add(f.region_parts(r), Rule.DESCRIBED_AS, conf, cue, sp)
+            parts = f.region_parts(r)
+            if (gap := described_gap(text, sp, cue.end, r.open_start)) is not None:  # rule described-gap
+                pronoun, as_start = gap
+                parts = [pronoun, (parts[0][0] if as_start is None else as_start, parts[0][1]), *parts[1:]]
+            f.add(parts, Rule.DESCRIBED_AS, conf, cue, sp)
         else:
             conf = confidence(Rule.DESCRIBED_OBJECT_QUOTE) + speaker_bonus(text, sp)
             f.add([obj], Rule.DESCRIBED_OBJECT_QUOTE, conf, cue, sp)

@@ -157,8 +157,10 @@ class Rule(enum.StrEnum):
     CUT_BUT_CLAUSE = "cut-but-clause"
     CUT_FRONTED_SUBORDINATE = "cut-fronted-subordinate"
     CUT_AS_COMPARISON = "cut-as-comparison"
+    CUT_DASH_APPOSITIVE = "cut-dash-appositive"
     RELATIVE_GAP = "relative-gap"
     FRONTED_PART = "fronted-part"
+    DESCRIBED_GAP = "described-gap"
     # stage phrase
     SPEAKER_LEFT = "speaker-left"
     SPEAKER_RIGHT = "speaker-right"

@@ -137,7 +137,8 @@ class TestWhichAttribution:
         [
             (
                 'The mayor said the council would cut bus fares, which she called "long overdue."',
-                ["the council would cut bus fares", "long overdue."],
+                # (the second quote is "which" + "long overdue.": rule described-gap)
+                ["the council would cut bus fares", 'which she called "long overdue.'],
             ),
             (
                 "Ruiz said the rise was driven by the new port tax, which Mayor Ana Obi said had hurt local shops.",

@@ -155,3 +155,43 @@ class TestSubjectAfterComma:
     def test_clause_gaps_no_subject_after_comma(self, text: str, parts: list[str]) -> None:
         """Without a plain subject between the comma and the cue, no fronted part."""
         assert parts == next(iter(_parts(text)), [])
+
+
+class TestDescribedGap:
+    """Rule described-gap: 'what/which/whom' + speaker + describing cue + quote gives the pronoun first."""
+
+    def test_clause_gaps_described_gap_registered(self) -> None:
+        """Registered in the cue stage."""
+        assert Stage.CUE == spec(Rule.DESCRIBED_GAP).stage
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            (
+                'The council closed the pier after what the mayor called "a disgrace to the harbour."',
+                ["what", "a disgrace to the harbour."],
+            ),
+            (
+                'The toll, which Osei described as "daylight robbery," was dropped in May.',
+                ["which", 'as "daylight robbery,'],
+            ),
+            (
+                'Mensah, whom the captain described as "a true sailor," left the port on Monday.',
+                ["whom", 'as "a true sailor,'],
+            ),
+        ],
+    )
+    def test_clause_gaps_described_gap_pronoun_first(self, text: str, parts: list[str]) -> None:
+        """The pronoun is the first part; the quote (with its 'as') the second."""
+        assert [parts] == _parts(text)
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            ('The mayor attacked the plan, calling it "reckless."', ["reckless."]),
+            ('The captain called the new toll "daylight robbery."', ['the new toll "daylight robbery."']),
+        ],
+    )
+    def test_clause_gaps_described_gap_needs_pronoun(self, text: str, parts: list[str]) -> None:
+        """Without a relative pronoun before the speaker, or with an object after the cue, nothing changes."""
+        assert [parts] == _parts(text)

@@ -91,3 +91,31 @@ class TestCutObjectOccasion:
     def test_clause_tails_occasion_kept(self, text: str, content: str) -> None:
         """Without a noun-phrase object of two words or more and 'a/an/his...', the phrase stays."""
         assert [content] == _contents(text)
+
+
+class TestCutObjectChannel:
+    """Rule cut-object-occasion, the channel: 'through his lawyer', 'on Twitter', 'on its website'."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The harbour master denied the allegations through his lawyer.", "the allegations"),
+            ("The union praised the new ferry schedule on Twitter.", "the new ferry schedule"),
+            ("Osei defended the port budget in several interviews.", "the port budget"),
+            ("Mensah criticized the ferry owners on their own show.", "the ferry owners"),
+        ],
+    )
+    def test_clause_tails_channel_after_object(self, text: str, content: str) -> None:
+        """The channel of the speech act is the writer's: the object ends before it."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Mensah said the ferry race would be shown on television.", "the ferry race would be shown on television"),
+            ("Osei defended the port budget in interviews.", "the port budget in interviews"),
+        ],
+    )
+    def test_clause_tails_channel_kept(self, text: str, content: str) -> None:
+        """A clause keeps the phrase, and so does a bare 'in interviews'."""
+        assert [content] == _contents(text)

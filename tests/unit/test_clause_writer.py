@@ -231,6 +231,24 @@ class TestCutFrontedSubordinate:
     @pytest.mark.parametrize(
         ("text", "content"),
         [
+            ("Now that the mayor has said the ferry will run, the harbour is busy again.", "the ferry will run"),
+            ("Ever since Osei announced his candidacy, he has visited every pier in the port.", "his candidacy"),
+            ("At a time when critics said the port was dying, the mayor doubled its budget.", "the port was dying"),
+            ("Two days after the captain claimed the hull was sound, the ferry sank off Tema.", "the hull was sound"),
+        ],
+    )
+    def test_clause_writer_fronted_phrase_as_subordinator(self, text: str, content: str) -> None:
+        """'Now that', 'Ever since', 'At a time when', 'Two days after' open a fronted clause too."""
+        assert [content] == _contents(text)
+
+    def test_clause_writer_fronted_phrase_needs_the_phrase(self) -> None:
+        """'Now' alone is no subordinator: the clause keeps its comma."""
+        text = "Now the mayor says the ferry will run, the pier and the bridge will both reopen."
+        assert ["the ferry will run, the pier and the bridge will both reopen"] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
             (
                 "While the mayor has said she opposes the new toll, her council keeps raising it every spring.",
                 "she opposes the new toll",
@@ -265,6 +283,24 @@ class TestCutFrontedSubordinate:
     def test_clause_writer_keeps_commas_without_subordinate(self, text: str, content: str) -> None:
         """No subordinator, or a comma before the cue, leaves the clause whole."""
         assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "As the harbour board reported, even if the ferry runs at night, it would lose money every week.",
+                "even if the ferry runs at night, it would lose money every week",
+            ),
+            (
+                "As the captain said the crossing was shut, the crowd left the pier in silence.",
+                "the crossing was shut",
+            ),
+        ],
+    )
+    def test_clause_writer_cue_ends_subordinate(self, text: str, content: str) -> None:
+        """Guard cue-ends-subordinate: a comma right after the cue closes the fronted clause there;
+        without that comma the clause still ends at the first one."""
+        assert content == _contents(text)[0]
 
 
 class TestCutAsComparison:
@@ -310,4 +346,110 @@ class TestCutAsComparison:
     )
     def test_clause_writer_keeps_other_as(self, text: str, content: str) -> None:
         """'as is', 'as are' and a causal 'as' clause go on with the report."""
+        assert [content] == _contents(text)
+
+
+class TestFrontedCondition:
+    """Guard fronted-condition of rule cut-next-attribution: 'if X, he would advise Y' is one clause."""
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            (
+                "He told the crowd that if the harbour were a company, he would advise buying shares in it.",
+                "if the harbour were a company, he would advise buying shares in it",
+            ),
+            (
+                "Osei said that after the flood, the mayor called her to offer help.",
+                "after the flood, the mayor called her to offer help",
+            ),
+            (
+                "Mensah said that unless the council acts, the union will urge its members to strike.",
+                "unless the council acts, the union will urge its members to strike",
+            ),
+        ],
+    )
+    def test_clause_writer_fronted_condition_keeps_main_clause(self, text: str, content: str) -> None:
+        """The clause runs on past the subordinate clause's comma and the cue after it."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "contents"),
+        [
+            (
+                "Mensah asked if the ferry would run, the captain said it would not.",
+                ["if the ferry would run", "it would not"],
+            ),
+            (
+                "The mayor said the bridge was safe, and Osei said it was not.",
+                ["the bridge was safe", "it was not"],
+            ),
+        ],
+    )
+    def test_clause_writer_fronted_condition_leaves_other_cuts(self, text: str, contents: list[str]) -> None:
+        """An 'if' after 'asked' is the question itself, and a clause with no subordinator is cut as before."""
+        assert contents == _contents(text)
+
+
+class TestGerundAfterAside:
+    """Guard gerund-after-aside of rule parenthetical-cue: ', X said, adding that ...' is the writer's."""
+
+    @pytest.mark.parametrize(
+        ("text", "contents"),
+        [
+            (
+                "The pier will close in May, the mayor said, adding that the ferry would run all summer.",
+                ["The pier will close in May", "the ferry would run all summer"],
+            ),
+            ("The toll was fair, an aide said, on condition of anonymity.", ["The toll was fair"]),
+        ],
+    )
+    def test_clause_writer_gerund_after_aside(self, text: str, contents: list[str]) -> None:
+        """The clause before the aside is reported alone; the gerund reports its own clause."""
+        assert contents == _contents(text)
+
+    def test_clause_writer_aside_without_gerund(self) -> None:
+        """Without a gerund, the clause runs on both sides of the aside."""
+        text = "The repairs, the engineer said, would take a year."
+        parts = [[p.text for p in q.parts] for q in quoteattr.extract(text).quotes]
+        assert [["The repairs", "would take a year"]] == parts
+
+
+class TestCutDashAppositive:
+    """Rule cut-dash-appositive: ' — a first for the port' is the writer's comment on the clause."""
+
+    def test_clause_writer_dash_appositive_registered(self) -> None:
+        """Registered in the clause stage."""
+        assert Stage.CLAUSE == spec(Rule.CUT_DASH_APPOSITIVE).stage
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Osei said the ferry would run at night — a first for the port.", "the ferry would run at night"),
+            ("The mayor said the toll paid for the pier - a claim her rivals dispute.", "the toll paid for the pier"),
+        ],
+    )
+    def test_clause_writer_ends_before_dash_appositive(self, text: str, content: str) -> None:
+        """The clause stops before the spaced dash."""
+        assert [content] == _contents(text)
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            # guard dash-pair: an aside between two dashes
+            (
+                "Osei said the board - a body of captains - voted against the toll.",
+                "the board - a body of captains - voted against the toll",
+            ),
+            # the speaker's own dash, inside the quote
+            ('Osei said the ferry was "late - a disgrace."', 'the ferry was "late - a disgrace."'),
+            # "something" is left out
+            (
+                "Osei said the ferry would run at night — something the port has never seen.",
+                "the ferry would run at night — something the port has never seen",
+            ),
+        ],
+    )
+    def test_clause_writer_keeps_other_dashes(self, text: str, content: str) -> None:
+        """A dash pair, a quoted dash or another word after the dash leaves the clause whole."""
         assert [content] == _contents(text)
