@@ -58,6 +58,14 @@ PHRASE_TYPES = frozenset({"adjunct", "noun", "passive", "phrasal", "source-after
 #: Words that may fill the optional ``<det>`` slot of a phrase or come
 #: before an audience noun: "in *a* statement", "told *his* supporters".
 DETERMINERS = ("a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that")
+# Guard ``prepositional-participle``: a verb form that is a preposition
+# before these words reports nothing: "costs rose 4%, compared with 2% last
+# year", "she leads thanks in part to her wins" (but "compared the plan to a
+# tax", "thanked the crew" are cues).
+_PREPOSITION_FORMS = {
+    "compared": frozenset(["to", "with"]),
+    "thanks": frozenset(["to", "in", "largely", "mostly", "partly", "mainly", "entirely"]),
+}
 # Rule ``audience-object``: these verbs take the audience as a bare object
 # ("told reporters", "assured the crowd"); any other reporting verb needs
 # "to" first ("said to reporters", "speaking to the BBC"), so that "said the
@@ -334,6 +342,8 @@ def _match_at(text: str, a: int, b: int, low: str, stop: int) -> CueMatch | None
             hit = CueMatch(a, c.end(), entry.phrase, entry.cue_class, None, entry.type)
     if hit is None:
         verb = FORMS.get(low)
+        if verb is not None and nxt in _PREPOSITION_FORMS.get(low, ()):
+            return None
         if verb is not None:
             lemma, kind = verb
             cls = VERBS[lemma].cue_class
