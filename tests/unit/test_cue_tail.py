@@ -54,3 +54,43 @@ class TestCompareReferencePortrayThank:
         """The same forms before an object stay cues."""
         lemmas = [m.lemma for m in find_cues("She compared the fares and thanks the crew.")]
         assert ["compare", "thank"] == lemmas
+
+
+class TestPrepositionTopic:
+    """Rule preposition-topic: a cue verb and its preposition report the topic after it."""
+
+    @pytest.mark.parametrize(
+        ("text", "content", "speaker"),
+        [
+            ("The mayor railed against the new toll at the meeting.", "the new toll", "The mayor"),
+            ("Osei boasted about his record on the piers, but few cheered.", "his record on the piers", "Osei"),
+            ("The dock union warned of a long strike.", "a long strike", "The dock union"),
+            ("Kim often jokes about how slow the ferry is.", "how slow the ferry is", "Kim"),
+            ("The skipper complained about the harbour fees.", "the harbour fees", "The skipper"),
+        ],
+    )
+    def test_cue_tail_preposition_topic(self, text: str, content: str, speaker: str) -> None:
+        """The topic is the content, the subject the speaker."""
+        assert [("preposition-topic", content, speaker)] == _quotes(text)
+
+    def test_cue_tail_preposition_topic_after_comma(self) -> None:
+        """A gerund after a comma reads the sentence's subject."""
+        text = "Lind spoke for an hour, boasting about the new ferry."
+        assert [("preposition-topic", "the new ferry", "Lind")] == _quotes(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The crew sailed, though the captain was warned against it.",
+            "This was the change the party warned about in its report.",
+            "What the skipper boasted about was the pier.",
+        ],
+    )
+    def test_cue_tail_preposition_topic_guards(self, text: str) -> None:
+        """Guards talk-passive and talk-gap: a passive cue or a topic elsewhere reports nothing."""
+        assert [] == [q for q in _quotes(text) if q[0] == "preposition-topic"]
+
+    def test_cue_tail_preposition_topic_needs_its_preposition(self) -> None:
+        """Guard prep-manner: an object between the verb and the preposition is another rule's."""
+        text = "The captain warned the crew about the storm."
+        assert "preposition-topic" not in [q[0] for q in _quotes(text)]
