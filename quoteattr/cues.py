@@ -59,11 +59,14 @@ PHRASE_TYPES = frozenset({"adjunct", "noun", "passive", "phrasal", "source-after
 #: before an audience noun: "in *a* statement", "told *his* supporters".
 DETERMINERS = ("a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that")
 # Guard ``prepositional-participle``: a verb form that is a preposition
-# before these words reports nothing: "costs rose 4%, compared with 2% last
-# year", "she leads thanks in part to her wins" (but "compared the plan to a
-# tax", "thanked the crew" are cues).
+# (or a noun) before these words reports nothing: "costs rose 4%, compared
+# with 2% last year", "she leads thanks in part to her wins", "his
+# references to the pier" (but "compared the plan to a tax", "thanked the
+# crew", "referenced the report" are cues).
 _PREPOSITION_FORMS = {
     "compared": frozenset(["to", "with"]),
+    "reference": frozenset(["to"]),
+    "references": frozenset(["to"]),
     "thanks": frozenset(["to", "in", "largely", "mostly", "partly", "mainly", "entirely"]),
 }
 # Rule ``audience-object``: these verbs take the audience as a bare object
@@ -342,7 +345,7 @@ def _match_at(text: str, a: int, b: int, low: str, stop: int) -> CueMatch | None
             hit = CueMatch(a, c.end(), entry.phrase, entry.cue_class, None, entry.type)
     if hit is None:
         verb = FORMS.get(low)
-        if verb is not None and nxt in _PREPOSITION_FORMS.get(low, ()):
+        if verb is not None and low in _PREPOSITION_FORMS and nxt in _PREPOSITION_FORMS[low]:
             return None
         if verb is not None:
             lemma, kind = verb

@@ -44,16 +44,17 @@ class TestCompareReferencePortrayThank:
             "Ferry fares rose 4 percent compared to last year.",
             "The union leads the vote thanks to the dockers.",
             "The union leads the vote thanks in part to the dockers.",
+            "Her references to the old pier were brief.",
         ],
     )
     def test_cue_tail_prepositional_participle(self, text: str) -> None:
-        """Guard prepositional-participle: 'compared with/to' and 'thanks (in part) to' are prepositions, no cue."""
-        assert [] == [m for m in find_cues(text) if m.lemma in ("compare", "thank")]
+        """Guard prepositional-participle: 'compared with/to', 'thanks (in part) to' and 'references to' are no cue."""
+        assert [] == [m for m in find_cues(text) if m.lemma in ("compare", "thank", "reference")]
 
     def test_cue_tail_prepositional_participle_keeps_the_verb(self) -> None:
         """The same forms before an object stay cues."""
-        lemmas = [m.lemma for m in find_cues("She compared the fares and thanks the crew.")]
-        assert ["compare", "thank"] == lemmas
+        lemmas = [m.lemma for m in find_cues("She compared the fares, thanks the crew and references the log.")]
+        assert ["compare", "thank", "reference"] == lemmas
 
 
 class TestPrepositionTopic:
