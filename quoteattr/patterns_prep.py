@@ -75,8 +75,10 @@ def preposition_topic(f: Finder, item: CueItem) -> bool:
     first = TOKEN_RE.match(text, start, min(sb, start + 30))
     if first is None or no_topic(first.group()) or first.group().lower() in _NO_TOPIC_PREPOSITIONS:
         return True  # guard talk-gap
+    if f.doc.region_at(start) is not None:
+        return False  # a quoted topic: rule subject-cue-clause reads it as a mixed quote
     cl = f.clauses.clause(start, sb)
-    if cl is None or f.doc.region_at(start) is not None or not clause_ok(f.doc, *cl):
+    if cl is None or not clause_ok(f.doc, *cl):
         return True
     end = topic_end(f, cl[0], cl[1])
     if end <= cl[0]:

@@ -91,6 +91,11 @@ class TestPrepositionTopic:
         """Guards talk-passive and talk-gap: a passive cue or a topic elsewhere reports nothing."""
         assert [] == [q for q in _quotes(text) if q[0] == "preposition-topic"]
 
+    def test_cue_tail_preposition_topic_leaves_a_quoted_topic(self) -> None:
+        """A topic that opens with a quote stays rule subject-cue-clause's mixed quote."""
+        text = 'The skipper warned against "a rush to sea" in the storm.'
+        assert [("subject-cue-clause", '"a rush to sea" in the storm', "The skipper")] == _quotes(text)
+
     def test_cue_tail_preposition_topic_needs_its_preposition(self) -> None:
         """Guard prep-manner: an object between the verb and the preposition is another rule's."""
         text = "The captain warned the crew about the storm."
