@@ -12,7 +12,9 @@ clause's end. Guards: ``prep-manner`` (only adverbs in -ly and "again",
 "warned voters about X" has an addressee and is another rule's);
 ``talk-gap`` as in rule talk-about ("what he boasted about was ...", and
 a preposition right after it: "the change the party warned about in its
-report"); ``talk-passive`` ("was warned against it": no speaker).
+report"); ``talk-passive`` ("was warned against it": no speaker); ``duration-adjunct``
+("The board argued for an hour", "argued for months the toll is too
+high": a duration, no topic).
 
 Registered here and imported by :mod:`quoteattr.patterns_cues` (also for a
 gerund after a comma: ", boasting about ⟦his record⟧").
@@ -46,6 +48,13 @@ PREPOSITION_TOPIC_CUES: dict[str, frozenset[str]] = {
 _NO_TOPIC_PREPOSITIONS = frozenset(["in", "on", "at", "during", "for", "from", "to", "by", "with", "before", "after"])
 #: guard talk-passive: "was warned against", "has been cautioned about"
 _PASSIVE_RE = regex.compile(r"(?r)(?i)\b(?:be|been|being|is|are|was|were|get|got|gets)\s+(?:\p{Ll}+ly\s+)?$")
+#: guard duration-adjunct: "for an hour", "for several months", "for the
+#: past two years" after the verb is a duration, no topic
+_DURATION_RE = regex.compile(
+    r"(?i)for[ \t]+(?:(?:a|an|the|several|many|some|few|more|than|over|nearly|about|almost|past|last|first"
+    r"|two|three|four|five|six|\d+)[ \t]+)*(?:long[ \t]+)?(?:time|while|minutes?|hours?|days?|weeks?|months?|years?"
+    r"|decades?)\b"
+)
 #: guard prep-manner: the verb, manner adverbs ("loudly", "again", "at
 #: length"), then the preposition (group 1) and the topic's first character
 _PREPOSITION_RE = regex.compile(
@@ -69,6 +78,8 @@ def preposition_topic(f: Finder, item: CueItem) -> bool:
     m = _PREPOSITION_RE.match(text, cue.end, sb)
     if m is None or m.group(1).lower() not in preps:
         return False  # guard prep-manner
+    if _DURATION_RE.match(text, m.start(1), sb) is not None:
+        return False  # guard duration-adjunct: "argued for months (that) ..." is no topic
     if cue.form_kind in ("past", "pastpart") and _PASSIVE_RE.search(text, max(item.sa, cue.start - 30), cue.start):
         return True  # guard talk-passive
     start = m.end()

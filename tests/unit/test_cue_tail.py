@@ -85,10 +85,11 @@ class TestPrepositionTopic:
             "The crew sailed, though the captain was warned against it.",
             "This was the change the party warned about in its report.",
             "What the skipper boasted about was the pier.",
+            "The harbour board argued for an hour.",
         ],
     )
     def test_cue_tail_preposition_topic_guards(self, text: str) -> None:
-        """Guards talk-passive and talk-gap: a passive cue or a topic elsewhere reports nothing."""
+        """Guards talk-passive, talk-gap, duration-adjunct: a passive, a topic elsewhere, a duration report nothing."""
         assert [] == [q for q in _quotes(text) if q[0] == "preposition-topic"]
 
     def test_cue_tail_preposition_topic_leaves_a_quoted_topic(self) -> None:
