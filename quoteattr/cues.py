@@ -61,6 +61,17 @@ PHRASE_TYPES = frozenset({"adjunct", "noun", "passive", "phrasal", "source-after
 #: Words that may fill the optional ``<det>`` slot of a phrase or come
 #: before an audience noun: "in *a* statement", "told *his* supporters".
 DETERMINERS = ("a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that")
+# Guard ``prepositional-participle``: a verb form that is a preposition
+# (or a noun) before these words reports nothing: "costs rose 4%, compared
+# with 2% last year", "she leads thanks in part to her wins", "his
+# references to the pier" (but "compared the plan to a tax", "thanked the
+# crew", "referenced the report" are cues).
+_PREPOSITION_FORMS = {
+    "compared": frozenset(["to", "with"]),
+    "reference": frozenset(["to"]),
+    "references": frozenset(["to"]),
+    "thanks": frozenset(["to", "in", "largely", "mostly", "partly", "mainly", "entirely"]),
+}
 # Rule ``audience-object``: these verbs take the audience as a bare object
 # ("told reporters", "assured the crowd"); any other reporting verb needs
 # "to" first ("said to reporters", "speaking to the BBC"), so that "said the
@@ -341,6 +352,8 @@ def _match_at(text: str, a: int, b: int, low: str, stop: int) -> CueMatch | None
             hit = CueMatch(a, c.end(), entry.phrase, entry.cue_class, None, entry.type)
     if hit is None:
         verb = FORMS.get(low)
+        if verb is not None and low in _PREPOSITION_FORMS and nxt in _PREPOSITION_FORMS[low]:
+            return None
         if verb is not None:
             lemma, kind = verb
             cls = VERBS[lemma].cue_class

@@ -43,6 +43,7 @@ from .patterns_describe import described_object_as
 from .patterns_gerunds import gerund_clause, noun_gerund
 from .patterns_passive import passive_by_agent
 from .patterns_participles import fronted_participle, with_gerund_parts, with_subject
+from .patterns_prep import PREPOSITION_TOPIC_CUES, preposition_topic
 from .patterns_speak import speak_about
 from .quoted_words import quote_opens_inside
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
@@ -265,6 +266,10 @@ def _gerund_reports(f: Finder, item: CueItem, sp: Pair | None, with_np: bool = F
         item.speaker = sp
         speak_about(f, item)
         return
+    if cue.lemma in PREPOSITION_TOPIC_CUES:  # ", boasting about ⟦…⟧": rule preposition-topic
+        item.speaker = sp
+        if preposition_topic(f, item):
+            return
     if cue.lemma == "call" or cue.lemma in PROMISE_CUES:
         item.speaker = sp
         if call_for(f, item) or (cue.lemma in PROMISE_CUES and cue_to_infinitive(f, item)):

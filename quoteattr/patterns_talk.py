@@ -40,7 +40,7 @@ from .text import TOKEN_RE
 if TYPE_CHECKING:
     from .finder import CueItem
 
-__all__ = ["TALK_CUES", "talk_about"]
+__all__ = ["TALK_CUES", "no_topic", "talk_about", "topic_end"]
 
 #: The cue phrases this rule reads (``cue_phrases.txt``, type phrasal).
 TALK_CUES = frozenset(["talk about", "talks about", "talked about", "talking about"])
@@ -139,7 +139,7 @@ def _verb_form(f: Finder, item: CueItem, before: str) -> bool:
     return not w.islower() or norm(w) in _BASE_BEFORE or (w.endswith("s") and w.isalpha())
 
 
-def _no_topic(tok: str) -> bool:
+def no_topic(tok: str) -> bool:
     """Guard ``talk-gap``: the word after "about" opens no topic: a finite
     verb, an adverb of time or punctuation other than a quote mark."""
     low = norm(tok)
@@ -148,7 +148,7 @@ def _no_topic(tok: str) -> bool:
     return low in FINITE or low in _NO_TOPIC
 
 
-def _topic_end(f: Finder, a: int, b: int) -> int:
+def topic_end(f: Finder, a: int, b: int) -> int:
     """Where the topic that starts at *a* (its clause ends at *b*) ends."""
     text = f.text
     first = TOKEN_RE.search(text, a, min(b, a + 30))
@@ -178,7 +178,7 @@ def talk_about(f: Finder, item: CueItem) -> bool:
         return True  # guard talk-noun
     start = skip_ws(text, cue.end, sb)
     first = TOKEN_RE.match(text, start, min(sb, start + 30))
-    if first is None or _no_topic(first.group()):
+    if first is None or no_topic(first.group()):
         return True  # guard talk-gap
     sp = _speaker(f, item)
     if sp is not None and norm(text[sp[0] : sp[1]]) in _CONVERSATION_PRONOUNS:
@@ -186,7 +186,7 @@ def talk_about(f: Finder, item: CueItem) -> bool:
     cl = f.clauses.clause(start, sb)
     if sp is None or cl is None or f.doc.region_at(start) is not None or not clause_ok(f.doc, *cl):
         return True
-    end = _topic_end(f, cl[0], cl[1])
+    end = topic_end(f, cl[0], cl[1])
     if end <= cl[0]:
         return True
     conf = confidence(Rule.TALK_ABOUT) + speaker_bonus(text, sp)

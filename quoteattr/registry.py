@@ -119,6 +119,7 @@ class Rule(enum.StrEnum):
     CALL_OBJECT_PREDICATE = "call-object-predicate"
     SPEAK_ABOUT = "speak-about"
     TALK_ABOUT = "talk-about"
+    PREPOSITION_TOPIC = "preposition-topic"
     CHANT_QUOTE = "chant-quote"
     READ_CUE = "read-cue"
     PUT_IT = "put-it"
@@ -260,6 +261,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.CALL_FOR,
         Rule.CALL_OBJECT_PREDICATE,
         Rule.SPEAK_ABOUT,
+        Rule.PREPOSITION_TOPIC,
         Rule.DESCRIBED_OBJECT_AS,
         Rule.DESCRIBED_AS,
         Rule.CUE_TO_INFINITIVE,

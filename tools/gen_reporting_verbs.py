@@ -61,6 +61,7 @@ summarize swear taunt tease tell testify text threaten thunder tout trumpet twee
 underscore urge utter venture vent verify vilify voice vouch vow wail warn whine
 whisper write yell
 applaud quote
+compare portray reference thank
 """
 
 # Thought, belief, intention and stance verbs.

@@ -48,8 +48,9 @@ class TestDropParticle:
         ("text", "content"),
         [
             (
+                # ("comment on" is read by rule preposition-topic: its topic ends before the day)
                 "Osei would not comment on a memo signed by the harbour master on Monday.",
-                "a memo signed by the harbour master on Monday",
+                "a memo signed by the harbour master",
             ),
             (
                 "The mayor remarked upon the fact that the pier had been closed twice.",

@@ -722,7 +722,7 @@ class TestIntransitiveCue:
         [
             "Kim, speaking at the harbour in Leith, was cheered by the crowd.",
             "Osei spoke Monday night at a town hall hosted by the union.",
-            "The minister spoke over boos from the crowd as she thanked the staff.",
+            "The minister spoke over boos from the crowd as she left the stage.",
         ],
     )
     def test_patterns_intransitive_cue_no_clause(self, text: str) -> None:
