@@ -45,6 +45,7 @@ from .patterns_speak import speak_about
 from .quoted_words import quote_opens_inside
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
+from .false_attributions import adjunct_only
 from .finder import CueItem, Finder, speaker_bonus
 from .lead_words import PARENTHETICAL_LEAD
 from .lexicons import load_set
@@ -65,6 +66,8 @@ Pair = tuple[int, int]
 
 _TO_CAP_QUOTE_RE = regex.compile(r"[ \t]*,[ \t]*[\"“‘'«„]\p{Lu}")
 _PASSIVE_RE = regex.compile(r"(?r)(?i)\b(?:was|were|been|being|is|are|be)\s*$")
+# a form of "be", perhaps an adverb, before a cue: "was then disclosed"
+_ADVERB_PASSIVE_RE = regex.compile(r"(?r)(?i)\b(?:was|were|been|being|is|are|be)(?:\s+\p{Ll}+)?\s*$")
 _COORD_RE = regex.compile(
     r"(?r)(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$"
 )
@@ -750,6 +753,11 @@ def subject_cue_clause(f: Finder, item: CueItem) -> bool:
     if rep is None:
         return True
     cl, has_that, _quoted = rep
+    if not has_that and adjunct_only(f.doc, *cl) and not _ADVERB_PASSIVE_RE.search(item.prev(f)[1]):
+        # guard adjunct-only: 'the Gazette reported in 1991.' (a passive
+        # keeps it: "is explained in an affidavit", "was then disclosed in
+        # the following manner" name where the words are)
+        return True
     conf = (confidence(Rule.SUBJECT_CUE_CLAUSE) if has_that else CLAUSE_WITHOUT_THAT) + speaker_bonus(
         f.text, item.speaker
     )

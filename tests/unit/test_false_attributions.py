@@ -1,0 +1,81 @@
+"""Guards of quoteattr.false_attributions (issue 16): shapes that look like
+an attribution and are none. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr.registry import Rule
+
+pytestmark = pytest.mark.issue(16)
+
+
+def _found(text: str, rule: Rule, min_confidence: float = 0.3) -> list[str]:
+    return [
+        q.content.text for q in quoteattr.extract(text, min_confidence=min_confidence).quotes if q.rule == rule.value
+    ]
+
+
+class TestTitleByAuthor:
+    """Guard title-by-author: a quote followed by "by" and a name is a title."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'Her second novel, "The Ferry Keeper\'s Daughter," by Ana Ruiz, sold well in the harbour towns.',
+            'TIDES—"Ferry fares to rise again in the spring," by the Gazette\'s Tom Bell: the board voted on Monday.',
+            'He kept rereading "A Short History of Bridges and the People Who Built Them" by Mara Lind.',
+        ],
+    )
+    def test_false_attributions_title_is_no_quote(self, text: str) -> None:
+        """The title scores low (0.15), below the default threshold."""
+        assert [] == _found(text, Rule.DIRECT_BARE)
+        assert 1 == len(_found(text, Rule.DIRECT_BARE, min_confidence=0.0))
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '"We will not close the pier, not this year and not the next," a spokesman said, by phone.',
+            '"We will not close the pier, not this year and not the next." By noon the crowd had gone.',
+            'Her answer was "Keep the ferry running for all of us," by all accounts the best of the night.',
+        ],
+    )
+    def test_false_attributions_by_without_a_name_keeps_the_quote(self, text: str) -> None:
+        """A quote whose "by" opens no name, or that ends its sentence, is kept."""
+        assert 1 == len(quoteattr.extract(text).quotes)
+
+
+class TestAdjunctOnly:
+    """Guard adjunct-only: an "in" phrase after the cue is no reported clause."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Raising the toll is a classic scare tactic, as Lena Osei noted in The Harbour Review.",
+            "It was never about the bridge, her aides argued in interviews this week; the money mattered more.",
+            "The council would lose its seat, as the mayor warned in March.",
+            "Osei told reporters in Leith.",
+        ],
+    )
+    def test_false_attributions_in_phrase_reports_nothing(self, text: str) -> None:
+        """No quote holds only the "in" phrase."""
+        assert [] == [q for q in quoteattr.extract(text, min_confidence=0).quotes if q.content.text.startswith("in ")]
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("Osei said in 2012 the pier had closed twice.", "in 2012 the pier had closed twice"),
+            ("The mayor wrote in a letter that the toll would stay.", "the toll would stay"),
+            ("Osei argued in favor of a lower toll for residents.", "in favor of a lower toll for residents"),
+            (
+                "The reason for the closure is explained in a report by the harbour board.",
+                "in a report by the harbour board",
+            ),
+        ],
+    )
+    def test_false_attributions_clause_after_in_is_kept(self, text: str, content: str) -> None:
+        """A clause after the phrase, "in favor of" and a passive cue keep their content."""
+        found = [q.content.text for q in quoteattr.extract(text, min_confidence=0).quotes]
+        assert content in found
