@@ -10,8 +10,9 @@ import regex
 
 from .clauses import looks_like_clause
 from .index import DocIndex
+from .lexicons import load_set
 
-__all__ = ["adjunct_only", "title_by_author"]
+__all__ = ["NAMING_LEMMAS", "adjunct_only", "kicker_label", "naming_participle", "title_by_author"]
 
 
 # Guard ``title-by-author`` (rule direct-bare): a quote followed by "by" and
@@ -51,3 +52,38 @@ def adjunct_only(doc: DocIndex, a: int, b: int) -> bool:
         and _CLAUSE_MARK_RE.search(text, a, b) is None
         and not looks_like_clause(doc, a, b)
     )
+
+
+# Guard ``naming-participle`` (rule described-as): "called" or "dubbed"
+# right after an indefinite noun phrase and right before the quote names a
+# thing, it reports no one's words: 'a new play called "The Toll Keeper"',
+# 'an app dubbed "Harbour Watch"'. "The mayor called it "a ruin"" (an object
+# between) and "Osei called "a ruin" ..." (a name) stay with the rule.
+_INDEFINITE_RE = regex.compile(r"(?i)an?[ \t]")
+_OPENING_MARK_RE = regex.compile(r"[ \t]*(?:[\"“‘'«„]|``)")
+NAMING_LEMMAS = frozenset(["call", "dub", "name", "title"])
+
+
+def naming_participle(text: str, speaker: tuple[int, int] | None, cue_end: int) -> bool:
+    """The cue that ends at *cue_end* names the thing its indefinite
+    *speaker* phrase is (guard ``naming-participle``)."""
+    return (
+        speaker is not None
+        and _INDEFINITE_RE.match(text, speaker[0], speaker[1]) is not None
+        and _OPENING_MARK_RE.match(text, cue_end, cue_end + 4) is not None
+    )
+
+
+# Guard ``transcript-kicker`` (rule transcript-speaker): a capitalised label
+# before a colon that opens with a headline kicker or section label of
+# lexicon headline_kickers.txt (the one rule headline-colon reads:
+# "BYLINE: Tom Bell.", "BOOM: ...", "LOOK: ...", "EXCLUSIVE: ...") or is a
+# contact label ("EMAIL: desk@example.com") is no speaker of a transcript.
+_KICKERS = load_set("headline_kickers.txt")
+_CONTACT_LABELS = frozenset(["email", "e-mail"])
+
+
+def kicker_label(label: str) -> bool:
+    """The transcript label *label* is a kicker (guard ``transcript-kicker``)."""
+    low = label.lower()
+    return low in _CONTACT_LABELS or low.split(maxsplit=1)[0] in _KICKERS

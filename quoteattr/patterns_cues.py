@@ -45,7 +45,7 @@ from .patterns_speak import speak_about
 from .quoted_words import quote_opens_inside
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
-from .false_attributions import adjunct_only
+from .false_attributions import NAMING_LEMMAS, adjunct_only, naming_participle
 from .finder import CueItem, Finder, speaker_bonus
 from .lead_words import PARENTHETICAL_LEAD
 from .lexicons import load_set
@@ -572,6 +572,8 @@ def described_as(f: Finder, item: CueItem) -> bool:
     """A describing cue takes the first unused quote within 120 characters."""
     if item.cue.lemma not in DESCRIBE_CUES:
         return False
+    if item.cue.lemma in NAMING_LEMMAS and naming_participle(f.text, item.speaker, item.cue.end):
+        return True  # guard naming-participle: 'a new play called "The Toll Keeper"'
     # guard described-object: with no quote to take, "decried", "derided",
     # "hailed" (frame object-message) report their object (rule
     # subject-cue-object: "Osei decried ⟦the new toll⟧")

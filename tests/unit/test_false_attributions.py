@@ -79,3 +79,54 @@ class TestAdjunctOnly:
         """A clause after the phrase, "in favor of" and a passive cue keep their content."""
         found = [q.content.text for q in quoteattr.extract(text, min_confidence=0).quotes]
         assert content in found
+
+
+class TestNamingParticiple:
+    """Guard naming-participle: 'a NOUN called "X"' names a thing."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'The troupe is touring a new play called "The Toll Keeper" across the coast.',
+            'Residents formed a group called "Save the Pier" after the storm.',
+        ],
+    )
+    def test_false_attributions_named_thing_has_no_speaker(self, text: str) -> None:
+        """The quote is left to rule direct-bare (a title, 0.15), with no speaker."""
+        quotes = quoteattr.extract(text, min_confidence=0).quotes
+        assert [(Rule.DIRECT_BARE.value, None)] == [(q.rule, q.speaker) for q in quotes]
+
+    @pytest.mark.parametrize(
+        ("text", "speaker"),
+        [
+            ('The mayor called it "a ruin" on Monday.', "The mayor"),
+            ('A harbour pilot called the new toll "a tax on fishermen."', "A harbour pilot"),
+            ('Osei called the pier "a ruin" on Monday.', "Osei"),
+        ],
+    )
+    def test_false_attributions_description_keeps_its_speaker(self, text: str, speaker: str) -> None:
+        """With an object between the cue and the quote, or a definite or named subject, it is speech."""
+        quotes = quoteattr.extract(text).quotes
+        assert [speaker] == [q.speaker.mention.text for q in quotes if q.speaker is not None]
+
+
+class TestTranscriptKicker:
+    """Guard transcript-kicker: a kicker or contact label before a colon is no speaker."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "BYLINE: Tom Bell.\n\nThe ferry will stop running in May.",
+            "EMAIL: desk@example.com.\n\nThe ferry will stop running in May.",
+            "EXCLUSIVE: Harbour board hides the true cost of the pier.\n\nThe board met on Monday.",
+        ],
+    )
+    def test_false_attributions_kicker_is_no_speaker(self, text: str) -> None:
+        """No transcript line is read."""
+        assert [] == _found(text, Rule.TRANSCRIPT_SPEAKER, min_confidence=0.0)
+
+    def test_false_attributions_transcript_names_stay(self) -> None:
+        """Speakers of a transcript are still read."""
+        text = "WALLACE: Let us start with the ferry.\n\nOSEI: It will run all winter."
+        quotes = [q for q in quoteattr.extract(text).quotes if q.rule == Rule.TRANSCRIPT_SPEAKER.value]
+        assert ["WALLACE", "OSEI"] == [q.speaker.mention.text for q in quotes if q.speaker is not None]
