@@ -12,7 +12,7 @@ from .clauses import looks_like_clause
 from .index import DocIndex
 from .lexicons import load_set
 
-__all__ = ["NAMING_LEMMAS", "adjunct_only", "kicker_label", "naming_participle", "title_by_author"]
+__all__ = ["NAMING_LEMMAS", "adjunct_only", "kicker_label", "naming_participle", "title_by_author", "work_title"]
 
 
 # Guard ``title-by-author`` (rule direct-bare): a quote followed by "by" and
@@ -87,3 +87,25 @@ def kicker_label(label: str) -> bool:
     """The transcript label *label* is a kicker (guard ``transcript-kicker``)."""
     low = label.lower()
     return low in _CONTACT_LABELS or low.split(maxsplit=1)[0] in _KICKERS
+
+
+# Guard ``work-title`` (rule direct-bare): a quote in title case right after a
+# noun of lexicon work_nouns.txt, perhaps with a comma or "of" between, is
+# the title of that work: 'his memoir, "A Life at Sea," sold well', 'a
+# co-author of "Ferries of the North."'. A quote that reads as words said
+# ('In his memoir, "I never trusted the pier."') is not in title case.
+_WORK_NOUNS = load_set("work_nouns.txt")
+_WORK_BEFORE_RE = regex.compile(r"(?r)(\p{L}[\p{L}-]*)(?:[ \t]+of)?[ \t]*,?[ \t]*$")
+_TITLE_SMALL = frozenset(
+    ["a", "an", "and", "&", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from"]
+)
+
+
+def work_title(text: str, open_at: int, a: int, b: int) -> bool:
+    """The quote whose mark opens at *open_at* and whose words are ``[a, b)``
+    is the title of a work (guard ``work-title``)."""
+    m = _WORK_BEFORE_RE.search(text, max(0, open_at - 40), open_at)
+    if m is None or m.group(1).lower() not in _WORK_NOUNS:
+        return False
+    words = text[a:b].split()
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)

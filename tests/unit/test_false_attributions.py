@@ -130,3 +130,31 @@ class TestTranscriptKicker:
         text = "WALLACE: Let us start with the ferry.\n\nOSEI: It will run all winter."
         quotes = [q for q in quoteattr.extract(text).quotes if q.rule == Rule.TRANSCRIPT_SPEAKER.value]
         assert ["WALLACE", "OSEI"] == [q.speaker.mention.text for q in quotes if q.speaker is not None]
+
+
+class TestWorkTitle:
+    """Guard work-title: a title-case quote after a noun of a work is its title."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'Readers studied her new book, "Broken Harbours: How to Make the Ferries of Leith Run Again," for clues.',
+            'The movie, "Nine Days: The Secret Ferrymen of the Northern Isles," opens in May.',
+            'Osei, a co-author of "Those Ferries Were All the Fun: Inside the World of Leith."',
+        ],
+    )
+    def test_false_attributions_work_title_scores_low(self, text: str) -> None:
+        """The title is a bare quote at 0.15, below the default threshold."""
+        assert [] == _found(text, Rule.DIRECT_BARE)
+        assert 1 == len(_found(text, Rule.DIRECT_BARE, min_confidence=0.0))
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'In his memoir, "I never trusted the pier, not for one single day of my life."',
+            'The poster read, "No Toll On The Pier For Residents Of Leith."',
+        ],
+    )
+    def test_false_attributions_words_after_a_work_stay(self, text: str) -> None:
+        """Words that are not in title case, or follow no work noun, stay a quote."""
+        assert 1 == len(quoteattr.extract(text).quotes)
