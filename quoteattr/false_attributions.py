@@ -12,7 +12,15 @@ from .clauses import looks_like_clause
 from .index import DocIndex
 from .lexicons import load_set
 
-__all__ = ["NAMING_LEMMAS", "adjunct_only", "kicker_label", "naming_participle", "title_by_author", "work_title"]
+__all__ = [
+    "NAMING_LEMMAS",
+    "adjunct_only",
+    "kicker_label",
+    "naming_participle",
+    "time_only",
+    "title_by_author",
+    "work_title",
+]
 
 
 # Guard ``title-by-author`` (rule direct-bare): a quote followed by "by" and
@@ -109,3 +117,25 @@ def work_title(text: str, open_at: int, a: int, b: int) -> bool:
         return False
     words = text[a:b].split()
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+
+
+# Guard ``time-only`` (rules subject-cue-clause, subject-cue-object): words
+# after the cue that are only a time adverbial report nothing: "..., the
+# Gazette reported just today.", "as Osei had written a few years
+# earlier", "the board has stated many times". A clause after it keeps
+# the words ("said today the pier would close" is longer than the phrase).
+_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a[ \t]+few|a[ \t]+couple[ \t]+of|\d+)"
+_TIME_ONLY_RE = regex.compile(
+    r"(?i)(?:(?:just|only|as[ \t]+recently[ \t]+as|earlier|later)[ \t]+)?"
+    r"(?:today|yesterday|tonight|earlier|later|recently"
+    r"|" + _NUMBER + r"[ \t]+(?:days?|weeks?|months?|years?|hours?|decades?)[ \t]+(?:ago|later|earlier|before)"
+    r"|(?:many|several|numerous|countless|" + _NUMBER + r")[ \t]+times)"
+    r"[.,]?"
+)
+#: the longest time adverbial the guard reads (characters)
+TIME_ONLY_MAX = 40
+
+
+def time_only(text: str, a: int, b: int) -> bool:
+    """The words ``[a, b)`` are a time adverbial only (guard ``time-only``)."""
+    return b - a <= TIME_ONLY_MAX and _TIME_ONLY_RE.fullmatch(text, a, b) is not None

@@ -45,7 +45,7 @@ from .patterns_speak import speak_about
 from .quoted_words import quote_opens_inside
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
-from .false_attributions import NAMING_LEMMAS, adjunct_only, naming_participle
+from .false_attributions import NAMING_LEMMAS, adjunct_only, naming_participle, time_only
 from .finder import CueItem, Finder, speaker_bonus
 from .lead_words import PARENTHETICAL_LEAD
 from .lexicons import load_set
@@ -702,8 +702,8 @@ def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
         has_that = rest[:1] in "tT" and THAT_RE.match(rest) is not None
         # after "that", "no", "nothing", "so" open a clause ("added that no
         # jobs would go"); without it they are an answer ("said no")
-        if cl is None or not (source_clause_ok if has_that else clause_ok)(f.doc, *cl):
-            item._reported = None
+        if cl is None or not (source_clause_ok if has_that else clause_ok)(f.doc, *cl) or time_only(f.text, *cl):
+            item._reported = None  # (guard time-only: "the Gazette reported just today")
         else:
             item._reported = cl, has_that, f.doc.in_quote(cl[0])
     return item._reported  # type: ignore[return-value]  # (False replaced above)

@@ -158,3 +158,31 @@ class TestWorkTitle:
     def test_false_attributions_words_after_a_work_stay(self, text: str) -> None:
         """Words that are not in title case, or follow no work noun, stay a quote."""
         assert 1 == len(quoteattr.extract(text).quotes)
+
+
+class TestTimeOnly:
+    """Guard time-only: a time adverbial after the cue is no reported clause."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "As the Leith Gazette reported just today, the board will sell the pier.",
+            "The toll doubled in March, as the Gazette reported a few days later.",
+            "The board voted against the toll, as its chairman has stated many times.",
+        ],
+    )
+    def test_false_attributions_time_phrase_reports_nothing(self, text: str) -> None:
+        """No quote holds only the time phrase."""
+        contents = [q.content.text for q in quoteattr.extract(text, min_confidence=0).quotes]
+        assert [] == [c for c in contents if c.endswith(("today", "later", "times"))]
+
+    @pytest.mark.parametrize(
+        ("text", "content"),
+        [
+            ("The mayor said today the pier would close in May.", "the pier would close in May"),
+            ("Osei reported two weeks ago that the ferry had sunk.", "two weeks ago that the ferry had sunk"),
+        ],
+    )
+    def test_false_attributions_clause_after_time_is_kept(self, text: str, content: str) -> None:
+        """A clause with the time phrase keeps its content."""
+        assert [content] == _found(text, Rule.SUBJECT_CUE_CLAUSE)
