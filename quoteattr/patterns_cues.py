@@ -45,7 +45,7 @@ from .patterns_speak import speak_about
 from .quoted_words import quote_opens_inside
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
-from .false_attributions import NAMING_LEMMAS, adjunct_only, naming_participle, time_only
+from .false_attributions import NAMING_LEMMAS, TIME_ONLY_MAX, adjunct_only, naming_participle, time_only
 from .finder import CueItem, Finder, speaker_bonus
 from .lead_words import PARENTHETICAL_LEAD
 from .lexicons import load_set
@@ -702,7 +702,11 @@ def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
         has_that = rest[:1] in "tT" and THAT_RE.match(rest) is not None
         # after "that", "no", "nothing", "so" open a clause ("added that no
         # jobs would go"); without it they are an answer ("said no")
-        if cl is None or not (source_clause_ok if has_that else clause_ok)(f.doc, *cl) or time_only(f.text, *cl):
+        if (
+            cl is None
+            or not (source_clause_ok if has_that else clause_ok)(f.doc, *cl)
+            or (cl[1] - cl[0] <= TIME_ONLY_MAX and time_only(f.text, *cl))
+        ):
             item._reported = None  # (guard time-only: "the Gazette reported just today")
         else:
             item._reported = cl, has_that, f.doc.in_quote(cl[0])
@@ -755,7 +759,12 @@ def subject_cue_clause(f: Finder, item: CueItem) -> bool:
     if rep is None:
         return True
     cl, has_that, _quoted = rep
-    if not has_that and adjunct_only(f.doc, *cl) and not _ADVERB_PASSIVE_RE.search(item.prev(f)[1]):
+    if (
+        not has_that
+        and f.text.startswith("in", cl[0])
+        and adjunct_only(f.doc, *cl)
+        and not _ADVERB_PASSIVE_RE.search(item.prev(f)[1])
+    ):
         # guard adjunct-only: 'the Gazette reported in 1991.' (a passive
         # keeps it: "is explained in an affidavit", "was then disclosed in
         # the following manner" name where the words are)
