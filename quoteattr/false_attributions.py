@@ -82,11 +82,12 @@ def naming_participle(text: str, speaker: tuple[int, int] | None, cue_end: int) 
     )
 
 
-# Guard ``transcript-kicker`` (rule transcript-speaker): a capitalised label
-# before a colon that opens with a headline kicker or section label of
+# Guard ``transcript-kicker`` (rule transcript-speaker): a one-word capitalised
+# label before a colon that is a headline kicker or section label of
 # lexicon headline_kickers.txt (the one rule headline-colon reads:
 # "BYLINE: Tom Bell.", "BOOM: ...", "LOOK: ...", "EXCLUSIVE: ...") or is a
-# contact label ("EMAIL: desk@example.com") is no speaker of a transcript.
+# contact label ("EMAIL: desk@example.com") is no speaker of a transcript
+# ("THE PRESIDENT:" is: the lexicon's "the" opens "The Latest:" only).
 _KICKERS = load_set("headline_kickers.txt")
 _CONTACT_LABELS = frozenset(["email", "e-mail"])
 
@@ -94,7 +95,7 @@ _CONTACT_LABELS = frozenset(["email", "e-mail"])
 def kicker_label(label: str) -> bool:
     """The transcript label *label* is a kicker (guard ``transcript-kicker``)."""
     low = label.lower()
-    return low in _CONTACT_LABELS or low.split(maxsplit=1)[0] in _KICKERS
+    return low in _CONTACT_LABELS or low in _KICKERS
 
 
 # Guard ``work-title`` (rule direct-bare): a quote in title case right after a

@@ -127,9 +127,9 @@ class TestTranscriptKicker:
 
     def test_false_attributions_transcript_names_stay(self) -> None:
         """Speakers of a transcript are still read."""
-        text = "WALLACE: Let us start with the ferry.\n\nOSEI: It will run all winter."
+        text = "WALLACE: Let us start with the ferry.\n\nTHE PRESIDENT: It will run all winter."
         quotes = [q for q in quoteattr.extract(text).quotes if q.rule == Rule.TRANSCRIPT_SPEAKER.value]
-        assert ["WALLACE", "OSEI"] == [q.speaker.mention.text for q in quotes if q.speaker is not None]
+        assert ["WALLACE", "THE PRESIDENT"] == [q.speaker.mention.text for q in quotes if q.speaker is not None]
 
 
 class TestWorkTitle:
