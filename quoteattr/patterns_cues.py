@@ -48,6 +48,7 @@ from .patterns_speak import speak_about
 from .quoted_words import quote_opens_inside
 from .clause_ends import cut_gerund_attribution, cut_object_predicate
 from .patterns_objects import call_object_predicate, object_to_infinitive
+from .false_attributions import NAMING_LEMMAS, TIME_ONLY_MAX, adjunct_only, naming_participle, time_only
 from .finder import CueItem, Finder, speaker_bonus
 from .lead_words import PARENTHETICAL_LEAD
 from .lexicons import load_set
@@ -68,6 +69,8 @@ Pair = tuple[int, int]
 
 _TO_CAP_QUOTE_RE = regex.compile(r"[ \t]*,[ \t]*[\"“‘'«„]\p{Lu}")
 _PASSIVE_RE = regex.compile(r"(?r)(?i)\b(?:was|were|been|being|is|are|be)\s*$")
+# a form of "be", perhaps an adverb, before a cue: "was then disclosed"
+_ADVERB_PASSIVE_RE = regex.compile(r"(?r)(?i)\b(?:was|were|been|being|is|are|be)(?:\s+\p{Ll}+)?\s*$")
 _COORD_RE = regex.compile(
     r"(?r)(?i)(?:,|\b(?:but|and|yet))(?:\s+(?:has|have|had|also|later|then|will|would|is|was))*\s*$"
 )
@@ -576,6 +579,8 @@ def described_as(f: Finder, item: CueItem) -> bool:
     """A describing cue takes the first unused quote within 120 characters."""
     if item.cue.lemma not in DESCRIBE_CUES:
         return False
+    if item.cue.lemma in NAMING_LEMMAS and naming_participle(f.text, item.speaker, item.cue.end):
+        return True  # guard naming-participle: 'a new play called "The Toll Keeper"'
     # guard described-object: with no quote to take, "decried", "derided",
     # "hailed" (frame object-message) report their object (rule
     # subject-cue-object: "Osei decried ⟦the new toll⟧")
@@ -708,8 +713,12 @@ def _reported(f: Finder, item: CueItem) -> tuple[Pair, bool, bool] | None:
         has_that = rest[:1] in "tT" and THAT_RE.match(rest) is not None
         # after "that", "no", "nothing", "so" open a clause ("added that no
         # jobs would go"); without it they are an answer ("said no")
-        if cl is None or not (source_clause_ok if has_that else clause_ok)(f.doc, *cl):
-            item._reported = None
+        if (
+            cl is None
+            or not (source_clause_ok if has_that else clause_ok)(f.doc, *cl)
+            or (cl[1] - cl[0] <= TIME_ONLY_MAX and time_only(f.text, *cl))
+        ):
+            item._reported = None  # (guard time-only: "the Gazette reported just today")
         else:
             item._reported = cl, has_that, f.doc.in_quote(cl[0])
     return item._reported  # type: ignore[return-value]  # (False replaced above)
@@ -761,6 +770,16 @@ def subject_cue_clause(f: Finder, item: CueItem) -> bool:
     if rep is None:
         return True
     cl, has_that, _quoted = rep
+    if (
+        not has_that
+        and f.text.startswith("in", cl[0])
+        and adjunct_only(f.doc, *cl)
+        and not _ADVERB_PASSIVE_RE.search(item.prev(f)[1])
+    ):
+        # guard adjunct-only: 'the Gazette reported in 1991.' (a passive
+        # keeps it: "is explained in an affidavit", "was then disclosed in
+        # the following manner" name where the words are)
+        return True
     conf = (confidence(Rule.SUBJECT_CUE_CLAUSE) if has_that else CLAUSE_WITHOUT_THAT) + speaker_bonus(
         f.text, item.speaker
     )

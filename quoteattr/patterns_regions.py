@@ -15,6 +15,7 @@ from .candidates import trim
 from .chunker import is_cap, norm, np_left, np_right
 from .clauses import FINITE, TRAILING, VERBLIKE, WORD_RE, last_nonspace, skip_adjuncts, skip_ws
 from .cues import DETERMINERS, CueMatch
+from .false_attributions import kicker_label, title_by_author, work_title
 from .finder import Finder, speaker_bonus
 from .marks import QuoteRegion
 from .model import CueClass
@@ -112,6 +113,8 @@ def transcript_speaker(f: Finder, para: Pair) -> bool:
     m = _TRANSCRIPT_RE.match(text, pa, min(pb, pa + 40)) if text.find(":", pa, min(pb, pa + 40)) != -1 else None
     if m is None or norm(m.group("name")) in _TRANSCRIPT_NOT_NAMES or _label_has_verb(m.group("name")):
         return False
+    if kicker_label(m.group("name")):
+        return False  # guard transcript-kicker: 'BYLINE: Tom Bell.'
     a, b = trim(text, m.end(), pb, TRAILING + '"”“')
     if b <= a or len(f.doc.words(a, min(b, a + 100))) < 2:
         return False
@@ -458,5 +461,9 @@ def direct_bare(f: Finder, item: Item) -> bool:
         conf = BARE_DIALOGUE_LINE  # a whole paragraph of dialogue: '"Out."'
     if r.close is None:
         conf -= UNCLOSED
+    elif title_by_author(text, r.outer[1]) or work_title(text, r.outer[0], parts[0][0], parts[-1][1]):
+        # guards title-by-author and work-title: '"A Long Winter," by Ana
+        # Ruiz', 'his memoir, "A Life at Sea,"': a title scores low
+        conf = confidence(Rule.DIRECT_BARE)
     f.add(parts, Rule.DIRECT_BARE, conf)
     return True

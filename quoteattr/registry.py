@@ -138,6 +138,7 @@ class Rule(enum.StrEnum):
     DIRECT_BARE = "direct-bare"
     BARE_PHRASE = "bare-phrase"
     HEADLINE = "headline"
+    THOUGHT_CLAUSE = "thought-clause"
     NO_NESTED_ATTRIBUTION = "no-nested-attribution"
     HOLE_ATTRIBUTION = "hole-attribution"
     OUTER_ATTRIBUTION = "outer-attribution"
@@ -269,7 +270,7 @@ ORDER: dict[Stage, tuple[Rule, ...]] = {
         Rule.SUBJECT_CUE_CLAUSE,
     ),
     Stage.BARE: (Rule.DIRECT_BARE,),
-    Stage.ADJUST: (Rule.HEADLINE,),
+    Stage.ADJUST: (Rule.HEADLINE, Rule.THOUGHT_CLAUSE),
     # (run by quoteattr.dialogue.attribute_uncued, after coreference)
     Stage.SPEAKER: (
         Rule.LINKED_QUOTE,

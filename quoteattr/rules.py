@@ -36,7 +36,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from . import patterns_chant, patterns_cues, patterns_declared, patterns_headline, patterns_regions, patterns_talk  # noqa: F401  (registers the pattern functions)
+from . import (  # noqa: F401  (registers the pattern functions)
+    patterns_chant,
+    patterns_cues,
+    patterns_declared,
+    patterns_headline,
+    patterns_regions,
+    patterns_talk,
+    patterns_thought,
+)
 from .annotations import Annotation
 from .candidates import Candidate
 from .finder import Finder
