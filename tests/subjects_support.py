@@ -21,3 +21,15 @@ def content_and_speaker(text: str) -> list[tuple[str, str | None]]:
         (q.content.text, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
         for q in quoteattr.extract(text).quotes
     ]
+
+
+def rule_content_speaker(text: str) -> list[tuple[str, str, str]]:
+    """(rule, content, speaker mention or "") of every quote found in *text* at the default threshold."""
+    return [
+        (
+            q.rule,
+            q.content.text,
+            q.speaker.mention.text if q.speaker is not None and q.speaker.mention is not None else "",
+        )
+        for q in quoteattr.extract(text).quotes
+    ]

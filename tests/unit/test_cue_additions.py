@@ -6,19 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-import quoteattr
 from quoteattr.cues import find_cues
+
+from subjects_support import rule_content_speaker
 
 pytestmark = pytest.mark.issue(16)
 
 
-def _quotes(text: str) -> list[tuple[str, str, str]]:
-    """(rule, content, speaker) of each quote of *text* at the default threshold."""
-    out = []
-    for q in quoteattr.extract(text).quotes:
-        speaker = q.speaker.mention.text if q.speaker is not None and q.speaker.mention is not None else ""
-        out.append((q.rule, q.content.text, speaker))
-    return out
+_quotes = rule_content_speaker
 
 
 class TestObjectMessageVerbs:
