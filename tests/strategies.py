@@ -171,6 +171,13 @@ def news_texts(draw: st.DrawFn, max_paragraphs: int = 6) -> str:
     return head + sep.join(paras)
 
 
+def pieces_text(pieces: list[str], max_size: int) -> st.SearchStrategy[str]:
+    """Texts joined from up to *max_size* of *pieces* (words, marks, spaces a
+    pattern looks at), for property tests that hold a cheaper test to the
+    pattern it stands for."""
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
 def mark_soup(max_size: int = 60) -> st.SearchStrategy[str]:
     """Quote marks, words and spaces in any order: unbalanced, nested, alternating."""
     return st.lists(

@@ -15,16 +15,15 @@ from hypothesis import strategies as st
 
 from quoteattr import coref, gather, mentions, namefinder
 from quoteattr.mentions import _PRONOUN_RE
+from strategies import pieces_text
 
 # texts made of the pieces the scans look for
-_PIECES = st.lists(
-    st.sampled_from(
-        [" ", "\n", "  ", "My name is ", "my name was", "Call me ", "call ", "me ", "called ", "I was ", "christened",
-         "Chapter", "CHAPTER ", "Book ", "Part", "Party ", " 3", " II", " Two", "He", "he ", "She", "they", "We ",
-         "I ", "the ", "'", "-", "Mara ", "Tobin", ".", '"', "x"]
-    ),
-    max_size=14,
-).map("".join)  # fmt: skip
+_PIECES = pieces_text(
+    [" ", "\n", "  ", "My name is ", "my name was", "Call me ", "call ", "me ", "called ", "I was ", "christened",
+     "Chapter", "CHAPTER ", "Book ", "Part", "Party ", " 3", " II", " Two", "He", "he ", "She", "they", "We ",
+     "I ", "the ", "'", "-", "Mara ", "Tobin", ".", '"', "x"],
+    14,
+)  # fmt: skip
 
 
 class TestChapterWord:
@@ -115,11 +114,11 @@ class TestPronounGaps:
 
 
 # texts around a name: what comes before it and after it
-_AROUND = st.lists(
-    st.sampled_from([" ", "\u00a0", "\n", ",", ".", "-", "the ", "a ", "an ", "who ", "Mr.", "Iran's ", "é", "“", "x",
-                     "minister", "spokesman ", "Iran", "'s", "’s", "U.S.", "th", "an", "a"]),
-    max_size=8,
-).map("".join)  # fmt: skip
+_AROUND = pieces_text(
+    [" ", "\u00a0", "\n", ",", ".", "-", "the ", "a ", "an ", "who ", "Mr.", "Iran's ", "é", "“", "x",
+     "minister", "spokesman ", "Iran", "'s", "’s", "U.S.", "th", "an", "a"],
+    8,
+)  # fmt: skip
 
 
 class TestRoleNearGates:

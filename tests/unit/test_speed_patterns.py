@@ -12,13 +12,14 @@ from hypothesis import strategies as st
 
 from quoteattr import candidates, clauses, cues, text
 from quoteattr.annotations import Annotation
+from strategies import pieces_text
 from quoteattr.index import DocIndex
 
 pytestmark = pytest.mark.issue(16)
 
 
 def _text(pieces: list[str]) -> st.SearchStrategy[str]:
-    return st.lists(st.sampled_from(pieces), max_size=40).map("".join)
+    return pieces_text(pieces, 40)
 
 
 # --- clauses._CUT_RE: the "not only X, but also Y" lookbehind is tested last ---

@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 
 from quoteattr import clauses, cues, index, mentions, namefinder, plain_text, text
 from quoteattr.annotations import Annotation
+from strategies import pieces_text
 from quoteattr.word_gate import TailGate, WordGate
 
 pytestmark = pytest.mark.issue(16)
 
 
 def _text(pieces: list[str]) -> st.SearchStrategy[str]:
-    return st.lists(st.sampled_from(pieces), max_size=30).map("".join)
+    return pieces_text(pieces, 30)
 
 
 class TestWordGate:
