@@ -15,7 +15,6 @@ from .lexicons import load_set
 __all__ = [
     "NAMING_LEMMAS",
     "adjunct_only",
-    "kicker_label",
     "naming_participle",
     "time_only",
     "title_by_author",
@@ -80,22 +79,6 @@ def naming_participle(text: str, speaker: tuple[int, int] | None, cue_end: int) 
         and _INDEFINITE_RE.match(text, speaker[0], speaker[1]) is not None
         and _OPENING_MARK_RE.match(text, cue_end, cue_end + 4) is not None
     )
-
-
-# Guard ``transcript-kicker`` (rule transcript-speaker): a one-word capitalised
-# label before a colon that is a headline kicker or section label of
-# lexicon headline_kickers.txt (the one rule headline-colon reads:
-# "BYLINE: Tom Bell.", "BOOM: ...", "LOOK: ...", "EXCLUSIVE: ...") or is a
-# contact label ("EMAIL: desk@example.com") is no speaker of a transcript
-# ("THE PRESIDENT:" is: the lexicon's "the" opens "The Latest:" only).
-_KICKERS = load_set("headline_kickers.txt")
-_CONTACT_LABELS = frozenset(["email", "e-mail"])
-
-
-def kicker_label(label: str) -> bool:
-    """The transcript label *label* is a kicker (guard ``transcript-kicker``)."""
-    low = label.lower()
-    return low in _CONTACT_LABELS or low in _KICKERS
 
 
 # Guard ``work-title`` (rule direct-bare): a quote in title case right after a

@@ -15,10 +15,11 @@ from .candidates import trim
 from .chunker import is_cap, norm, np_left, np_right
 from .clauses import FINITE, TRAILING, VERBLIKE, WORD_RE, last_nonspace, skip_adjuncts, skip_ws
 from .cues import DETERMINERS, CueMatch
-from .false_attributions import kicker_label, title_by_author, work_title
+from .false_attributions import title_by_author, work_title
 from .finder import Finder, speaker_bonus
 from .marks import QuoteRegion
 from .model import CueClass
+from .patterns_headline import HEADLINE_KICKERS
 from .registry import Rule, Stage, confidence, declare, register
 
 __all__ = ["direct_bare", "quote_dash_speaker", "quote_speaker_cue", "speaker_colon_quote", "transcript_speaker"]
@@ -49,6 +50,24 @@ _TRANSCRIPT_NOT_NAMES = frozenset(
         "a",
     ]
 )
+# Guard ``transcript-kicker``: a capitalised label before a colon that is a
+# headline kicker or section label of lexicon headline_kickers.txt (the one
+# rule headline-colon reads: "BYLINE: Tom Bell.", "BOOM: ...", "LOOK: ...",
+# "EXCLUSIVE: ...") or a contact label ("EMAIL: desk@example.com") is no
+# speaker of a transcript ("THE PRESIDENT:" is: the lexicon's "the" opens
+# "The Latest:" only). Read as the label lower-cased, beside
+# _TRANSCRIPT_NOT_NAMES (read through npwords.norm).
+_CONTACT_LABELS = frozenset(["email", "e-mail"])
+
+
+def _not_a_speaker_label(label: str) -> bool:
+    """The transcript label *label* names no speaker: a word of
+    _TRANSCRIPT_NOT_NAMES, a kicker or a contact label (guard
+    ``transcript-kicker``)."""
+    if norm(label) in _TRANSCRIPT_NOT_NAMES:
+        return True
+    low = label.lower()
+    return low in _CONTACT_LABELS or low in HEADLINE_KICKERS
 #: How far after a quote its cue is looked for (characters, within the paragraph).
 CUE_WINDOW = 300
 
@@ -111,9 +130,7 @@ def transcript_speaker(f: Finder, para: Pair) -> bool:
     pa, pb = para
     # (the colon first: most paragraphs have none near their start)
     m = _TRANSCRIPT_RE.match(text, pa, min(pb, pa + 40)) if text.find(":", pa, min(pb, pa + 40)) != -1 else None
-    if m is None or norm(m.group("name")) in _TRANSCRIPT_NOT_NAMES or _label_has_verb(m.group("name")):
-        return False
-    if kicker_label(m.group("name")):
+    if m is None or _not_a_speaker_label(m.group("name")) or _label_has_verb(m.group("name")):
         return False  # guard transcript-kicker: 'BYLINE: Tom Bell.'
     a, b = trim(text, m.end(), pb, TRAILING + '"”“')
     if b <= a or len(f.doc.words(a, min(b, a + 100))) < 2:
